@@ -1,0 +1,33 @@
+/**
+ * Runtime configuration with zero required settings. Everything has a default that works on a
+ * fresh machine; environment variables override. Shared by the app, scripts and prisma.config.ts,
+ * so it must not import anything server-only.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/** Directory holding the SQLite file, the session secret and uploaded media (gitignored). */
+export function dataDir(): string {
+  const dir = path.resolve(process.env.MASTHEAD_DATA_DIR ?? path.join(process.cwd(), "data"));
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/** `DATABASE_URL` when set, else `file:<data>/masthead.db`. */
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL ?? `file:${path.join(dataDir(), "masthead.db")}`;
+}
+
+/**
+ * The session-signing secret: `NEXTAUTH_SECRET` when set, else generated once and kept in
+ * data/secret so that sessions survive restarts.
+ */
+export function sessionSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir(), "secret");
+  if (!existsSync(file)) {
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(file, "utf8").trim();
+}

@@ -1,0 +1,25 @@
+/**
+ * The one Tiptap schema for story bodies, shared by the browser editor and the server renderer,
+ * so what an editor can make is exactly what the server accepts: paragraphs, subheadings (h2/h3),
+ * bold, italic, links, block quotes, bullet and numbered lists, line breaks.
+ */
+import StarterKit from "@tiptap/starter-kit";
+
+export const storyExtensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    code: false,
+    codeBlock: false,
+    strike: false,
+    underline: false,
+    horizontalRule: false,
+    link: {
+      openOnClick: false,
+      autolink: true,
+      // Only web and mail links survive; javascript:, data: and the like are dropped.
+      protocols: ["http", "https", "mailto"],
+      isAllowedUri: (url, ctx) => /^(https?:|mailto:|\/|#)/i.test(url) && ctx.defaultValidate(url),
+      HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+    },
+  }),
+];

@@ -1,0 +1,97 @@
+/**
+ * Story bodies on the server: any incoming HTML (the editor, the API, a paste from Word or
+ * Google Docs) is parsed into the story schema, which keeps only what the editor can make, then
+ * rendered back to HTML and passed through sanitize-html as a second, independent allowlist.
+ */
+import type { JSONContent } from "@tiptap/core";
+import { generateHTML, generateJSON } from "@tiptap/html/server";
+import sanitizeHtml from "sanitize-html";
+import { storyExtensions } from "@/lib/editor/extensions";
+
+export type RenderedBody = { json: JSONContent; html: string; text: string; wordCount: number };
+
+const OUTPUT_ALLOWLIST: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br"],
+  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowProtocolRelative: false,
+};
+
+/** Word's and Docs' clipboard quirks that the schema parser would otherwise turn into noise. */
+function preclean(html: string): string {
+  return (
+    html
+      // Google Docs wraps everything in <b style="font-weight:normal" id="docs-internal-guid-…">.
+      .replace(/<b\b[^>]*id="docs-internal-guid[^"]*"[^>]*>/gi, "<div>")
+      // Docs puts a bare <br> between paragraphs, which would become an empty paragraph.
+      .replace(/(<\/(?:p|h[1-6]|ul|ol|blockquote)>)\s*(?:<br\s*\/?>\s*)+/gi, "$1")
+      // The story schema has no h1: a pasted title becomes a subheading.
+      .replace(/<(\/?)h1\b/gi, "<$1h2")
+      // Word's Office namespace tags (<o:p>) and conditional comments.
+      .replace(/<\/?o:p>/gi, "")
+      .replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, "")
+  );
+}
+
+function isBlank(node: JSONContent): boolean {
+  if (node.type !== "paragraph") return false;
+  const text = (node.content ?? []).map((c) => (c.type === "text" ? (c.text ?? "") : c.type === "hardBreak" ? "" : "x")).join("");
+  return text.replace(/[\s\u00a0]/g, "").length === 0;
+}
+
+/** Drop empty paragraphs (pasted blank lines) anywhere in the tree. */
+function dropBlankParagraphs(node: JSONContent): JSONContent {
+  if (!node.content) return node;
+  const content = node.content.filter((c) => !isBlank(c)).map(dropBlankParagraphs);
+  return { ...node, content };
+}
+
+function collectText(node: JSONContent, out: string[]): void {
+  if (node.type === "text") {
+    out.push(node.text ?? "");
+    return;
+  }
+  if (node.type === "hardBreak") {
+    out.push("\n");
+    return;
+  }
+  const block = node.type !== "doc" && node.type !== "listItem" && node.content !== undefined;
+  for (const child of node.content ?? []) collectText(child, out);
+  if (block && ["paragraph", "heading"].includes(node.type ?? "")) out.push("\n\n");
+}
+
+export function docToText(json: JSONContent): string {
+  const out: string[] = [];
+  collectText(json, out);
+  return out.join("").replace(/\n{3,}/g, "\n\n").trim();
+}
+
+export function countWords(text: string): number {
+  const words = text.trim().match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
+  return words ? words.length : 0;
+}
+
+/** HTML in, schema-clean JSON + sanitized HTML + plain text out. */
+export function renderBodyFromHtml(html: string): RenderedBody {
+  const parsed = generateJSON(preclean(html || "<p></p>"), storyExtensions) as JSONContent;
+  return renderBodyFromJson(dropBlankParagraphs(parsed));
+}
+
+/** Stored JSON in, sanitized HTML out (used when restoring a revision). */
+export function renderBodyFromJson(json: JSONContent): RenderedBody {
+  const doc: JSONContent = json.content && json.content.length > 0 ? json : { type: "doc", content: [{ type: "paragraph" }] };
+  const html = sanitizeHtml(generateHTML(doc, storyExtensions), OUTPUT_ALLOWLIST);
+  const text = docToText(doc);
+  return { json: doc, html, text, wordCount: countWords(text) };
+}
+
+/** Paragraphs of plain text (seed data, .md sources) to schema HTML. */
+export function paragraphsToHtml(text: string): string {
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${escape(p)}</p>`)
+    .join("");
+}

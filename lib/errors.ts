@@ -1,0 +1,51 @@
+/**
+ * One error type for expected failures. Each code maps to an HTTP status and a message safe to
+ * show a user; anything that is not an AppError is logged and replaced by a generic message.
+ */
+export const ERROR_STATUS = {
+  /** Input failed validation; `fields` says which field and why. */
+  VALIDATION: 422,
+  /** Not signed in, or the account is deactivated. */
+  UNAUTHENTICATED: 401,
+  /** Signed in and allowed to see the record, but not to do this to it. */
+  FORBIDDEN: 403,
+  /** No such record, or one the caller may not see (hidden drafts look like no draft). */
+  NOT_FOUND: 404,
+  /** A save based on an old version, or a transition the story's state does not allow. */
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  BAD_REQUEST: 400,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: Record<string, string>;
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string, opts: { fields?: Record<string, string>; details?: Record<string, unknown> } = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fields = opts.fields;
+    this.details = opts.details;
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function notFound(what = "That story"): AppError {
+  return new AppError("NOT_FOUND", `${what} was not found.`);
+}
+
+/** Turn zod issues into one message per field (the first one wins). */
+export function fieldErrorsFrom(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { ROLES } from "@/lib/auth/policy";
+
+export const MIN_PASSWORD = 10;
+
+export const ZEmail = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address." }));
+
+export const ZNewPassword = z
+  .string({ error: "Choose a password." })
+  .min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters.`)
+  .max(200, "Use at most 200 characters.");
+
+export const ZSignIn = z.object({
+  email: ZEmail,
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+export const ZFullName = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "Keep the name under 100 characters.");
+
+const currentYear = new Date().getUTCFullYear();
+export const ZGraduationYear = z
+  .union([z.literal(""), z.coerce.number().int("Enter a year, e.g. 2028.").min(currentYear - 10, "That year is too far back.").max(currentYear + 10, "That year is too far ahead.")])
+  .optional()
+  .transform((v) => (v === "" || v === undefined ? null : v));
+
+export const ZSetup = z.object({
+  publicationName: z.string().trim().min(1, "Name the publication.").max(120, "Keep the name under 120 characters."),
+  timeZone: z.string().trim().min(1, "Choose a time zone.").refine(isTimeZone, "Choose a time zone from the list."),
+  fullName: ZFullName,
+  email: ZEmail,
+  password: ZNewPassword,
+});
+export type TSetup = z.infer<typeof ZSetup>;
+
+export const ZStaffCreate = z.object({
+  fullName: ZFullName,
+  email: ZEmail,
+  role: z.enum(ROLES, { error: "Choose a role." }),
+  password: ZNewPassword,
+  graduationYear: ZGraduationYear,
+});
+export type TStaffCreate = z.infer<typeof ZStaffCreate>;
+
+export const ZStaffUpdate = z.object({
+  userId: z.string().trim().min(1).max(64),
+  role: z.enum(ROLES, { error: "Choose a role." }).optional(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+export type TStaffUpdate = z.infer<typeof ZStaffUpdate>;
+
+export const ZSettings = z.object({
+  name: z.string().trim().min(1, "Name the publication.").max(120, "Keep the name under 120 characters."),
+  tagline: z.string().trim().max(200, "Keep the tagline under 200 characters.").default(""),
+  timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone from the list."),
+  reviewPolicy: z.enum(["ADVISER_APPROVES", "STUDENT_EDITORS_PUBLISH"], { error: "Choose a review policy." }),
+});
+export type TSettings = z.infer<typeof ZSettings>;
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return tz.length > 0;
+  } catch {
+    return false;
+  }
+}
