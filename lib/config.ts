@@ -9,8 +9,8 @@ import path from "node:path";
 
 /** Directory holding the SQLite file, the session secret and uploaded media (gitignored). */
 export function dataDir(): string {
-  const dir = path.resolve(process.env.MASTHEAD_DATA_DIR ?? path.join(process.cwd(), "data"));
-  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  const dir = path.resolve(/*turbopackIgnore: true*/ process.env.MASTHEAD_DATA_DIR ?? path.join(process.cwd(), "data"));
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) mkdirSync(/*turbopackIgnore: true*/ dir, { recursive: true });
   return dir;
 }
 
@@ -25,9 +25,9 @@ export function databaseUrl(): string {
  */
 export function sessionSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = path.join(dataDir(), "secret");
-  if (!existsSync(file)) {
-    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  const file = path.join(/*turbopackIgnore: true*/ dataDir(), "secret");
+  if (!existsSync(/*turbopackIgnore: true*/ file)) {
+    writeFileSync(/*turbopackIgnore: true*/ file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
   }
-  return readFileSync(file, "utf8").trim();
+  return readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim();
 }

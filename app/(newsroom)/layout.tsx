@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/newsroom/sign-out-button";
+import { can, ROLE_LABELS } from "@/lib/auth/policy";
+import { requireUserPage } from "@/lib/auth/session";
+import { getPublication } from "@/lib/data/publication";
+
+export const dynamic = "force-dynamic";
+
+/** Redirects anonymous visitors to /login. A comfort only: every page and action checks again. */
+export default async function NewsroomLayout({ children }: { children: ReactNode }) {
+  const [user, publication] = await Promise.all([requireUserPage(), getPublication()]);
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-rule bg-panel">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <div className="flex flex-wrap items-center gap-6">
+            <Link href="/newsroom" className="font-serif text-xl font-bold no-underline">
+              {publication.name} <span className="text-sm font-normal text-muted">Newsroom</span>
+            </Link>
+            <nav aria-label="Newsroom">
+              <ul className="flex flex-wrap gap-4 text-sm font-semibold">
+                <li>
+                  <Link href="/newsroom">Stories</Link>
+                </li>
+                <li>
+                  <Link href="/newsroom/articles/new">New story</Link>
+                </li>
+                {can(user, "manage_staff") && (
+                  <li>
+                    <Link href="/newsroom/staff">Staff</Link>
+                  </li>
+                )}
+                {can(user, "manage_settings") && (
+                  <li>
+                    <Link href="/newsroom/settings">Settings</Link>
+                  </li>
+                )}
+                <li>
+                  <Link href="/">Reader site</Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+          <p className="text-sm">
+            <span className="font-semibold" data-testid="current-user">
+              {user.name}
+            </span>{" "}
+            <span className="text-muted">({ROLE_LABELS[user.role]})</span> · <SignOutButton />
+          </p>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ArticleWorkspace } from "@/components/newsroom/article-workspace";
+import { History } from "@/components/newsroom/history";
+import { StatusBadge } from "@/components/newsroom/status-badge";
+import { createArticleAction, saveArticleAction, transitionAction } from "@/lib/actions/articles";
+import { can } from "@/lib/auth/policy";
+import { requireUserPage } from "@/lib/auth/session";
+import { factsOf, findArticleForActor, latestChangeRequest, listTransitions } from "@/lib/data/articles";
+import { listBylineCandidates } from "@/lib/data/people";
+import { getPublication } from "@/lib/data/publication";
+import { listSections } from "@/lib/data/sections";
+import { formatDateTime } from "@/lib/domain/time";
+import { availableTransitions } from "@/lib/domain/workflow";
+import { AppError } from "@/lib/errors";
+import { ZId } from "@/lib/validation/article";
+
+export const metadata: Metadata = { title: "Edit story | Masthead newsroom" };
+type Props = { params: Promise<{ id: string }> };
+
+export default async function ArticleEditorPage({ params }: Props) {
+  const user = await requireUserPage();
+  const id = ZId.safeParse((await params).id);
+  if (!id.success) notFound();
+  const article = await findArticleForActor({ id: id.data, actor: user }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const facts = factsOf(article);
+  const [sections, people, publication, transitions, changeRequest] = await Promise.all([
+    listSections(),
+    listBylineCandidates(),
+    getPublication(),
+    listTransitions({ articleId: article.id }),
+    article.status === "CHANGES_REQUESTED" ? latestChangeRequest({ articleId: article.id }) : Promise.resolve(null),
+  ]);
+  const tz = publication.timeZone;
+  const leadPersonId = article.authors[0]?.person.id;
+  const allowed = availableTransitions(article.status).filter((action) => can(user, action, facts));
+  return (
+    <div>
+      <p className="text-sm">
+        <Link href="/newsroom">← All stories</Link>
+      </p>
+      <div className="mt-2 flex flex-wrap items-center gap-3">
+        <h1 className="font-serif text-2xl font-bold">{article.headline}</h1>
+        <StatusBadge status={article.status} />
+        {article.status === "PUBLISHED" && (
+          <Link href={`/articles/${article.slug}`} className="text-sm">
+            View on the reader site
+          </Link>
+        )}
+      </div>
+      {article.status === "SCHEDULED" && article.publishAt && (
+        <p className="mt-2">
+          Goes live <strong>{formatDateTime(article.publishAt, tz)}</strong> ({tz} time).
+        </p>
+      )}
+      {changeRequest && (
+        <div className="mt-4 rounded border-2 border-danger p-4" role="note" aria-label="Changes requested">
+          <p className="font-semibold">
+            {changeRequest.actor?.person.fullName ?? "A reviewer"} requested changes ({formatDateTime(changeRequest.createdAt, tz)}):
+          </p>
+          <p className="mt-1 whitespace-pre-line" data-testid="change-request-note">
+            {changeRequest.note}
+          </p>
+        </div>
+      )}
+      <div className="mt-6">
+        <ArticleWorkspace
+          article={{
+            id: article.id,
+            headline: article.headline,
+            dek: article.dek,
+            sectionId: article.sectionId,
+            coAuthorIds: article.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
+            bodyHtml: article.bodyHtml,
+            version: article.version,
+          }}
+          canEdit={can(user, "edit", facts)}
+          sections={sections}
+          people={people.filter((p) => p.id !== leadPersonId)}
+          transitions={allowed}
+          timeZone={tz}
+          createAction={createArticleAction}
+          saveAction={saveArticleAction}
+          transitionAction={transitionAction}
+        />
+      </div>
+      <History
+        entries={transitions.map((t) => ({
+          id: t.id,
+          action: t.action,
+          from: t.fromStatus,
+          to: t.toStatus,
+          note: t.note,
+          actor: t.actor?.person.fullName ?? null,
+          atLabel: formatDateTime(t.createdAt, tz),
+          atIso: t.createdAt.toISOString(),
+          publishAtLabel: t.publishAt ? formatDateTime(t.publishAt, tz) : null,
+        }))}
+      />
+    </div>
+  );
+}

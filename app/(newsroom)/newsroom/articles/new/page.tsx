@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { ArticleWorkspace } from "@/components/newsroom/article-workspace";
+import { createArticleAction, saveArticleAction, transitionAction } from "@/lib/actions/articles";
+import { requireUserPage } from "@/lib/auth/session";
+import { listBylineCandidates } from "@/lib/data/people";
+import { getPublication } from "@/lib/data/publication";
+import { listSections } from "@/lib/data/sections";
+
+export const metadata: Metadata = { title: "New story | Masthead newsroom" };
+
+export default async function NewArticlePage() {
+  const user = await requireUserPage();
+  const [sections, people, publication] = await Promise.all([listSections(), listBylineCandidates(), getPublication()]);
+  return (
+    <div>
+      <h1 className="font-serif text-2xl font-bold">New story</h1>
+      <p className="mt-1 text-muted">You are the first byline. Add co-authors if you reported it together.</p>
+      <div className="mt-6">
+        <ArticleWorkspace
+          article={null}
+          canEdit
+          sections={sections}
+          people={people.filter((p) => p.id !== user.personId)}
+          transitions={[]}
+          timeZone={publication.timeZone}
+          createAction={createArticleAction}
+          saveAction={saveArticleAction}
+          transitionAction={transitionAction}
+        />
+      </div>
+    </div>
+  );
+}

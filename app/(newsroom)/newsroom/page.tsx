@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { StoryRow } from "@/components/newsroom/story-table";
+import { StoryTable } from "@/components/newsroom/story-table";
+import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { can } from "@/lib/auth/policy";
+import { requireUserPage } from "@/lib/auth/session";
+import { type ArticleDto, listArticlesForActor, listReviewQueue } from "@/lib/data/articles";
+import { getPublication } from "@/lib/data/publication";
+import { listSections } from "@/lib/data/sections";
+import { formatDateTime } from "@/lib/domain/time";
+import { ARTICLE_STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
+import { ZArticleFilter } from "@/lib/validation/article";
+
+export const metadata: Metadata = { title: "Stories | Masthead newsroom" };
+
+type Props = { searchParams: Promise<{ status?: string; section?: string }> };
+
+export default async function NewsroomPage({ searchParams }: Props) {
+  const user = await requireUserPage();
+  const raw = await searchParams;
+  // An unknown filter value is ignored rather than an error: the dashboard always renders.
+  const parsed = ZArticleFilter.safeParse({ status: raw.status || undefined, section: raw.section || undefined });
+  const filter = parsed.success ? parsed.data : {};
+  const reviewer = can(user, "view_review_queue");
+  const [mine, queue, all, sections, publication] = await Promise.all([
+    listArticlesForActor({ actor: user, filter, mine: true }),
+    reviewer ? listReviewQueue({ actor: user }) : Promise.resolve([]),
+    reviewer ? listArticlesForActor({ actor: user, filter }) : Promise.resolve([]),
+    listSections(),
+    getPublication(),
+  ]);
+  const toRows = (articles: ArticleDto[]): StoryRow[] =>
+    articles.map((a) => ({
+      id: a.id,
+      headline: a.headline,
+      status: a.status,
+      section: a.section?.name ?? null,
+      authors: a.authors.map((p) => p.name).join(", "),
+      wordCount: a.wordCount,
+      updatedLabel: formatDateTime(new Date(a.updatedAt), publication.timeZone),
+    }));
+  const changesRequested = mine.filter((a) => a.status === "CHANGES_REQUESTED");
+  return (
+    <div>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="font-serif text-3xl font-bold">Stories</h1>
+        <Link href="/newsroom/articles/new" className={buttonClass}>
+          New story
+        </Link>
+      </div>
+      {changesRequested.length > 0 && (
+        <div className="mt-6 rounded border-2 border-danger p-4" role="note">
+          <p className="font-semibold">Changes requested on {changesRequested.length === 1 ? "one of your stories" : `${changesRequested.length} of your stories`}:</p>
+          <ul className="mt-2 list-disc pl-6">
+            {changesRequested.map((a) => (
+              <li key={a.id}>
+                <Link href={`/newsroom/articles/${a.id}`}>{a.headline}</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-4" aria-label="Filter stories">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filter-status" className="text-sm font-semibold">
+            Status
+          </label>
+          <select id="filter-status" name="status" defaultValue={filter.status ?? ""} className={inputClass}>
+            <option value="">Any status</option>
+            {ARTICLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="filter-section" className="text-sm font-semibold">
+            Section
+          </label>
+          <select id="filter-section" name="section" defaultValue={filter.section ?? ""} className={inputClass}>
+            <option value="">Any section</option>
+            {sections.map((s) => (
+              <option key={s.id} value={s.slug}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          Filter
+        </button>
+      </form>
+      <StoryTable caption="My stories" rows={toRows(mine)} empty="No stories of yours match. Start one with “New story”." />
+      {reviewer && <StoryTable caption="Review queue" rows={toRows(queue)} empty="Nothing is waiting for review." />}
+      {reviewer && <StoryTable caption="All stories" rows={toRows(all)} empty="No stories match these filters." />}
+    </div>
+  );
+}

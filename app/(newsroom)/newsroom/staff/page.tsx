@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CreateStaffForm, StaffRowForm } from "@/components/newsroom/staff-forms";
+import { createStaffAction, updateStaffAction } from "@/lib/actions/staff";
+import { can, ROLE_LABELS } from "@/lib/auth/policy";
+import { requireUserPage } from "@/lib/auth/session";
+import { getPublication } from "@/lib/data/publication";
+import { listStaff } from "@/lib/data/users";
+import { gradeLabel } from "@/lib/domain/byline";
+import { formatDateTime } from "@/lib/domain/time";
+
+export const metadata: Metadata = { title: "Staff | Masthead newsroom" };
+
+export default async function StaffPage() {
+  const user = await requireUserPage();
+  if (!can(user, "manage_staff")) notFound();
+  const [staff, publication] = await Promise.all([listStaff(), getPublication()]);
+  const now = new Date();
+  const canGrantAdmin = user.role === "ADMIN";
+  return (
+    <div>
+      <h1 className="font-serif text-3xl font-bold">Staff</h1>
+      <p className="mt-1 text-muted">Deactivating an account signs the person out at once; their stories and bylines stay.</p>
+      <section aria-labelledby="add-heading" className="mt-6 rounded border border-rule p-4">
+        <h2 id="add-heading" className="text-lg font-bold">
+          Add a staff member
+        </h2>
+        <div className="mt-3">
+          <CreateStaffForm action={createStaffAction} canGrantAdmin={canGrantAdmin} />
+        </div>
+      </section>
+      <div className="mt-8 overflow-x-auto">
+        <table className="w-full border-collapse text-left text-sm">
+          <caption className="sr-only">Staff accounts</caption>
+          <thead>
+            <tr className="border-b border-rule">
+              <th scope="col" className="py-2 pr-4">Name</th>
+              <th scope="col" className="py-2 pr-4">Email</th>
+              <th scope="col" className="py-2 pr-4">Role</th>
+              <th scope="col" className="py-2 pr-4">Status</th>
+              <th scope="col" className="py-2 pr-4">Last sign-in</th>
+              <th scope="col" className="py-2">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {staff.map((s) => (
+              <tr key={s.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4 font-semibold">
+                  {s.person.fullName}
+                  {gradeLabel(s.person.graduationYear, now, publication.schoolYearStartMonth) && (
+                    <span className="block text-xs font-normal text-muted">{gradeLabel(s.person.graduationYear, now, publication.schoolYearStartMonth)}</span>
+                  )}
+                </td>
+                <td className="py-2 pr-4">{s.email}</td>
+                <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
+                <td className="py-2 pr-4">{s.active ? "Active" : "Deactivated"}</td>
+                <td className="py-2 pr-4">{s.lastLoginAt ? formatDateTime(s.lastLoginAt, publication.timeZone) : "Never"}</td>
+                <td className="py-2">
+                  {s.id === user.userId ? (
+                    <span className="text-muted">This is you</span>
+                  ) : (
+                    <StaffRowForm action={updateStaffAction} userId={s.id} role={s.role} active={s.active} label={s.person.fullName} canGrantAdmin={canGrantAdmin} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { getPublication } from "@/lib/data/publication";
+import { listSections } from "@/lib/data/sections";
+
+export default async function PublicLayout({ children }: { children: ReactNode }) {
+  const [publication, sections] = await Promise.all([getPublication(), listSections()]);
+  return (
+    <div className="mx-auto max-w-5xl px-4">
+      <header className="border-b-4 border-double border-ink py-6 text-center">
+        <p className="font-serif text-5xl font-bold tracking-tight">
+          <Link href="/" className="no-underline">
+            {publication.name}
+          </Link>
+        </p>
+        {publication.tagline && <p className="mt-1 text-sm text-muted">{publication.tagline}</p>}
+        <nav aria-label="Sections" className="mt-4">
+          <ul className="flex flex-wrap justify-center gap-x-5 gap-y-2 text-sm font-semibold uppercase tracking-wide">
+            {sections.map((s) => (
+              <li key={s.id}>
+                <Link href={`/sections/${s.slug}`} className="no-underline hover:underline">
+                  {s.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="py-8">
+        {children}
+      </main>
+      <footer className="border-t border-rule py-6 text-sm text-muted">
+        <p>
+          © {publication.name}. Student journalism, published with <span className="font-semibold">Masthead</span>. ·{" "}
+          <Link href="/newsroom">Newsroom sign-in</Link>
+        </p>
+      </footer>
+    </div>
+  );
+}

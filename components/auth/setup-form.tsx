@@ -1,0 +1,56 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { buttonClass, Field, FormMessage, inputClass } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/staff";
+
+type Props = { action: (prev: FormState, form: FormData) => Promise<FormState>; timeZones: string[]; defaultTimeZone: string };
+
+export function SetupForm({ action, timeZones, defaultTimeZone }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  if (state.ok) {
+    return (
+      <div className="flex flex-col gap-4">
+        <FormMessage ok message={state.message} />
+        <Link href="/login" className={buttonClass}>
+          Go to sign-in
+        </Link>
+      </div>
+    );
+  }
+  const v = state.values ?? {};
+  const f = state.fields ?? {};
+  const text = (id: string, label: string, type = "text", autoComplete?: string, hint?: string) => (
+    <Field id={id} label={label} error={f[id]} hint={hint}>
+      <input
+        id={id}
+        name={id}
+        type={type}
+        autoComplete={autoComplete}
+        defaultValue={type === "password" ? undefined : v[id]}
+        aria-invalid={f[id] ? true : undefined}
+        aria-describedby={f[id] ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={inputClass}
+      />
+    </Field>
+  );
+  return (
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
+      {text("publicationName", "Publication name", "text", "organization")}
+      <Field id="timeZone" label="Time zone" error={f.timeZone} hint="Every time shown and every scheduled publication uses it.">
+        <select id="timeZone" name="timeZone" defaultValue={v.timeZone ?? defaultTimeZone} className={inputClass} aria-describedby="timeZone-hint">
+          {timeZones.map((tz) => (
+            <option key={tz}>{tz}</option>
+          ))}
+        </select>
+      </Field>
+      {text("fullName", "Your name", "text", "name")}
+      {text("email", "Your email", "email", "username")}
+      {text("password", "Password", "password", "new-password", "At least 10 characters.")}
+      <FormMessage ok={false} message={state.message} />
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Creating…" : "Create the newsroom"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,40 @@
+import { type ArticleStatus, STATUS_LABELS, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
+
+export type HistoryEntry = {
+  id: string;
+  action: string;
+  from: ArticleStatus;
+  to: ArticleStatus;
+  note: string;
+  actor: string | null;
+  atLabel: string;
+  atIso: string;
+  publishAtLabel: string | null;
+};
+
+/** The story's workflow history: who moved it, when, from where to where, and why. */
+export function History({ entries }: { entries: HistoryEntry[] }) {
+  return (
+    <section aria-labelledby="history-heading" className="mt-10">
+      <h2 id="history-heading" className="text-xl font-bold">
+        History
+      </h2>
+      {entries.length === 0 ? (
+        <p className="mt-2 text-muted">No workflow steps yet: this story has not been submitted.</p>
+      ) : (
+        <ol className="mt-3 flex flex-col gap-3" data-testid="history">
+          {entries.map((e) => (
+            <li key={e.id} className="border-l-4 border-rule pl-3">
+              <p>
+                <span className="font-semibold">{e.actor ?? "Scheduler"}</span> — {TRANSITION_LABELS[e.action as TransitionAction] ?? e.action} ({STATUS_LABELS[e.from]} →{" "}
+                {STATUS_LABELS[e.to]}) <time dateTime={e.atIso} className="text-sm text-muted">{e.atLabel}</time>
+              </p>
+              {e.publishAtLabel && <p className="text-sm">Scheduled for {e.publishAtLabel}</p>}
+              {e.note && <blockquote className="mt-1 whitespace-pre-line text-sm italic">{e.note}</blockquote>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+import { Placeholder } from "@tiptap/extensions";
+import { EditorContent, type Editor, useEditor, useEditorState } from "@tiptap/react";
+import { storyExtensions } from "@/lib/editor/extensions";
+
+type Props = { initialHtml: string; editable: boolean; onChange: (html: string) => void; labelledBy: string; describedBy?: string };
+
+function ToolButton({ label, active, onClick }: { label: string; active?: boolean; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={active}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClick}
+      className={`rounded border px-2 py-1 text-sm font-semibold ${active ? "border-ink bg-ink text-paper" : "border-rule"}`}
+    >
+      {label}
+    </button>
+  );
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const s = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      link: e.isActive("link"),
+      quote: e.isActive("blockquote"),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  return (
+    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-rule p-2">
+      <ToolButton label="Subheading" active={s.h2} onClick={() => chain().toggleHeading({ level: 2 }).run()} />
+      <ToolButton label="Small subheading" active={s.h3} onClick={() => chain().toggleHeading({ level: 3 }).run()} />
+      <ToolButton label="Bold" active={s.bold} onClick={() => chain().toggleBold().run()} />
+      <ToolButton label="Italic" active={s.italic} onClick={() => chain().toggleItalic().run()} />
+      <ToolButton
+        label={s.link ? "Remove link" : "Link"}
+        active={s.link}
+        onClick={() => {
+          if (s.link) return void chain().unsetLink().run();
+          const url = window.prompt("Link address (https://…)");
+          if (url) chain().extendMarkRange("link").setLink({ href: url }).run();
+        }}
+      />
+      <ToolButton label="Quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()} />
+      <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()} />
+      <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()} />
+    </div>
+  );
+}
+
+/** The Tiptap body editor. The server re-parses whatever it sends into the same schema. */
+export function RichTextEditor({ initialHtml, editable, onChange, labelledBy, describedBy }: Props) {
+  const editor = useEditor({
+    extensions: [...storyExtensions, Placeholder.configure({ placeholder: "Write the story…" })],
+    content: initialHtml,
+    editable,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        class: "prose-story p-4",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": labelledBy,
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        "data-testid": "story-body",
+      },
+    },
+    onUpdate: ({ editor: e }) => onChange(e.getHTML()),
+  });
+  return (
+    <div className="rounded border border-muted">
+      {editor && editable && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

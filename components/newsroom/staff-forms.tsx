@@ -1,0 +1,137 @@
+"use client";
+import { useActionState } from "react";
+import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/staff";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+const ROLE_OPTIONS = [
+  ["WRITER", "Writer (student reporter)"],
+  ["EDITOR", "Student editor"],
+  ["ADVISER", "Adviser (faculty)"],
+  ["ADMIN", "Administrator"],
+] as const;
+
+export function CreateStaffForm({ action, canGrantAdmin }: { action: Action; canGrantAdmin: boolean }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = state.ok ? {} : (state.values ?? {});
+  const f = state.fields ?? {};
+  const input = (id: string, label: string, type = "text", hint?: string) => (
+    <Field id={`new-${id}`} label={label} error={f[id]} hint={hint}>
+      <input
+        id={`new-${id}`}
+        name={id}
+        type={type}
+        defaultValue={type === "password" ? undefined : v[id]}
+        key={`${id}-${state.ok ? "reset" : "keep"}-${state.message ?? ""}`}
+        aria-invalid={f[id] ? true : undefined}
+        aria-describedby={f[id] ? `new-${id}-error` : hint ? `new-${id}-hint` : undefined}
+        className={inputClass}
+        autoComplete={type === "password" ? "new-password" : "off"}
+      />
+    </Field>
+  );
+  return (
+    <form action={formAction} className="grid gap-4 sm:grid-cols-2" aria-label="Add a staff member" noValidate>
+      {input("fullName", "Full name")}
+      {input("email", "Email", "email")}
+      <Field id="new-role" label="Role" error={f.role}>
+        <select id="new-role" name="role" defaultValue={v.role ?? "WRITER"} className={inputClass}>
+          {ROLE_OPTIONS.filter(([r]) => r !== "ADMIN" || canGrantAdmin).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {input("graduationYear", "Graduation year (students)", "number", "Grades are worked out from it, so they never go stale.")}
+      {input("password", "Temporary password", "password", "At least 10 characters. Share it privately.")}
+      <div className="flex items-end">
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Add staff member
+        </button>
+      </div>
+      <div className="sm:col-span-2">
+        <FormMessage ok={state.ok} message={state.message} />
+      </div>
+    </form>
+  );
+}
+
+export function StaffRowForm({ action, userId, role, active, label, canGrantAdmin }: { action: Action; userId: string; role: string; active: boolean; label: string; canGrantAdmin: boolean }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <label htmlFor={`role-${userId}`} className="sr-only">
+        Role for {label}
+      </label>
+      <select id={`role-${userId}`} name="role" defaultValue={role} className={`${inputClass} w-auto`}>
+        {ROLE_OPTIONS.filter(([r]) => r !== "ADMIN" || canGrantAdmin || role === "ADMIN").map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        Change role
+      </button>
+      <button type="submit" name="active" value={active ? "false" : "true"} className={secondaryButtonClass} disabled={pending}>
+        {active ? "Deactivate" : "Reactivate"}
+      </button>
+      <FormMessage ok={state.ok} message={state.message} />
+    </form>
+  );
+}
+
+export function SettingsForm({
+  action,
+  values,
+  timeZones,
+}: {
+  action: Action;
+  values: { name: string; tagline: string; timeZone: string; reviewPolicy: string };
+  timeZones: string[];
+}) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = { ...values, ...(state.values ?? {}) };
+  const f = state.fields ?? {};
+  return (
+    <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
+      <Field id="name" label="Publication name" error={f.name}>
+        <input id="name" name="name" defaultValue={v.name} aria-invalid={f.name ? true : undefined} aria-describedby={f.name ? "name-error" : undefined} className={inputClass} />
+      </Field>
+      <Field id="tagline" label="Tagline" error={f.tagline}>
+        <input id="tagline" name="tagline" defaultValue={v.tagline} className={inputClass} />
+      </Field>
+      <Field id="timeZone" label="Time zone" error={f.timeZone} hint="Every time shown and every scheduled publication uses it.">
+        <select id="timeZone" name="timeZone" defaultValue={v.timeZone} className={inputClass} aria-describedby="timeZone-hint">
+          {timeZones.map((tz) => (
+            <option key={tz}>{tz}</option>
+          ))}
+        </select>
+      </Field>
+      <fieldset className="flex flex-col gap-2">
+        <legend className="text-sm font-semibold">Review policy</legend>
+        <label className="flex items-start gap-2">
+          <input type="radio" name="reviewPolicy" value="ADVISER_APPROVES" defaultChecked={v.reviewPolicy === "ADVISER_APPROVES"} className="mt-1" />
+          <span>
+            <strong>Adviser approves</strong> — only an adviser (or administrator) can publish.
+          </span>
+        </label>
+        <label className="flex items-start gap-2">
+          <input type="radio" name="reviewPolicy" value="STUDENT_EDITORS_PUBLISH" defaultChecked={v.reviewPolicy === "STUDENT_EDITORS_PUBLISH"} className="mt-1" />
+          <span>
+            <strong>Student editors publish</strong> — student editors have the final say (as “New Voices” laws provide); advisers still see everything and can comment.
+          </span>
+        </label>
+        {f.reviewPolicy && <p className="text-sm font-semibold text-danger">{f.reviewPolicy}</p>}
+      </fieldset>
+      <FormMessage ok={state.ok} message={state.message} />
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Save settings
+        </button>
+      </div>
+    </form>
+  );
+}

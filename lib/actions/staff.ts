@@ -1,0 +1,46 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { can } from "@/lib/auth/policy";
+import { createStaff, updateStaff } from "@/lib/data/users";
+import { updatePublicationSettings } from "@/lib/data/publication";
+import { AppError } from "@/lib/errors";
+import { ZSettings, ZStaffCreate, ZStaffUpdate } from "@/lib/validation/user";
+import { authedAction, formToObject } from "./safe-action";
+
+export type FormState = { ok?: boolean; message?: string; fields?: Record<string, string>; values?: Record<string, string> };
+
+function keep(form: FormData, omit: string[] = []): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$ACTION")) values[k] = v;
+  return values;
+}
+
+export async function createStaffAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await authedAction(ZStaffCreate, formToObject(form), async (input, user) => {
+    if (!can(user, "manage_staff")) throw new AppError("NOT_FOUND", "This page was not found.");
+    return createStaff({ input, actor: user });
+  });
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form, ["password"]) };
+  revalidatePath("/newsroom/staff");
+  return { ok: true, message: `Account created for ${result.data.email}. Share the password with them privately.` };
+}
+
+export async function updateStaffAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await authedAction(ZStaffUpdate, formToObject(form), async (input, user) => {
+    if (!can(user, "manage_staff")) throw new AppError("NOT_FOUND", "This page was not found.");
+    return updateStaff({ input, actor: user });
+  });
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields };
+  revalidatePath("/newsroom/staff");
+  return { ok: true, message: "Saved. The change applies to their very next request." };
+}
+
+export async function updateSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await authedAction(ZSettings, formToObject(form), async (settings, user) => {
+    if (!can(user, "manage_settings")) throw new AppError("NOT_FOUND", "This page was not found.");
+    await updatePublicationSettings({ settings, actorId: user.userId });
+  });
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form) };
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Settings saved." };
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import {
+  ARTICLE_STATUSES,
+  type ArticleStatus,
+  applyTransition,
+  availableTransitions,
+  isDue,
+  isPublic,
+  TRANSITIONS,
+  type TransitionAction,
+} from "./workflow";
+
+const NOW = new Date("2026-11-24T12:00:00Z");
+const HOUR = 60 * 60 * 1000;
+
+// The whole state machine, written out by hand: row = current status, column = action,
+// cell = where it leads (publish without a future publishAt), or __ when it does not exist.
+const __ = null;
+const COLUMNS = ["submit", "withdraw", "request_changes", "approve", "publish", "unpublish", "republish"] as const;
+const TABLE: Record<ArticleStatus, readonly (ArticleStatus | null)[]> = {
+  //                   submit       withdraw  request_changes      approve     publish      unpublish      republish
+  DRAFT:             ["SUBMITTED", __,       __,                  __,         __,          __,            __],
+  SUBMITTED:         [__,          "DRAFT",  "CHANGES_REQUESTED", "APPROVED", __,          __,            __],
+  CHANGES_REQUESTED: ["SUBMITTED", __,       __,                  __,         __,          __,            __],
+  APPROVED:          [__,          __,       "CHANGES_REQUESTED", __,         "PUBLISHED", __,            __],
+  SCHEDULED:         [__,          __,       __,                  __,         "PUBLISHED", "APPROVED",    __],
+  PUBLISHED:         [__,          __,       __,                  __,         __,          "UNPUBLISHED", __],
+  UNPUBLISHED:       [__,          __,       __,                  __,         __,          __,            "PUBLISHED"],
+};
+
+/** Actions that must carry a note (written independently of NOTE_REQUIRED). */
+const NEEDS_NOTE: readonly TransitionAction[] = ["request_changes", "unpublish"];
+
+function expectedTarget(status: ArticleStatus, action: TransitionAction): ArticleStatus | null {
+  return TABLE[status][COLUMNS.indexOf(action)] ?? null;
+}
+
+const cells = ARTICLE_STATUSES.flatMap((status) => TRANSITIONS.map((action) => ({ status, action, to: expectedTarget(status, action) })));
+const legal = cells.filter((c) => c.to !== null);
+const illegal = cells.filter((c) => c.to === null);
+
+describe("the transition table", () => {
+  it("covers exactly the statuses and actions the module declares", () => {
+    expect(Object.keys(TABLE).sort()).toEqual([...ARTICLE_STATUSES].sort());
+    expect([...COLUMNS].sort()).toEqual([...TRANSITIONS].sort());
+    expect(cells).toHaveLength(7 * 7);
+    expect(legal).toHaveLength(11);
+  });
+
+  it.each(legal)("$status --$action--> $to", ({ status, action, to }) => {
+    const result = applyTransition({ status, action, note: "Because the editor said so.", now: NOW });
+    expect(result).toEqual({ ok: true, from: status, to, publishAt: null, publishedNow: to === "PUBLISHED" });
+  });
+
+  it.each(illegal)("$status --$action--> INVALID_TRANSITION", ({ status, action }) => {
+    const result = applyTransition({ status, action, note: "Because the editor said so.", now: NOW });
+    expect(result).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(result.ok === false && result.message.length).toBeGreaterThan(0);
+  });
+
+  it.each(illegal)("$status --$action--> INVALID_TRANSITION even without a note or with a publish time", ({ status, action }) => {
+    expect(applyTransition({ status, action, now: NOW })).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    expect(applyTransition({ status, action, publishAt: new Date(NOW.getTime() + HOUR), now: NOW })).toMatchObject({
+      ok: false,
+      code: "INVALID_TRANSITION",
+    });
+  });
+});
+
+describe("publish and publishAt", () => {
+  const publishable = legal.filter((c) => c.action === "publish").map((c) => c.status);
+
+  it("can publish from APPROVED and SCHEDULED only", () => {
+    expect(publishable.sort()).toEqual(["APPROVED", "SCHEDULED"]);
+  });
+
+  it.each(publishable)("from %s, a future publishAt schedules instead of publishing", (status) => {
+    const publishAt = new Date(NOW.getTime() + 24 * HOUR);
+    expect(applyTransition({ status, action: "publish", publishAt, now: NOW })).toEqual({
+      ok: true,
+      from: status,
+      to: "SCHEDULED",
+      publishAt,
+      publishedNow: false,
+    });
+  });
+
+  it.each(publishable)("from %s, a publishAt one millisecond ahead still schedules", (status) => {
+    const publishAt = new Date(NOW.getTime() + 1);
+    expect(applyTransition({ status, action: "publish", publishAt, now: NOW })).toMatchObject({ ok: true, to: "SCHEDULED" });
+  });
+
+  it.each(publishable)("from %s, a publishAt equal to now publishes at once", (status) => {
+    expect(applyTransition({ status, action: "publish", publishAt: new Date(NOW), now: NOW })).toEqual({
+      ok: true,
+      from: status,
+      to: "PUBLISHED",
+      publishAt: null,
+      publishedNow: true,
+    });
+  });
+
+  it.each(publishable)("from %s, a past publishAt publishes at once", (status) => {
+    const publishAt = new Date(NOW.getTime() - 3 * HOUR);
+    expect(applyTransition({ status, action: "publish", publishAt, now: NOW })).toEqual({
+      ok: true,
+      from: status,
+      to: "PUBLISHED",
+      publishAt: null,
+      publishedNow: true,
+    });
+  });
+
+  it.each(publishable)("from %s, a null publishAt publishes at once", (status) => {
+    expect(applyTransition({ status, action: "publish", publishAt: null, now: NOW })).toMatchObject({ ok: true, to: "PUBLISHED", publishedNow: true });
+  });
+
+  const nonPublish = legal.filter((c) => c.action !== "publish");
+  it.each(nonPublish)("$status --$action-- rejects any publishAt", ({ status, action }) => {
+    for (const publishAt of [new Date(NOW.getTime() + HOUR), new Date(NOW.getTime() - HOUR)]) {
+      const result = applyTransition({ status, action, note: "A reason.", publishAt, now: NOW });
+      expect(result).toMatchObject({ ok: false, code: "INVALID_PUBLISH_AT" });
+    }
+  });
+});
+
+describe("notes", () => {
+  const missing = [undefined, null, "", "   ", "\n\t  \n"];
+  const needsNote = legal.filter((c) => NEEDS_NOTE.includes(c.action));
+  const noteOptional = legal.filter((c) => !NEEDS_NOTE.includes(c.action));
+
+  it("request_changes and unpublish are the actions that need a note", () => {
+    expect(needsNote.map((c) => `${c.status}:${c.action}`).sort()).toEqual([
+      "APPROVED:request_changes",
+      "PUBLISHED:unpublish",
+      "SCHEDULED:unpublish",
+      "SUBMITTED:request_changes",
+    ]);
+  });
+
+  it.each(needsNote)("$status --$action-- without a real note is NOTE_REQUIRED", ({ status, action }) => {
+    for (const note of missing) {
+      const result = applyTransition({ status, action, note, now: NOW });
+      expect(result, JSON.stringify(note)).toMatchObject({ ok: false, code: "NOTE_REQUIRED" });
+    }
+  });
+
+  it.each(needsNote)("$status --$action-- with a note surrounded by whitespace succeeds", ({ status, action, to }) => {
+    expect(applyTransition({ status, action, note: "  Fix the lede.  ", now: NOW })).toMatchObject({ ok: true, to });
+  });
+
+  it.each(noteOptional)("$status --$action-- needs no note", ({ status, action, to }) => {
+    for (const note of missing) {
+      expect(applyTransition({ status, action, note, now: NOW })).toMatchObject({ ok: true, to });
+    }
+  });
+});
+
+describe("isDue", () => {
+  const past = new Date(NOW.getTime() - 1);
+  const future = new Date(NOW.getTime() + 1);
+
+  it("is true for a SCHEDULED story whose time has come", () => {
+    expect(isDue({ status: "SCHEDULED", publishAt: past }, NOW)).toBe(true);
+    expect(isDue({ status: "SCHEDULED", publishAt: new Date(NOW) }, NOW)).toBe(true);
+  });
+
+  it("is false for a SCHEDULED story whose time is still ahead, or that has no time", () => {
+    expect(isDue({ status: "SCHEDULED", publishAt: future }, NOW)).toBe(false);
+    expect(isDue({ status: "SCHEDULED", publishAt: null }, NOW)).toBe(false);
+  });
+
+  it.each(ARTICLE_STATUSES.filter((s) => s !== "SCHEDULED"))("is false for a %s story even with a past publishAt", (status) => {
+    expect(isDue({ status, publishAt: past }, NOW)).toBe(false);
+  });
+});
+
+describe("availableTransitions", () => {
+  const EXPECTED: Record<ArticleStatus, TransitionAction[]> = {
+    DRAFT: ["submit"],
+    SUBMITTED: ["withdraw", "request_changes", "approve"],
+    CHANGES_REQUESTED: ["submit"],
+    APPROVED: ["request_changes", "publish"],
+    SCHEDULED: ["publish", "unpublish"],
+    PUBLISHED: ["unpublish"],
+    UNPUBLISHED: ["republish"],
+  };
+
+  it.each(ARTICLE_STATUSES)("from %s", (status) => {
+    expect(availableTransitions(status).sort()).toEqual([...EXPECTED[status]].sort());
+  });
+
+  it.each(ARTICLE_STATUSES)("from %s agrees with applyTransition", (status) => {
+    const accepted = TRANSITIONS.filter((action) => applyTransition({ status, action, note: "A reason.", now: NOW }).ok);
+    expect(availableTransitions(status).sort()).toEqual(accepted.sort());
+  });
+});
+
+describe("isPublic", () => {
+  it.each(ARTICLE_STATUSES)("%s", (status) => {
+    expect(isPublic(status)).toBe(status === "PUBLISHED");
+  });
+});

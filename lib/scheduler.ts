@@ -1,0 +1,29 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { publishDueArticles } from "@/lib/data/articles";
+
+const TICK_MS = Number(process.env.MASTHEAD_SCHEDULER_MS ?? 5_000);
+const state = globalThis as unknown as { mastheadScheduler?: NodeJS.Timeout };
+
+async function tick() {
+  try {
+    const published = await publishDueArticles(new Date());
+    if (published.length > 0) {
+      try {
+        revalidatePath("/", "layout");
+      } catch {
+        // Outside a request there may be no cache to revalidate; public pages are dynamic anyway.
+      }
+    }
+  } catch (error) {
+    console.error("scheduler tick failed", error);
+  }
+}
+
+/** One interval per process; each tick is idempotent (compare-and-swap on status). */
+export function startScheduler() {
+  if (state.mastheadScheduler) return;
+  void tick();
+  state.mastheadScheduler = setInterval(tick, TICK_MS);
+  state.mastheadScheduler.unref();
+}

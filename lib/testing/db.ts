@@ -1,0 +1,119 @@
+/**
+ * Helpers for integration tests against the real SQLite database made by global-setup.ts.
+ * Import this module FIRST in a test file: it refuses to run unless the worker's DATABASE_URL
+ * is the temp database, so a test can never write to data/masthead.db.
+ *
+ * Every test file shares one database file, so everything made here has a random suffix.
+ */
+import { randomBytes } from "node:crypto";
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { inject, vi } from "vitest";
+import type { Actor, ReviewPolicy, Role } from "@/lib/auth/policy";
+
+const expectedUrl = inject("testDatabaseUrl");
+if (!expectedUrl || process.env.DATABASE_URL !== expectedUrl) {
+  throw new Error(
+    `Refusing to run: DATABASE_URL is ${JSON.stringify(process.env.DATABASE_URL)}, not the test database ${JSON.stringify(expectedUrl)}.`,
+  );
+}
+if (process.env.MASTHEAD_DATA_DIR !== inject("testDataDir")) {
+  throw new Error("Refusing to run: MASTHEAD_DATA_DIR is not the test data directory.");
+}
+
+// Loaded lazily so that the check above always runs before the Prisma client is created.
+let shared: Promise<typeof import("@/lib/data/db").db> | null = null;
+function client() {
+  shared ??= import("@/lib/data/db").then((m) => m.db);
+  return shared;
+}
+
+/** A short random suffix for unique emails, slugs and names. */
+export function uniq(): string {
+  return randomBytes(5).toString("hex");
+}
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let testPasswordHash: Promise<string> | null = null;
+
+function passwordHashFor(password: string): Promise<string> {
+  if (password !== TEST_PASSWORD) return import("@/lib/auth/password").then((m) => m.hashPassword(password));
+  testPasswordHash ??= import("@/lib/auth/password").then((m) => m.hashPassword(TEST_PASSWORD));
+  return testPasswordHash;
+}
+
+export type TestUser = { userId: string; personId: string; email: string; fullName: string; role: Role };
+
+/** A Person and its User account, made directly with Prisma. */
+export async function createTestUser(
+  opts: { role?: Role; fullName?: string; password?: string; active?: boolean; graduationYear?: number | null } = {},
+): Promise<TestUser> {
+  const db = await client();
+  const suffix = uniq();
+  const role = opts.role ?? "WRITER";
+  const fullName = opts.fullName ?? `Test ${role.toLowerCase()} ${suffix}`;
+  const email = `${role.toLowerCase()}-${suffix}@test.example`;
+  const passwordHash = await passwordHashFor(opts.password ?? TEST_PASSWORD);
+  const person = await db.person.create({
+    data: { fullName, slug: `person-${suffix}`, graduationYear: opts.graduationYear ?? null },
+  });
+  const user = await db.user.create({
+    data: { email, passwordHash, role, active: opts.active ?? true, personId: person.id },
+    select: { id: true },
+  });
+  return { userId: user.id, personId: person.id, email, fullName, role };
+}
+
+/** The actor object the session layer would build for this user under `reviewPolicy`. */
+export function actorFor(user: TestUser, reviewPolicy: ReviewPolicy = "ADVISER_APPROVES"): Actor {
+  return { userId: user.userId, personId: user.personId, role: user.role, reviewPolicy };
+}
+
+/** Set the publication's review policy (the single Publication row, id 1). */
+export async function setReviewPolicy(reviewPolicy: ReviewPolicy): Promise<void> {
+  const db = await client();
+  await db.publication.upsert({
+    where: { id: 1 },
+    update: { reviewPolicy },
+    create: { id: 1, name: "The Test Gazette", reviewPolicy },
+  });
+}
+
+export async function createTestSection(): Promise<{ id: string; slug: string; name: string }> {
+  const db = await client();
+  const suffix = uniq();
+  return db.section.create({ data: { name: `Section ${suffix}`, slug: `section-${suffix}` }, select: { id: true, slug: true, name: true } });
+}
+
+type DataModules = {
+  db: typeof import("@/lib/data/db").db;
+  users: typeof import("@/lib/data/users");
+};
+
+/**
+ * Run `fn` against a brand-new, empty (but migrated) database of its own, for behaviour that
+ * depends on there being no rows at all, such as first-run setup. The lib/data modules are
+ * loaded afresh against that file; the shared test database and its client are restored after.
+ */
+export async function withEmptyDatabase<T>(fn: (modules: DataModules) => Promise<T>): Promise<T> {
+  await client(); // make sure the shared client exists, so it can be put back
+  const globals = globalThis as unknown as { mastheadPrisma?: unknown };
+  const sharedClient = globals.mastheadPrisma;
+  const sharedUrl = process.env.DATABASE_URL;
+  const file = path.join(inject("testDataDir"), `empty-${uniq()}.db`);
+  copyFileSync(inject("emptyDatabaseTemplate"), file);
+
+  process.env.DATABASE_URL = `file:${file}`;
+  delete globals.mastheadPrisma;
+  vi.resetModules();
+  let modules: DataModules | null = null;
+  try {
+    modules = { db: (await import("@/lib/data/db")).db, users: await import("@/lib/data/users") };
+    return await fn(modules);
+  } finally {
+    await modules?.db.$disconnect();
+    process.env.DATABASE_URL = sharedUrl;
+    globals.mastheadPrisma = sharedClient;
+    vi.resetModules();
+  }
+}

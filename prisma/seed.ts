@@ -1,0 +1,308 @@
+/**
+ * The demo newsroom: "The Masthead Gazette". Idempotent: every row is found by a natural key
+ * (email, slug, section name) and created only when missing, so loading it twice changes nothing.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { hash } from "@node-rs/argon2";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { databaseUrl } from "../lib/config";
+import { graduationYearForGrade } from "../lib/domain/byline";
+import { paragraphsToHtml, renderBodyFromHtml } from "../lib/editor/render";
+import { PrismaClient } from "../lib/generated/prisma/client";
+import type { ArticleStatus, Role } from "../lib/generated/prisma/enums";
+
+export const DEMO_PASSWORD = "masthead-demo";
+export const DEMO_ACCOUNTS = [
+  { email: "adviser@demo.test", role: "ADVISER", fullName: "Hana Park", slug: "hana-park", title: "Faculty adviser", grade: null },
+  { email: "editor@demo.test", role: "EDITOR", fullName: "Minji Kim", slug: "minji-kim", title: null, grade: 12 },
+  { email: "writer@demo.test", role: "WRITER", fullName: "Jaehoon Song", slug: "jaehoon-song", title: null, grade: 11 },
+  { email: "writer2@demo.test", role: "WRITER", fullName: "Seo-yeon Lee", slug: "seo-yeon-lee", title: null, grade: 10 },
+] as const satisfies readonly { email: string; role: Role; fullName: string; slug: string; title: string | null; grade: number | null }[];
+
+const SECTIONS = ["News", "World", "Opinion", "Sports", "Features", "Arts"];
+
+type Email = (typeof DEMO_ACCOUNTS)[number]["email"];
+type DemoStory = {
+  slug: string;
+  headline: string;
+  dek: string;
+  section: string;
+  author: Email;
+  status: ArticleStatus;
+  body: string;
+  publishedAt?: string;
+  /** For SCHEDULED: days after loading the demo. */
+  publishInDays?: number;
+  history: { action: string; by: Email; from: ArticleStatus; to: ArticleStatus; note?: string }[];
+};
+
+/** The Aleppo story's front matter and paragraphs, from prisma/demo/aleppo.md. */
+export function readAleppo() {
+  const raw = readFileSync(fileURLToPath(new URL("./demo/aleppo.md", import.meta.url)), "utf8");
+  const [, front = "", body = ""] = raw.split(/^---\s*$/m);
+  const field = (name: string) => new RegExp(`^${name}:\\s*"?(.*?)"?\\s*$`, "m").exec(front)?.[1] ?? "";
+  const nested = (name: string) => new RegExp(`^\\s+${name}:\\s*"?(.*?)"?\\s*$`, "m").exec(front)?.[1] ?? "";
+  return {
+    title: field("title"),
+    section: field("section"),
+    author: field("author"),
+    grade: field("grade"),
+    school: field("school"),
+    imageDescription: nested("description"),
+    imageCredit: nested("credit"),
+    body: body.trim(),
+  };
+}
+
+const EDITORIAL_PATH = (by: Email, publishNote?: string) =>
+  [
+    { action: "submit", by, from: "DRAFT", to: "SUBMITTED" },
+    { action: "approve", by: "adviser@demo.test", from: "SUBMITTED", to: "APPROVED" },
+    { action: "publish", by: "adviser@demo.test", from: "APPROVED", to: "PUBLISHED", note: publishNote },
+  ] as DemoStory["history"];
+
+function stories(): DemoStory[] {
+  const aleppo = readAleppo();
+  return [
+    {
+      slug: "syrian-insurgents-enter-aleppo",
+      headline: aleppo.title,
+      dek: "Opposition forces reach the city three days after a surprise offensive, the first attack on Aleppo since 2016.",
+      section: aleppo.section,
+      author: "writer@demo.test",
+      status: "PUBLISHED",
+      body: aleppo.body,
+      publishedAt: "2024-11-30T10:00:00+09:00",
+      history: EDITORIAL_PATH("writer@demo.test"),
+    },
+    {
+      slug: "library-extends-hours-for-exam-season",
+      headline: "Library extends hours for exam season",
+      dek: "The school library will stay open until 9 p.m. on weekdays through the end of December.",
+      section: "News",
+      author: "writer2@demo.test",
+      status: "PUBLISHED",
+      publishedAt: "2024-11-28T08:30:00+09:00",
+      body: "The school library will stay open until 9 p.m. on weekdays from Monday until the winter break, the librarian announced on Tuesday.\n\nStudents in Grades 11 and 12 asked for the change in a petition signed by more than 140 students, saying boarding houses were too noisy for revision.\n\n“We want the library to be the calmest room on campus when it matters most,” the librarian said. Two teachers will supervise each evening on a rota.",
+      history: EDITORIAL_PATH("writer2@demo.test"),
+    },
+    {
+      slug: "girls-football-reaches-island-final",
+      headline: "Girls' football team reaches the island final",
+      dek: "A late header sends the varsity side to its first final in five years.",
+      section: "Sports",
+      author: "editor@demo.test",
+      status: "PUBLISHED",
+      publishedAt: "2024-11-26T17:00:00+09:00",
+      body: "The varsity girls' football team beat its rival 2–1 on Saturday to reach the island championship final for the first time in five years.\n\nA header from a Grade 10 midfielder in the 78th minute decided the semi-final, played in heavy rain before about 300 spectators.\n\nThe final is on 7 December at the island sports complex. Buses leave school at 1 p.m.",
+      history: EDITORIAL_PATH("editor@demo.test"),
+    },
+    {
+      slug: "a-later-start-would-help-us-learn",
+      headline: "A later start to the school day would help us learn",
+      dek: "Teenagers' sleep patterns are not a discipline problem. The timetable should follow the evidence.",
+      section: "Opinion",
+      author: "writer2@demo.test",
+      status: "PUBLISHED",
+      publishedAt: "2024-11-22T07:00:00+09:00",
+      body: "Every morning, first period begins with a room of students fighting to stay awake. This is not laziness; it is biology.\n\nSleep researchers have found for decades that adolescents' body clocks shift later during puberty. Schools that have moved their start times later report better attendance and fewer car accidents among student drivers.\n\nOur school should run a one-term trial of an 8:50 a.m. start and publish the results. If it does not help, we will have lost nothing but an excuse.",
+      history: EDITORIAL_PATH("writer2@demo.test"),
+    },
+    {
+      slug: "winter-concert-fills-the-auditorium",
+      headline: "Winter concert fills the auditorium",
+      dek: "Orchestra, choir and jazz band share the stage for the first time.",
+      section: "Arts",
+      author: "writer@demo.test",
+      status: "PUBLISHED",
+      publishedAt: "2024-11-20T20:00:00+09:00",
+      body: "More than 400 students, parents and teachers filled the auditorium on Thursday for the winter concert, the first to bring the orchestra, choir and jazz band together.\n\nThe evening closed with a joint arrangement of a Korean folk song, written by two Grade 12 students.",
+      history: EDITORIAL_PATH("writer@demo.test"),
+    },
+    {
+      slug: "the-night-shift",
+      headline: "The night shift: meet the people who keep the school running",
+      dek: "",
+      section: "Features",
+      author: "writer@demo.test",
+      status: "DRAFT",
+      body: "When the last boarding students turn off their lights, a team of six begins its work.\n\nNotes: interview the head custodian on Thursday; ask about the typhoon last September.",
+      history: [],
+    },
+    {
+      slug: "student-council-proposes-phone-free-lunch",
+      headline: "Student council proposes phone-free lunch",
+      dek: "A vote on the proposal is set for next week.",
+      section: "News",
+      author: "writer2@demo.test",
+      status: "SUBMITTED",
+      body: "The student council will vote next week on a proposal to make the dining hall phone-free at lunch.\n\nSupporters say the rule would make lunch more social; opponents say students use their phones to check clubs and schedules.",
+      history: [{ action: "submit", by: "writer2@demo.test", from: "DRAFT", to: "SUBMITTED" }],
+    },
+    {
+      slug: "cafeteria-waste-by-the-numbers",
+      headline: "Cafeteria waste, by the numbers",
+      dek: "How much food does the school throw away each week?",
+      section: "Features",
+      author: "writer@demo.test",
+      status: "CHANGES_REQUESTED",
+      body: "The cafeteria throws away about 90 kilograms of food every week, according to figures shared by the catering manager.\n\nStudents say portions are too large.",
+      history: [
+        { action: "submit", by: "writer@demo.test", from: "DRAFT", to: "SUBMITTED" },
+        {
+          action: "request_changes",
+          by: "adviser@demo.test",
+          from: "SUBMITTED",
+          to: "CHANGES_REQUESTED",
+          note: "Good start. Who are the students who say portions are too large? Name at least two sources, and ask the catering manager how the 90 kg was measured.",
+        },
+      ],
+    },
+    {
+      slug: "swim-team-sets-three-school-records",
+      headline: "Swim team sets three school records",
+      dek: "",
+      section: "Sports",
+      author: "writer2@demo.test",
+      status: "APPROVED",
+      body: "The swim team broke three school records at the regional meet on Saturday, in the 100 m butterfly, the 200 m individual medley and the 4 × 100 m freestyle relay.",
+      history: [
+        { action: "submit", by: "writer2@demo.test", from: "DRAFT", to: "SUBMITTED" },
+        { action: "approve", by: "editor@demo.test", from: "SUBMITTED", to: "APPROVED" },
+      ],
+    },
+    {
+      slug: "art-students-open-winter-exhibition",
+      headline: "Art students open winter exhibition",
+      dek: "Forty works by IB Visual Arts students go on show in the gallery.",
+      section: "Arts",
+      author: "editor@demo.test",
+      status: "SCHEDULED",
+      publishInDays: 14,
+      body: "Forty paintings, prints and sculptures by IB Visual Arts students go on show in the school gallery this week.\n\nThe exhibition is open to families every afternoon until the end of term.",
+      history: [
+        { action: "submit", by: "editor@demo.test", from: "DRAFT", to: "SUBMITTED" },
+        { action: "approve", by: "adviser@demo.test", from: "SUBMITTED", to: "APPROVED" },
+        { action: "publish", by: "adviser@demo.test", from: "APPROVED", to: "SCHEDULED" },
+      ],
+    },
+    {
+      slug: "rumoured-uniform-change",
+      headline: "School to drop blazers next year, students say",
+      dek: "",
+      section: "News",
+      author: "writer@demo.test",
+      status: "UNPUBLISHED",
+      publishedAt: "2024-11-18T09:00:00+09:00",
+      body: "Several students say the school will drop blazers from the uniform next year.",
+      history: [
+        ...EDITORIAL_PATH("writer@demo.test"),
+        {
+          action: "unpublish",
+          by: "adviser@demo.test",
+          from: "PUBLISHED",
+          to: "UNPUBLISHED",
+          note: "The school has not confirmed this; the story relied on unnamed students only. Unpublished until we have an on-record source.",
+        },
+      ],
+    },
+  ];
+}
+
+export async function seedDemo({ log = console.log }: { log?: (line: string) => void } = {}) {
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
+  const now = new Date();
+  try {
+    await db.publication.upsert({
+      where: { id: 1 },
+      update: {},
+      create: { id: 1, name: "The Masthead Gazette", tagline: "Student news from Jeju since 2011", timeZone: "Asia/Seoul" },
+    });
+    const sectionIds = new Map<string, string>();
+    for (const [position, name] of SECTIONS.entries()) {
+      const slug = name.toLowerCase();
+      const section = await db.section.upsert({ where: { slug }, update: {}, create: { name, slug, position } });
+      sectionIds.set(name, section.id);
+    }
+    const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    const users = new Map<string, { id: string; personId: string }>();
+    for (const account of DEMO_ACCOUNTS) {
+      const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true, personId: true } });
+      if (existing) {
+        users.set(account.email, existing);
+        continue;
+      }
+      const person = await db.person.upsert({
+        where: { slug: account.slug },
+        update: {},
+        create: {
+          slug: account.slug,
+          fullName: account.fullName,
+          title: account.title,
+          graduationYear: account.grade === null ? null : graduationYearForGrade(account.grade, now, 8),
+          bio: account.grade === null ? "Faculty adviser to the Gazette." : `${account.fullName} writes for the Gazette.`,
+        },
+      });
+      const user = await db.user.create({
+        data: { email: account.email, passwordHash, role: account.role, personId: person.id },
+        select: { id: true, personId: true },
+      });
+      users.set(account.email, user);
+    }
+
+    let created = 0;
+    for (const story of stories()) {
+      if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
+      const author = users.get(story.author)!;
+      const body = renderBodyFromHtml(paragraphsToHtml(story.body));
+      const publishedAt = story.publishedAt ? new Date(story.publishedAt) : null;
+      const publishAt = story.publishInDays ? new Date(now.getTime() + story.publishInDays * 86_400_000) : null;
+      const base = publishedAt ?? now;
+      const article = await db.article.create({
+        data: {
+          slug: story.slug,
+          headline: story.headline,
+          dek: story.dek,
+          bodyJson: JSON.stringify(body.json),
+          bodyHtml: body.html,
+          bodyText: body.text,
+          wordCount: body.wordCount,
+          status: story.status,
+          sectionId: sectionIds.get(story.section) ?? null,
+          createdById: author.id,
+          publishedAt,
+          publishAt,
+          createdAt: new Date(base.getTime() - 3 * 86_400_000),
+          authors: { create: [{ personId: author.personId, position: 0 }] },
+        },
+      });
+      await db.revision.create({
+        data: { articleId: article.id, authorId: author.id, version: 1, headline: article.headline, dek: article.dek, bodyJson: article.bodyJson, bodyText: article.bodyText, event: "create", createdAt: article.createdAt },
+      });
+      for (const [i, step] of story.history.entries()) {
+        const at = new Date(base.getTime() - (story.history.length - 1 - i) * 3_600_000);
+        await db.transition.create({
+          data: {
+            articleId: article.id,
+            actorId: users.get(step.by)!.id,
+            action: step.action,
+            fromStatus: step.from,
+            toStatus: step.to,
+            note: step.note ?? "",
+            publishAt: step.to === "SCHEDULED" ? publishAt : null,
+            createdAt: step.action === "publish" && publishedAt ? publishedAt : at,
+          },
+        });
+      }
+      created++;
+    }
+    log(`Demo newsroom ready: ${created} stories added, ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}").`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await seedDemo();
+}

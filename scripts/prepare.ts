@@ -1,0 +1,39 @@
+/**
+ * Gets a data directory ready to serve: creates it, generates the session secret, applies
+ * migrations, and with --demo loads the demo newsroom. --fresh deletes the database first
+ * (the e2e suite uses it on its own database file, never on data/masthead.db).
+ *   tsx scripts/prepare.ts [--demo] [--fresh]
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { databaseUrl, dataDir, sessionSecret } from "../lib/config";
+
+const args = new Set(process.argv.slice(2));
+const url = databaseUrl();
+const file = url.startsWith("file:") ? url.slice("file:".length) : null;
+
+if (args.has("--fresh")) {
+  if (!file) throw new Error("--fresh only works with a file: DATABASE_URL");
+  if (!process.env.DATABASE_URL) throw new Error("--fresh refuses to delete the default database; set DATABASE_URL");
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) if (existsSync(file + suffix)) rmSync(file + suffix);
+}
+
+dataDir();
+sessionSecret();
+
+const prismaBin = fileURLToPath(new URL("../node_modules/prisma/build/index.js", import.meta.url));
+const migrate = spawnSync(process.execPath, [prismaBin, "migrate", "deploy"], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, DATABASE_URL: url },
+});
+if (migrate.status !== 0) {
+  process.stdout.write(migrate.stdout);
+  throw new Error("prisma migrate deploy failed");
+}
+console.log(`Database ready: ${url}`);
+
+if (args.has("--demo")) {
+  const { seedDemo } = await import("../prisma/seed");
+  await seedDemo();
+}
