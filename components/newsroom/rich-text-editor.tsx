@@ -3,8 +3,6 @@ import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, type Editor, useEditor, useEditorState } from "@tiptap/react";
 import { storyExtensions } from "@/lib/editor/extensions";
 
-type Props = { initialHtml: string; editable: boolean; onChange: (html: string) => void; labelledBy: string; describedBy?: string };
-
 function ToolButton({ label, active, onClick }: { label: string; active?: boolean; onClick: () => void }) {
   return (
     <button
@@ -56,25 +54,34 @@ function Toolbar({ editor }: { editor: Editor }) {
   );
 }
 
-/** The Tiptap body editor. The server re-parses whatever it sends into the same schema. */
-export function RichTextEditor({ initialHtml, editable, onChange, labelledBy, describedBy }: Props) {
-  const editor = useEditor({
-    extensions: [...storyExtensions, Placeholder.configure({ placeholder: "Write the story…" })],
-    content: initialHtml,
-    editable,
-    immediatelyRender: false,
-    editorProps: {
-      attributes: {
-        class: "prose-story p-4",
-        role: "textbox",
-        "aria-multiline": "true",
-        "aria-labelledby": labelledBy,
-        ...(describedBy ? { "aria-describedby": describedBy } : {}),
-        "data-testid": "story-body",
+type Options = { initialHtml: string; editable: boolean; onChange: (html: string) => void; onBlur?: () => void; labelledBy: string; describedBy?: string };
+
+/** The Tiptap editor for story bodies. The server re-parses whatever it sends into the same schema. */
+export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labelledBy, describedBy }: Options) {
+  return useEditor(
+    {
+      extensions: [...storyExtensions, Placeholder.configure({ placeholder: "Write the story…" })],
+      content: initialHtml,
+      editable,
+      immediatelyRender: false,
+      editorProps: {
+        attributes: {
+          class: "prose-story p-4",
+          role: "textbox",
+          "aria-multiline": "true",
+          "aria-labelledby": labelledBy,
+          ...(describedBy ? { "aria-describedby": describedBy } : {}),
+          "data-testid": "story-body",
+        },
       },
+      onUpdate: ({ editor: e }) => onChange(e.getHTML()),
+      onBlur: () => onBlur?.(),
     },
-    onUpdate: ({ editor: e }) => onChange(e.getHTML()),
-  });
+    [editable],
+  );
+}
+
+export function RichTextEditor({ editor, editable }: { editor: Editor | null; editable: boolean }) {
   return (
     <div className="rounded border border-muted">
       {editor && editable && <Toolbar editor={editor} />}

@@ -1,15 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createArticle, transitionArticle, updateArticle } from "@/lib/data/articles";
+import { createArticle, transitionArticle } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
+import { restoreRevision } from "@/lib/data/revisions";
 import { fromLocalInput } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
-import { ZArticleCreate, ZArticleUpdate, ZId, ZTransition } from "@/lib/validation/article";
+import { ZArticleCreate, ZId, ZTransition } from "@/lib/validation/article";
 import { revalidateArticle } from "./revalidate";
 import { type ActionResult, authedAction, formToObject } from "./safe-action";
 
-const ZSave = ZArticleUpdate.extend({ id: ZId });
+const ZRestoreForm = z.object({ articleId: ZId, revisionId: ZId, version: z.coerce.number().int().min(1) });
 
 export type SavedArticle = { id: string; slug: string; version: number; updatedAt: string };
 
@@ -18,15 +19,6 @@ export async function createArticleAction(input: unknown): Promise<ActionResult<
   return authedAction(ZArticleCreate, input, async (data, user) => {
     const article = await createArticle({ actor: user, input: data });
     revalidatePath("/newsroom");
-    return { id: article.id, slug: article.slug, version: article.version, updatedAt: article.updatedAt };
-  });
-}
-
-/** Save an edit; a stale version returns CONFLICT and changes nothing. */
-export async function saveArticleAction(input: unknown): Promise<ActionResult<SavedArticle>> {
-  return authedAction(ZSave, input, async ({ id, ...data }, user) => {
-    const article = await updateArticle({ actor: user, id, input: data });
-    if (article.status === "PUBLISHED") revalidateArticle(article);
     return { id: article.id, slug: article.slug, version: article.version, updatedAt: article.updatedAt };
   });
 }
@@ -67,4 +59,17 @@ export async function transitionAction(_prev: TransitionFormState, form: FormDat
   });
   if (result.ok) return { ok: true, message: "Done." };
   return { ok: false, message: result.error.message, fields: result.error.fields, values };
+}
+
+/** Restore a revision from the history page; the restore is itself a new revision. */
+export async function restoreRevisionAction(_prev: TransitionFormState, form: FormData): Promise<TransitionFormState> {
+  const result = await authedAction(ZRestoreForm, formToObject(form), async ({ articleId, revisionId, version }, user) => {
+    const article = await restoreRevision({ actor: user, articleId, revisionId, version });
+    revalidateArticle(article);
+    revalidatePath(`/newsroom/articles/${articleId}`);
+    revalidatePath(`/newsroom/articles/${articleId}/revisions`);
+    return article;
+  });
+  if (result.ok) return { ok: true, message: `Restored as version ${result.data.version}.` };
+  return { ok: false, message: result.error.message };
 }

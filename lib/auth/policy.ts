@@ -36,12 +36,15 @@ export type ArticleFacts = {
   authorPersonIds: readonly string[];
 };
 
-export type ArticleAction = "view" | "edit" | "comment" | TransitionAction;
+export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | TransitionAction;
 export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue";
 export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "view",
   "edit",
   "comment",
+  "resolve_coaching",
+  "resolve_required",
+  "restore_revision",
   "submit",
   "withdraw",
   "request_changes",
@@ -95,7 +98,14 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
     case "view":
     case "comment":
       return true;
+    case "resolve_coaching":
+      return own || isReviewer(actor.role);
+    case "resolve_required":
+      // A writer cannot wave away a required change on their own story; a reviewer can.
+      if (isFaculty(actor.role)) return true;
+      return actor.role === "EDITOR" && !own;
     case "edit":
+    case "restore_revision":
       // Authors revise their own drafts; once in review or later, only reviewers make copy edits.
       if (own && (article.status === "DRAFT" || article.status === "CHANGES_REQUESTED")) return true;
       return isReviewer(actor.role);

@@ -82,12 +82,14 @@ export type TransitionInput = {
   action: TransitionAction;
   note?: string | null;
   publishAt?: Date | null;
+  /** Open REQUIRED comments on the story: approval waits until there are none. */
+  openRequiredChanges?: number;
   now: Date;
 };
 
 export type TransitionResult =
   | { ok: true; from: ArticleStatus; to: ArticleStatus; publishAt: Date | null; publishedNow: boolean }
-  | { ok: false; code: "INVALID_TRANSITION" | "NOTE_REQUIRED" | "INVALID_PUBLISH_AT"; message: string };
+  | { ok: false; code: "INVALID_TRANSITION" | "NOTE_REQUIRED" | "INVALID_PUBLISH_AT" | "REQUIRED_CHANGES_OPEN"; message: string };
 
 /**
  * Decide where a transition leads. Never throws; an impossible request gets a reason.
@@ -109,6 +111,14 @@ export function applyTransition(input: TransitionInput): TransitionResult {
       ok: false,
       code: "NOTE_REQUIRED",
       message: action === "unpublish" ? "Give a reason for unpublishing." : "Write a note telling the writer what to change.",
+    };
+  }
+  const open = input.openRequiredChanges ?? 0;
+  if (action === "approve" && open > 0) {
+    return {
+      ok: false,
+      code: "REQUIRED_CHANGES_OPEN",
+      message: `Resolve the ${open === 1 ? "required change" : `${open} required changes`} before approving.`,
     };
   }
   if (input.publishAt && action !== "publish") {

@@ -4,6 +4,7 @@
  * bold, italic, links, block quotes, bullet and numbered lists, line breaks.
  */
 import StarterKit from "@tiptap/starter-kit";
+import { CommentMark } from "./comment-mark";
 
 export const storyExtensions = [
   StarterKit.configure({
@@ -22,4 +23,5 @@ export const storyExtensions = [
       HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
     },
   }),
+  CommentMark,
 ];

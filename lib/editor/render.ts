@@ -95,3 +95,12 @@ export function paragraphsToHtml(text: string): string {
     .map((p) => `<p>${escape(p)}</p>`)
     .join("");
 }
+
+/** Stored JSON to the HTML the editor loads: comment anchors included, not for readers. */
+export function editorHtmlFromJson(bodyJson: string): string {
+  try {
+    return generateHTML(JSON.parse(bodyJson) as JSONContent, storyExtensions);
+  } catch {
+    return "<p></p>";
+  }
+}

@@ -88,6 +88,8 @@ export async function createTestSection(): Promise<{ id: string; slug: string; n
 type DataModules = {
   db: typeof import("@/lib/data/db").db;
   users: typeof import("@/lib/data/users");
+  /** The fresh module graph's own AppError class (instanceof needs the same class). */
+  AppError: typeof import("@/lib/errors").AppError;
 };
 
 /**
@@ -108,7 +110,11 @@ export async function withEmptyDatabase<T>(fn: (modules: DataModules) => Promise
   vi.resetModules();
   let modules: DataModules | null = null;
   try {
-    modules = { db: (await import("@/lib/data/db")).db, users: await import("@/lib/data/users") };
+    modules = {
+      db: (await import("@/lib/data/db")).db,
+      users: await import("@/lib/data/users"),
+      AppError: (await import("@/lib/errors")).AppError,
+    };
     return await fn(modules);
   } finally {
     await modules?.db.$disconnect();

@@ -6,6 +6,7 @@ import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/f
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { type ArticleDto, listArticlesForActor, listReviewQueue } from "@/lib/data/articles";
+import { listOpenRequiredByArticle } from "@/lib/data/comments";
 import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
 import { formatDateTime } from "@/lib/domain/time";
@@ -23,12 +24,13 @@ export default async function NewsroomPage({ searchParams }: Props) {
   const parsed = ZArticleFilter.safeParse({ status: raw.status || undefined, section: raw.section || undefined });
   const filter = parsed.success ? parsed.data : {};
   const reviewer = can(user, "view_review_queue");
-  const [mine, queue, all, sections, publication] = await Promise.all([
+  const [mine, queue, all, sections, publication, openRequired] = await Promise.all([
     listArticlesForActor({ actor: user, filter, mine: true }),
     reviewer ? listReviewQueue({ actor: user }) : Promise.resolve([]),
     reviewer ? listArticlesForActor({ actor: user, filter }) : Promise.resolve([]),
     listSections(),
     getPublication(),
+    listOpenRequiredByArticle({ actor: user }),
   ]);
   const toRows = (articles: ArticleDto[]): StoryRow[] =>
     articles.map((a) => ({
@@ -40,7 +42,7 @@ export default async function NewsroomPage({ searchParams }: Props) {
       wordCount: a.wordCount,
       updatedLabel: formatDateTime(new Date(a.updatedAt), publication.timeZone),
     }));
-  const changesRequested = mine.filter((a) => a.status === "CHANGES_REQUESTED");
+  const changesRequested = mine.filter((a) => a.status === "CHANGES_REQUESTED" || openRequired.has(a.id));
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -56,6 +58,12 @@ export default async function NewsroomPage({ searchParams }: Props) {
             {changesRequested.map((a) => (
               <li key={a.id}>
                 <Link href={`/newsroom/articles/${a.id}`}>{a.headline}</Link>
+                {openRequired.get(a.id) ? (
+                  <span className="font-semibold text-danger">
+                    {" "}
+                    — {openRequired.get(a.id)} open required {openRequired.get(a.id) === 1 ? "change" : "changes"}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -4,15 +4,17 @@ import { notFound } from "next/navigation";
 import { ArticleWorkspace } from "@/components/newsroom/article-workspace";
 import { History } from "@/components/newsroom/history";
 import { StatusBadge } from "@/components/newsroom/status-badge";
-import { createArticleAction, saveArticleAction, transitionAction } from "@/lib/actions/articles";
+import { createArticleAction, transitionAction } from "@/lib/actions/articles";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { factsOf, findArticleForActor, latestChangeRequest, listTransitions } from "@/lib/data/articles";
+import { listComments } from "@/lib/data/comments";
 import { listBylineCandidates } from "@/lib/data/people";
 import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
 import { formatDateTime } from "@/lib/domain/time";
 import { availableTransitions } from "@/lib/domain/workflow";
+import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { ZId } from "@/lib/validation/article";
 
@@ -28,16 +30,19 @@ export default async function ArticleEditorPage({ params }: Props) {
     throw error;
   });
   const facts = factsOf(article);
-  const [sections, people, publication, transitions, changeRequest] = await Promise.all([
+  const [sections, people, publication, transitions, changeRequest, comments] = await Promise.all([
     listSections(),
     listBylineCandidates(),
     getPublication(),
     listTransitions({ articleId: article.id }),
     article.status === "CHANGES_REQUESTED" ? latestChangeRequest({ articleId: article.id }) : Promise.resolve(null),
+    listComments({ actor: user, articleId: article.id }),
   ]);
   const tz = publication.timeZone;
   const leadPersonId = article.authors[0]?.person.id;
   const allowed = availableTransitions(article.status).filter((action) => can(user, action, facts));
+  const openRequired = comments.filter((c) => c.kind === "REQUIRED" && !c.resolved);
+  const canEdit = can(user, "edit", facts);
   return (
     <div>
       <p className="text-sm">
@@ -46,6 +51,9 @@ export default async function ArticleEditorPage({ params }: Props) {
       <div className="mt-2 flex flex-wrap items-center gap-3">
         <h1 className="font-serif text-2xl font-bold">{article.headline}</h1>
         <StatusBadge status={article.status} />
+        <Link href={`/newsroom/articles/${article.id}/revisions`} className="text-sm">
+          Revision history
+        </Link>
         {article.status === "PUBLISHED" && (
           <Link href={`/articles/${article.slug}`} className="text-sm">
             View on the reader site
@@ -65,6 +73,19 @@ export default async function ArticleEditorPage({ params }: Props) {
           <p className="mt-1 whitespace-pre-line" data-testid="change-request-note">
             {changeRequest.note}
           </p>
+          {openRequired.length > 0 && (
+            <>
+              <p className="mt-3 font-semibold">Required changes:</p>
+              <ul className="mt-1 list-disc pl-6" data-testid="required-changes">
+                {openRequired.map((c) => (
+                  <li key={c.id}>
+                    {c.quote && <span className="italic">“{c.quote}”: </span>}
+                    {c.body}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       )}
       <div className="mt-6">
@@ -75,17 +96,24 @@ export default async function ArticleEditorPage({ params }: Props) {
             dek: article.dek,
             sectionId: article.sectionId,
             coAuthorIds: article.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
-            bodyHtml: article.bodyHtml,
+            bodyHtml: editorHtmlFromJson(article.bodyJson),
             version: article.version,
           }}
-          canEdit={can(user, "edit", facts)}
+          canEdit={canEdit}
           sections={sections}
           people={people.filter((p) => p.id !== leadPersonId)}
           transitions={allowed}
           timeZone={tz}
           createAction={createArticleAction}
-          saveAction={saveArticleAction}
           transitionAction={transitionAction}
+          comments={{
+            articleId: article.id,
+            initial: comments,
+            canAnchor: canEdit,
+            canRequire: can(user, "resolve_required", facts),
+            canResolveCoaching: can(user, "resolve_coaching", facts),
+            canResolveRequired: can(user, "resolve_required", facts),
+          }}
         />
       </div>
       <History

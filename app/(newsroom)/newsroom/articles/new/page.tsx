@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ArticleWorkspace } from "@/components/newsroom/article-workspace";
-import { createArticleAction, saveArticleAction, transitionAction } from "@/lib/actions/articles";
+import { createArticleAction, transitionAction } from "@/lib/actions/articles";
 import { requireUserPage } from "@/lib/auth/session";
 import { listBylineCandidates } from "@/lib/data/people";
 import { getPublication } from "@/lib/data/publication";
@@ -24,7 +24,6 @@ export default async function NewArticlePage() {
           transitions={[]}
           timeZone={publication.timeZone}
           createAction={createArticleAction}
-          saveAction={saveArticleAction}
           transitionAction={transitionAction}
         />
       </div>

@@ -4,17 +4,11 @@ import { apiRoute, readJson } from "@/lib/api/handler";
 import { revalidateArticle } from "@/lib/actions/revalidate";
 import { findArticleForActor, toArticleDto, updateArticle } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
-import { notFound } from "@/lib/errors";
-import { ZArticleUpdate, ZId } from "@/lib/validation/article";
+import { parseId } from "@/lib/api/params";
+import { ZArticleUpdate } from "@/lib/validation/article";
 
 export const dynamic = "force-dynamic";
 type Params = { id: string };
-
-function parseId(raw: string): string {
-  const parsed = ZId.safeParse(raw);
-  if (!parsed.success) throw notFound();
-  return parsed.data;
-}
 
 export const GET = apiRoute<Params>(async ({ user, params }) => {
   const row = await findArticleForActor({ id: parseId(params.id), actor: user });

@@ -1,0 +1,190 @@
+"use client";
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+import { useState } from "react";
+import { buttonClass, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import type { CommentDto } from "@/lib/domain/comments";
+
+export type CommentsPanelProps = {
+  articleId: string;
+  initial: CommentDto[];
+  editor: Editor | null;
+  /** The user may edit the body, so a new comment can be anchored to the selected text. */
+  canAnchor: boolean;
+  canRequire: boolean;
+  canResolveCoaching: boolean;
+  canResolveRequired: boolean;
+};
+
+function newCommentId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `c${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+async function callApi(url: string, body: unknown): Promise<{ comments?: CommentDto[]; error?: { message: string } }> {
+  try {
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    return (await res.json()) as { comments?: CommentDto[]; error?: { message: string } };
+  } catch {
+    return { error: { message: "Could not reach the server. Your comment is still in the box; try again." } };
+  }
+}
+
+/**
+ * Editorial comments, the teaching loop: coaching (advice) or a required change. Required changes
+ * block approval until a reviewer resolves them.
+ */
+export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequire, canResolveCoaching, canResolveRequired }: CommentsPanelProps) {
+  const [comments, setComments] = useState(initial);
+  const [body, setBody] = useState("");
+  const [kind, setKind] = useState<"COACHING" | "REQUIRED">("COACHING");
+  const [error, setError] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const selection = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      if (!e) return "";
+      const { from, to } = e.state.selection;
+      return from === to ? "" : e.state.doc.textBetween(from, to, " ");
+    },
+  });
+  const quote = canAnchor ? (selection ?? "") : "";
+
+  async function add() {
+    setPending(true);
+    setError(undefined);
+    const id = newCommentId();
+    const result = await callApi(`/api/v1/articles/${articleId}/comments`, { id, body, kind, quote: quote || null });
+    setPending(false);
+    if (result.error || !result.comments) return setError(result.error?.message ?? "The comment was not saved.");
+    // Anchor the thread to the passage; autosave carries the mark to the server.
+    if (quote && editor) editor.chain().setMark("comment", { commentId: id }).run();
+    setComments(result.comments);
+    setBody("");
+  }
+
+  async function resolve(commentId: string, resolved: boolean) {
+    const result = await callApi(`/api/v1/articles/${articleId}/comments/${commentId}/resolve`, { resolved });
+    if (result.error || !result.comments) return setError(result.error?.message ?? "That did not work.");
+    setComments(result.comments);
+  }
+
+  async function reply(parentId: string, text: string): Promise<boolean> {
+    const result = await callApi(`/api/v1/articles/${articleId}/comments`, { body: text, kind: "COACHING", parentId });
+    if (result.error || !result.comments) {
+      setError(result.error?.message ?? "The reply was not saved.");
+      return false;
+    }
+    setComments(result.comments);
+    return true;
+  }
+
+  const open = comments.filter((c) => !c.resolved);
+  const resolved = comments.filter((c) => c.resolved);
+  return (
+    <section aria-labelledby="comments-heading" className="rounded border border-rule p-4">
+      <h2 id="comments-heading" className="font-bold">
+        Comments <span className="font-normal text-muted">({open.length} open)</span>
+      </h2>
+      <div className="mt-3 flex flex-col gap-2">
+        <p className="text-sm text-muted" data-testid="comment-quote">
+          {quote ? <>On “{quote.length > 80 ? `${quote.slice(0, 80)}…` : quote}”</> : canAnchor ? "Select text in the story to comment on it, or comment on the whole story." : "Comment on the whole story."}
+        </p>
+        <label htmlFor="comment-body" className="text-sm font-semibold">
+          New comment
+        </label>
+        <textarea id="comment-body" rows={3} value={body} onChange={(e) => setBody(e.target.value)} className={inputClass} />
+        {canRequire && (
+          <fieldset className="flex flex-wrap gap-4 text-sm">
+            <legend className="sr-only">Kind of comment</legend>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="comment-kind" checked={kind === "COACHING"} onChange={() => setKind("COACHING")} /> Coaching
+            </label>
+            <label className="flex items-center gap-1">
+              <input type="radio" name="comment-kind" checked={kind === "REQUIRED"} onChange={() => setKind("REQUIRED")} /> Required change
+            </label>
+          </fieldset>
+        )}
+        <FormMessage ok={false} message={error} />
+        <button type="button" className={buttonClass} disabled={pending || body.trim().length === 0} onClick={add}>
+          Add comment
+        </button>
+      </div>
+      <ol className="mt-4 flex flex-col gap-3" aria-label="Open comments">
+        {open.map((c) => (
+          <Thread key={c.id} comment={c} onResolve={resolve} onReply={reply} canResolve={c.kind === "REQUIRED" ? canResolveRequired : canResolveCoaching} />
+        ))}
+      </ol>
+      {resolved.length > 0 && (
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-semibold">{resolved.length} resolved</summary>
+          <ol className="mt-2 flex flex-col gap-3" aria-label="Resolved comments">
+            {resolved.map((c) => (
+              <Thread key={c.id} comment={c} onResolve={resolve} onReply={reply} canResolve={c.kind === "REQUIRED" ? canResolveRequired : canResolveCoaching} />
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Thread({
+  comment: c,
+  canResolve,
+  onResolve,
+  onReply,
+}: {
+  comment: CommentDto;
+  canResolve: boolean;
+  onResolve: (id: string, resolved: boolean) => Promise<void>;
+  onReply: (id: string, text: string) => Promise<boolean>;
+}) {
+  const [reply, setReply] = useState("");
+  const focusAnchor = () => document.querySelector(`[data-comment-id="${c.id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
+  return (
+    <li className={`rounded border p-3 text-sm ${c.kind === "REQUIRED" && !c.resolved ? "border-danger" : "border-rule"}`} data-testid="comment-thread">
+      <p className="flex flex-wrap items-center gap-2">
+        <span className={`rounded px-1.5 py-0.5 text-xs font-bold ${c.kind === "REQUIRED" ? "bg-danger text-paper" : "bg-panel"}`}>
+          {c.kind === "REQUIRED" ? "Required change" : "Coaching"}
+        </span>
+        <span className="font-semibold">{c.author}</span>
+        {c.resolved && <span className="text-muted">Resolved by {c.resolvedBy}</span>}
+      </p>
+      {c.quote && c.anchor === "anchored" && (
+        <button type="button" onClick={focusAnchor} className="mt-1 block text-left italic underline">
+          “{c.quote}”
+        </button>
+      )}
+      {c.quote && c.anchor === "deleted" && <p className="mt-1 italic text-muted">On deleted text: “{c.quote}”</p>}
+      <p className="mt-1 whitespace-pre-line">{c.body}</p>
+      {c.replies.map((r) => (
+        <div key={r.id} className="mt-2 border-l-2 border-rule pl-2">
+          <p className="font-semibold">{r.author}</p>
+          <p className="whitespace-pre-line">{r.body}</p>
+        </div>
+      ))}
+      <div className="mt-2 flex flex-wrap items-end gap-2">
+        <label className="sr-only" htmlFor={`reply-${c.id}`}>
+          Reply to {c.author}
+        </label>
+        <input id={`reply-${c.id}`} value={reply} onChange={(e) => setReply(e.target.value)} placeholder="Reply…" className={`${inputClass} flex-1`} />
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          disabled={reply.trim().length === 0}
+          onClick={async () => {
+            if (await onReply(c.id, reply)) setReply("");
+          }}
+        >
+          Reply
+        </button>
+        {canResolve && (
+          <button type="button" className={secondaryButtonClass} onClick={() => onResolve(c.id, !c.resolved)}>
+            {c.resolved ? "Reopen" : "Resolve"}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * Unsaved edits kept on the device (localStorage) until the server acknowledges them, so a
+ * crash, a closed tab or a dropped connection never costs a word.
+ */
+export type StoryFields = { headline: string; dek: string; sectionId: string; coAuthorIds: string[]; body: string };
+export type LocalDraft = StoryFields & { baseVersion: number; savedAt: number };
+
+const key = (articleId: string | null) => `masthead:draft:${articleId ?? "new"}`;
+
+export function readLocalDraft(articleId: string | null): LocalDraft | null {
+  try {
+    const raw = window.localStorage.getItem(key(articleId));
+    if (!raw) return null;
+    const value = JSON.parse(raw) as LocalDraft;
+    return typeof value.body === "string" && typeof value.headline === "string" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeLocalDraft(articleId: string | null, draft: LocalDraft): void {
+  try {
+    window.localStorage.setItem(key(articleId), JSON.stringify(draft));
+  } catch {
+    // Storage full or disabled: the server copy and the unload warning still protect the text.
+  }
+}
+
+export function clearLocalDraft(articleId: string | null): void {
+  try {
+    window.localStorage.removeItem(key(articleId));
+  } catch {
+    // Nothing to clear.
+  }
+}
+
+/** Comparable form of the fields (the body as the editor serialises it). */
+export function fingerprint(fields: StoryFields): string {
+  return JSON.stringify([fields.headline, fields.dek, fields.sectionId, [...fields.coAuthorIds].sort(), fields.body]);
+}

@@ -1,0 +1,91 @@
+import { expect, readAleppo, statusBadge, test, workflow } from "./fixtures";
+
+/**
+ * The Aleppo story's whole life in the browser: written, sent back with a note, revised,
+ * approved, published, and read by a signed-out visitor with the writer's byline.
+ */
+test("the Aleppo story goes from draft to the front page through one round of changes", async ({ pageAs, anonymousPage, uid }) => {
+  test.setTimeout(120_000);
+  const aleppo = readAleppo();
+  const headline = `${aleppo.title} (${uid})`;
+  const opening = aleppo.paragraphs.slice(0, 3);
+  const note = `Attribute the casualty claims and add the date of the offensive's start (${uid}).`;
+  const addedSentence = `The offensive began on 27 November, according to opposition statements (${uid}).`;
+
+  // The writer files the story through the editor.
+  const writer = await pageAs("writer");
+  await writer.goto("/newsroom/articles/new");
+  const body = writer.getByTestId("story-body");
+  await expect(body).toBeVisible(); // the editor mounts on the client, so the form is hydrated
+  await writer.getByLabel("Headline").fill(headline);
+  await writer.getByLabel("Section").selectOption({ label: aleppo.section });
+  await body.click();
+  for (const [i, paragraph] of opening.entries()) {
+    if (i > 0) await writer.keyboard.press("Enter");
+    await writer.keyboard.type(paragraph);
+  }
+  await expect(writer.getByTestId("save-status")).toHaveText("Unsaved changes");
+  await writer.getByRole("button", { name: "Create story" }).click();
+  await expect(writer).toHaveURL(/\/newsroom\/articles\/[a-z0-9]+$/);
+  const storyUrl = new URL(writer.url()).pathname;
+  await expect(writer.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+  await expect(statusBadge(writer, "Draft")).toBeVisible();
+  await expect(writer.getByTestId("story-body")).toContainText(opening[2]!);
+
+  await workflow(writer).getByRole("button", { name: "Submit for review" }).click();
+  await expect(statusBadge(writer, "In review")).toBeVisible();
+
+  // The adviser picks it up from the review queue and sends it back with a note.
+  const adviser = await pageAs("adviser");
+  await adviser.goto("/newsroom");
+  await adviser.getByRole("region", { name: "Review queue" }).getByRole("link", { name: headline, exact: true }).click();
+  await expect(adviser).toHaveURL(storyUrl);
+  await workflow(adviser).getByLabel("Note").fill(note);
+  await workflow(adviser).getByRole("button", { name: "Request changes" }).click();
+  await expect(statusBadge(adviser, "Changes requested")).toBeVisible();
+
+  // The writer sees the request on the dashboard and in the story, revises and resubmits.
+  await writer.goto("/newsroom");
+  const requests = writer.getByRole("note").filter({ hasText: "Changes requested on" });
+  await requests.getByRole("link", { name: headline, exact: true }).click();
+  await expect(writer).toHaveURL(storyUrl);
+  await expect(writer.getByTestId("change-request-note")).toHaveText(note);
+  await writer.getByTestId("story-body").click();
+  await writer.keyboard.press("ControlOrMeta+End");
+  await writer.keyboard.press("Enter");
+  await writer.keyboard.type(addedSentence);
+  const resubmit = workflow(writer).getByRole("button", { name: "Submit for review" });
+  await expect(resubmit).toBeDisabled(); // unsaved edits block workflow steps
+  await writer.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(writer.getByTestId("save-status")).toHaveText(/^Saved \d\d:\d\d$/);
+  await expect(resubmit).toBeEnabled();
+  await resubmit.click();
+  await expect(statusBadge(writer, "In review")).toBeVisible();
+
+  // The adviser approves and publishes now.
+  await adviser.goto(storyUrl);
+  await expect(adviser.getByTestId("story-body")).toContainText(addedSentence);
+  await workflow(adviser).getByRole("button", { name: "Approve" }).click();
+  await expect(statusBadge(adviser, "Approved")).toBeVisible();
+  await workflow(adviser).getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(statusBadge(adviser, "Published")).toBeVisible();
+
+  // A signed-out reader finds it on the front page and in World, and reads it.
+  const reader = await anonymousPage();
+  await reader.goto("/");
+  await expect(reader.getByRole("link", { name: headline, exact: true })).toBeVisible();
+  await reader.goto("/sections/world");
+  await reader.getByRole("link", { name: headline, exact: true }).click();
+  await expect(reader).toHaveURL(/\/articles\/syrian-insurgents-enter-aleppo-/);
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(headline);
+  await expect(reader.getByTestId("byline")).toHaveText(`By ${aleppo.author} / ${aleppo.grade}`);
+  const article = reader.getByRole("article");
+  await expect(article).toContainText(opening[0]!);
+  await expect(article).toContainText(addedSentence);
+
+  // The newsroom history keeps the reviewer's note.
+  await adviser.reload();
+  const history = adviser.getByTestId("history");
+  await expect(history.getByRole("listitem").filter({ hasText: "Request changes" })).toContainText(note);
+  await expect(history.getByRole("listitem")).toHaveCount(5); // submit, request, submit, approve, publish
+});

@@ -1,0 +1,39 @@
+/** Word-level differences between two texts, for conflicts and revision comparisons. PURE. */
+import { diffWordsWithSpace } from "diff";
+
+export type DiffSegment = { kind: "same" | "added" | "removed"; text: string };
+
+/** Segments that turn `before` into `after`: "removed" is only in before, "added" only in after. */
+export function wordDiff(before: string, after: string): DiffSegment[] {
+  const segments: DiffSegment[] = [];
+  for (const part of diffWordsWithSpace(before, after)) {
+    const kind = part.added ? "added" : part.removed ? "removed" : "same";
+    const last = segments[segments.length - 1];
+    if (last && last.kind === kind) last.text += part.value;
+    else segments.push({ kind, text: part.value });
+  }
+  return segments;
+}
+
+/** Words added and removed, for "+12 −3" summaries. */
+export function diffStats(segments: DiffSegment[]): { added: number; removed: number } {
+  const words = (s: string) => (s.match(/\S+/g) ?? []).length;
+  let added = 0;
+  let removed = 0;
+  for (const s of segments) {
+    if (s.kind === "added") added += words(s.text);
+    if (s.kind === "removed") removed += words(s.text);
+  }
+  return { added, removed };
+}
+
+/** The text a revision or a save is compared on: headline, dek and body, one block each. */
+export function comparableText(parts: { headline: string; dek: string; text: string }): string {
+  return [parts.headline, parts.dek, parts.text].filter((s) => s.trim().length > 0).join("\n\n");
+}
+
+/** True when two versions say the same thing (whitespace aside): no real conflict. */
+export function sameContent(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
+}

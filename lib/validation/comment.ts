@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const ZCommentCreate = z.object({
+  body: z.string({ error: "Write a comment." }).trim().min(1, "Write a comment.").max(5000, "Keep comments under 5,000 characters."),
+  kind: z.enum(["COACHING", "REQUIRED"], { error: "A comment is COACHING or REQUIRED." }).default("COACHING"),
+  quote: z.string().trim().max(2000, "Quote less text (under 2,000 characters).").optional().nullable(),
+  parentId: z.string().trim().min(1).max(64).optional().nullable(),
+  /** Client-chosen id, so the editor can place the anchor mark before the server answers. */
+  id: z.string().regex(/^c[a-z0-9]{8,40}$/, "Malformed comment id.").optional(),
+});
+export type TCommentCreate = z.infer<typeof ZCommentCreate>;
+
+export const ZCommentResolve = z.object({ resolved: z.boolean({ error: "resolved must be true or false." }).default(true) });
