@@ -25,7 +25,10 @@ const ALL_POLICIES: readonly ReviewPolicy[] = ["ADVISER_APPROVES", "STUDENT_EDIT
 const ALL_ACTIONS: readonly ArticleAction[] = [
   "view",
   "comment",
+  "resolve_coaching",
+  "resolve_required",
   "edit",
+  "restore_revision",
   "submit",
   "withdraw",
   "request_changes",
@@ -71,7 +74,13 @@ type Rule = "always" | "never" | "own" | "others" | "own-revisable" | "student-p
 const RULES: Record<Exclude<ArticleAction, "view">, Record<Role, Rule>> = {
   //                 WRITER                    EDITOR                     ADVISER             ADMIN
   comment:         { WRITER: "always",        EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
+  // Comment resolution and restore came after the spec: coaching notes may be closed by the
+  // author or any reviewer, required changes only by a reviewer other than a student author
+  // (like approve), and restoring a revision is an edit.
+  resolve_coaching: { WRITER: "own",          EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
+  resolve_required: { WRITER: "never",        EDITOR: "others",          ADVISER: "always", ADMIN: "always" },
   edit:            { WRITER: "own-revisable", EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
+  restore_revision: { WRITER: "own-revisable", EDITOR: "always",         ADVISER: "always", ADMIN: "always" },
   submit:          { WRITER: "own",           EDITOR: "own",             ADVISER: "own",    ADMIN: "own" },
   withdraw:        { WRITER: "own",           EDITOR: "own",             ADVISER: "own",    ADMIN: "own" },
   request_changes: { WRITER: "never",         EDITOR: "others",          ADVISER: "always", ADMIN: "always" },

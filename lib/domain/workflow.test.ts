@@ -156,6 +156,26 @@ describe("notes", () => {
   });
 });
 
+describe("open required changes", () => {
+  it("block approval while any are open", () => {
+    for (const openRequiredChanges of [1, 2, 7]) {
+      expect(applyTransition({ status: "SUBMITTED", action: "approve", openRequiredChanges, now: NOW })).toMatchObject({ ok: false, code: "REQUIRED_CHANGES_OPEN" });
+    }
+  });
+
+  it("do not block approval once none are open", () => {
+    expect(applyTransition({ status: "SUBMITTED", action: "approve", openRequiredChanges: 0, now: NOW })).toMatchObject({ ok: true, to: "APPROVED" });
+  });
+
+  it.each(legal.filter((c) => c.action !== "approve"))("do not block $status --$action--", ({ status, action, to }) => {
+    expect(applyTransition({ status, action, note: "A reason.", openRequiredChanges: 3, now: NOW })).toMatchObject({ ok: true, to });
+  });
+
+  it.each(illegal.filter((c) => c.action === "approve"))("do not hide that approve is impossible from $status", ({ status }) => {
+    expect(applyTransition({ status, action: "approve", openRequiredChanges: 3, now: NOW })).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+  });
+});
+
 describe("isDue", () => {
   const past = new Date(NOW.getTime() - 1);
   const future = new Date(NOW.getTime() + 1);

@@ -61,6 +61,16 @@ describe("renderBodyFromHtml: hostile input", () => {
     expect(r.html).toBe("<p>before</p><p>after</p>");
   });
 
+  // A payload may vanish; the writer's words after it may not.
+  it.each([`<svg><script>alert(1)</script></svg>`, `<svg><style>circle{fill:red}</style><circle r="1"/></svg>`])(
+    "keeps the paragraphs that follow %s",
+    (payload) => {
+      const r = renderBodyFromHtml(`<p>before</p>${payload}<p>after</p><p>and more</p>`);
+      expectInert(r.html);
+      expect(r.html).toBe("<p>before</p><p>after</p><p>and more</p>");
+    },
+  );
+
   it("drops <iframe>, <object>, <embed>, <style>, forms", () => {
     const r = renderBodyFromHtml(
       `<iframe src="https://evil.example"></iframe><p>ok</p><object data="x"></object><embed src="y"><style>p{color:red}</style><form><input value="v"></form>`,

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { comparableText, diffStats, sameContent, wordDiff } from "./diff";
+
+describe("wordDiff", () => {
+  it("marks words only in the old text as removed and words only in the new text as added", () => {
+    const segments = wordDiff("Opposition forces entered Aleppo on Friday.", "Opposition forces entered Aleppo on Saturday.");
+    expect(segments).toEqual([
+      { kind: "same", text: "Opposition forces entered Aleppo on " },
+      { kind: "removed", text: "Friday" },
+      { kind: "added", text: "Saturday" },
+      { kind: "same", text: "." },
+    ]);
+  });
+
+  it("rebuilds both texts exactly from its segments", () => {
+    const before = "Abdulghany commented that the offensive intended to “Push back their fire.”\n\nIran has supported the regime.";
+    const after = "Abdulghany said the offensive aimed to “Push back their fire from our people.”\n\nIran has long supported the regime.";
+    const segments = wordDiff(before, after);
+    expect(segments.filter((s) => s.kind !== "added").map((s) => s.text).join("")).toBe(before);
+    expect(segments.filter((s) => s.kind !== "removed").map((s) => s.text).join("")).toBe(after);
+  });
+
+  it("returns one unchanged segment for identical texts and nothing for two empty ones", () => {
+    expect(wordDiff("same words", "same words")).toEqual([{ kind: "same", text: "same words" }]);
+    expect(wordDiff("", "")).toEqual([]);
+  });
+
+  it("handles text added to an empty story and a story emptied", () => {
+    expect(wordDiff("", "New lede.")).toEqual([{ kind: "added", text: "New lede." }]);
+    expect(wordDiff("Old lede.", "")).toEqual([{ kind: "removed", text: "Old lede." }]);
+  });
+});
+
+describe("diffStats", () => {
+  it("counts words, not characters or segments", () => {
+    const stats = diffStats(wordDiff("the cat sat", "the big black cat sat down"));
+    expect(stats).toEqual({ added: 3, removed: 0 });
+    expect(diffStats(wordDiff("a b c d", "a d"))).toEqual({ added: 0, removed: 2 });
+  });
+});
+
+describe("comparableText and sameContent", () => {
+  it("joins headline, dek and body as blocks and skips empty parts", () => {
+    expect(comparableText({ headline: "H", dek: "", text: "Body" })).toBe("H\n\nBody");
+    expect(comparableText({ headline: "H", dek: "D", text: "Body" })).toBe("H\n\nD\n\nBody");
+  });
+
+  it("treats whitespace-only differences as the same content, and word changes as different", () => {
+    expect(sameContent("Aleppo  fell\n\nquickly ", "Aleppo fell quickly")).toBe(true);
+    expect(sameContent("Aleppo fell quickly", "Aleppo fell slowly")).toBe(false);
+  });
+});
