@@ -47,8 +47,8 @@ test.describe("access control", () => {
   test("anonymous visitors are sent to sign in, and the API answers 401", async ({ page, anonymousApi }) => {
     await page.goto("/newsroom");
     await expect(page).toHaveURL(/\/login/);
-    await expect(page.getByLabel("Email")).toBeVisible();
-    await expect(page.getByLabel("Password")).toBeVisible();
+    await expect(page.getByLabel("Email", { exact: true })).toBeVisible();
+    await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
 
     for (const res of [

@@ -17,8 +17,8 @@ test("the Aleppo story goes from draft to the front page through one round of ch
   await writer.goto("/newsroom/articles/new");
   const body = writer.getByTestId("story-body");
   await expect(body).toBeVisible(); // the editor mounts on the client, so the form is hydrated
-  await writer.getByLabel("Headline").fill(headline);
-  await writer.getByLabel("Section").selectOption({ label: aleppo.section });
+  await writer.getByLabel("Headline", { exact: true }).fill(headline);
+  await writer.getByLabel("Section", { exact: true }).selectOption({ label: aleppo.section });
   await body.click();
   for (const [i, paragraph] of opening.entries()) {
     if (i > 0) await writer.keyboard.press("Enter");
@@ -40,7 +40,7 @@ test("the Aleppo story goes from draft to the front page through one round of ch
   await adviser.goto("/newsroom");
   await adviser.getByRole("region", { name: "Review queue" }).getByRole("link", { name: headline, exact: true }).click();
   await expect(adviser).toHaveURL(storyUrl);
-  await workflow(adviser).getByLabel("Note").fill(note);
+  await workflow(adviser).getByLabel("Note", { exact: true }).fill(note);
   await workflow(adviser).getByRole("button", { name: "Request changes" }).click();
   await expect(statusBadge(adviser, "Changes requested")).toBeVisible();
 

@@ -60,10 +60,10 @@ export async function signIn(request: APIRequestContext, { email, password }: Cr
   expect(csrf.status(), "GET /api/auth/csrf").toBe(200);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" } });
-  expect(res.status(), `sign-in for ${email}`).toBe(200);
-  // next-auth answers 200 either way; a refusal is a redirect URL carrying ?error=.
+  // A refusal is a 401 whose redirect URL carries ?error=CredentialsSignin.
   const { url } = (await res.json()) as { url: string };
-  if (url.includes("error=")) throw new SignInRefused(email, url);
+  if (res.status() === 401 && url.includes("error=")) throw new SignInRefused(email, url);
+  expect(res.status(), `sign-in for ${email}: ${url}`).toBe(200);
   const session = (await (await request.get("/api/auth/session")).json()) as { user?: { email?: string } };
   expect(session.user?.email, `session for ${email}`).toBe(email);
 }

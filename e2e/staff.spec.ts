@@ -8,11 +8,11 @@ test("the adviser adds a writer, and deactivating them signs them out at once", 
   const adviser = await pageAs("adviser");
   await adviser.goto("/newsroom/staff");
   const form = adviser.getByRole("form", { name: "Add a staff member" });
-  await form.getByLabel("Full name").fill(recruit.name);
-  await form.getByLabel("Email").fill(recruit.email);
-  await form.getByLabel("Role").selectOption("WRITER");
-  await form.getByLabel("Graduation year (students)").fill(graduationYear);
-  await form.getByLabel("Temporary password").fill(recruit.password);
+  await form.getByLabel("Full name", { exact: true }).fill(recruit.name);
+  await form.getByLabel("Email", { exact: true }).fill(recruit.email);
+  await form.getByLabel("Role", { exact: true }).selectOption("WRITER");
+  await form.getByLabel("Graduation year (students)", { exact: true }).fill(graduationYear);
+  await form.getByLabel("Temporary password", { exact: true }).fill(recruit.password);
   await form.getByRole("button", { name: "Add staff member" }).click();
   await expect(form.getByRole("status")).toHaveText(`Account created for ${recruit.email}. Share the password with them privately.`);
   const row = adviser.getByRole("row").filter({ hasText: recruit.email });

@@ -17,6 +17,8 @@ process.env.AUTH_TRUST_HOST ??= "true";
 export const authOptions: NextAuthOptions = {
   secret: sessionSecret(),
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // HttpOnly and SameSite=Lax always; next-auth adds Secure (and the __Secure- prefix) over HTTPS.
+  useSecureCookies: process.env.NEXTAUTH_URL?.startsWith("https://") ?? undefined,
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
 import { ROLES } from "@/lib/auth/policy";
 
 export const MIN_PASSWORD = 10;
@@ -13,7 +14,8 @@ export const ZEmail = z
 export const ZNewPassword = z
   .string({ error: "Choose a password." })
   .min(MIN_PASSWORD, `Use at least ${MIN_PASSWORD} characters.`)
-  .max(200, "Use at most 200 characters.");
+  .max(200, "Use at most 200 characters.")
+  .refine((p) => !isCommonPassword(p), "That password is on lists of common passwords. Choose another.");
 
 export const ZSignIn = z.object({
   email: ZEmail,
