@@ -9,7 +9,9 @@ import { E2E_DATABASE_URL } from "../playwright.config";
  */
 export default function assertLocalDatabase(config: FullConfig) {
   const url = config.webServer?.env?.DATABASE_URL ?? E2E_DATABASE_URL;
-  const dataDir = path.join(path.dirname(config.configFile ?? path.join(process.cwd(), "playwright.config.ts")), "data");
+  // The server's data/ folder: it runs in webServer.cwd, which defaults to the config's folder.
+  const root = config.webServer?.cwd ?? (config.configFile ? path.dirname(config.configFile) : process.cwd());
+  const dataDir = path.join(root, "data");
   // "file:/abs/path" or "file:./rel"; a "file://host/..." URL names another machine.
   const file = url.startsWith("file:") && !url.startsWith("file://") ? path.resolve(url.slice("file:".length)) : null;
   const relative = file ? path.relative(dataDir, file) : "..";

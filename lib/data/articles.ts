@@ -1,0 +1,428 @@
+import "server-only";
+import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
+import { bylineDetail, publicName } from "@/lib/domain/byline";
+import { slugify, uniqueSlug } from "@/lib/domain/slug";
+import { applyTransition, type ArticleStatus, isDue } from "@/lib/domain/workflow";
+import { editorHtmlFromJson, renderBodyFromHtml } from "@/lib/editor/render";
+import { AppError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TArticleCreate, TArticleFilter, TArticleUpdate, TTransition } from "@/lib/validation/article";
+import { db } from "./db";
+import { getPublication, type PublicationSettings } from "./publication";
+
+type Tx = Prisma.TransactionClient;
+
+/** Consecutive saves by one person within this window fold into one revision. */
+export const REVISION_FOLD_MS = 5 * 60 * 1000;
+
+const articleInclude = {
+  section: { select: { id: true, name: true, slug: true } },
+  authors: {
+    orderBy: { position: "asc" },
+    select: {
+      person: {
+        select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true },
+      },
+    },
+  },
+} satisfies Prisma.ArticleInclude;
+
+type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof articleInclude }>;
+
+export type ArticleAuthorDto = { id: string; slug: string; name: string; detail: string | null };
+export type ArticleDto = {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  body: string;
+  status: ArticleStatus;
+  version: number;
+  wordCount: number;
+  section: { id: string; name: string; slug: string } | null;
+  authors: ArticleAuthorDto[];
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+  publishAt: string | null;
+};
+
+export function toAuthorDtos(row: Pick<ArticleRow, "authors">, pub: PublicationSettings, now = new Date()): ArticleAuthorDto[] {
+  return row.authors.map(({ person }) => ({
+    id: person.id,
+    slug: person.slug,
+    name: publicName(person, pub.nameDisplayDefault),
+    detail: bylineDetail(person, now, pub.schoolYearStartMonth),
+  }));
+}
+
+/** The public shape of a story: never an email, never raw rows. */
+export function toArticleDto(row: ArticleRow, pub: PublicationSettings): ArticleDto {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    body: row.bodyHtml,
+    status: row.status,
+    version: row.version,
+    wordCount: row.wordCount,
+    section: row.section,
+    authors: toAuthorDtos(row, pub),
+    createdById: row.createdById,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publishAt: row.publishAt?.toISOString() ?? null,
+  };
+}
+
+export function factsOf(row: { status: ArticleStatus; createdById: string; authors: { person: { id: string } }[] }): ArticleFacts {
+  return { status: row.status, createdById: row.createdById, authorPersonIds: row.authors.map((a) => a.person.id) };
+}
+
+/** Rows the actor may see, as a where clause (ownership in the query, not only in a check). */
+export function visibleTo(actor: Actor): Prisma.ArticleWhereInput {
+  if (actor.role === "ADVISER" || actor.role === "ADMIN") return {};
+  const own: Prisma.ArticleWhereInput[] = [{ createdById: actor.userId }, { authors: { some: { personId: actor.personId } } }];
+  if (actor.role === "EDITOR") return { OR: [...own, { status: { not: "DRAFT" } }] };
+  return { OR: [...own, { status: "PUBLISHED" }] };
+}
+
+/** Load a story the actor may view, or throw NOT_FOUND (a hidden draft looks like no draft). */
+export async function findArticleForActor({ id, actor }: { id: string; actor: Actor }) {
+  const row = await db.article.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, include: articleInclude });
+  if (!row || !can(actor, "view", factsOf(row))) throw notFound();
+  return row;
+}
+
+export async function listArticlesForActor({ actor, filter = {}, mine = false }: { actor: Actor; filter?: TArticleFilter; mine?: boolean }) {
+  const where: Prisma.ArticleWhereInput[] = [visibleTo(actor)];
+  if (mine) where.push({ OR: [{ createdById: actor.userId }, { authors: { some: { personId: actor.personId } } }] });
+  if (filter.status) where.push({ status: filter.status });
+  if (filter.section) where.push({ section: { slug: filter.section } });
+  const pub = await getPublication();
+  const rows = await db.article.findMany({ where: { AND: where }, include: articleInclude, orderBy: { updatedAt: "desc" }, take: 200 });
+  return rows.map((r) => toArticleDto(r, pub));
+}
+
+/** Stories waiting on a reviewer, oldest first. */
+export async function listReviewQueue({ actor }: { actor: Actor }) {
+  if (!can(actor, "view_review_queue")) return [];
+  const pub = await getPublication();
+  const rows = await db.article.findMany({
+    where: { AND: [visibleTo(actor), { status: { in: ["SUBMITTED", "APPROVED", "SCHEDULED"] } }] },
+    include: articleInclude,
+    orderBy: { updatedAt: "asc" },
+  });
+  return rows.map((r) => toArticleDto(r, pub));
+}
+
+async function resolveSection(tx: Tx, ref: string | null | undefined): Promise<string | null | undefined> {
+  if (ref === undefined) return undefined;
+  if (ref === null || ref === "") return null;
+  const section = await tx.section.findFirst({ where: { OR: [{ slug: ref }, { id: ref }] }, select: { id: true } });
+  if (!section) throw new AppError("VALIDATION", "Unknown section.", { fields: { section: `There is no section "${ref.slice(0, 40)}".` } });
+  return section.id;
+}
+
+async function resolveCoAuthors(tx: Tx, ids: string[] | undefined, ownPersonId: string): Promise<string[] | undefined> {
+  if (ids === undefined) return undefined;
+  const unique = [...new Set(ids)];
+  const found = await tx.person.findMany({ where: { id: { in: unique } }, select: { id: true } });
+  if (found.length !== unique.length) throw new AppError("VALIDATION", "Unknown co-author.", { fields: { coAuthorIds: "One of the co-authors does not exist." } });
+  return unique.filter((id) => id !== ownPersonId);
+}
+
+async function nextArticleSlug(tx: Tx, headline: string, exceptId?: string): Promise<string> {
+  const base = slugify(headline);
+  const taken = await tx.article.findMany({
+    where: { slug: { startsWith: base }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { slug: true },
+  });
+  return uniqueSlug(base, new Set(taken.map((a) => a.slug)));
+}
+
+export async function createArticle({ actor, input }: { actor: Actor; input: TArticleCreate }) {
+  if (!can(actor, "create_article")) throw new AppError("FORBIDDEN", "You may not create stories.");
+  const body = renderBodyFromHtml(input.body);
+  const pub = await getPublication();
+  const row = await db.$transaction(async (tx) => {
+    const sectionId = await resolveSection(tx, input.section);
+    const coAuthors = (await resolveCoAuthors(tx, input.coAuthorIds, actor.personId)) ?? [];
+    const article = await tx.article.create({
+      data: {
+        slug: await nextArticleSlug(tx, input.headline),
+        headline: input.headline,
+        dek: input.dek,
+        bodyJson: JSON.stringify(body.json),
+        bodyHtml: body.html,
+        bodyText: body.text,
+        wordCount: body.wordCount,
+        sectionId: sectionId ?? null,
+        createdById: actor.userId,
+        authors: { create: [actor.personId, ...coAuthors].map((personId, position) => ({ personId, position })) },
+      },
+      include: articleInclude,
+    });
+    await tx.revision.create({
+      data: {
+        articleId: article.id,
+        authorId: actor.userId,
+        version: 1,
+        headline: article.headline,
+        dek: article.dek,
+        bodyJson: article.bodyJson,
+        bodyText: article.bodyText,
+        event: "create",
+      },
+    });
+    return article;
+  });
+  return toArticleDto(row, pub);
+}
+
+/**
+ * Save an edit. The write is a compare-and-swap on `version`: a save based on an old version
+ * changes nothing in the story and gets CONFLICT with the current text, so no one silently
+ * overwrites anyone. The losing text is still kept, as a "conflict" revision in the history.
+ */
+export async function updateArticle({
+  actor,
+  id,
+  input,
+  event = "edit",
+  now = new Date(),
+}: {
+  actor: Actor;
+  id: string;
+  input: TArticleUpdate;
+  event?: "edit" | "restore";
+  now?: Date;
+}) {
+  const current = await findArticleForActor({ id, actor });
+  if (!can(actor, "edit", factsOf(current))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
+  const body = input.body !== undefined ? renderBodyFromHtml(input.body) : null;
+  if (current.version !== input.version) return rejectStaleSave({ actor, id, input, body, now });
+  const pub = await getPublication();
+  let row: ArticleRow;
+  try {
+    row = await db.$transaction(async (tx) => {
+      const sectionId = await resolveSection(tx, input.section);
+      const lead = current.authors[0]?.person.id ?? actor.personId;
+      const coAuthors = await resolveCoAuthors(tx, input.coAuthorIds, lead);
+      const headline = input.headline ?? current.headline;
+      const neverPublished = current.publishedAt === null && current.status !== "SCHEDULED";
+      const data: Prisma.ArticleUpdateManyMutationInput = {
+        headline,
+        dek: input.dek ?? current.dek,
+        version: { increment: 1 },
+        ...(body ? { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : {}),
+        ...(sectionId !== undefined ? { sectionId } : {}),
+        // Links to a story stay stable once it has been public.
+        ...(neverPublished && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {}),
+      };
+      const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
+      if (swapped.count === 0) throw new AppError("CONFLICT", "stale");
+      if (coAuthors !== undefined) {
+        await tx.articleAuthor.deleteMany({ where: { articleId: id } });
+        await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
+      }
+      const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+      await recordRevision(tx, { article: updated, authorId: actor.userId, event, now });
+      return updated;
+    });
+  } catch (error) {
+    // Lost a race with another save between our read and our write.
+    if (error instanceof AppError && error.code === "CONFLICT") return rejectStaleSave({ actor, id, input, body, now });
+    throw error;
+  }
+  return toArticleDto(row, pub);
+}
+
+/** Keep the rejected text as a revision, then answer CONFLICT with what is current. */
+async function rejectStaleSave({
+  actor,
+  id,
+  input,
+  body,
+  now,
+}: {
+  actor: Actor;
+  id: string;
+  input: TArticleUpdate;
+  body: ReturnType<typeof renderBodyFromHtml> | null;
+  now: Date;
+}): Promise<never> {
+  const current = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true, headline: true, dek: true, bodyJson: true, bodyText: true, updatedAt: true } });
+  const lastEditor = await db.revision.findFirst({
+    where: { articleId: id, event: { not: "conflict" } },
+    orderBy: { createdAt: "desc" },
+    select: { author: { select: { person: { select: { fullName: true } } } } },
+  });
+  await db.revision.create({
+    data: {
+      articleId: id,
+      authorId: actor.userId,
+      version: input.version,
+      headline: input.headline ?? current.headline,
+      dek: input.dek ?? current.dek,
+      bodyJson: body ? JSON.stringify(body.json) : current.bodyJson,
+      bodyText: body ? body.text : current.bodyText,
+      event: "conflict",
+      createdAt: now,
+    },
+  });
+  throw new AppError("CONFLICT", "Someone saved a newer version of this story. Nothing was overwritten.", {
+    details: {
+      currentVersion: current.version,
+      current: {
+        headline: current.headline,
+        dek: current.dek,
+        body: editorHtmlFromJson(current.bodyJson),
+        text: current.bodyText,
+        savedBy: lastEditor?.author.person.fullName ?? null,
+        updatedAt: current.updatedAt.toISOString(),
+      },
+    },
+  });
+}
+
+/**
+ * Append a revision, or fold an edit into the same person's previous edit revision when it is
+ * recent. Workflow events always get a revision of their own.
+ */
+async function recordRevision(
+  tx: Tx,
+  { article, authorId, event, now }: { article: { id: string; version: number; headline: string; dek: string; bodyJson: string; bodyText: string }; authorId: string; event: string; now: Date },
+) {
+  const snapshot = { version: article.version, headline: article.headline, dek: article.dek, bodyJson: article.bodyJson, bodyText: article.bodyText };
+  if (event === "edit") {
+    const last = await tx.revision.findFirst({ where: { articleId: article.id }, orderBy: { createdAt: "desc" } });
+    if (last && last.event === "edit" && last.authorId === authorId && now.getTime() - last.createdAt.getTime() < REVISION_FOLD_MS) {
+      await tx.revision.update({ where: { id: last.id }, data: snapshot });
+      return;
+    }
+  }
+  await tx.revision.create({ data: { articleId: article.id, authorId, event, ...snapshot, createdAt: now } });
+}
+
+/**
+ * Move a story through the workflow: 404 if the actor cannot see it, 403 if their role may not,
+ * 409 if the state does not allow it, 422 for a missing note or bad publish time.
+ */
+export async function transitionArticle({ actor, id, input, now = new Date() }: { actor: Actor; id: string; input: TTransition; now?: Date }) {
+  const current = await findArticleForActor({ id, actor });
+  if (!can(actor, input.action, factsOf(current))) {
+    throw new AppError("FORBIDDEN", "Your role may not do that to this story.");
+  }
+  const publishAt = input.publishAt ? new Date(input.publishAt) : null;
+  const openRequiredChanges = await db.comment.count({ where: { articleId: id, kind: "REQUIRED", resolvedAt: null, parentId: null } });
+  const result = applyTransition({ status: current.status, action: input.action, note: input.note, publishAt, openRequiredChanges, now });
+  if (!result.ok) {
+    if (result.code === "INVALID_TRANSITION") throw new AppError("INVALID_TRANSITION", result.message);
+    if (result.code === "REQUIRED_CHANGES_OPEN") throw new AppError("CONFLICT", result.message);
+    const field = result.code === "NOTE_REQUIRED" ? "note" : "publishAt";
+    throw new AppError("VALIDATION", result.message, { fields: { [field]: result.message } });
+  }
+  const pub = await getPublication();
+  const row = await db.$transaction(async (tx) => {
+    const swapped = await tx.article.updateMany({
+      where: { id, status: current.status },
+      data: {
+        status: result.to,
+        publishAt: result.to === "SCHEDULED" ? result.publishAt : null,
+        ...(result.publishedNow && !current.publishedAt ? { publishedAt: now } : {}),
+      },
+    });
+    if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed state while you were looking at it. Reload and try again.");
+    await tx.transition.create({
+      data: {
+        articleId: id,
+        actorId: actor.userId,
+        action: input.action,
+        fromStatus: result.from,
+        toStatus: result.to,
+        note: input.note?.trim() ?? "",
+        publishAt: result.publishAt,
+        createdAt: now,
+      },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        action: `article.${input.action}`,
+        subject: id,
+        details: JSON.stringify({ headline: current.headline, from: result.from, to: result.to, note: input.note ?? "", publishAt: result.publishAt }),
+        createdAt: now,
+      },
+    });
+    const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+    if (["submit", "request_changes", "approve", "publish", "republish"].includes(input.action)) {
+      await recordRevision(tx, { article: updated, authorId: actor.userId, event: input.action, now });
+    }
+    return updated;
+  });
+  return toArticleDto(row, pub);
+}
+
+/** Publish every scheduled story whose time has come. Idempotent; safe to run from any process. */
+export async function publishDueArticles(now = new Date()): Promise<string[]> {
+  const due = await db.article.findMany({ where: { status: "SCHEDULED", publishAt: { lte: now } }, select: { id: true, status: true, publishAt: true, headline: true, publishedAt: true } });
+  const published: string[] = [];
+  for (const article of due) {
+    if (!isDue(article, now)) continue;
+    const ok = await db.$transaction(async (tx) => {
+      const swapped = await tx.article.updateMany({
+        where: { id: article.id, status: "SCHEDULED" },
+        data: { status: "PUBLISHED", publishedAt: article.publishedAt ?? article.publishAt, publishAt: null },
+      });
+      if (swapped.count === 0) return false;
+      await tx.transition.create({
+        data: { articleId: article.id, action: "publish", fromStatus: "SCHEDULED", toStatus: "PUBLISHED", note: "Published at its scheduled time.", createdAt: now },
+      });
+      await tx.auditLog.create({
+        data: { action: "article.scheduled_publish", subject: article.id, details: JSON.stringify({ headline: article.headline, publishAt: article.publishAt }) },
+      });
+      return true;
+    });
+    if (ok) published.push(article.id);
+  }
+  return published;
+}
+
+export async function listTransitions({ articleId }: { articleId: string }) {
+  return db.transition.findMany({
+    where: { articleId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, action: true, fromStatus: true, toStatus: true, note: true, publishAt: true, createdAt: true, actor: { select: { person: { select: { fullName: true } } } } },
+  });
+}
+
+/** The latest request-changes note, shown to the writer while changes are requested. */
+export async function latestChangeRequest({ articleId }: { articleId: string }) {
+  return db.transition.findFirst({
+    where: { articleId, action: "request_changes" },
+    orderBy: { createdAt: "desc" },
+    select: { note: true, createdAt: true, actor: { select: { person: { select: { fullName: true } } } } },
+  });
+}
+
+// ---- Public reads: only PUBLISHED stories exist here. ----
+
+export async function listPublishedArticles({ sectionSlug, limit = 20, offset = 0 }: { sectionSlug?: string; limit?: number; offset?: number } = {}) {
+  const pub = await getPublication();
+  const where: Prisma.ArticleWhereInput = { status: "PUBLISHED", ...(sectionSlug ? { section: { slug: sectionSlug } } : {}) };
+  const [rows, total] = await Promise.all([
+    db.article.findMany({ where, include: articleInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: limit, skip: offset }),
+    db.article.count({ where }),
+  ]);
+  return { articles: rows.map((r) => toArticleDto(r, pub)), total };
+}
+
+export async function findPublishedArticle({ slug }: { slug: string }) {
+  const row = await db.article.findFirst({ where: { slug, status: "PUBLISHED" }, include: articleInclude });
+  if (!row) return null;
+  return toArticleDto(row, await getPublication());
+}

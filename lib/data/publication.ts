@@ -1,0 +1,54 @@
+import "server-only";
+import { cache } from "react";
+import type { TSettings } from "@/lib/validation/user";
+import { db } from "./db";
+
+export type PublicationSettings = {
+  name: string;
+  tagline: string;
+  timeZone: string;
+  reviewPolicy: "ADVISER_APPROVES" | "STUDENT_EDITORS_PUBLISH";
+  nameDisplayDefault: "FULL" | "FIRST_LAST_INITIAL" | "PEN_NAME";
+  schoolYearStartMonth: number;
+};
+
+const FALLBACK: PublicationSettings = {
+  name: "Masthead",
+  tagline: "",
+  timeZone: "UTC",
+  reviewPolicy: "ADVISER_APPROVES",
+  nameDisplayDefault: "FULL",
+  schoolYearStartMonth: 8,
+};
+
+/** The publication's settings (defaults before /setup has run). Read once per request. */
+export const getPublication = cache(async (): Promise<PublicationSettings> => {
+  const row = await db.publication.findUnique({ where: { id: 1 } });
+  if (!row) return FALLBACK;
+  return {
+    name: row.name,
+    tagline: row.tagline,
+    timeZone: row.timeZone,
+    reviewPolicy: row.reviewPolicy,
+    nameDisplayDefault: row.nameDisplayDefault,
+    schoolYearStartMonth: row.schoolYearStartMonth,
+  };
+});
+
+export async function updatePublicationSettings({ settings, actorId }: { settings: TSettings; actorId: string }) {
+  const before = await db.publication.findUnique({ where: { id: 1 } });
+  await db.$transaction([
+    db.publication.upsert({ where: { id: 1 }, update: settings, create: { id: 1, ...settings } }),
+    db.auditLog.create({
+      data: {
+        actorId,
+        action: "settings.update",
+        subject: "publication",
+        details: JSON.stringify({
+          before: before ? { name: before.name, tagline: before.tagline, timeZone: before.timeZone, reviewPolicy: before.reviewPolicy } : null,
+          after: settings,
+        }),
+      },
+    }),
+  ]);
+}

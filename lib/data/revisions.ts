@@ -1,0 +1,68 @@
+import "server-only";
+import { type Actor, can } from "@/lib/auth/policy";
+import { editorHtmlFromJson } from "@/lib/editor/render";
+import { AppError, notFound } from "@/lib/errors";
+import { factsOf, findArticleForActor, updateArticle } from "./articles";
+import { db } from "./db";
+
+const revisionSelect = {
+  id: true,
+  version: true,
+  event: true,
+  headline: true,
+  dek: true,
+  bodyText: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { person: { select: { fullName: true } } } },
+} as const;
+
+type RevisionRow = {
+  id: string;
+  version: number;
+  event: string;
+  headline: string;
+  dek: string;
+  bodyText: string;
+  createdAt: Date;
+  updatedAt: Date;
+  author: { person: { fullName: string } };
+};
+
+function toRevisionDto(r: RevisionRow) {
+  return {
+    id: r.id,
+    version: r.version,
+    event: r.event,
+    headline: r.headline,
+    dek: r.dek,
+    text: r.bodyText,
+    author: r.author.person.fullName,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+export type RevisionDto = ReturnType<typeof toRevisionDto>;
+
+/** Every revision of a story the actor may see, newest first. */
+export async function listRevisions({ actor, articleId }: { actor: Actor; articleId: string }) {
+  await findArticleForActor({ id: articleId, actor });
+  const rows = await db.revision.findMany({ where: { articleId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: revisionSelect });
+  return rows.map(toRevisionDto);
+}
+
+/** One revision with its body (sanitized HTML as the editor would load it). */
+export async function findRevision({ actor, articleId, revisionId }: { actor: Actor; articleId: string; revisionId: string }) {
+  await findArticleForActor({ id: articleId, actor });
+  const row = await db.revision.findFirst({ where: { id: revisionId, articleId }, select: { ...revisionSelect, bodyJson: true } });
+  if (!row) throw notFound("That revision");
+  return { ...toRevisionDto(row), body: editorHtmlFromJson(row.bodyJson) };
+}
+
+/** Bring back an old revision. The restore is itself a new revision; nothing is deleted. */
+export async function restoreRevision({ actor, articleId, revisionId, version }: { actor: Actor; articleId: string; revisionId: string; version: number }) {
+  const article = await findArticleForActor({ id: articleId, actor });
+  if (!can(actor, "restore_revision", factsOf(article))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
+  const revision = await findRevision({ actor, articleId, revisionId });
+  return updateArticle({ actor, id: articleId, input: { headline: revision.headline, dek: revision.dek, body: revision.body, version }, event: "restore" });
+}

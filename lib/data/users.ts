@@ -1,0 +1,155 @@
+import "server-only";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Actor, Role } from "@/lib/auth/policy";
+import { AppError } from "@/lib/errors";
+import type { TSetup, TStaffCreate, TStaffUpdate } from "@/lib/validation/user";
+import { db } from "./db";
+import { nextPersonSlug } from "./people";
+import { getPublication } from "./publication";
+
+// A real hash of a random password, so an unknown email costs as much time as a wrong password.
+let dummyHash: Promise<string> | null = null;
+
+/** The account for an email and password, or null. Inactive accounts never sign in. */
+export async function verifyCredentials({ email, password }: { email: string; password: string }) {
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, active: true, passwordHash: true, person: { select: { fullName: true } } },
+  });
+  if (!user) {
+    dummyHash ??= hashPassword(crypto.randomUUID());
+    await verifyPassword(await dummyHash, password);
+    await db.auditLog.create({ data: { action: "auth.sign_in_failed", subject: email, details: JSON.stringify({ reason: "unknown_email" }) } });
+    return null;
+  }
+  const ok = await verifyPassword(user.passwordHash, password);
+  if (!ok || !user.active) {
+    await db.auditLog.create({
+      data: { actorId: user.id, action: "auth.sign_in_failed", subject: email, details: JSON.stringify({ reason: ok ? "inactive" : "wrong_password" }) },
+    });
+    return null;
+  }
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  return { id: user.id, email: user.email, name: user.person.fullName };
+}
+
+export type SessionUser = Actor & { email: string; name: string };
+
+/** The signed-in account as it is now in the database; null when missing or deactivated. */
+export async function findActiveUser(userId: string): Promise<SessionUser | null> {
+  const [user, publication] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, role: true, active: true, personId: true, person: { select: { fullName: true } } },
+    }),
+    getPublication(),
+  ]);
+  if (!user || !user.active) return null;
+  return {
+    userId: user.id,
+    personId: user.personId,
+    role: user.role,
+    reviewPolicy: publication.reviewPolicy,
+    email: user.email,
+    name: user.person.fullName,
+  };
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await db.user.count()) > 0;
+}
+
+/**
+ * First run: create the publication and its first adviser. Closes for good once any user
+ * exists; the check and the insert share one transaction so two racing requests cannot both win.
+ */
+export async function createFirstAdviser(input: TSetup) {
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    if ((await tx.user.count()) > 0) throw new AppError("NOT_FOUND", "This newsroom is already set up.");
+    await tx.publication.upsert({
+      where: { id: 1 },
+      update: { name: input.publicationName, timeZone: input.timeZone },
+      create: { id: 1, name: input.publicationName, timeZone: input.timeZone },
+    });
+    const person = await tx.person.create({
+      data: { fullName: input.fullName, slug: await nextPersonSlug(tx, input.fullName), title: "Adviser" },
+    });
+    const user = await tx.user.create({
+      data: { email: input.email, passwordHash, role: "ADVISER", personId: person.id },
+      select: { id: true },
+    });
+    await tx.auditLog.create({ data: { actorId: user.id, action: "setup.complete", subject: input.email } });
+    return user;
+  });
+}
+
+export async function listStaff() {
+  const users = await db.user.findMany({
+    select: {
+      id: true,
+      email: true,
+      role: true,
+      active: true,
+      lastLoginAt: true,
+      createdAt: true,
+      person: { select: { id: true, fullName: true, graduationYear: true, slug: true } },
+    },
+    orderBy: [{ active: "desc" }, { createdAt: "asc" }],
+  });
+  return users;
+}
+
+export async function createStaff({ input, actor }: { input: TStaffCreate; actor: Actor }) {
+  if (input.role === "ADMIN" && actor.role !== "ADMIN") {
+    throw new AppError("FORBIDDEN", "Only an administrator can create another administrator.", { fields: { role: "Only an administrator can grant this role." } });
+  }
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new AppError("VALIDATION", "That email already has an account.", { fields: { email: "That email already has an account." } });
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const person = await tx.person.create({
+      data: {
+        fullName: input.fullName,
+        slug: await nextPersonSlug(tx, input.fullName),
+        graduationYear: input.graduationYear,
+        title: input.role === "ADVISER" ? "Adviser" : null,
+      },
+    });
+    const user = await tx.user.create({
+      data: { email: input.email, passwordHash, role: input.role, personId: person.id },
+      select: { id: true, email: true, role: true },
+    });
+    await tx.auditLog.create({
+      data: { actorId: actor.userId, action: "account.create", subject: user.id, details: JSON.stringify({ email: user.email, role: user.role }) },
+    });
+    return user;
+  });
+}
+
+/** Change a role or deactivate/reactivate. Takes effect on the user's next request. */
+export async function updateStaff({ input, actor }: { input: TStaffUpdate; actor: Actor }) {
+  const target = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true, active: true, email: true } });
+  if (!target) throw new AppError("NOT_FOUND", "That account was not found.");
+  if (target.id === actor.userId) {
+    throw new AppError("FORBIDDEN", "You cannot change your own role or deactivate yourself; ask another adviser.");
+  }
+  const touchesAdmin = target.role === "ADMIN" || input.role === "ADMIN";
+  if (touchesAdmin && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an administrator can change an administrator's account.");
+  const data: { role?: Role; active?: boolean } = {};
+  if (input.role && input.role !== target.role) data.role = input.role;
+  if (input.active !== undefined && input.active !== target.active) data.active = input.active;
+  if (Object.keys(data).length === 0) return target;
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.update({ where: { id: target.id }, data, select: { id: true, role: true, active: true, email: true } });
+    await tx.auditLog.create({
+      data: {
+        actorId: actor.userId,
+        action: data.role ? "account.role_change" : data.active ? "account.reactivate" : "account.deactivate",
+        subject: target.id,
+        details: JSON.stringify({ email: target.email, before: { role: target.role, active: target.active }, after: data }),
+      },
+    });
+    return user;
+  });
+}
