@@ -1,6 +1,6 @@
 import "server-only";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import type { Actor, Role } from "@/lib/auth/policy";
+import { type Actor, can, type Role } from "@/lib/auth/policy";
 import { AppError } from "@/lib/errors";
 import type { TSetup, TStaffCreate, TStaffUpdate } from "@/lib/validation/user";
 import { db } from "./db";
@@ -101,6 +101,7 @@ export async function listStaff() {
 }
 
 export async function createStaff({ input, actor }: { input: TStaffCreate; actor: Actor }) {
+  if (!can(actor, "manage_staff")) throw new AppError("NOT_FOUND", "This page was not found.");
   if (input.role === "ADMIN" && actor.role !== "ADMIN") {
     throw new AppError("FORBIDDEN", "Only an administrator can create another administrator.", { fields: { role: "Only an administrator can grant this role." } });
   }
@@ -129,6 +130,7 @@ export async function createStaff({ input, actor }: { input: TStaffCreate; actor
 
 /** Change a role or deactivate/reactivate. Takes effect on the user's next request. */
 export async function updateStaff({ input, actor }: { input: TStaffUpdate; actor: Actor }) {
+  if (!can(actor, "manage_staff")) throw new AppError("NOT_FOUND", "This page was not found.");
   const target = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, role: true, active: true, email: true } });
   if (!target) throw new AppError("NOT_FOUND", "That account was not found.");
   if (target.id === actor.userId) {

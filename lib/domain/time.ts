@@ -34,6 +34,7 @@ export function fromLocalInput(value: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  if (h > 23 || mi > 59) return null;
   const z = new TZDate(y, mo - 1, d, h, mi, 0, timeZone);
   if (Number.isNaN(z.getTime()) || z.getMonth() !== mo - 1 || z.getDate() !== d) return null;
   return new Date(z.getTime());

@@ -21,6 +21,10 @@ const OUTPUT_ALLOWLIST: sanitizeHtml.IOptions = {
 function preclean(html: string): string {
   return (
     html
+      // The server's HTML parser mis-reads <script>/<style> inside <svg>/<math> and drops all
+      // that follows; none of these can reach the schema anyway, so remove them first.
+      .replace(/<(svg|math)\b[\s\S]*?<\/\1\s*>/gi, "")
+      .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "")
       // Google Docs wraps everything in <b style="font-weight:normal" id="docs-internal-guid-…">.
       .replace(/<b\b[^>]*id="docs-internal-guid[^"]*"[^>]*>/gi, "<div>")
       // Docs puts a bare <br> between paragraphs, which would become an empty paragraph.
