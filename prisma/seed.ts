@@ -297,6 +297,9 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
       }
       created++;
     }
+    // The search index holds exactly the published stories.
+    await db.$executeRaw`DELETE FROM "ArticleSearch"`;
+    await db.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body") SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" = 'PUBLISHED' AND "noindex" = 0`;
     log(`Demo newsroom ready: ${created} stories added, ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}").`);
   } finally {
     await db.$disconnect();

@@ -23,6 +23,11 @@ export default async function PublicLayout({ children }: { children: ReactNode }
                 </Link>
               </li>
             ))}
+            <li>
+              <Link href="/search" className="no-underline hover:underline">
+                Search
+              </Link>
+            </li>
           </ul>
         </nav>
       </header>

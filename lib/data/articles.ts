@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter, TArticleUpdate, TTransition } from "@/lib/validation/article";
 import { db } from "./db";
 import { getPublication, type PublicationSettings } from "./publication";
+import { syncSearchIndex } from "./search";
 
 type Tx = Prisma.TransactionClient;
 
@@ -231,6 +232,7 @@ export async function updateArticle({
       }
       const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
       await recordRevision(tx, { article: updated, authorId: actor.userId, event, now });
+      if (updated.status === "PUBLISHED") await syncSearchIndex(tx, id);
       return updated;
     });
   } catch (error) {
@@ -358,6 +360,7 @@ export async function transitionArticle({ actor, id, input, now = new Date() }: 
         createdAt: now,
       },
     });
+    await syncSearchIndex(tx, id);
     const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
     if (["submit", "request_changes", "approve", "publish", "republish"].includes(input.action)) {
       await recordRevision(tx, { article: updated, authorId: actor.userId, event: input.action, now });
@@ -379,6 +382,7 @@ export async function publishDueArticles(now = new Date()): Promise<string[]> {
         data: { status: "PUBLISHED", publishedAt: article.publishedAt ?? article.publishAt, publishAt: null },
       });
       if (swapped.count === 0) return false;
+      await syncSearchIndex(tx, article.id);
       await tx.transition.create({
         data: { articleId: article.id, action: "publish", fromStatus: "SCHEDULED", toStatus: "PUBLISHED", note: "Published at its scheduled time.", createdAt: now },
       });

@@ -1,0 +1,59 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "./db";
+
+type Tx = Prisma.TransactionClient | typeof db;
+
+/**
+ * Keep the FTS5 index true to what is public: a story is indexed while PUBLISHED and removed
+ * the moment it is not. Call inside the same transaction as the change.
+ */
+export async function syncSearchIndex(tx: Tx, articleId: string): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "ArticleSearch" WHERE "articleId" = ${articleId}`;
+  await tx.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body")
+    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "id" = ${articleId} AND "status" = 'PUBLISHED' AND "noindex" = 0`;
+}
+
+/** Rebuild the whole index (after a restore, or on start-up). */
+export async function rebuildSearchIndex(tx: Tx = db): Promise<void> {
+  await tx.$executeRaw`DELETE FROM "ArticleSearch"`;
+  await tx.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body")
+    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" = 'PUBLISHED' AND "noindex" = 0`;
+}
+
+/**
+ * A reader's words as a safe FTS5 query: every word must match (the last one as a prefix, so
+ * results appear while typing); operators and quotes in the input are never interpreted.
+ */
+export function toFtsQuery(input: string): string | null {
+  const words = input.normalize("NFKC").match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w}"${i === words.length - 1 && w.length > 1 ? "*" : ""}`).join(" ");
+}
+
+export type SearchHit = { id: string; slug: string; headline: string; snippet: string; publishedAt: Date | null; section: string | null };
+
+/**
+ * Ranked search over published stories (bm25, headline weighted highest). Snippets come back
+ * with matches between \u0001 and \u0002 markers so the page can highlight them without HTML.
+ */
+export async function searchPublished({ q, limit = 20, offset = 0 }: { q: string; limit?: number; offset?: number }): Promise<{ hits: SearchHit[]; total: number }> {
+  const query = toFtsQuery(q);
+  if (!query) return { hits: [], total: 0 };
+  const rows = await db.$queryRaw<{ id: string; slug: string; headline: string; snippet: string; publishedAt: string | number | null; section: string | null }[]>`
+    SELECT a."id", a."slug", a."headline", a."publishedAt", s."name" AS "section",
+           snippet("ArticleSearch", 3, char(1), char(2), '…', 24) AS "snippet"
+    FROM "ArticleSearch"
+    JOIN "Article" a ON a."id" = "ArticleSearch"."articleId"
+    LEFT JOIN "Section" s ON s."id" = a."sectionId"
+    WHERE "ArticleSearch" MATCH ${query} AND a."status" = 'PUBLISHED'
+    ORDER BY bm25("ArticleSearch", 0.0, 10.0, 4.0, 1.0)
+    LIMIT ${limit} OFFSET ${offset}`;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
+    SELECT count(*) AS "n" FROM "ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch"."articleId"
+    WHERE "ArticleSearch" MATCH ${query} AND a."status" = 'PUBLISHED'`;
+  return {
+    hits: rows.map((r) => ({ ...r, publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt) })),
+    total: Number(n),
+  };
+}
