@@ -81,11 +81,15 @@ test("“Merge by hand” loads the newer version to edit, and the merged save k
   expect(await (await heartbeat).json()).toEqual({ editors: [] });
   await expect(phone.getByTestId("presence")).toBeHidden();
 
-  await typeNewParagraph(laptop, laptopLine);
+  // The phone has no signal while the writer types on it, so the laptop's save lands first
+  // (deterministically); the phone's save goes out when the connection returns.
+  await phone.context().setOffline(true);
   await typeNewParagraph(phone, phoneLine);
+  await typeNewParagraph(laptop, laptopLine);
   await laptop.getByRole("button", { name: "Save", exact: true }).click();
   await expect(saveStatus(laptop)).toHaveText(SAVED);
-  await phone.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(saveStatus(phone)).toHaveText("Offline — changes kept on this device");
+  await phone.context().setOffline(false);
 
   const conflict = phone.getByTestId("conflict-view");
   await expect(conflict).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { createStory, expect, test } from "./fixtures";
-import { openStory, SAVED, saveStatus, serverText, storyBody, typeNewParagraph } from "./never-lose-a-word.fixtures";
+import { listRevisions, openStory, patchStory, SAVED, saveStatus, serverText, storyBody, typeNewParagraph } from "./never-lose-a-word.fixtures";
 
 /**
  * Words typed without a connection, or left behind by a closed tab, stay on the device
@@ -72,6 +72,41 @@ test("edits left in a tab closed offline are offered back when the story is reop
   await again.reload();
   await expect(storyBody(again)).toContainText(line);
   await expect(again.getByTestId("restore-prompt")).toBeHidden();
+});
+
+test("restoring edits based on a version someone has since replaced opens the conflict view instead of overwriting", async ({ pageAs, apiAs, uid }) => {
+  const api = await apiAs("writer");
+  const story = await createStory(api, { headline: `Stale restore (${uid})`, section: "world", body: "<p>The match ended in a draw.</p>" });
+  const line = `The writer's paragraph, typed offline (${uid}).`;
+  const advisersBody = `<p>The match ended in a two-all draw, the adviser corrected (${uid}).</p>`;
+  const first = await pageAs("writer");
+  const context = first.context();
+  await openStory(first, story.id);
+  await context.setOffline(true);
+  await typeNewParagraph(first, line);
+  await expect(saveStatus(first)).toHaveText(OFFLINE);
+  await first.close();
+  await context.setOffline(false);
+
+  // Meanwhile the adviser saves version 2.
+  await patchStory(await apiAs("adviser"), story.id, { body: advisersBody, version: story.version });
+
+  const again = await context.newPage();
+  await openStory(again, story.id);
+  await expect(storyBody(again)).toContainText("the adviser corrected");
+  await again.getByTestId("restore-prompt").getByRole("button", { name: "Restore them" }).click();
+  const conflict = again.getByTestId("conflict-view");
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId("conflict-mine")).toContainText(line);
+  await expect(conflict.getByTestId("conflict-theirs")).toContainText("the adviser corrected");
+  expect(await serverText(api, story.id)).toContain("the adviser corrected");
+  expect(await serverText(api, story.id)).not.toContain(line);
+  expect((await listRevisions(api, story.id)).find((r) => r.event === "conflict")?.text).toContain(line);
+
+  await conflict.getByRole("button", { name: "Keep mine" }).click();
+  await expect(saveStatus(again)).toHaveText(SAVED);
+  expect(await serverText(api, story.id)).toContain(line);
+  await expect.poll(() => localDraft(again, story.id)).toBeNull();
 });
 
 test("“Discard” drops the edits kept on the device and leaves the server's text alone", async ({ pageAs, apiAs, uid }) => {

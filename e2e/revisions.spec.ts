@@ -54,11 +54,11 @@ test("revisions list every save and step, compare as a word diff, and restore as
   expect(await diffParts(adviser.getByTestId("diff"))).toEqual({ added: " until nine", removed: "" });
 
   // Compare the first revision with the latest.
-  await adviser.getByLabel("From").selectOption(created.id);
-  await adviser.getByLabel("To").selectOption(latest.id);
+  await adviser.getByLabel("From", { exact: true }).selectOption(created.id);
+  await adviser.getByLabel("To", { exact: true }).selectOption(latest.id);
   await adviser.getByRole("button", { name: "Compare" }).click();
   await expect(adviser).toHaveURL(new RegExp(`\\?a=${created.id}&b=${latest.id}$`));
-  await expect(adviser.getByLabel("From")).toHaveValue(created.id);
+  await expect(adviser.getByLabel("From", { exact: true })).toHaveValue(created.id);
   await expect(adviser.getByTestId("diff-stats")).toHaveText("5 words added, 2 words removed.");
   const diff = await diffParts(adviser.getByTestId("diff"));
   for (const word of ["Tuesday", "keep", "open", "until", "nine"]) expect(diff.added).toContain(word);

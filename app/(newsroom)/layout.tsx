@@ -36,6 +36,14 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                     <Link href="/newsroom/settings">Settings</Link>
                   </li>
                 )}
+                {can(user, "view_audit_log") && (
+                  <li>
+                    <Link href="/newsroom/audit">Audit log</Link>
+                  </li>
+                )}
+                <li>
+                  <Link href="/newsroom/account">Your account</Link>
+                </li>
                 <li>
                   <Link href="/">Reader site</Link>
                 </li>

@@ -89,7 +89,7 @@ export function SettingsForm({
   timeZones,
 }: {
   action: Action;
-  values: { name: string; tagline: string; timeZone: string; reviewPolicy: string };
+  values: { name: string; tagline: string; timeZone: string; reviewPolicy: string; nameDisplayDefault: string };
   timeZones: string[];
 }) {
   const [state, formAction, pending] = useActionState(action, {});
@@ -108,6 +108,13 @@ export function SettingsForm({
           {timeZones.map((tz) => (
             <option key={tz}>{tz}</option>
           ))}
+        </select>
+      </Field>
+      <Field id="nameDisplayDefault" label="How student names appear by default" error={f.nameDisplayDefault} hint="Each person may choose otherwise on their account page; pen names need an adviser's approval.">
+        <select id="nameDisplayDefault" name="nameDisplayDefault" defaultValue={v.nameDisplayDefault} className={inputClass} aria-describedby="nameDisplayDefault-hint">
+          <option value="FULL">Full name</option>
+          <option value="FIRST_LAST_INITIAL">First name and last initial</option>
+          <option value="PEN_NAME">Approved pen name (else first name and last initial)</option>
         </select>
       </Field>
       <fieldset className="flex flex-col gap-2">

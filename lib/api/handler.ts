@@ -1,6 +1,6 @@
 import "server-only";
 import { NextResponse } from "next/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireApiUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/data/users";
 import { AppError, ERROR_STATUS } from "@/lib/errors";
 import { toActionError } from "@/lib/actions/safe-action";
@@ -30,11 +30,11 @@ export async function readJson(request: Request): Promise<unknown> {
   return value;
 }
 
-/** A thin Admin API handler: signed-in user from the database, errors as JSON. */
+/** A thin Admin API handler: the caller (token or session) from the database, errors as JSON. */
 export function apiRoute<P = Record<string, never>>(fn: (args: { request: Request; user: SessionUser; params: P }) => Promise<NextResponse>) {
   return async (request: Request, ctx: Ctx<P>): Promise<NextResponse> => {
     try {
-      const user = await requireUser();
+      const user = await requireApiUser(request);
       return await fn({ request, user, params: await ctx.params });
     } catch (error) {
       return errorResponse(error);

@@ -38,11 +38,15 @@ export const authOptions: NextAuthOptions = {
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      // authTime marks when this sign-in happened; a password reset voids earlier sessions.
+      if (user) {
+        token.sub = user.id;
+        token.authTime = Date.now();
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, authTime: typeof token.authTime === "number" ? token.authTime : 0 };
     },
   },
 };

@@ -37,7 +37,7 @@ export type ArticleFacts = {
 };
 
 export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | TransitionAction;
-export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue";
+export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue" | "view_audit_log";
 export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "view",
   "edit",
@@ -53,7 +53,7 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "unpublish",
   "republish",
 ];
-export const GLOBAL_ACTIONS: readonly GlobalAction[] = ["create_article", "manage_staff", "manage_settings", "view_review_queue"];
+export const GLOBAL_ACTIONS: readonly GlobalAction[] = ["create_article", "manage_staff", "manage_settings", "view_review_queue", "view_audit_log"];
 
 /** True when the actor wrote the story: a byline on it, or its creator. */
 export function isOwn(actor: Actor, article: ArticleFacts): boolean {
@@ -90,6 +90,7 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
       return isReviewer(actor.role);
     case "manage_staff":
     case "manage_settings":
+    case "view_audit_log":
       return isFaculty(actor.role);
   }
   if (!article || !canView(actor, article)) return false;

@@ -45,7 +45,9 @@ export async function updatePublicationSettings({ settings, actorId }: { setting
         action: "settings.update",
         subject: "publication",
         details: JSON.stringify({
-          before: before ? { name: before.name, tagline: before.tagline, timeZone: before.timeZone, reviewPolicy: before.reviewPolicy } : null,
+          before: before
+            ? { name: before.name, tagline: before.tagline, timeZone: before.timeZone, reviewPolicy: before.reviewPolicy, nameDisplayDefault: before.nameDisplayDefault }
+            : null,
           after: settings,
         }),
       },

@@ -35,16 +35,20 @@ export async function verifyCredentials({ email, password }: { email: string; pa
 
 export type SessionUser = Actor & { email: string; name: string };
 
-/** The signed-in account as it is now in the database; null when missing or deactivated. */
-export async function findActiveUser(userId: string): Promise<SessionUser | null> {
+/**
+ * The signed-in account as it is now in the database; null when missing, deactivated, or when
+ * the session began before the account's password was reset (`authTime` in ms).
+ */
+export async function findActiveUser(userId: string, authTime?: number): Promise<SessionUser | null> {
   const [user, publication] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
-      select: { id: true, email: true, role: true, active: true, personId: true, person: { select: { fullName: true } } },
+      select: { id: true, email: true, role: true, active: true, personId: true, sessionsValidAfter: true, person: { select: { fullName: true } } },
     }),
     getPublication(),
   ]);
   if (!user || !user.active) return null;
+  if (authTime !== undefined && user.sessionsValidAfter && authTime < user.sessionsValidAfter.getTime()) return null;
   return {
     userId: user.id,
     personId: user.personId,
@@ -93,7 +97,7 @@ export async function listStaff() {
       active: true,
       lastLoginAt: true,
       createdAt: true,
-      person: { select: { id: true, fullName: true, graduationYear: true, slug: true } },
+      person: { select: { id: true, fullName: true, graduationYear: true, slug: true, penName: true, penNameApproved: true } },
     },
     orderBy: [{ active: "desc" }, { createdAt: "asc" }],
   });
@@ -154,4 +158,68 @@ export async function updateStaff({ input, actor }: { input: TStaffUpdate; actor
     });
     return user;
   });
+}
+
+/** An adviser sets a new temporary password; every existing session of that user ends at once. */
+export async function resetPassword({ actor, userId, password }: { actor: Actor; userId: string; password: string }) {
+  if (!can(actor, "manage_staff")) throw new AppError("NOT_FOUND", "This page was not found.");
+  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, role: true, email: true } });
+  if (!target) throw new AppError("NOT_FOUND", "That account was not found.");
+  if (target.role === "ADMIN" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an administrator can reset an administrator's password.");
+  const passwordHash = await hashPassword(password);
+  await db.$transaction([
+    db.user.update({ where: { id: target.id }, data: { passwordHash, sessionsValidAfter: new Date() } }),
+    db.auditLog.create({ data: { actorId: actor.userId, action: "account.password_reset", subject: target.id, details: JSON.stringify({ email: target.email }) } }),
+  ]);
+}
+
+/** Change your own password (the current one is required); other sessions end. */
+export async function changeOwnPassword({ actor, current, next }: { actor: Actor; current: string; next: string }) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    throw new AppError("VALIDATION", "That is not your current password.", { fields: { current: "That is not your current password." } });
+  }
+  const passwordHash = await hashPassword(next);
+  await db.$transaction([
+    db.user.update({ where: { id: actor.userId }, data: { passwordHash, sessionsValidAfter: new Date() } }),
+    db.auditLog.create({ data: { actorId: actor.userId, action: "account.password_change", subject: actor.userId } }),
+  ]);
+}
+
+/** The signed-in user's own public profile: bio, how their name appears, a pen name to request. */
+export async function updateOwnProfile({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: { bio: string; nameDisplay: "FULL" | "FIRST_LAST_INITIAL" | "PEN_NAME" | null; penName: string | null };
+}) {
+  const person = await db.person.findUniqueOrThrow({ where: { id: actor.personId }, select: { penName: true, penNameApproved: true } });
+  // A new or changed pen name waits for an adviser's approval; until then the byline falls back.
+  const penNameChanged = (input.penName ?? null) !== (person.penName ?? null);
+  await db.$transaction([
+    db.person.update({
+      where: { id: actor.personId },
+      data: { bio: input.bio, nameDisplay: input.nameDisplay, penName: input.penName, ...(penNameChanged ? { penNameApproved: false } : {}) },
+    }),
+    db.auditLog.create({ data: { actorId: actor.userId, action: "person.profile_update", subject: actor.personId, details: JSON.stringify(input) } }),
+  ]);
+}
+
+export async function findOwnProfile({ actor }: { actor: Actor }) {
+  return db.person.findUniqueOrThrow({
+    where: { id: actor.personId },
+    select: { fullName: true, slug: true, bio: true, nameDisplay: true, penName: true, penNameApproved: true, graduationYear: true },
+  });
+}
+
+/** Advisers approve (or withdraw approval of) a student's pen name. */
+export async function setPenNameApproval({ actor, personId, approved }: { actor: Actor; personId: string; approved: boolean }) {
+  if (!can(actor, "manage_staff")) throw new AppError("NOT_FOUND", "This page was not found.");
+  const person = await db.person.findUnique({ where: { id: personId }, select: { id: true, penName: true } });
+  if (!person || !person.penName) throw new AppError("NOT_FOUND", "That pen name was not found.");
+  await db.$transaction([
+    db.person.update({ where: { id: personId }, data: { penNameApproved: approved } }),
+    db.auditLog.create({ data: { actorId: actor.userId, action: approved ? "person.pen_name_approve" : "person.pen_name_revoke", subject: personId, details: JSON.stringify({ penName: person.penName }) } }),
+  ]);
 }

@@ -60,6 +60,7 @@ export const ZSettings = z.object({
   tagline: z.string().trim().max(200, "Keep the tagline under 200 characters.").default(""),
   timeZone: z.string().trim().refine(isTimeZone, "Choose a time zone from the list."),
   reviewPolicy: z.enum(["ADVISER_APPROVES", "STUDENT_EDITORS_PUBLISH"], { error: "Choose a review policy." }),
+  nameDisplayDefault: z.enum(["FULL", "FIRST_LAST_INITIAL", "PEN_NAME"], { error: "Choose how names appear by default." }).default("FULL"),
 });
 export type TSettings = z.infer<typeof ZSettings>;
 

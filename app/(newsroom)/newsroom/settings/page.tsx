@@ -18,7 +18,7 @@ export default async function SettingsPage() {
       <div className="mt-6">
         <SettingsForm
           action={updateSettingsAction}
-          values={{ name: publication.name, tagline: publication.tagline, timeZone: publication.timeZone, reviewPolicy: publication.reviewPolicy }}
+          values={{ name: publication.name, tagline: publication.tagline, timeZone: publication.timeZone, reviewPolicy: publication.reviewPolicy, nameDisplayDefault: publication.nameDisplayDefault }}
           timeZones={Intl.supportedValuesOf("timeZone")}
         />
       </div>

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateStaffForm, StaffRowForm } from "@/components/newsroom/staff-forms";
+import { InlineActionForm, ResetPasswordForm } from "@/components/newsroom/account-forms";
+import { penNameApprovalAction, resetPasswordAction } from "@/lib/actions/account";
 import { createStaffAction, updateStaffAction } from "@/lib/actions/staff";
 import { can, ROLE_LABELS } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
@@ -50,6 +52,16 @@ export default async function StaffPage() {
                   {gradeLabel(s.person.graduationYear, now, publication.schoolYearStartMonth) && (
                     <span className="block text-xs font-normal text-muted">{gradeLabel(s.person.graduationYear, now, publication.schoolYearStartMonth)}</span>
                   )}
+                  {s.person.penName && (
+                    <span className="mt-1 block text-xs font-normal">
+                      Pen name “{s.person.penName}”: {s.person.penNameApproved ? "approved" : "awaiting approval"}
+                      <InlineActionForm
+                        action={penNameApprovalAction}
+                        hidden={{ personId: s.person.id, approved: s.person.penNameApproved ? "false" : "true" }}
+                        label={s.person.penNameApproved ? `Withdraw approval of ${s.person.penName}` : `Approve pen name ${s.person.penName}`}
+                      />
+                    </span>
+                  )}
                 </td>
                 <td className="py-2 pr-4">{s.email}</td>
                 <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
@@ -59,7 +71,10 @@ export default async function StaffPage() {
                   {s.id === user.userId ? (
                     <span className="text-muted">This is you</span>
                   ) : (
-                    <StaffRowForm action={updateStaffAction} userId={s.id} role={s.role} active={s.active} label={s.person.fullName} canGrantAdmin={canGrantAdmin} />
+                    <div className="flex flex-col gap-2">
+                      <StaffRowForm action={updateStaffAction} userId={s.id} role={s.role} active={s.active} label={s.person.fullName} canGrantAdmin={canGrantAdmin} />
+                      <ResetPasswordForm action={resetPasswordAction} userId={s.id} name={s.person.fullName} />
+                    </div>
                   )}
                 </td>
               </tr>

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { CreateTokenForm, InlineActionForm, PasswordForm, ProfileForm } from "@/components/newsroom/account-forms";
+import { changePasswordAction, createTokenAction, revokeTokenAction, updateProfileAction } from "@/lib/actions/account";
+import { ROLE_LABELS } from "@/lib/auth/policy";
+import { requireUserPage } from "@/lib/auth/session";
+import { getPublication } from "@/lib/data/publication";
+import { listApiTokens } from "@/lib/data/tokens";
+import { findOwnProfile } from "@/lib/data/users";
+import { gradeLabel, publicName } from "@/lib/domain/byline";
+import { formatDateTime } from "@/lib/domain/time";
+
+export const metadata: Metadata = { title: "Your account | Masthead newsroom" };
+
+export default async function AccountPage() {
+  const user = await requireUserPage();
+  const [profile, tokens, publication] = await Promise.all([findOwnProfile({ actor: user }), listApiTokens({ actor: user }), getPublication()]);
+  const shownAs = publicName({ ...profile, title: null }, publication.nameDisplayDefault);
+  const grade = gradeLabel(profile.graduationYear, new Date(), publication.schoolYearStartMonth);
+  return (
+    <div className="flex flex-col gap-10">
+      <div>
+        <h1 className="font-serif text-3xl font-bold">Your account</h1>
+        <p className="mt-1 text-muted">
+          {user.email} · {ROLE_LABELS[user.role]}
+        </p>
+      </div>
+      <section aria-labelledby="profile-heading">
+        <h2 id="profile-heading" className="text-xl font-bold">
+          Public profile
+        </h2>
+        <p className="mt-1" data-testid="shown-as">
+          Readers see you as <strong>{shownAs}</strong>
+          {grade && <> / {grade}</>}.
+          {profile.penName && !profile.penNameApproved && <span className="text-warn"> Your pen name “{profile.penName}” is waiting for an adviser’s approval.</span>}
+        </p>
+        <div className="mt-4">
+          <ProfileForm action={updateProfileAction} values={{ bio: profile.bio, nameDisplay: profile.nameDisplay ?? "DEFAULT", penName: profile.penName ?? "" }} />
+        </div>
+      </section>
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading" className="text-xl font-bold">
+          Password
+        </h2>
+        <div className="mt-4">
+          <PasswordForm action={changePasswordAction} />
+        </div>
+      </section>
+      <section aria-labelledby="tokens-heading">
+        <h2 id="tokens-heading" className="text-xl font-bold">
+          API tokens
+        </h2>
+        <p className="mt-1 text-muted">
+          For scripts and integrations: send <code>Authorization: Bearer &lt;token&gt;</code> to the Admin API. A token can do exactly what your account can, and stops working if you are
+          deactivated.
+        </p>
+        <div className="mt-4">
+          <CreateTokenForm action={createTokenAction} />
+        </div>
+        {tokens.length > 0 && (
+          <table className="mt-6 w-full border-collapse text-left text-sm">
+            <caption className="sr-only">Your API tokens</caption>
+            <thead>
+              <tr className="border-b border-rule">
+                <th scope="col" className="py-2 pr-4">Name</th>
+                <th scope="col" className="py-2 pr-4">Created</th>
+                <th scope="col" className="py-2 pr-4">Last used</th>
+                <th scope="col" className="py-2">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((t) => (
+                <tr key={t.id} className="border-b border-rule">
+                  <td className="py-2 pr-4 font-semibold">{t.name}</td>
+                  <td className="py-2 pr-4">{formatDateTime(t.createdAt, publication.timeZone)}</td>
+                  <td className="py-2 pr-4">{t.lastUsedAt ? formatDateTime(t.lastUsedAt, publication.timeZone) : "Never"}</td>
+                  <td className="py-2">
+                    {t.revokedAt ? "Revoked" : <InlineActionForm action={revokeTokenAction} hidden={{ tokenId: t.id }} label={`Revoke ${t.name}`} confirm="Revoke this token? Scripts using it stop working at once." />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

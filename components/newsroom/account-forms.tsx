@@ -1,0 +1,130 @@
+"use client";
+import { useActionState } from "react";
+import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import type { TokenState } from "@/lib/actions/account";
+import type { FormState } from "@/lib/actions/staff";
+
+type Action<S = FormState> = (prev: S, form: FormData) => Promise<S>;
+
+const NAME_OPTIONS = [
+  ["DEFAULT", "The publication's default"],
+  ["FULL", "Full name"],
+  ["FIRST_LAST_INITIAL", "First name and last initial"],
+  ["PEN_NAME", "Pen name (needs an adviser's approval)"],
+] as const;
+
+export function ProfileForm({ action, values }: { action: Action; values: { bio: string; nameDisplay: string; penName: string } }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = { ...values, ...(state.values ?? {}) };
+  const f = state.fields ?? {};
+  return (
+    <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
+      <Field id="nameDisplay" label="How your name appears in public" error={f.nameDisplay} hint="Bylines, captions, author and staff pages, feeds and search engines all follow it.">
+        <select id="nameDisplay" name="nameDisplay" defaultValue={v.nameDisplay} className={inputClass} aria-describedby="nameDisplay-hint">
+          {NAME_OPTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="penName" label="Pen name" error={f.penName}>
+        <input id="penName" name="penName" defaultValue={v.penName} aria-invalid={f.penName ? true : undefined} aria-describedby={f.penName ? "penName-error" : undefined} className={inputClass} />
+      </Field>
+      <Field id="bio" label="Short bio (public)" error={f.bio}>
+        <textarea id="bio" name="bio" rows={3} defaultValue={v.bio} className={inputClass} />
+      </Field>
+      <FormMessage ok={state.ok} message={state.message} />
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Save profile
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function PasswordForm({ action }: { action: Action }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const f = state.fields ?? {};
+  return (
+    <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
+      <Field id="current" label="Current password" error={f.current}>
+        <input id="current" name="current" type="password" autoComplete="current-password" aria-invalid={f.current ? true : undefined} className={inputClass} />
+      </Field>
+      <Field id="next" label="New password" error={f.next} hint="At least 10 characters, not a common password.">
+        <input id="next" name="next" type="password" autoComplete="new-password" aria-invalid={f.next ? true : undefined} aria-describedby={f.next ? "next-error" : "next-hint"} className={inputClass} />
+      </Field>
+      <FormMessage ok={state.ok} message={state.message} />
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Change password
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function CreateTokenForm({ action }: { action: Action<TokenState> }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const f = state.fields ?? {};
+  return (
+    <form action={formAction} className="flex max-w-xl flex-col gap-3" noValidate>
+      <Field id="token-name" label="Token name" error={f.name} hint="What will use it, e.g. “Photo desk upload script”.">
+        <input id="token-name" name="name" defaultValue={state.ok ? "" : state.values?.name} aria-describedby={f.name ? "token-name-error" : "token-name-hint"} className={inputClass} />
+      </Field>
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Create token
+        </button>
+      </div>
+      <FormMessage ok={state.ok} message={state.message} />
+      {state.token && (
+        <p>
+          <label htmlFor="new-token" className="text-sm font-semibold">
+            Your new token
+          </label>
+          <input id="new-token" readOnly value={state.token} className={`${inputClass} font-mono`} data-testid="new-token" onFocus={(e) => e.target.select()} />
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function InlineActionForm({ action, hidden, label, confirm }: { action: Action; hidden: Record<string, string>; label: string; confirm?: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form
+      action={formAction}
+      className="flex flex-wrap items-center gap-2"
+      onSubmit={(e) => {
+        if (confirm && !window.confirm(confirm)) e.preventDefault();
+      }}
+    >
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {label}
+      </button>
+      <FormMessage ok={state.ok} message={state.message} />
+    </form>
+  );
+}
+
+export function ResetPasswordForm({ action, userId, name }: { action: Action; userId: string; name: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex flex-wrap items-center gap-2">
+      <input type="hidden" name="userId" value={userId} />
+      <label htmlFor={`reset-${userId}`} className="sr-only">
+        New password for {name}
+      </label>
+      <input id={`reset-${userId}`} name="password" type="password" autoComplete="new-password" placeholder="New password" className={`${inputClass} w-40`} />
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        Reset password
+      </button>
+      <FormMessage ok={state.ok} message={state.message ?? state.fields?.password} />
+    </form>
+  );
+}
