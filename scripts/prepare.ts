@@ -31,6 +31,13 @@ if (migrate.status !== 0) {
   process.stdout.write(migrate.stdout);
   throw new Error("prisma migrate deploy failed");
 }
+// WAL lets readers (and online backups) run while the server writes; the mode persists in the file.
+if (file) {
+  const { default: Database } = await import("better-sqlite3");
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.close();
+}
 console.log(`Database ready: ${url}`);
 
 if (args.has("--demo")) {
