@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { baseSecurityHeaders, publicContentSecurityPolicy } from "./lib/security-headers";
+
+const toList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -7,6 +10,22 @@ const nextConfig: NextConfig = {
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "happy-dom", "sharp", "heic-convert"],
   typedRoutes: false,
+  /**
+   * Security headers on every response. Newsroom pages (/newsroom, /login, /setup) get a
+   * per-request nonce policy from proxy.ts instead of the cacheable public one.
+   */
+  async headers() {
+    return [
+      { source: "/:path*", headers: toList(baseSecurityHeaders({ https: false })) },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: toList({ "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }),
+      },
+      { source: "/((?!newsroom|login|setup|api/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false }) }] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -20,6 +20,29 @@ export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; de
   ].join("; ");
 }
 
+/**
+ * Reader pages are cached and shared by every visitor, so they cannot carry a per-request
+ * nonce. Their policy keeps everything else strict (no plugins, no framing, no foreign
+ * scripts, styles, images or connections, forms only to this site) and allows inline scripts
+ * only because Next's hydration data is inline. Story HTML is sanitized on save, so no
+ * user-supplied script can reach these pages.
+ */
+export function publicContentSecurityPolicy({ https }: { https: boolean }): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
 /** Headers every response carries, pages and API alike. */
 export function baseSecurityHeaders({ https }: { https: boolean }): Record<string, string> {
   return {

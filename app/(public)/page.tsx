@@ -1,32 +1,58 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { StoryCard } from "@/components/public/story-card";
-import { listPublishedArticles } from "@/lib/data/articles";
+import { findFrontPage } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
 import { toStoryCards } from "@/lib/data/public";
+import { absoluteUrl } from "@/lib/site";
 
-export const dynamic = "force-dynamic";
+// Served from Next's cache; publish/unpublish/edit revalidate it at once, and it refreshes
+// itself every few seconds regardless (scheduled stories, settings).
+export const revalidate = 5;
 
 export async function generateMetadata(): Promise<Metadata> {
   const publication = await getPublication();
-  return { title: publication.name, description: publication.tagline || undefined };
+  return {
+    title: publication.name,
+    description: publication.tagline || undefined,
+    alternates: { canonical: absoluteUrl("/"), types: { "application/rss+xml": absoluteUrl("/feed.xml") } },
+    openGraph: { type: "website", siteName: publication.name, title: publication.name, url: absoluteUrl("/") },
+  };
 }
 
 export default async function FrontPage() {
-  const { articles } = await listPublishedArticles({ limit: 13 });
-  const cards = await toStoryCards(articles);
-  const [lead, ...rest] = cards;
+  const { top, rails } = await findFrontPage();
+  const [lead, ...features] = await toStoryCards(top);
   if (!lead) {
     return <p className="text-center text-muted">No stories have been published yet.</p>;
   }
   return (
     <div>
       <h1 className="sr-only">Front page</h1>
-      <StoryCard story={lead} lead />
-      <div className="mt-6 grid gap-6 md:grid-cols-3">
-        {rest.map((story) => (
-          <StoryCard key={story.slug} story={story} />
-        ))}
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <StoryCard story={lead} lead />
+        <div className="flex flex-col gap-4">
+          {features.map((story) => (
+            <StoryCard key={story.slug} story={story} />
+          ))}
+        </div>
       </div>
+      {await Promise.all(
+        rails.map(async (rail) => (
+          <section key={rail.section.id} aria-labelledby={`rail-${rail.section.slug}`} className="mt-10">
+            <h2 id={`rail-${rail.section.slug}`} className="border-b-2 border-ink pb-1 font-serif text-2xl font-bold">
+              <Link href={`/sections/${rail.section.slug}`} className="no-underline hover:underline">
+                {rail.section.name}
+              </Link>
+            </h2>
+            <div className="mt-4 grid gap-6 md:grid-cols-2 lg:grid-cols-4">
+              {(await toStoryCards(rail.articles)).map((story) => (
+                <StoryCard key={story.slug} story={story} headingLevel={3} />
+              ))}
+            </div>
+          </section>
+        )),
+      )}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { sameContent } from "@/lib/domain/diff";
 import { NOTE_REQUIRED, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
 import { CommentsPanel, type CommentsPanelProps } from "./comments-panel";
 import { type ConflictSide, ConflictView } from "./conflict-view";
-import { clearLocalDraft, fingerprint, type LocalDraft, readLocalDraft, type StoryFields, writeLocalDraft } from "./local-draft";
+import { clearLocalDraft, fingerprint, type LocalDraft, readLocalDraft, splitTags, type StoryFields, writeLocalDraft } from "./local-draft";
 import { RichTextEditor, useStoryEditor } from "./rich-text-editor";
 
 export type EditableArticle = {
@@ -17,6 +17,7 @@ export type EditableArticle = {
   dek: string;
   sectionId: string | null;
   coAuthorIds: string[];
+  tags: string[];
   /** Editor HTML (with comment anchors). */
   bodyHtml: string;
   version: number;
@@ -76,6 +77,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     dek: article?.dek ?? "",
     sectionId: article?.sectionId ?? "",
     coAuthorIds: article?.coAuthorIds ?? [],
+    tags: (article?.tags ?? []).join(", "),
     body: article?.bodyHtml ?? "",
   };
   const [fields, setFields] = useState<StoryFields>(initial);
@@ -116,7 +118,15 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
       const res = await fetch(`/api/v1/articles/${articleId}`, {
         method: "PATCH",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ headline: sent.headline, dek: sent.dek, section: sent.sectionId || null, coAuthorIds: sent.coAuthorIds, body: sent.body, version: versionRef.current }),
+        body: JSON.stringify({
+          headline: sent.headline,
+          dek: sent.dek,
+          section: sent.sectionId || null,
+          coAuthorIds: sent.coAuthorIds,
+          tags: splitTags(sent.tags),
+          body: sent.body,
+          version: versionRef.current,
+        }),
       });
       const json = (await res.json().catch(() => ({}))) as {
         article?: { version: number; updatedAt: string };
@@ -280,7 +290,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   async function create() {
     setStatus({ kind: "saving" });
     const f = fieldsRef.current;
-    const result = await createAction({ headline: f.headline, dek: f.dek, section: f.sectionId || null, coAuthorIds: f.coAuthorIds, body: f.body });
+    const result = await createAction({ headline: f.headline, dek: f.dek, section: f.sectionId || null, coAuthorIds: f.coAuthorIds, tags: splitTags(f.tags), body: f.body });
     if (!result.ok) {
       setStatus(result.error.fields ? { kind: "invalid", message: result.error.message, fields: result.error.fields } : { kind: "failed", message: result.error.message });
       return;
@@ -431,6 +441,17 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
               {fieldErrors.coAuthorIds && <p className="text-sm font-semibold text-danger">{fieldErrors.coAuthorIds}</p>}
             </fieldset>
           </div>
+          <Field id="tags" label="Tags" error={fieldErrors.tags ?? Object.entries(fieldErrors).find(([k]) => k.startsWith("tags."))?.[1]} hint="Separate tags with commas, e.g. Syria, Middle East.">
+            <input
+              id="tags"
+              value={fields.tags}
+              onChange={(e) => update({ tags: e.target.value })}
+              onBlur={() => void save()}
+              readOnly={!canEdit}
+              aria-describedby="tags-hint"
+              className={inputClass}
+            />
+          </Field>
           <div className="flex flex-col gap-1">
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span id={bodyLabel} className="text-sm font-semibold">

@@ -11,7 +11,9 @@ export function Byline({ authors }: { authors: Author[] }) {
       {authors.map((a, i) => (
         <span key={a.id}>
           {i > 0 && (i === authors.length - 1 ? " and " : ", ")}
-          <span className="font-semibold text-ink">{a.name}</span>
+          <Link href={`/authors/${a.slug}`} className="font-semibold text-ink">
+            {a.name}
+          </Link>
           {a.detail && <span> / {a.detail}</span>}
         </span>
       ))}

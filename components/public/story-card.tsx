@@ -10,7 +10,8 @@ export type StoryCardData = {
 };
 
 /** A story teaser; `lead` makes it the front page's big story. */
-export function StoryCard({ story, lead = false }: { story: StoryCardData; lead?: boolean }) {
+export function StoryCard({ story, lead = false, headingLevel = 2 }: { story: StoryCardData; lead?: boolean; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h2";
   return (
     <article className={lead ? "border-b border-rule pb-6" : "border-t border-rule pt-4"}>
       {story.section && (
@@ -18,11 +19,11 @@ export function StoryCard({ story, lead = false }: { story: StoryCardData; lead?
           {story.section.name}
         </Link>
       )}
-      <h2 className={lead ? "mt-1 font-serif text-4xl font-bold leading-tight" : "mt-1 font-serif text-xl font-bold leading-snug"}>
+      <Heading className={lead ? "mt-1 font-serif text-4xl font-bold leading-tight" : "mt-1 font-serif text-xl font-bold leading-snug"}>
         <Link href={`/articles/${story.slug}`} className="no-underline hover:underline">
           {story.headline}
         </Link>
-      </h2>
+      </Heading>
       {story.dek && <p className={lead ? "mt-2 text-lg text-muted" : "mt-1 text-muted"}>{story.dek}</p>}
       <p className="mt-2 text-sm text-muted">
         {story.authors.map((a) => a.name).join(", ")}

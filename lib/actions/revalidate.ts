@@ -1,9 +1,11 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 
-/** Refresh every public page a story can appear on after it changes. */
-export function revalidateArticle(article: { slug: string; section: { slug: string } | null }) {
-  revalidatePath("/");
-  revalidatePath(`/articles/${article.slug}`);
-  if (article.section) revalidatePath(`/sections/${article.section.slug}`);
+/**
+ * Refresh the cached reader site after a story changes. A story can appear on the front page,
+ * its section, tag and author pages, related-story rails, feeds and the sitemap, so the whole
+ * public cache is marked stale; pages re-render on their next request.
+ */
+export function revalidateArticle(_article: { slug: string; section: { slug: string } | null }) {
+  revalidatePath("/", "layout");
 }

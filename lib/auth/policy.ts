@@ -36,7 +36,7 @@ export type ArticleFacts = {
   authorPersonIds: readonly string[];
 };
 
-export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | TransitionAction;
+export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | "pin" | TransitionAction;
 export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue" | "view_audit_log";
 export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "view",
@@ -45,6 +45,7 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "resolve_coaching",
   "resolve_required",
   "restore_revision",
+  "pin",
   "submit",
   "withdraw",
   "request_changes",
@@ -101,6 +102,9 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
       return true;
     case "resolve_coaching":
       return own || isReviewer(actor.role);
+    case "pin":
+      // Arranging the front page is an editorial call, not a publishing one.
+      return isReviewer(actor.role);
     case "resolve_required":
       // A writer cannot wave away a required change on their own story; a reviewer can.
       if (isFaculty(actor.role)) return true;

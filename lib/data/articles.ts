@@ -18,6 +18,7 @@ export const REVISION_FOLD_MS = 5 * 60 * 1000;
 
 const articleInclude = {
   section: { select: { id: true, name: true, slug: true } },
+  tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: "asc" } } },
   authors: {
     orderBy: { position: "asc" },
     select: {
@@ -41,7 +42,10 @@ export type ArticleDto = {
   version: number;
   wordCount: number;
   section: { id: string; name: string; slug: string } | null;
+  tags: { name: string; slug: string }[];
   authors: ArticleAuthorDto[];
+  pinRank: number | null;
+  noindex: boolean;
   createdById: string;
   createdAt: string;
   updatedAt: string;
@@ -70,7 +74,10 @@ export function toArticleDto(row: ArticleRow, pub: PublicationSettings): Article
     version: row.version,
     wordCount: row.wordCount,
     section: row.section,
+    tags: row.tags.map((t) => t.tag),
     authors: toAuthorDtos(row, pub),
+    pinRank: row.pinRank,
+    noindex: row.noindex,
     createdById: row.createdById,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -136,6 +143,21 @@ async function resolveCoAuthors(tx: Tx, ids: string[] | undefined, ownPersonId: 
   return unique.filter((id) => id !== ownPersonId);
 }
 
+/** Replace a story's tags with these names (created on first use). */
+async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
+  if (names === undefined) return;
+  const wanted = new Map<string, string>();
+  for (const name of names) {
+    const clean = name.trim().replace(/\s+/g, " ");
+    if (clean) wanted.set(slugify(clean, 40), clean);
+  }
+  await tx.articleTag.deleteMany({ where: { articleId } });
+  for (const [slug, name] of wanted) {
+    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name } });
+    await tx.articleTag.create({ data: { articleId, tagId: tag.id } });
+  }
+}
+
 async function nextArticleSlug(tx: Tx, headline: string, exceptId?: string): Promise<string> {
   const base = slugify(headline);
   const taken = await tx.article.findMany({
@@ -167,6 +189,7 @@ export async function createArticle({ actor, input }: { actor: Actor; input: TAr
       },
       include: articleInclude,
     });
+    await setTags(tx, article.id, input.tags);
     await tx.revision.create({
       data: {
         articleId: article.id,
@@ -179,7 +202,7 @@ export async function createArticle({ actor, input }: { actor: Actor; input: TAr
         event: "create",
       },
     });
-    return article;
+    return input.tags ? tx.article.findUniqueOrThrow({ where: { id: article.id }, include: articleInclude }) : article;
   });
   return toArticleDto(row, pub);
 }
@@ -226,6 +249,7 @@ export async function updateArticle({
       };
       const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
       if (swapped.count === 0) throw new AppError("CONFLICT", "stale");
+      await setTags(tx, id, input.tags);
       if (coAuthors !== undefined) {
         await tx.articleAuthor.deleteMany({ where: { articleId: id } });
         await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
@@ -415,14 +439,85 @@ export async function latestChangeRequest({ articleId }: { articleId: string }) 
 
 // ---- Public reads: only PUBLISHED stories exist here. ----
 
-export async function listPublishedArticles({ sectionSlug, limit = 20, offset = 0 }: { sectionSlug?: string; limit?: number; offset?: number } = {}) {
+export async function listPublishedArticles({
+  sectionSlug,
+  tagSlug,
+  authorPersonId,
+  excludeId,
+  limit = 20,
+  offset = 0,
+}: { sectionSlug?: string; tagSlug?: string; authorPersonId?: string; excludeId?: string; limit?: number; offset?: number } = {}) {
   const pub = await getPublication();
-  const where: Prisma.ArticleWhereInput = { status: "PUBLISHED", ...(sectionSlug ? { section: { slug: sectionSlug } } : {}) };
+  const where: Prisma.ArticleWhereInput = {
+    status: "PUBLISHED",
+    ...(sectionSlug ? { section: { slug: sectionSlug } } : {}),
+    ...(tagSlug ? { tags: { some: { tag: { slug: tagSlug } } } } : {}),
+    ...(authorPersonId ? { authors: { some: { personId: authorPersonId } } } : {}),
+    ...(excludeId ? { id: { not: excludeId } } : {}),
+  };
   const [rows, total] = await Promise.all([
     db.article.findMany({ where, include: articleInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: limit, skip: offset }),
     db.article.count({ where }),
   ]);
   return { articles: rows.map((r) => toArticleDto(r, pub)), total };
+}
+
+/**
+ * The front page: pinned stories first (1 = the lead, then features by rank), then the newest;
+ * plus a rail of the newest stories for every section.
+ */
+export async function findFrontPage() {
+  const pub = await getPublication();
+  const [pinned, latest, sections] = await Promise.all([
+    db.article.findMany({ where: { status: "PUBLISHED", pinRank: { not: null } }, include: articleInclude, orderBy: { pinRank: "asc" }, take: 5 }),
+    db.article.findMany({ where: { status: "PUBLISHED" }, include: articleInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: 12 }),
+    db.section.findMany({ select: { id: true, name: true, slug: true }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
+  ]);
+  const top = [...pinned, ...latest.filter((a) => !pinned.some((p) => p.id === a.id))].slice(0, 5);
+  const rails = await Promise.all(
+    sections.map(async (section) => ({
+      section,
+      articles: (
+        await db.article.findMany({
+          where: { status: "PUBLISHED", sectionId: section.id, id: { notIn: top.map((a) => a.id) } },
+          include: articleInclude,
+          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+          take: 4,
+        })
+      ).map((r) => toArticleDto(r, pub)),
+    })),
+  );
+  return { top: top.map((r) => toArticleDto(r, pub)), rails: rails.filter((r) => r.articles.length > 0) };
+}
+
+/** Up to three other stories sharing a tag or, failing that, the section. */
+export async function listRelatedArticles({ article }: { article: ArticleDto }) {
+  const pub = await getPublication();
+  const rows = await db.article.findMany({
+    where: {
+      status: "PUBLISHED",
+      id: { not: article.id },
+      OR: [...(article.tags.length ? [{ tags: { some: { tag: { slug: { in: article.tags.map((t) => t.slug) } } } } }] : []), ...(article.section ? [{ sectionId: article.section.id }] : [])],
+    },
+    include: articleInclude,
+    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
+    take: 3,
+  });
+  return rows.map((r) => toArticleDto(r, pub));
+}
+
+/** Pin a published story to the front page (rank 1 = lead) or unpin it (null). */
+export async function setPinRank({ actor, id, pinRank }: { actor: Actor; id: string; pinRank: number | null }) {
+  const current = await findArticleForActor({ id, actor });
+  if (!can(actor, "pin", factsOf(current))) throw new AppError("FORBIDDEN", "Only editors and advisers arrange the front page.");
+  if (pinRank !== null && current.status !== "PUBLISHED") throw new AppError("INVALID_TRANSITION", "Only a published story can be pinned.");
+  await db.$transaction(async (tx) => {
+    // One story per slot: whoever held this rank is unpinned.
+    if (pinRank !== null) await tx.article.updateMany({ where: { pinRank, id: { not: id } }, data: { pinRank: null } });
+    await tx.article.update({ where: { id }, data: { pinRank } });
+    await tx.auditLog.create({ data: { actorId: actor.userId, action: "article.pin", subject: id, details: JSON.stringify({ headline: current.headline, pinRank }) } });
+  });
+  return { slug: current.slug, section: current.section };
 }
 
 export async function findPublishedArticle({ slug }: { slug: string }) {

@@ -8,3 +8,7 @@ export async function listSections() {
 export async function findSection({ slug }: { slug: string }) {
   return db.section.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
 }
+
+export async function findTag({ slug }: { slug: string }) {
+  return db.tag.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
+}

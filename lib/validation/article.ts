@@ -18,12 +18,17 @@ export const ZBody = z
 /** A section by slug (API) or id (forms); empty means none. */
 export const ZSectionRef = z.string().trim().max(64, "Unknown section.");
 
+export const ZTags = z
+  .array(z.string({ error: "Tags must be text." }).trim().min(1, "A tag cannot be empty.").max(40, "Keep each tag under 40 characters."))
+  .max(12, "At most twelve tags.");
+
 export const ZArticleCreate = z.object({
   headline: ZHeadline,
   dek: ZDek.optional().default(""),
   body: ZBody.optional().default(""),
   section: ZSectionRef.optional().nullable(),
   coAuthorIds: z.array(ZId).max(10, "At most ten co-authors.").optional(),
+  tags: ZTags.optional(),
 });
 export type TArticleCreate = z.infer<typeof ZArticleCreate>;
 
@@ -33,6 +38,7 @@ export const ZArticleUpdate = z.object({
   body: ZBody.optional(),
   section: ZSectionRef.optional().nullable(),
   coAuthorIds: z.array(ZId).max(10, "At most ten co-authors.").optional(),
+  tags: ZTags.optional(),
   version: z.coerce
     .number({ error: "Send the version your edit is based on." })
     .int("The version must be a whole number.")

@@ -2,51 +2,123 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Byline } from "@/components/public/byline";
-import { findPublishedArticle } from "@/lib/data/articles";
+import { StoryCard } from "@/components/public/story-card";
+import { findPublishedArticle, listRelatedArticles } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
+import { toStoryCards } from "@/lib/data/public";
 import { formatDateTime } from "@/lib/domain/time";
+import { absoluteUrl } from "@/lib/site";
 
-export const dynamic = "force-dynamic";
+export const revalidate = 5;
 type Props = { params: Promise<{ slug: string }> };
+
+export async function generateStaticParams() {
+  // Rendered on first request, then cached; nothing is built ahead of time.
+  return [];
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const [article, publication] = await Promise.all([findPublishedArticle({ slug }), getPublication()]);
   if (!article) return { title: publication.name };
-  return { title: `${article.headline} | ${publication.name}`, description: article.dek || undefined };
+  const url = absoluteUrl(`/articles/${article.slug}`);
+  const description = article.dek || undefined;
+  return {
+    title: `${article.headline} | ${publication.name}`,
+    description,
+    alternates: { canonical: url },
+    authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(`/authors/${a.slug}`) })),
+    robots: article.noindex ? { index: false, follow: false } : undefined,
+    openGraph: {
+      type: "article",
+      siteName: publication.name,
+      title: article.headline,
+      description,
+      url,
+      publishedTime: article.publishedAt ?? undefined,
+      modifiedTime: article.updatedAt,
+      section: article.section?.name,
+      tags: article.tags.map((t) => t.name),
+      authors: article.authors.map((a) => a.name),
+    },
+    twitter: { card: "summary", title: article.headline, description },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const [article, publication] = await Promise.all([findPublishedArticle({ slug }), getPublication()]);
   if (!article) notFound();
+  const related = await toStoryCards(await listRelatedArticles({ article }));
   const published = article.publishedAt ? new Date(article.publishedAt) : null;
   const updated = new Date(article.updatedAt);
+  const url = absoluteUrl(`/articles/${article.slug}`);
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    headline: article.headline,
+    description: article.dek || undefined,
+    mainEntityOfPage: url,
+    url,
+    datePublished: article.publishedAt,
+    dateModified: article.updatedAt,
+    articleSection: article.section?.name,
+    keywords: article.tags.map((t) => t.name).join(", ") || undefined,
+    author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: absoluteUrl(`/authors/${a.slug}`) })),
+    publisher: { "@type": "NewsMediaOrganization", name: publication.name, url: absoluteUrl("/") },
+  };
   return (
-    <article className="mx-auto max-w-2xl">
-      {article.section && (
-        <Link href={`/sections/${article.section.slug}`} className="text-sm font-bold uppercase tracking-wide text-accent no-underline hover:underline">
-          {article.section.name}
-        </Link>
-      )}
-      <h1 className="mt-2 font-serif text-4xl font-bold leading-tight">{article.headline}</h1>
-      {article.dek && <p className="mt-3 text-xl text-muted">{article.dek}</p>}
-      <div className="mt-4 border-y border-rule py-3">
-        <Byline authors={article.authors} />
-        {published && (
-          <p className="text-sm text-muted">
-            Published <time dateTime={published.toISOString()}>{formatDateTime(published, publication.timeZone)}</time>
-            {updated.getTime() - published.getTime() > 60_000 && (
-              <>
-                {" "}
-                · Updated <time dateTime={updated.toISOString()}>{formatDateTime(updated, publication.timeZone)}</time>
-              </>
-            )}
-          </p>
+    <>
+      <article className="mx-auto max-w-2xl">
+        {article.section && (
+          <Link href={`/sections/${article.section.slug}`} className="text-sm font-bold uppercase tracking-wide text-accent no-underline hover:underline">
+            {article.section.name}
+          </Link>
         )}
-      </div>
-      {/* bodyHtml is rendered from the story schema and sanitized on every save (lib/editor/render.ts). */}
-      <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: article.body }} />
-    </article>
+        <h1 className="mt-2 font-serif text-4xl font-bold leading-tight">{article.headline}</h1>
+        {article.dek && <p className="mt-3 text-xl text-muted">{article.dek}</p>}
+        <div className="mt-4 border-y border-rule py-3">
+          <Byline authors={article.authors} />
+          {published && (
+            <p className="text-sm text-muted">
+              Published <time dateTime={published.toISOString()}>{formatDateTime(published, publication.timeZone)}</time>
+              {updated.getTime() - published.getTime() > 60_000 && (
+                <>
+                  {" "}
+                  · Updated <time dateTime={updated.toISOString()}>{formatDateTime(updated, publication.timeZone)}</time>
+                </>
+              )}
+            </p>
+          )}
+        </div>
+        {/* bodyHtml is rendered from the story schema and sanitized on every save (lib/editor/render.ts). */}
+        <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: article.body }} />
+        {article.tags.length > 0 && (
+          <ul className="mt-8 flex flex-wrap gap-2 text-sm" aria-label="Tags">
+            {article.tags.map((t) => (
+              <li key={t.slug}>
+                <Link href={`/tags/${t.slug}`} className="rounded border border-rule px-2 py-1 no-underline hover:underline">
+                  {t.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        {/* Escaped so no headline can close the script element. */}
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      </article>
+      {related.length > 0 && (
+        <aside aria-labelledby="related-heading" className="no-print mx-auto mt-12 max-w-5xl">
+          <h2 id="related-heading" className="border-b-2 border-ink pb-1 font-serif text-2xl font-bold">
+            Related stories
+          </h2>
+          <div className="mt-4 grid gap-6 md:grid-cols-3">
+            {related.map((story) => (
+              <StoryCard key={story.slug} story={story} headingLevel={3} />
+            ))}
+          </div>
+        </aside>
+      )}
+    </>
   );
 }

@@ -96,6 +96,7 @@ export default async function ArticleEditorPage({ params }: Props) {
             dek: article.dek,
             sectionId: article.sectionId,
             coAuthorIds: article.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
+            tags: article.tags.map((t) => t.tag.name),
             bodyHtml: editorHtmlFromJson(article.bodyJson),
             version: article.version,
           }}

@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { parseInput } from "@/lib/actions/safe-action";
+import { revalidateArticle } from "@/lib/actions/revalidate";
+import { apiRoute, readJson } from "@/lib/api/handler";
+import { parseId } from "@/lib/api/params";
+import { findMediaForActor, findPublishedArticlesUsingMedia, updateMedia } from "@/lib/data/media";
+import { ZMediaUpdate } from "@/lib/validation/media";
+
+export const dynamic = "force-dynamic";
+type Params = { id: string };
+
+export const GET = apiRoute<Params>(async ({ user, params }) => {
+  const media = await findMediaForActor({ actor: user, id: parseId(params.id, "That image") });
+  return NextResponse.json({ media }, { headers: { "Cache-Control": "no-store" } });
+});
+
+/** `{alt?, caption?, credit?}`: the uploader, or an editor, adviser or administrator. */
+export const PATCH = apiRoute<Params>(async ({ request, user, params }) => {
+  const id = parseId(params.id, "That image");
+  const input = parseInput(ZMediaUpdate, await readJson(request));
+  const media = await updateMedia({ actor: user, id, input });
+  // Published stories showing this image pick up the new alt text and caption.
+  for (const article of await findPublishedArticlesUsingMedia({ mediaId: id })) revalidateArticle(article);
+  return NextResponse.json({ media });
+});

@@ -1,0 +1,13 @@
+import { listPublishedArticles } from "@/lib/data/articles";
+import { getPublication } from "@/lib/data/publication";
+import { renderRss } from "@/lib/feed";
+import { absoluteUrl, siteUrl } from "@/lib/site";
+
+export const revalidate = 5;
+
+/** The whole paper's feed: the 30 newest published stories, full text. */
+export async function GET() {
+  const [{ articles }, publication] = await Promise.all([listPublishedArticles({ limit: 30 }), getPublication()]);
+  const xml = renderRss({ title: publication.name, description: publication.tagline || `Stories from ${publication.name}`, siteUrl: siteUrl(), feedUrl: absoluteUrl("/feed.xml"), items: articles });
+  return new Response(xml, { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+}

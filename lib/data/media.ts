@@ -1,0 +1,346 @@
+import "server-only";
+import path from "node:path";
+import type { JSONContent } from "@tiptap/core";
+import type { Actor } from "@/lib/auth/policy";
+import { AppError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  type HeicDecoder,
+  mediaRoot,
+  newMediaId,
+  type ProcessedImage,
+  processImage,
+  removeStored,
+  storageKeyFor,
+  storeRenditions,
+  type Variant,
+} from "@/lib/media/process";
+import {
+  MAX_FILES_PER_REQUEST,
+  MEDIA_MESSAGES,
+  type TMedia,
+  type TMediaQuery,
+  type TMediaUpdate,
+  type TMediaUrls,
+  type TPublicMedia,
+} from "@/lib/validation/media";
+import { db } from "./db";
+
+const mediaSelect = {
+  id: true,
+  storageKey: true,
+  originalName: true,
+  mimeType: true,
+  width: true,
+  height: true,
+  bytes: true,
+  alt: true,
+  caption: true,
+  credit: true,
+  variants: true,
+  uploadedById: true,
+  createdAt: true,
+  uploadedBy: { select: { id: true, person: { select: { fullName: true } } } },
+} satisfies Prisma.MediaSelect;
+
+type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
+
+/** Media.variants as a list, smallest first; a damaged value reads as no renditions. */
+export function parseVariants(variants: string | readonly Variant[]): Variant[] {
+  let list: unknown = variants;
+  if (typeof variants === "string") {
+    try {
+      list = JSON.parse(variants);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(list)) return [];
+  return (list as Variant[]).filter((v) => v && typeof v.key === "string" && typeof v.width === "number").sort((a, b) => a.width - b.width);
+}
+
+const urlOf = (v: Variant) => `/media/${v.key}`;
+
+/** Responsive sources for a library image, every URL under /media/ (for <picture> and <img>). */
+export function mediaUrls(media: { variants: string | readonly Variant[]; width: number; height: number }): TMediaUrls {
+  const variants = parseVariants(media.variants);
+  const srcSet = (format: Variant["format"]) =>
+    variants
+      .filter((v) => v.format === format)
+      .map((v) => `${urlOf(v)} ${v.width}w`)
+      .join(", ");
+  const fallback = variants.filter((v) => v.format === "jpeg").at(-1) ?? variants.filter((v) => v.format === "webp").at(-1);
+  return {
+    src: fallback ? urlOf(fallback) : "",
+    srcSetWebp: srcSet("webp"),
+    srcSetAvif: srcSet("avif"),
+    width: fallback?.width ?? media.width,
+    height: fallback?.height ?? media.height,
+  };
+}
+
+function thumbUrl(variants: Variant[]): string {
+  const thumb = variants.find((v) => v.format === "webp") ?? variants[0];
+  return thumb ? urlOf(thumb) : "";
+}
+
+/**
+ * Any staff member may use any image; changing its alt text, caption or credit is for the
+ * person who uploaded it and for editors, advisers and administrators.
+ */
+export function canEditMedia(actor: Pick<Actor, "userId" | "role">, media: { uploadedById: string | null }): boolean {
+  return editsAnyMedia(actor.role) || media.uploadedById === actor.userId;
+}
+
+function editsAnyMedia(role: Actor["role"]): boolean {
+  return role === "EDITOR" || role === "ADVISER" || role === "ADMIN";
+}
+
+function toMediaDto(row: MediaRow, actor: Pick<Actor, "userId" | "role">): TMedia {
+  const variants = parseVariants(row.variants);
+  return {
+    id: row.id,
+    originalName: row.originalName,
+    mimeType: row.mimeType,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    alt: row.alt,
+    caption: row.caption,
+    credit: row.credit,
+    urls: mediaUrls(row),
+    thumbUrl: thumbUrl(variants),
+    uploadedBy: row.uploadedBy ? { id: row.uploadedBy.id, name: row.uploadedBy.person.fullName } : null,
+    createdAt: row.createdAt.toISOString(),
+    canEdit: canEditMedia(actor, row),
+  };
+}
+
+/** A file name fit to show: no folders, no control characters, not too long. */
+function cleanName(name: string): string {
+  const base = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return (base || "image").slice(0, 200);
+}
+
+export type UploadFile = { name: string; data: Uint8Array };
+
+/**
+ * Add images to the library. All or nothing: every file is checked and processed before any is
+ * stored, and a failure stores nothing. Files are written before the rows, so a row never names
+ * a missing file; if the database write fails, the files are removed again.
+ */
+export async function uploadMedia({
+  actor,
+  files,
+  root = mediaRoot(),
+  decodeHeic,
+}: {
+  actor: Actor;
+  files: UploadFile[];
+  /** Tests only: another media directory. */
+  root?: string;
+  /** Tests only: a stand-in HEIC decoder. */
+  decodeHeic?: HeicDecoder;
+}): Promise<TMedia[]> {
+  if (files.length === 0) throw new AppError("VALIDATION", MEDIA_MESSAGES.noFile, { fields: { file: MEDIA_MESSAGES.noFile } });
+  if (files.length > MAX_FILES_PER_REQUEST) throw new AppError("VALIDATION", MEDIA_MESSAGES.tooManyFiles, { fields: { file: MEDIA_MESSAGES.tooManyFiles } });
+
+  // One at a time: the pipeline already uses every core, and memory stays bounded.
+  const processed: { file: UploadFile; image: ProcessedImage }[] = [];
+  for (const file of files) {
+    try {
+      processed.push({ file, image: await processImage(file.data, { decodeHeic }) });
+    } catch (error) {
+      if (error instanceof AppError && files.length > 1) {
+        throw new AppError(error.code, `${cleanName(file.name)}: ${error.message}`, { fields: error.fields });
+      }
+      throw error;
+    }
+  }
+
+  const stored: { id: string; storageKey: string; variants: Variant[]; file: UploadFile; image: ProcessedImage }[] = [];
+  try {
+    for (const { file, image } of processed) {
+      const id = newMediaId();
+      const storageKey = storageKeyFor(id);
+      // storeRenditions leaves nothing behind when it fails, so only finished folders are listed.
+      const variants = await storeRenditions({ root, storageKey, renditions: image.renditions });
+      stored.push({ id, storageKey, variants, file, image });
+    }
+    const rows = await db.$transaction(async (tx) => {
+      const created: MediaRow[] = [];
+      for (const s of stored) {
+        created.push(
+          await tx.media.create({
+            data: {
+              id: s.id,
+              storageKey: s.storageKey,
+              originalName: cleanName(s.file.name),
+              mimeType: s.image.mimeType,
+              width: s.image.width,
+              height: s.image.height,
+              bytes: s.file.data.length,
+              variants: JSON.stringify(s.variants),
+              uploadedById: actor.userId,
+            },
+            select: mediaSelect,
+          }),
+        );
+      }
+      return created;
+    });
+    return rows.map((row) => toMediaDto(row, actor));
+  } catch (error) {
+    await Promise.all(stored.map((s) => removeStored({ root, storageKey: s.storageKey }).catch(() => undefined)));
+    throw error;
+  }
+}
+
+/**
+ * The library, newest first. `q` matches alt text, caption, credit and file name; with several
+ * words, every word must match somewhere.
+ */
+export async function listMedia({ actor, query = {} }: { actor: Actor; query?: TMediaQuery }): Promise<TMedia[]> {
+  const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);
+  const where: Prisma.MediaWhereInput[] = words.map((word) => ({
+    OR: [{ alt: { contains: word } }, { caption: { contains: word } }, { credit: { contains: word } }, { originalName: { contains: word } }],
+  }));
+  if (query.missingAlt) where.push({ alt: "" });
+  const rows = await db.media.findMany({ where: { AND: where }, select: mediaSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: query.limit ?? 60 });
+  return rows.map((row) => toMediaDto(row, actor));
+}
+
+/** One library image for a staff member, or NOT_FOUND. */
+export async function findMediaForActor({ actor, id }: { actor: Actor; id: string }): Promise<TMedia> {
+  const row = await db.media.findUnique({ where: { id }, select: mediaSelect });
+  if (!row) throw notFound("That image");
+  return toMediaDto(row, actor);
+}
+
+/** For the public site: what an <img> or <picture> needs, or null. */
+export async function findMedia({ id }: { id: string }): Promise<TPublicMedia | null> {
+  const row = await db.media.findUnique({ where: { id }, select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } });
+  if (!row) return null;
+  return { id: row.id, alt: row.alt, caption: row.caption, credit: row.credit, urls: mediaUrls(row) };
+}
+
+/** Change alt text, caption or credit: 404 for no such image, 403 for someone else's (unless an editor). */
+export async function updateMedia({ actor, id, input }: { actor: Actor; id: string; input: TMediaUpdate }): Promise<TMedia> {
+  const current = await db.media.findUnique({ where: { id }, select: { uploadedById: true } });
+  if (!current) throw notFound("That image");
+  if (!canEditMedia(actor, current)) {
+    throw new AppError("FORBIDDEN", "Only the person who uploaded this image, or an editor, can change its details.");
+  }
+  const data: Prisma.MediaUpdateManyMutationInput = {};
+  if (input.alt !== undefined) data.alt = input.alt;
+  if (input.caption !== undefined) data.caption = input.caption;
+  if (input.credit !== undefined) data.credit = input.credit;
+  // Ownership in the where clause too, not only in the check above.
+  const updated = await db.media.updateMany({ where: { id, ...(editsAnyMedia(actor.role) ? {} : { uploadedById: actor.userId }) }, data });
+  if (updated.count === 0) throw notFound("That image");
+  return findMediaForActor({ actor, id });
+}
+
+// ---- Images inside stories ----
+
+type Figure = { mediaId: string; alt: string };
+
+function collectFigures(node: unknown, out: Figure[]): void {
+  if (!node || typeof node !== "object") return;
+  const n = node as { type?: unknown; attrs?: Record<string, unknown>; content?: unknown };
+  if (n.type === "figure" && typeof n.attrs?.mediaId === "string" && n.attrs.mediaId) {
+    out.push({ mediaId: n.attrs.mediaId, alt: typeof n.attrs.alt === "string" ? n.attrs.alt : "" });
+  }
+  if (Array.isArray(n.content)) for (const child of n.content) collectFigures(child, out);
+}
+
+/** The inline figures of a story body (Tiptap JSON, as an object or a string). */
+export function figuresIn(doc: unknown): Figure[] {
+  let value = doc;
+  if (typeof doc === "string") {
+    try {
+      value = JSON.parse(doc);
+    } catch {
+      return [];
+    }
+  }
+  const out: Figure[] = [];
+  collectFigures(value, out);
+  return out;
+}
+
+export type MissingAlt = { id: string; originalName: string; thumbUrl: string; usedAs: ("lead" | "inline")[] };
+
+/**
+ * Images a story uses (its lead image and its inline figures) that have no alt text. An inline
+ * figure with alt text of its own passes; the lead image needs alt text in the library.
+ */
+export async function findMissingAlt({ articleId }: { articleId: string }): Promise<MissingAlt[]> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { leadImageId: true, bodyJson: true } });
+  if (!article) return [];
+  const figures = figuresIn(article.bodyJson);
+  const ids = [...new Set([...(article.leadImageId ? [article.leadImageId] : []), ...figures.map((f) => f.mediaId)])];
+  if (ids.length === 0) return [];
+  const rows = await db.media.findMany({ where: { id: { in: ids } }, select: { id: true, originalName: true, alt: true, variants: true } });
+  const missing: MissingAlt[] = [];
+  for (const row of rows) {
+    if (row.alt.trim() !== "") continue;
+    const usedAs: MissingAlt["usedAs"] = [];
+    if (row.id === article.leadImageId) usedAs.push("lead");
+    if (figures.some((f) => f.mediaId === row.id && f.alt.trim() === "")) usedAs.push("inline");
+    if (usedAs.length > 0) missing.push({ id: row.id, originalName: row.originalName, thumbUrl: thumbUrl(parseVariants(row.variants)), usedAs });
+  }
+  return missing;
+}
+
+/** Throws CONFLICT naming the images that still need alt text; for the publish transitions. */
+export async function assertAltText({ articleId }: { articleId: string }): Promise<void> {
+  const missing = await findMissingAlt({ articleId });
+  if (missing.length === 0) return;
+  const names = missing.map((m) => `${m.originalName}${m.usedAs.includes("lead") ? " (lead image)" : ""}`).join(", ");
+  throw new AppError("CONFLICT", `Add alt text to every image before publishing. Missing: ${names}.`, { details: { missingAlt: missing } });
+}
+
+/**
+ * Refresh the inline figures of a story body from the library: src, width and height always;
+ * alt, caption and credit where the figure has none of its own. Figures whose image no longer
+ * exists are dropped. Run it before rendering a body so published HTML never lags the library.
+ */
+export async function hydrateFigures(doc: JSONContent): Promise<JSONContent> {
+  const ids = [...new Set(figuresIn(doc).map((f) => f.mediaId))];
+  if (ids.length === 0) return doc;
+  const rows = await db.media.findMany({ where: { id: { in: ids } }, select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const visit = (node: JSONContent): JSONContent | null => {
+    if (node.type === "figure") {
+      const row = byId.get(String(node.attrs?.mediaId ?? ""));
+      if (!row) return null;
+      const urls = mediaUrls(row);
+      const own = (key: string) => (typeof node.attrs?.[key] === "string" ? (node.attrs[key] as string).trim() : "");
+      return {
+        ...node,
+        attrs: {
+          ...node.attrs,
+          mediaId: row.id,
+          src: urls.src,
+          width: urls.width,
+          height: urls.height,
+          alt: own("alt") || row.alt,
+          caption: own("caption") || row.caption,
+          credit: own("credit") || row.credit,
+        },
+      };
+    }
+    if (!node.content) return node;
+    return { ...node, content: node.content.map(visit).filter((n): n is JSONContent => n !== null) };
+  };
+  return visit(doc) ?? doc;
+}
+
+/** Published stories that show an image (lead or inline), to revalidate after its details change. */
+export async function findPublishedArticlesUsingMedia({ mediaId }: { mediaId: string }) {
+  return db.article.findMany({
+    where: { status: "PUBLISHED", OR: [{ leadImageId: mediaId }, { bodyJson: { contains: `"mediaId":"${mediaId}"` } }] },
+    select: { slug: true, section: { select: { slug: true } } },
+  });
+}

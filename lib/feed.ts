@@ -1,0 +1,55 @@
+/** RSS 2.0 with full story content. PURE: takes plain story data, returns XML text. */
+export type FeedItem = {
+  slug: string;
+  headline: string;
+  dek: string;
+  body: string;
+  authors: { name: string }[];
+  section: { name: string } | null;
+  publishedAt: string | null;
+  updatedAt: string;
+};
+
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) =>
+    c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : c === "'" ? "&apos;" : c === '"' ? "&quot;" : "",
+  );
+}
+
+/** CDATA cannot contain "]]>"; split it across two sections. */
+function cdata(text: string): string {
+  return `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+}
+
+export function renderRss({ title, description, siteUrl, feedUrl, items }: { title: string; description: string; siteUrl: string; feedUrl: string; items: FeedItem[] }): string {
+  const entries = items
+    .map((item) => {
+      const link = `${siteUrl}/articles/${item.slug}`;
+      const date = new Date(item.publishedAt ?? item.updatedAt).toUTCString();
+      return [
+        "    <item>",
+        `      <title>${escapeXml(item.headline)}</title>`,
+        `      <link>${escapeXml(link)}</link>`,
+        `      <guid isPermaLink="true">${escapeXml(link)}</guid>`,
+        `      <pubDate>${date}</pubDate>`,
+        ...item.authors.map((a) => `      <dc:creator>${escapeXml(a.name)}</dc:creator>`),
+        ...(item.section ? [`      <category>${escapeXml(item.section.name)}</category>`] : []),
+        `      <description>${escapeXml(item.dek)}</description>`,
+        `      <content:encoded>${cdata(item.body)}</content:encoded>`,
+        "    </item>",
+      ].join("\n");
+    })
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
+  <channel>
+    <title>${escapeXml(title)}</title>
+    <link>${escapeXml(siteUrl)}/</link>
+    <description>${escapeXml(description)}</description>
+    <atom:link href="${escapeXml(feedUrl)}" rel="self" type="application/rss+xml"/>
+    <language>en</language>
+${entries}
+  </channel>
+</rss>
+`;
+}
