@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createArticle, transitionArticle } from "@/lib/data/articles";
+import { createArticle, setPinRank, transitionArticle } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
 import { restoreRevision } from "@/lib/data/revisions";
 import { fromLocalInput } from "@/lib/domain/time";
@@ -72,4 +72,14 @@ export async function restoreRevisionAction(_prev: TransitionFormState, form: Fo
   });
   if (result.ok) return { ok: true, message: `Restored as version ${result.data.version}.` };
   return { ok: false, message: result.error.message };
+}
+
+/** Front-page placement: "1" = lead, "2".."5" = features, "" = by date. */
+export async function pinAction(_prev: TransitionFormState, form: FormData): Promise<TransitionFormState> {
+  const Z = z.object({ id: ZId, pinRank: z.enum(["", "1", "2", "3", "4", "5"]).transform((v) => (v === "" ? null : Number(v))) });
+  const result = await authedAction(Z, formToObject(form), async ({ id, pinRank }, user) => setPinRank({ actor: user, id, pinRank }));
+  if (!result.ok) return { ok: false, message: result.error.message };
+  revalidateArticle(result.data);
+  revalidatePath("/newsroom/articles/[id]", "page");
+  return { ok: true, message: "Front page updated." };
 }

@@ -359,6 +359,8 @@ export async function transitionArticle({ actor, id, input, now = new Date() }: 
       data: {
         status: result.to,
         publishAt: result.to === "SCHEDULED" ? result.publishAt : null,
+        // A story that leaves the public site leaves its front-page slot too.
+        ...(result.to !== "PUBLISHED" ? { pinRank: null } : {}),
         ...(result.publishedNow && !current.publishedAt ? { publishedAt: now } : {}),
       },
     });

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ArticleWorkspace } from "@/components/newsroom/article-workspace";
 import { History } from "@/components/newsroom/history";
 import { StatusBadge } from "@/components/newsroom/status-badge";
-import { createArticleAction, transitionAction } from "@/lib/actions/articles";
+import { PinForm } from "@/components/newsroom/pin-form";
+import { createArticleAction, pinAction, transitionAction } from "@/lib/actions/articles";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { factsOf, findArticleForActor, latestChangeRequest, listTransitions } from "@/lib/data/articles";
@@ -64,6 +65,11 @@ export default async function ArticleEditorPage({ params }: Props) {
         <p className="mt-2">
           Goes live <strong>{formatDateTime(article.publishAt, tz)}</strong> ({tz} time).
         </p>
+      )}
+      {article.status === "PUBLISHED" && can(user, "pin", facts) && (
+        <div className="mt-4">
+          <PinForm articleId={article.id} pinRank={article.pinRank} action={pinAction} />
+        </div>
       )}
       {changeRequest && (
         <div className="mt-4 rounded border-2 border-danger p-4" role="note" aria-label="Changes requested">
