@@ -8,7 +8,16 @@ export type FeedItem = {
   section: { name: string } | null;
   publishedAt: string | null;
   updatedAt: string;
+  corrections?: { kind: "CORRECTION" | "EDITORS_NOTE"; body: string; createdAt: string }[];
 };
+
+/** Corrections go into the entry's content too, so feed readers see them. */
+function withCorrections(item: FeedItem): string {
+  const notes = (item.corrections ?? [])
+    .map((c) => `<p><strong>${c.kind === "CORRECTION" ? "Correction" : "Editor’s note"} (${c.createdAt.slice(0, 10)}):</strong> ${escapeXml(c.body)}</p>`)
+    .join("");
+  return notes ? `${notes}${item.body}` : item.body;
+}
 
 export function escapeXml(text: string): string {
   return text.replace(/[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) =>
@@ -35,7 +44,7 @@ export function renderRss({ title, description, siteUrl, feedUrl, items }: { tit
         ...item.authors.map((a) => `      <dc:creator>${escapeXml(a.name)}</dc:creator>`),
         ...(item.section ? [`      <category>${escapeXml(item.section.name)}</category>`] : []),
         `      <description>${escapeXml(item.dek)}</description>`,
-        `      <content:encoded>${cdata(item.body)}</content:encoded>`,
+        `      <content:encoded>${cdata(withCorrections(item))}</content:encoded>`,
         "    </item>",
       ].join("\n");
     })

@@ -36,7 +36,7 @@ export type ArticleFacts = {
   authorPersonIds: readonly string[];
 };
 
-export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | "pin" | TransitionAction;
+export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | "pin" | "correct" | "decide_takedown" | TransitionAction;
 export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue" | "view_audit_log";
 export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "view",
@@ -46,6 +46,8 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "resolve_required",
   "restore_revision",
   "pin",
+  "correct",
+  "decide_takedown",
   "submit",
   "withdraw",
   "request_changes",
@@ -103,8 +105,12 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
     case "resolve_coaching":
       return own || isReviewer(actor.role);
     case "pin":
-      // Arranging the front page is an editorial call, not a publishing one.
+    case "correct":
+      // Arranging the front page and appending corrections are editorial calls.
       return isReviewer(actor.role);
+    case "decide_takedown":
+      // Taking a story down (or anonymizing it) answers to the principal: faculty decide.
+      return isFaculty(actor.role);
     case "resolve_required":
       // A writer cannot wave away a required change on their own story; a reviewer can.
       if (isFaculty(actor.role)) return true;

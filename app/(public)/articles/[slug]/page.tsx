@@ -4,9 +4,10 @@ import { notFound } from "next/navigation";
 import { Byline } from "@/components/public/byline";
 import { StoryCard } from "@/components/public/story-card";
 import { findPublishedArticle, listRelatedArticles } from "@/lib/data/articles";
+import { type CorrectionDto, listCorrections } from "@/lib/data/corrections";
 import { getPublication } from "@/lib/data/publication";
 import { toStoryCards } from "@/lib/data/public";
-import { formatDateTime } from "@/lib/domain/time";
+import { formatDate, formatDateTime } from "@/lib/domain/time";
 import { absoluteUrl } from "@/lib/site";
 
 export const revalidate = 5;
@@ -49,7 +50,9 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const [article, publication] = await Promise.all([findPublishedArticle({ slug }), getPublication()]);
   if (!article) notFound();
-  const related = await toStoryCards(await listRelatedArticles({ article }));
+  const [relatedArticles, corrections] = await Promise.all([listRelatedArticles({ article }), listCorrections({ articleId: article.id })]);
+  const related = await toStoryCards(relatedArticles);
+  const notes = (position: string) => corrections.filter((c) => c.position === position);
   const published = article.publishedAt ? new Date(article.publishedAt) : null;
   const updated = new Date(article.updatedAt);
   const url = absoluteUrl(`/articles/${article.slug}`);
@@ -91,8 +94,10 @@ export default async function ArticlePage({ params }: Props) {
             </p>
           )}
         </div>
+        <Corrections items={notes("top")} timeZone={publication.timeZone} />
         {/* bodyHtml is rendered from the story schema and sanitized on every save (lib/editor/render.ts). */}
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: article.body }} />
+        <Corrections items={notes("bottom")} timeZone={publication.timeZone} />
         {article.tags.length > 0 && (
           <ul className="mt-8 flex flex-wrap gap-2 text-sm" aria-label="Tags">
             {article.tags.map((t) => (
@@ -120,5 +125,19 @@ export default async function ArticlePage({ params }: Props) {
         </aside>
       )}
     </>
+  );
+}
+
+/** Dated corrections and editor's notes, shown as the newsroom placed them. */
+function Corrections({ items, timeZone }: { items: CorrectionDto[]; timeZone: string }) {
+  if (items.length === 0) return null;
+  return (
+    <aside aria-label="Corrections" className="mt-6 border-y-2 border-warn py-3" data-testid="corrections">
+      {items.map((c) => (
+        <p key={c.id} className="text-sm">
+          <strong>{c.kind === "CORRECTION" ? "Correction" : "Editor’s note"}</strong> (<time dateTime={c.createdAt}>{formatDate(new Date(c.createdAt), timeZone)}</time>): {c.body}
+        </p>
+      ))}
+    </aside>
   );
 }

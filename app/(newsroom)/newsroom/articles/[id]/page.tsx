@@ -4,12 +4,16 @@ import { notFound } from "next/navigation";
 import { ArticleWorkspace } from "@/components/newsroom/article-workspace";
 import { History } from "@/components/newsroom/history";
 import { StatusBadge } from "@/components/newsroom/status-badge";
+import { CorrectionForm, TakedownDecisionForm, TakedownRequestForm } from "@/components/newsroom/corrections-panel";
 import { PinForm } from "@/components/newsroom/pin-form";
+import { addCorrectionAction, decideTakedownAction, recordTakedownAction } from "@/lib/actions/corrections";
 import { createArticleAction, pinAction, transitionAction } from "@/lib/actions/articles";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { factsOf, findArticleForActor, latestChangeRequest, listTransitions } from "@/lib/data/articles";
 import { listComments } from "@/lib/data/comments";
+import { listCorrections } from "@/lib/data/corrections";
+import { listTakedownRequests } from "@/lib/data/takedowns";
 import { listBylineCandidates } from "@/lib/data/people";
 import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
@@ -31,13 +35,16 @@ export default async function ArticleEditorPage({ params }: Props) {
     throw error;
   });
   const facts = factsOf(article);
-  const [sections, people, publication, transitions, changeRequest, comments] = await Promise.all([
+  const everPublished = article.status === "PUBLISHED" || article.status === "UNPUBLISHED";
+  const [sections, people, publication, transitions, changeRequest, comments, corrections, takedowns] = await Promise.all([
     listSections(),
     listBylineCandidates(),
     getPublication(),
     listTransitions({ articleId: article.id }),
     article.status === "CHANGES_REQUESTED" ? latestChangeRequest({ articleId: article.id }) : Promise.resolve(null),
     listComments({ actor: user, articleId: article.id }),
+    listCorrections({ articleId: article.id }),
+    everPublished && can(user, "correct", facts) ? listTakedownRequests({ articleId: article.id }) : Promise.resolve([]),
   ]);
   const tz = publication.timeZone;
   const leadPersonId = article.authors[0]?.person.id;
@@ -123,6 +130,59 @@ export default async function ArticleEditorPage({ params }: Props) {
           }}
         />
       </div>
+      {everPublished && (corrections.length > 0 || can(user, "correct", facts)) && (
+        <section aria-labelledby="corrections-heading" className="mt-10">
+          <h2 id="corrections-heading" className="text-xl font-bold">
+            Corrections and editor’s notes
+          </h2>
+          <ol className="mt-3 flex flex-col gap-2">
+            {corrections.map((c) => (
+              <li key={c.id} className="border-l-4 border-warn pl-3">
+                <p className="text-sm font-semibold">
+                  {c.kind === "CORRECTION" ? "Correction" : "Editor’s note"} · {formatDateTime(new Date(c.createdAt), tz)} · {c.position}
+                </p>
+                <p>{c.body}</p>
+              </li>
+            ))}
+          </ol>
+          {can(user, "correct", facts) && (
+            <div className="mt-4 max-w-2xl">
+              <CorrectionForm articleId={article.id} action={addCorrectionAction} />
+            </div>
+          )}
+        </section>
+      )}
+      {everPublished && can(user, "correct", facts) && (
+        <section aria-labelledby="takedown-heading" className="mt-10">
+          <h2 id="takedown-heading" className="text-xl font-bold">
+            Takedown requests
+          </h2>
+          <ol className="mt-3 flex flex-col gap-4">
+            {takedowns.map((t) => (
+              <li key={t.id} className="rounded border border-rule p-3">
+                <p className="font-semibold">
+                  {t.requesterName} asked on {formatDateTime(t.createdAt, tz)}
+                  {t.requesterContact && <span className="font-normal text-muted"> ({t.requesterContact})</span>}
+                </p>
+                <p className="mt-1 whitespace-pre-line">{t.reason}</p>
+                {t.decision ? (
+                  <p className="mt-2 text-sm">
+                    <strong>Decision: {t.decision.toLowerCase()}</strong> by {t.decidedBy?.person.fullName} — {t.decisionReason}
+                    {t.anonymizedName && <> (“{t.anonymizedName}” → “{t.replacement}”)</>}
+                  </p>
+                ) : can(user, "decide_takedown", facts) ? (
+                  <TakedownDecisionForm articleId={article.id} requestId={t.id} action={decideTakedownAction} />
+                ) : (
+                  <p className="mt-2 text-sm text-muted">Waiting for an adviser’s decision.</p>
+                )}
+              </li>
+            ))}
+          </ol>
+          <div className="mt-4 max-w-2xl">
+            <TakedownRequestForm articleId={article.id} action={recordTakedownAction} />
+          </div>
+        </section>
+      )}
       <History
         entries={transitions.map((t) => ({
           id: t.id,

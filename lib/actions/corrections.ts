@@ -1,0 +1,53 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { addCorrection } from "@/lib/data/corrections";
+import { decideTakedown, recordTakedownRequest } from "@/lib/data/takedowns";
+import { ZId } from "@/lib/validation/article";
+import { ZCorrection, ZTakedownDecision, ZTakedownRequest } from "@/lib/validation/corrections";
+import { revalidateArticle } from "./revalidate";
+import { authedAction, formToObject } from "./safe-action";
+import type { FormState } from "./staff";
+
+function keep(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
+  return out;
+}
+
+function refresh(articleId: string) {
+  revalidateArticle({ slug: "", section: null });
+  revalidatePath(`/newsroom/articles/${articleId}`);
+}
+
+export async function addCorrectionAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await authedAction(ZCorrection.extend({ articleId: ZId }), formToObject(form), async ({ articleId, ...input }, user) => {
+    await addCorrection({ actor: user, articleId, input });
+    return articleId;
+  });
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form) };
+  refresh(result.data);
+  return { ok: true, message: "Correction added. It shows on the story, in its feed entry and on the corrections page." };
+}
+
+export async function recordTakedownAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await authedAction(ZTakedownRequest.extend({ articleId: ZId }), formToObject(form), async ({ articleId, ...input }, user) => {
+    await recordTakedownRequest({ actor: user, articleId, input });
+    return articleId;
+  });
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form) };
+  revalidatePath(`/newsroom/articles/${result.data}`);
+  return { ok: true, message: "Request recorded. An adviser decides it." };
+}
+
+const ZDecisionForm = z.object({ articleId: ZId, requestId: ZId }).and(ZTakedownDecision);
+
+export async function decideTakedownAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await authedAction(ZDecisionForm, formToObject(form), async ({ articleId, requestId, ...input }, user) => {
+    await decideTakedown({ actor: user, articleId, requestId, input });
+    return articleId;
+  });
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form) };
+  refresh(result.data);
+  return { ok: true, message: "Decision recorded." };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { anonymizeDoc, anonymizeText } from "./anonymize";
+
+describe("anonymizeText", () => {
+  it("replaces the full name and later surname-only references, whole words only", () => {
+    const text = "Dareen Khalifa, a senior adviser, said so. Khalifa added more. Khalifas and AlKhalifa stay.";
+    expect(anonymizeText(text, "Dareen Khalifa", "a former student")).toBe("a former student, a senior adviser, said so. a former student added more. Khalifas and AlKhalifa stay.");
+  });
+  it("is case-insensitive and tolerant of extra spaces in the text", () => {
+    expect(anonymizeText("MINJI   KIM scored.", "Minji Kim", "[name removed]")).toBe("[name removed] scored.");
+  });
+  it("treats regex characters in names literally", () => {
+    expect(anonymizeText("J.R. (Jr) spoke; JxR did not.", "J.R.", "X")).toBe("X (Jr) spoke; JxR did not.");
+  });
+});
+
+describe("anonymizeDoc", () => {
+  it("rewrites every text node and leaves structure and marks alone", () => {
+    type N = { type: string; text?: string; marks?: { type: string }[]; content?: N[] };
+    const doc: N = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "Seo-yeon Lee said", marks: [{ type: "bold" }] }] },
+        { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "Ask Lee." }] }] },
+      ],
+    };
+    const out = anonymizeDoc(doc, "Seo-yeon Lee", "a student");
+    expect(out.content![0]!.content![0]).toEqual({ type: "text", text: "a student said", marks: [{ type: "bold" }] });
+    expect(out.content![1]!.content![0]!.content![0]!.text).toBe("Ask a student.");
+    expect(doc.content![0]!.content![0]!.text).toBe("Seo-yeon Lee said");
+  });
+});
