@@ -9,6 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter, TArticleUpdate, TTransition } from "@/lib/validation/article";
 import { db } from "./db";
 import { getPublication, type PublicationSettings } from "./publication";
+import { notify, reviewerIds, storyPeople } from "./notifications";
 import { syncSearchIndex } from "./search";
 
 type Tx = Prisma.TransactionClient;
@@ -19,6 +20,7 @@ export const REVISION_FOLD_MS = 5 * 60 * 1000;
 const articleInclude = {
   section: { select: { id: true, name: true, slug: true } },
   tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: "asc" } } },
+  assignees: { select: { role: true, user: { select: { id: true, personId: true } } } },
   authors: {
     orderBy: { position: "asc" },
     select: {
@@ -86,14 +88,20 @@ export function toArticleDto(row: ArticleRow, pub: PublicationSettings): Article
   };
 }
 
-export function factsOf(row: { status: ArticleStatus; createdById: string; authors: { person: { id: string } }[] }): ArticleFacts {
-  return { status: row.status, createdById: row.createdById, authorPersonIds: row.authors.map((a) => a.person.id) };
+/** Ownership for the policy: bylines and assignees (photographers too) work on the story. */
+export function factsOf(row: { status: ArticleStatus; createdById: string; authors: { person: { id: string } }[]; assignees?: { user: { personId: string } }[] }): ArticleFacts {
+  const people = [...row.authors.map((a) => a.person.id), ...(row.assignees ?? []).map((a) => a.user.personId)];
+  return { status: row.status, createdById: row.createdById, authorPersonIds: [...new Set(people)] };
 }
 
 /** Rows the actor may see, as a where clause (ownership in the query, not only in a check). */
 export function visibleTo(actor: Actor): Prisma.ArticleWhereInput {
   if (actor.role === "ADVISER" || actor.role === "ADMIN") return {};
-  const own: Prisma.ArticleWhereInput[] = [{ createdById: actor.userId }, { authors: { some: { personId: actor.personId } } }];
+  const own: Prisma.ArticleWhereInput[] = [
+    { createdById: actor.userId },
+    { authors: { some: { personId: actor.personId } } },
+    { assignees: { some: { userId: actor.userId } } },
+  ];
   if (actor.role === "EDITOR") return { OR: [...own, { status: { not: "DRAFT" } }] };
   return { OR: [...own, { status: "PUBLISHED" }] };
 }
@@ -107,7 +115,7 @@ export async function findArticleForActor({ id, actor }: { id: string; actor: Ac
 
 export async function listArticlesForActor({ actor, filter = {}, mine = false }: { actor: Actor; filter?: TArticleFilter; mine?: boolean }) {
   const where: Prisma.ArticleWhereInput[] = [visibleTo(actor)];
-  if (mine) where.push({ OR: [{ createdById: actor.userId }, { authors: { some: { personId: actor.personId } } }] });
+  if (mine) where.push({ OR: [{ createdById: actor.userId }, { authors: { some: { personId: actor.personId } } }, { assignees: { some: { userId: actor.userId } } }] });
   if (filter.status) where.push({ status: filter.status });
   if (filter.section) where.push({ section: { slug: filter.section } });
   const pub = await getPublication();
@@ -167,13 +175,23 @@ async function nextArticleSlug(tx: Tx, headline: string, exceptId?: string): Pro
   return uniqueSlug(base, new Set(taken.map((a) => a.slug)));
 }
 
-export async function createArticle({ actor, input }: { actor: Actor; input: TArticleCreate }) {
+/** Fields an assignment fills in when it creates the draft (lib/data/planning.ts). */
+export type AssignmentExtras = {
+  deadline?: Date | null;
+  targetWords?: number | null;
+  issueId?: string | null;
+  /** Bylines in order; defaults to the creator. */
+  authorPersonIds?: string[];
+  assignees?: { userId: string; role: "WRITER" | "PHOTOGRAPHER" }[];
+};
+
+export async function createArticle({ actor, input, extras, tx: outer }: { actor: Actor; input: TArticleCreate; extras?: AssignmentExtras; tx?: Tx }) {
   if (!can(actor, "create_article")) throw new AppError("FORBIDDEN", "You may not create stories.");
   const body = renderBodyFromHtml(input.body);
   const pub = await getPublication();
-  const row = await db.$transaction(async (tx) => {
+  const run = async (tx: Tx) => {
     const sectionId = await resolveSection(tx, input.section);
-    const coAuthors = (await resolveCoAuthors(tx, input.coAuthorIds, actor.personId)) ?? [];
+    const coAuthors = extras?.authorPersonIds ?? [actor.personId, ...((await resolveCoAuthors(tx, input.coAuthorIds, actor.personId)) ?? [])];
     const article = await tx.article.create({
       data: {
         slug: await nextArticleSlug(tx, input.headline),
@@ -185,7 +203,11 @@ export async function createArticle({ actor, input }: { actor: Actor; input: TAr
         wordCount: body.wordCount,
         sectionId: sectionId ?? null,
         createdById: actor.userId,
-        authors: { create: [actor.personId, ...coAuthors].map((personId, position) => ({ personId, position })) },
+        deadline: extras?.deadline ?? null,
+        targetWords: extras?.targetWords ?? null,
+        issueId: extras?.issueId ?? null,
+        authors: { create: [...new Set(coAuthors)].map((personId, position) => ({ personId, position })) },
+        ...(extras?.assignees?.length ? { assignees: { create: extras.assignees } } : {}),
       },
       include: articleInclude,
     });
@@ -203,7 +225,8 @@ export async function createArticle({ actor, input }: { actor: Actor; input: TAr
       },
     });
     return input.tags ? tx.article.findUniqueOrThrow({ where: { id: article.id }, include: articleInclude }) : article;
-  });
+  };
+  const row = outer ? await run(outer) : await db.$transaction(run);
   return toArticleDto(row, pub);
 }
 
@@ -387,6 +410,13 @@ export async function transitionArticle({ actor, id, input, now = new Date() }: 
       },
     });
     await syncSearchIndex(tx, id);
+    const link = `/newsroom/articles/${id}`;
+    if (input.action === "submit") {
+      await notify(tx, { userIds: await reviewerIds(tx), kind: "submitted", title: `Submitted for review: ${current.headline}`, link, exceptUserId: actor.userId });
+    } else if (input.action !== "withdraw") {
+      const what = { request_changes: "Changes requested", approve: "Approved", publish: result.to === "SCHEDULED" ? "Scheduled" : "Published", unpublish: "Unpublished", republish: "Republished" }[input.action];
+      await notify(tx, { userIds: await storyPeople(tx, id), kind: "decision", title: `${what}: ${current.headline}`, link, exceptUserId: actor.userId });
+    }
     const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
     if (["submit", "request_changes", "approve", "publish", "republish"].includes(input.action)) {
       await recordRevision(tx, { article: updated, authorId: actor.userId, event: input.action, now });

@@ -6,6 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { TCommentCreate } from "@/lib/validation/comment";
 import { factsOf, findArticleForActor } from "./articles";
 import { db } from "./db";
+import { notify, storyPeople } from "./notifications";
 
 const commentSelect = {
   id: true,
@@ -62,11 +63,16 @@ export async function createComment({ actor, articleId, input }: { actor: Actor;
   if (await db.comment.findUnique({ where: { id }, select: { id: true } })) {
     throw new AppError("VALIDATION", "That comment id is taken.", { fields: { id: "That comment id is taken." } });
   }
-  const row = await db.comment.create({
-    data: { id, articleId, authorId: actor.userId, parentId: input.parentId ?? null, kind, body: input.body, quote: input.quote || null },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const row = await tx.comment.create({
+      data: { id, articleId, authorId: actor.userId, parentId: input.parentId ?? null, kind, body: input.body, quote: input.quote || null },
+      select: { id: true },
+    });
+    if (kind === "REQUIRED") {
+      await notify(tx, { userIds: await storyPeople(tx, articleId), kind: "required_change", title: `Required change on ${article.headline}`, link: `/newsroom/articles/${articleId}`, exceptUserId: actor.userId });
+    }
+    return row;
   });
-  return row;
 }
 
 /**

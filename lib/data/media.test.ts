@@ -18,6 +18,7 @@ import {
   hydrateFigures,
   listMedia,
   mediaUrls,
+  requireMedia,
   updateMedia,
   uploadMedia,
 } from "./media";
@@ -210,6 +211,15 @@ describe("public helpers", () => {
       height: 512,
     });
     expect(mediaUrls({ variants: "not json", width: 10, height: 5 })).toEqual({ src: "", srcSetWebp: "", srcSetAvif: "", width: 10, height: 5 });
+  });
+});
+
+describe("requireMedia", () => {
+  it("passes for a library image and is a VALIDATION error on the field otherwise", async () => {
+    const media = await upload(asWriter);
+    await expect(requireMedia({ id: media.id })).resolves.toBeUndefined();
+    const error = await expectAppError(requireMedia({ id: "nosuchimage" }), "VALIDATION");
+    expect(error.fields).toHaveProperty("leadImageId");
   });
 });
 

@@ -224,6 +224,15 @@ export async function findMedia({ id }: { id: string }): Promise<TPublicMedia | 
   return { id: row.id, alt: row.alt, caption: row.caption, credit: row.credit, urls: mediaUrls(row) };
 }
 
+/**
+ * For stories that point at an image (leadImageId): VALIDATION on `field` when the id names no
+ * library image, so a bad id is a 422 and not a foreign-key failure. Pass the transaction if any.
+ */
+export async function requireMedia({ id, field = "leadImageId", tx }: { id: string; field?: string; tx?: Prisma.TransactionClient }): Promise<void> {
+  const found = tx ? await tx.media.findUnique({ where: { id }, select: { id: true } }) : await db.media.findUnique({ where: { id }, select: { id: true } });
+  if (!found) throw new AppError("VALIDATION", "There is no such image in the media library.", { fields: { [field]: "There is no such image in the media library." } });
+}
+
 /** Change alt text, caption or credit: 404 for no such image, 403 for someone else's (unless an editor). */
 export async function updateMedia({ actor, id, input }: { actor: Actor; id: string; input: TMediaUpdate }): Promise<TMedia> {
   const current = await db.media.findUnique({ where: { id }, select: { uploadedById: true } });

@@ -12,7 +12,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import convertHeic from "heic-convert";
 import sharp from "sharp";
 import { dataDir } from "@/lib/config";
 import { AppError } from "@/lib/errors";
@@ -95,7 +94,11 @@ export function renditionWidths(width: number): number[] {
 }
 
 export type HeicDecoder = (input: Uint8Array) => Promise<Uint8Array>;
-const defaultHeicDecoder: HeicDecoder = (buffer) => convertHeic({ buffer, format: "JPEG", quality: 0.92 });
+/** heic-convert carries a wasm build of libheif; it is loaded on the first HEIC, not at start-up. */
+const defaultHeicDecoder: HeicDecoder = async (buffer) => {
+  const { default: convertHeic } = await import("heic-convert");
+  return convertHeic({ buffer, format: "JPEG", quality: 0.92 });
+};
 
 /**
  * Bytes of an upload in, renditions out: WebP and AVIF at every width, and a JPEG fallback at

@@ -1,0 +1,136 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import type { TMedia } from "@/lib/validation/media";
+
+type Fields = Partial<Record<"alt" | "caption" | "credit", string>>;
+
+/** Read an API error body: `{"error":{"code","message","fields"?}}`. */
+export async function apiError(response: Response): Promise<{ message: string; fields: Record<string, string> }> {
+  try {
+    const body = (await response.json()) as { error?: { message?: string; fields?: Record<string, string> } };
+    return { message: body.error?.message ?? `The server answered ${response.status}.`, fields: body.error?.fields ?? {} };
+  } catch {
+    return { message: `The server answered ${response.status}.`, fields: {} };
+  }
+}
+
+/**
+ * Alt text, caption and credit of one library image, saved through PATCH /api/v1/media/:id.
+ * Read-only for staff who may not change them (the server checks again). Without `onSaved`, the
+ * page is refreshed after a save.
+ */
+export function MediaDetailsForm({ media, onSaved, compact = false }: { media: TMedia; onSaved?: (media: TMedia) => void; compact?: boolean }) {
+  const router = useRouter();
+  const [values, setValues] = useState({ alt: media.alt, caption: media.caption, credit: media.credit });
+  const [fields, setFields] = useState<Fields>({});
+  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const id = (name: string) => `media-${media.id}-${name}`;
+
+  if (!media.canEdit) {
+    return (
+      <dl className="grid gap-1 text-sm">
+        <dt className="font-semibold">Alt text</dt>
+        <dd>{media.alt || <span className="text-warn">None yet. Ask the uploader or an editor to add it.</span>}</dd>
+        {media.caption && (
+          <>
+            <dt className="font-semibold">Caption</dt>
+            <dd>{media.caption}</dd>
+          </>
+        )}
+        {media.credit && (
+          <>
+            <dt className="font-semibold">Credit</dt>
+            <dd>{media.credit}</dd>
+          </>
+        )}
+      </dl>
+    );
+  }
+
+  async function save(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // Rendered inside a portal, this submit would still bubble to a story <form> around the picker.
+    event.stopPropagation();
+    setPending(true);
+    setStatus(null);
+    try {
+      const response = await fetch(`/api/v1/media/${encodeURIComponent(media.id)}`, {
+        method: "PATCH",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(values),
+      });
+      if (!response.ok) {
+        const error = await apiError(response);
+        setFields(error.fields);
+        setStatus({ ok: false, message: error.message });
+        return;
+      }
+      const { media: saved } = (await response.json()) as { media: TMedia };
+      setFields({});
+      setValues({ alt: saved.alt, caption: saved.caption, credit: saved.credit });
+      setStatus({ ok: true, message: "Saved." });
+      // Standalone (the library page), refresh the server-rendered grid; in a picker, tell it.
+      if (onSaved) onSaved(saved);
+      else router.refresh();
+    } catch {
+      setStatus({ ok: false, message: "Could not reach the server. Your text is still here; try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const field = (name: keyof Fields, label: string, hint: string | null, multiline: boolean) => (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id(name)} className="text-sm font-semibold">
+        {label}
+      </label>
+      {multiline ? (
+        <textarea
+          id={id(name)}
+          rows={compact ? 2 : 3}
+          value={values[name]}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+          aria-invalid={fields[name] ? true : undefined}
+          aria-describedby={fields[name] ? `${id(name)}-error` : hint ? `${id(name)}-hint` : undefined}
+          className={inputClass}
+        />
+      ) : (
+        <input
+          id={id(name)}
+          value={values[name]}
+          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
+          aria-invalid={fields[name] ? true : undefined}
+          aria-describedby={fields[name] ? `${id(name)}-error` : hint ? `${id(name)}-hint` : undefined}
+          className={inputClass}
+        />
+      )}
+      {hint && !fields[name] && (
+        <p id={`${id(name)}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      )}
+      {fields[name] && (
+        <p id={`${id(name)}-error`} className="text-sm font-semibold text-danger" role="alert">
+          {fields[name]}
+        </p>
+      )}
+    </div>
+  );
+
+  return (
+    <form onSubmit={save} className="flex flex-col gap-3" aria-label={`Details of ${media.originalName}`} noValidate>
+      {field("alt", "Alt text", "What the photo shows, for readers who cannot see it. Required before publishing.", true)}
+      {field("caption", "Caption", null, true)}
+      {field("credit", "Credit", compact ? null : "Who took the photo, e.g. “Jaehoon Song / The Gazette”.", false)}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={secondaryButtonClass} disabled={pending}>
+          {pending ? "Saving…" : "Save details"}
+        </button>
+        {status && <FormMessage ok={status.ok} message={status.message} />}
+      </div>
+    </form>
+  );
+}

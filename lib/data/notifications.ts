@@ -1,0 +1,69 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "./db";
+
+type Tx = Prisma.TransactionClient | typeof db;
+
+/** What a notification is about; users pick which kinds also arrive in the daily email digest. */
+export const NOTIFICATION_KINDS = {
+  assigned: "You were assigned a story",
+  decision: "A decision on your story",
+  required_change: "A required change on your story",
+  submitted: "A story you review was submitted",
+  deadline: "A deadline is tomorrow",
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+/** Tell these users something (never the actor themselves). Safe inside a transaction. */
+export async function notify(tx: Tx, { userIds, kind, title, link, exceptUserId }: { userIds: string[]; kind: NotificationKind; title: string; link: string; exceptUserId?: string }) {
+  const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
+  if (recipients.length === 0) return;
+  await tx.notification.createMany({ data: recipients.map((userId) => ({ userId, kind, title: title.slice(0, 300), link })) });
+}
+
+/** Accounts of the people on a story's byline plus its creator and assignees. */
+export async function storyPeople(tx: Tx, articleId: string): Promise<string[]> {
+  const article = await tx.article.findUnique({
+    where: { id: articleId },
+    select: { createdById: true, authors: { select: { person: { select: { user: { select: { id: true, active: true } } } } } }, assignees: { select: { userId: true } } },
+  });
+  if (!article) return [];
+  return [article.createdById, ...article.authors.flatMap((a) => (a.person.user?.active ? [a.person.user.id] : [])), ...article.assignees.map((a) => a.userId)];
+}
+
+/** Active editors and advisers (and admins): who reviews submissions. */
+export async function reviewerIds(tx: Tx): Promise<string[]> {
+  const rows = await tx.user.findMany({ where: { active: true, role: { in: ["EDITOR", "ADVISER", "ADMIN"] } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+export async function listNotifications({ userId, limit = 30 }: { userId: string; limit?: number }) {
+  const [items, unread] = await Promise.all([
+    db.notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: limit, select: { id: true, kind: true, title: true, link: true, readAt: true, createdAt: true } }),
+    db.notification.count({ where: { userId, readAt: null } }),
+  ]);
+  return { items, unread };
+}
+
+export async function countUnread({ userId }: { userId: string }) {
+  return db.notification.count({ where: { userId, readAt: null } });
+}
+
+/** Mark one (or, without an id, all) of your notifications read; ownership in the where clause. */
+export async function markRead({ userId, id }: { userId: string; id?: string }) {
+  await db.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: new Date() } });
+}
+
+export async function getDigestKinds({ userId }: { userId: string }): Promise<NotificationKind[]> {
+  const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { digestKinds: true } });
+  try {
+    const kinds = JSON.parse(row.digestKinds) as string[];
+    return kinds.filter((k): k is NotificationKind => k in NOTIFICATION_KINDS);
+  } catch {
+    return [];
+  }
+}
+
+export async function setDigestKinds({ userId, kinds }: { userId: string; kinds: NotificationKind[] }) {
+  await db.user.update({ where: { id: userId }, data: { digestKinds: JSON.stringify([...new Set(kinds)]) } });
+}
