@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 // The e2e suite owns its database file and deletes it at start; it never touches data/masthead.db.
-export const E2E_DATABASE_URL = `file:${process.cwd()}/data/e2e-${PORT}.db`;
+export const E2E_DATA_DIR = `${process.cwd()}/data/e2e-${PORT}`;
+export const E2E_DATABASE_URL = `file:${E2E_DATA_DIR}/masthead.db`;
 // Debian's Chromium where present (Playwright cannot download browsers on every machine).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -34,7 +35,7 @@ export default defineConfig({
     url: `${BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { NEXT_DIST_DIR: `.next-e2e-${PORT}`, DATABASE_URL: E2E_DATABASE_URL, MASTHEAD_SCHEDULER_MS: "1000", PORT: String(PORT) },
+    env: { NEXT_DIST_DIR: `.next-e2e-${PORT}`, MASTHEAD_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: E2E_DATABASE_URL, MASTHEAD_SCHEDULER_MS: "1000", PORT: String(PORT) },
     stdout: "pipe",
   },
 });

@@ -10,6 +10,7 @@ import { databaseUrl } from "../lib/config";
 import { graduationYearForGrade } from "../lib/domain/byline";
 import { paragraphsToHtml, renderBodyFromHtml } from "../lib/editor/render";
 import { PrismaClient } from "../lib/generated/prisma/client";
+import { mediaRoot, processImage, storeRenditions } from "../lib/media/process";
 import type { ArticleStatus, Role } from "../lib/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "masthead-demo";
@@ -251,6 +252,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
       users.set(account.email, user);
     }
 
+    const mapId = await seedAleppoMap(db, users.get("writer@demo.test")!.id);
     let created = 0;
     for (const story of stories()) {
       if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
@@ -271,6 +273,8 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
           status: story.status,
           sectionId: sectionIds.get(story.section) ?? null,
           createdById: author.id,
+          leadImageId: story.slug === "syrian-insurgents-enter-aleppo" ? mapId : null,
+          tags: story.slug === "syrian-insurgents-enter-aleppo" ? { create: await tagRows(db, ["Syria", "Middle East"]) } : undefined,
           publishedAt,
           publishAt,
           createdAt: new Date(base.getTime() - 3 * 86_400_000),
@@ -308,4 +312,46 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await seedDemo();
+}
+
+const MAP_ID = "aleppomap0demo";
+
+/** The Aleppo story's lead image: prisma/demo/syria-map.svg through the real media pipeline. */
+async function seedAleppoMap(db: PrismaClient, uploadedById: string): Promise<string> {
+  if (await db.media.findUnique({ where: { id: MAP_ID }, select: { id: true } })) return MAP_ID;
+  const aleppo = readAleppo();
+  const { default: sharp } = await import("sharp");
+  const png = await sharp(fileURLToPath(new URL("./demo/syria-map.svg", import.meta.url))).png().toBuffer();
+  const image = await processImage(png);
+  const storageKey = `${MAP_ID.slice(0, 2)}/${MAP_ID}`;
+  const { rmSync } = await import("node:fs");
+  rmSync(`${mediaRoot()}/${storageKey}`, { recursive: true, force: true });
+  const variants = await storeRenditions({ root: mediaRoot(), storageKey, renditions: image.renditions });
+  await db.media.create({
+    data: {
+      id: MAP_ID,
+      storageKey,
+      originalName: "syria-map.png",
+      mimeType: image.mimeType,
+      width: image.width,
+      height: image.height,
+      bytes: png.length,
+      alt: aleppo.imageDescription,
+      caption: "Aleppo, in northern Syria, near the Turkish border and the opposition-held province of Idlib.",
+      credit: aleppo.imageCredit,
+      variants: JSON.stringify(variants),
+      uploadedById,
+    },
+  });
+  return MAP_ID;
+}
+
+async function tagRows(db: PrismaClient, names: string[]) {
+  const rows = [];
+  for (const name of names) {
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+    const tag = await db.tag.upsert({ where: { slug }, update: {}, create: { name, slug } });
+    rows.push({ tagId: tag.id });
+  }
+  return rows;
 }

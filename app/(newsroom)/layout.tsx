@@ -26,6 +26,9 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                 <li>
                   <Link href="/newsroom/articles/new">New story</Link>
                 </li>
+                <li>
+                  <Link href="/newsroom/media">Media</Link>
+                </li>
                 {can(user, "manage_staff") && (
                   <li>
                     <Link href="/newsroom/staff">Staff</Link>

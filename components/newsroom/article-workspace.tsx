@@ -6,7 +6,9 @@ import type { SavedArticle, TransitionFormState } from "@/lib/actions/articles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { sameContent } from "@/lib/domain/diff";
 import { NOTE_REQUIRED, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
+import type { TPickedMedia } from "@/lib/validation/media";
 import { CommentsPanel, type CommentsPanelProps } from "./comments-panel";
+import { MediaPicker } from "./media-picker";
 import { type ConflictSide, ConflictView } from "./conflict-view";
 import { clearLocalDraft, fingerprint, type LocalDraft, readLocalDraft, splitTags, type StoryFields, writeLocalDraft } from "./local-draft";
 import { RichTextEditor, useStoryEditor } from "./rich-text-editor";
@@ -18,6 +20,7 @@ export type EditableArticle = {
   sectionId: string | null;
   coAuthorIds: string[];
   tags: string[];
+  leadImage: TPickedMedia | null;
   /** Editor HTML (with comment anchors). */
   bodyHtml: string;
   version: number;
@@ -78,6 +81,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     sectionId: article?.sectionId ?? "",
     coAuthorIds: article?.coAuthorIds ?? [],
     tags: (article?.tags ?? []).join(", "),
+    leadImageId: article?.leadImage?.id ?? "",
     body: article?.bodyHtml ?? "",
   };
   const [fields, setFields] = useState<StoryFields>(initial);
@@ -86,6 +90,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
   const [others, setOthers] = useState<string[]>([]);
   const [importNote, setImportNote] = useState<{ ok: boolean; message: string } | null>(null);
+  const [leadImage, setLeadImage] = useState<TPickedMedia | null>(article?.leadImage ?? null);
 
   // Refs hold what async saves need without re-subscribing: the latest fields, the version
   // the current edits are based on, and the last text the server acknowledged.
@@ -124,6 +129,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           section: sent.sectionId || null,
           coAuthorIds: sent.coAuthorIds,
           tags: splitTags(sent.tags),
+          leadImageId: sent.leadImageId || null,
           body: sent.body,
           version: versionRef.current,
         }),
@@ -440,6 +446,44 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
               </div>
               {fieldErrors.coAuthorIds && <p className="text-sm font-semibold text-danger">{fieldErrors.coAuthorIds}</p>}
             </fieldset>
+          </div>
+          <div className="flex flex-col gap-2">
+            <span className="text-sm font-semibold">Lead image</span>
+            {leadImage ? (
+              <figure className="flex flex-wrap items-start gap-3" data-testid="lead-image">
+                <img src={leadImage.url} alt={leadImage.alt} width={160} height={Math.round((160 * leadImage.height) / Math.max(1, leadImage.width))} className="rounded border border-rule" />
+                <figcaption className="text-sm">
+                  {leadImage.alt ? <>Alt text: {leadImage.alt}</> : <strong className="text-danger">No alt text yet: add it before publishing.</strong>}
+                  {leadImage.caption && <span className="block">{leadImage.caption}</span>}
+                  {leadImage.credit && <span className="block text-muted">Credit: {leadImage.credit}</span>}
+                </figcaption>
+              </figure>
+            ) : (
+              <p className="text-sm text-muted">No lead image.</p>
+            )}
+            {canEdit && articleId && (
+              <div className="flex flex-wrap gap-2">
+                <MediaPicker
+                  label={leadImage ? "Change lead image" : "Choose lead image"}
+                  onPick={(m) => {
+                    setLeadImage(m);
+                    update({ leadImageId: m.id });
+                  }}
+                />
+                {leadImage && (
+                  <button
+                    type="button"
+                    className={secondaryButtonClass}
+                    onClick={() => {
+                      setLeadImage(null);
+                      update({ leadImageId: "" });
+                    }}
+                  >
+                    Remove lead image
+                  </button>
+                )}
+              </div>
+            )}
           </div>
           <Field id="tags" label="Tags" error={fieldErrors.tags ?? Object.entries(fieldErrors).find(([k]) => k.startsWith("tags."))?.[1]} hint="Separate tags with commas, e.g. Syria, Middle East.">
             <input

@@ -2,6 +2,7 @@
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, type Editor, useEditor, useEditorState } from "@tiptap/react";
 import { storyExtensions } from "@/lib/editor/extensions";
+import { MediaPicker } from "./media-picker";
 
 function ToolButton({ label, active, onClick }: { label: string; active?: boolean; onClick: () => void }) {
   return (
@@ -50,6 +51,10 @@ function Toolbar({ editor }: { editor: Editor }) {
       <ToolButton label="Quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()} />
       <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()} />
       <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()} />
+      <MediaPicker
+        label="Insert photo"
+        onPick={(m) => chain().setFigure({ mediaId: m.id, src: m.url, alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height }).run()}
+      />
     </div>
   );
 }

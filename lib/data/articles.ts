@@ -3,11 +3,13 @@ import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { slugify, uniqueSlug } from "@/lib/domain/slug";
 import { applyTransition, type ArticleStatus, isDue } from "@/lib/domain/workflow";
-import { editorHtmlFromJson, renderBodyFromHtml } from "@/lib/editor/render";
+import { editorHtmlFromJson, renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter, TArticleUpdate, TTransition } from "@/lib/validation/article";
+import type { TPublicMedia } from "@/lib/validation/media";
 import { db } from "./db";
+import { assertAltText, hydrateFigures, mediaUrls, requireMedia } from "./media";
 import { getPublication, type PublicationSettings } from "./publication";
 import { notify, reviewerIds, storyPeople } from "./notifications";
 import { syncSearchIndex } from "./search";
@@ -21,6 +23,7 @@ const articleInclude = {
   section: { select: { id: true, name: true, slug: true } },
   tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: "asc" } } },
   assignees: { select: { role: true, user: { select: { id: true, personId: true } } } },
+  leadImage: { select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } },
   authors: {
     orderBy: { position: "asc" },
     select: {
@@ -48,6 +51,7 @@ export type ArticleDto = {
   authors: ArticleAuthorDto[];
   pinRank: number | null;
   noindex: boolean;
+  leadImage: TPublicMedia | null;
   createdById: string;
   createdAt: string;
   updatedAt: string;
@@ -80,6 +84,9 @@ export function toArticleDto(row: ArticleRow, pub: PublicationSettings): Article
     authors: toAuthorDtos(row, pub),
     pinRank: row.pinRank,
     noindex: row.noindex,
+    leadImage: row.leadImage
+      ? { id: row.leadImage.id, alt: row.leadImage.alt, caption: row.leadImage.caption, credit: row.leadImage.credit, urls: mediaUrls(row.leadImage) }
+      : null,
     createdById: row.createdById,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -151,6 +158,12 @@ async function resolveCoAuthors(tx: Tx, ids: string[] | undefined, ownPersonId: 
   return unique.filter((id) => id !== ownPersonId);
 }
 
+/** Parse an incoming body and refresh its inline figures from the media library. */
+async function renderBody(html: string) {
+  const body = renderBodyFromHtml(html);
+  return body.html.includes("<figure") ? renderBodyFromJson(await hydrateFigures(body.json)) : body;
+}
+
 /** Replace a story's tags with these names (created on first use). */
 async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
   if (names === undefined) return;
@@ -187,7 +200,7 @@ export type AssignmentExtras = {
 
 export async function createArticle({ actor, input, extras, tx: outer }: { actor: Actor; input: TArticleCreate; extras?: AssignmentExtras; tx?: Tx }) {
   if (!can(actor, "create_article")) throw new AppError("FORBIDDEN", "You may not create stories.");
-  const body = renderBodyFromHtml(input.body);
+  const body = await renderBody(input.body);
   const pub = await getPublication();
   const run = async (tx: Tx) => {
     const sectionId = await resolveSection(tx, input.section);
@@ -250,13 +263,14 @@ export async function updateArticle({
 }) {
   const current = await findArticleForActor({ id, actor });
   if (!can(actor, "edit", factsOf(current))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
-  const body = input.body !== undefined ? renderBodyFromHtml(input.body) : null;
+  const body = input.body !== undefined ? await renderBody(input.body) : null;
   if (current.version !== input.version) return rejectStaleSave({ actor, id, input, body, now });
   const pub = await getPublication();
   let row: ArticleRow;
   try {
     row = await db.$transaction(async (tx) => {
       const sectionId = await resolveSection(tx, input.section);
+      if (input.leadImageId) await requireMedia({ id: input.leadImageId, tx });
       const lead = current.authors[0]?.person.id ?? actor.personId;
       const coAuthors = await resolveCoAuthors(tx, input.coAuthorIds, lead);
       const headline = input.headline ?? current.headline;
@@ -267,6 +281,7 @@ export async function updateArticle({
         version: { increment: 1 },
         ...(body ? { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : {}),
         ...(sectionId !== undefined ? { sectionId } : {}),
+        ...(input.leadImageId !== undefined ? { leadImageId: input.leadImageId } : {}),
         // Links to a story stay stable once it has been public.
         ...(neverPublished && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {}),
       };
@@ -366,6 +381,8 @@ export async function transitionArticle({ actor, id, input, now = new Date() }: 
   if (!can(actor, input.action, factsOf(current))) {
     throw new AppError("FORBIDDEN", "Your role may not do that to this story.");
   }
+  // Every image a reader will see needs alt text before the story goes (back) out.
+  if (input.action === "publish" || input.action === "republish") await assertAltText({ articleId: id });
   const publishAt = input.publishAt ? new Date(input.publishAt) : null;
   const openRequiredChanges = await db.comment.count({ where: { articleId: id, kind: "REQUIRED", resolvedAt: null, parentId: null } });
   const result = applyTransition({ status: current.status, action: input.action, note: input.note, publishAt, openRequiredChanges, now });

@@ -5,6 +5,7 @@
  */
 import StarterKit from "@tiptap/starter-kit";
 import { CommentMark } from "./comment-mark";
+import { Figure } from "./figure";
 
 export const storyExtensions = [
   StarterKit.configure({
@@ -24,4 +25,5 @@ export const storyExtensions = [
     },
   }),
   CommentMark,
+  Figure,
 ];

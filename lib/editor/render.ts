@@ -11,10 +11,21 @@ import { storyExtensions } from "@/lib/editor/extensions";
 export type RenderedBody = { json: JSONContent; html: string; text: string; wordCount: number };
 
 const OUTPUT_ALLOWLIST: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br"],
-  allowedAttributes: { a: ["href", "rel"], ol: ["start"] },
+  allowedTags: ["p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br", "figure", "img", "figcaption", "span"],
+  allowedAttributes: {
+    a: ["href", "rel"],
+    ol: ["start"],
+    figure: ["data-media-id"],
+    img: ["src", "alt", "width", "height", "loading"],
+    span: ["class"],
+  },
+  // Only the credit line keeps a class; comment anchors lose theirs (and their ids) for readers.
+  allowedClasses: { span: ["credit"] },
   allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
+  // Images only from this site's own media library.
+  exclusiveFilter: (frame) => frame.tag === "img" && !/^\/media\//.test(frame.attribs.src ?? ""),
 };
 
 /** Word's and Docs' clipboard quirks that the schema parser would otherwise turn into noise. */

@@ -39,6 +39,7 @@ export const ZArticleUpdate = z.object({
   section: ZSectionRef.optional().nullable(),
   coAuthorIds: z.array(ZId).max(10, "At most ten co-authors.").optional(),
   tags: ZTags.optional(),
+  leadImageId: ZId.nullable().optional(),
   version: z.coerce
     .number({ error: "Send the version your edit is based on." })
     .int("The version must be a whole number.")

@@ -41,8 +41,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       section: article.section?.name,
       tags: article.tags.map((t) => t.name),
       authors: article.authors.map((a) => a.name),
+      images: article.leadImage ? [{ url: absoluteUrl(article.leadImage.urls.src), width: article.leadImage.urls.width, height: article.leadImage.urls.height, alt: article.leadImage.alt }] : undefined,
     },
-    twitter: { card: "summary", title: article.headline, description },
+    twitter: { card: article.leadImage ? "summary_large_image" : "summary", title: article.headline, description, images: article.leadImage ? [absoluteUrl(article.leadImage.urls.src)] : undefined },
   };
 }
 
@@ -69,6 +70,7 @@ export default async function ArticlePage({ params }: Props) {
     keywords: article.tags.map((t) => t.name).join(", ") || undefined,
     author: article.authors.map((a) => ({ "@type": "Person", name: a.name, url: absoluteUrl(`/authors/${a.slug}`) })),
     publisher: { "@type": "NewsMediaOrganization", name: publication.name, url: absoluteUrl("/") },
+    image: article.leadImage ? [absoluteUrl(article.leadImage.urls.src)] : undefined,
   };
   return (
     <>
@@ -94,6 +96,20 @@ export default async function ArticlePage({ params }: Props) {
             </p>
           )}
         </div>
+        {article.leadImage && (
+          <figure className="mt-6" data-testid="lead-image">
+            <picture>
+              <source type="image/avif" srcSet={article.leadImage.urls.srcSetAvif} sizes="(min-width: 42rem) 42rem, 100vw" />
+              <source type="image/webp" srcSet={article.leadImage.urls.srcSetWebp} sizes="(min-width: 42rem) 42rem, 100vw" />
+              <img src={article.leadImage.urls.src} width={article.leadImage.urls.width} height={article.leadImage.urls.height} alt={article.leadImage.alt} className="h-auto w-full" />
+            </picture>
+            {(article.leadImage.caption || article.leadImage.credit) && (
+              <figcaption className="mt-2 text-sm text-muted">
+                {article.leadImage.caption} {article.leadImage.credit && <span className="credit">Credit: {article.leadImage.credit}</span>}
+              </figcaption>
+            )}
+          </figure>
+        )}
         <Corrections items={notes("top")} timeZone={publication.timeZone} />
         {/* bodyHtml is rendered from the story schema and sanitized on every save (lib/editor/render.ts). */}
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: article.body }} />

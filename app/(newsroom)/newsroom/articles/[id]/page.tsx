@@ -12,6 +12,7 @@ import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { factsOf, findArticleForActor, latestChangeRequest, listTransitions } from "@/lib/data/articles";
 import { listComments } from "@/lib/data/comments";
+import { mediaUrls } from "@/lib/data/media";
 import { listCorrections } from "@/lib/data/corrections";
 import { listTakedownRequests } from "@/lib/data/takedowns";
 import { listBylineCandidates } from "@/lib/data/people";
@@ -110,6 +111,12 @@ export default async function ArticleEditorPage({ params }: Props) {
             sectionId: article.sectionId,
             coAuthorIds: article.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
             tags: article.tags.map((t) => t.tag.name),
+            leadImage: article.leadImage
+              ? (() => {
+                  const urls = mediaUrls(article.leadImage);
+                  return { id: article.leadImage.id, url: urls.src, alt: article.leadImage.alt, caption: article.leadImage.caption, credit: article.leadImage.credit, width: urls.width, height: urls.height };
+                })()
+              : null,
             bodyHtml: editorHtmlFromJson(article.bodyJson),
             version: article.version,
           }}
