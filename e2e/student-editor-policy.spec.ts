@@ -7,6 +7,7 @@ test.afterEach(async ({ pageAs }) => {
 });
 
 test("a student editor may publish only under the student-editors policy", async ({ pageAs, apiAs, anonymousApi, storyAt }) => {
+  test.slow(); // the settings round trip runs twice, plus the restore in afterEach
   const approved = await storyAt("APPROVED");
   const editor = await pageAs("editor");
   const editorApi = await apiAs("editor");

@@ -11,5 +11,5 @@ const TONES: Record<ArticleStatus, string> = {
 };
 
 export function StatusBadge({ status }: { status: ArticleStatus }) {
-  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${TONES[status]}`}>{STATUS_LABELS[status]}</span>;
+  return <span data-testid="status-badge" className={`inline-block rounded border px-2 py-0.5 text-xs font-semibold ${TONES[status]}`}>{STATUS_LABELS[status]}</span>;
 }
