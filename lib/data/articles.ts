@@ -1,7 +1,7 @@
 import "server-only";
 import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
-import { slugify, uniqueSlug } from "@/lib/domain/slug";
+import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
 import { applyTransition, type ArticleStatus, isDue } from "@/lib/domain/workflow";
 import { editorHtmlFromJson, renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
@@ -164,18 +164,27 @@ async function renderBody(html: string) {
   return body.html.includes("<figure") ? renderBodyFromJson(await hydrateFigures(body.json)) : body;
 }
 
+/** Two tag names are the same tag when they differ only in case, accents or punctuation. */
+function tagKey(name: string): string {
+  return name.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
 /** Replace a story's tags with these names (created on first use). */
 async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
   if (names === undefined) return;
   const wanted = new Map<string, string>();
   for (const name of names) {
     const clean = name.trim().replace(/\s+/g, " ");
-    if (clean) wanted.set(slugify(clean, 40), clean);
+    if (clean && !wanted.has(tagKey(clean))) wanted.set(tagKey(clean), clean);
   }
   await tx.articleTag.deleteMany({ where: { articleId } });
-  for (const [slug, name] of wanted) {
+  for (const [key, name] of wanted) {
+    let slug = distinctSlug(name, 40, "tag");
+    const existing = await tx.tag.findUnique({ where: { slug }, select: { name: true } });
+    // A different tag already owns this slug ("Ā" and "A!"): keep them apart.
+    if (existing && tagKey(existing.name) !== key) slug = `${slug}-${shortHash(key)}`;
     const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name } });
-    await tx.articleTag.create({ data: { articleId, tagId: tag.id } });
+    await tx.articleTag.upsert({ where: { articleId_tagId: { articleId, tagId: tag.id } }, update: {}, create: { articleId, tagId: tag.id } });
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify, uniqueSlug } from "./slug";
+import { distinctSlug, slugify, uniqueSlug } from "./slug";
 
 describe("slugify", () => {
   it.each([
@@ -43,5 +43,20 @@ describe("uniqueSlug", () => {
     expect(uniqueSlug("budget", new Set(["budget"]))).toBe("budget-2");
     expect(uniqueSlug("budget", new Set(["budget", "budget-2", "budget-3"]))).toBe("budget-4");
     expect(uniqueSlug("budget", new Set(["budget", "budget-3"]))).toBe("budget-2");
+  });
+});
+
+describe("distinctSlug", () => {
+  it("keeps Latin slugs as slugify makes them", () => {
+    expect(distinctSlug("Middle East", 40, "tag")).toBe("middle-east");
+  });
+  it("tells apart names with no Latin letters, stably", () => {
+    const syria = distinctSlug("시리아", 40, "tag");
+    expect(syria).toMatch(/^tag-[0-9a-f]{8}$/);
+    expect(distinctSlug("이란", 40, "tag")).not.toBe(syria);
+    expect(distinctSlug(" 시리아 ", 40, "tag")).toBe(syria);
+  });
+  it("falls back to the bare prefix when there are no letters at all", () => {
+    expect(distinctSlug("!!!", 40, "tag")).toBe("tag");
   });
 });

@@ -7,6 +7,7 @@ import type { JSONContent } from "@tiptap/core";
 import { generateHTML, generateJSON } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import { storyExtensions } from "@/lib/editor/extensions";
+import { AppError } from "@/lib/errors";
 
 export type RenderedBody = { json: JSONContent; html: string; text: string; wordCount: number };
 
@@ -86,10 +87,37 @@ export function countWords(text: string): number {
   return words ? words.length : 0;
 }
 
+const VOID_TAGS = new Set(["br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source", "embed", "param", "track"]);
+/** Deeper than any real story; the parsers recurse once per level. */
+export const MAX_NESTING = 200;
+
+/** The deepest tag nesting in `html`, by a linear scan (no parsing, no recursion). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    const tag = m[2]!.toLowerCase();
+    if (VOID_TAGS.has(tag) || m[3] === "/") continue;
+    depth = m[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+function tooDeep(): AppError {
+  return new AppError("VALIDATION", "The body's formatting is nested too deeply to be a story.", { fields: { body: "The body's formatting is nested too deeply to be a story." } });
+}
+
 /** HTML in, schema-clean JSON + sanitized HTML + plain text out. */
 export function renderBodyFromHtml(html: string): RenderedBody {
-  const parsed = generateJSON(preclean(html || "<p></p>"), storyExtensions) as JSONContent;
-  return renderBodyFromJson(dropBlankParagraphs(parsed));
+  if (nestingDepth(html) > MAX_NESTING) throw tooDeep();
+  try {
+    const parsed = generateJSON(preclean(html || "<p></p>"), storyExtensions) as JSONContent;
+    return renderBodyFromJson(dropBlankParagraphs(parsed));
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep();
+    throw error;
+  }
 }
 
 /** Stored JSON in, sanitized HTML out (used when restoring a revision). */
