@@ -1,6 +1,8 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { publishDueArticles } from "@/lib/data/articles";
+import { sendDigests } from "@/lib/data/notifications";
+import { mailConfigured, sendMail } from "@/lib/mail";
 
 const TICK_MS = Number(process.env.MASTHEAD_SCHEDULER_MS ?? 5_000);
 const state = globalThis as unknown as { mastheadScheduler?: NodeJS.Timeout };
@@ -18,7 +20,13 @@ async function tick() {
   } catch (error) {
     console.error("scheduler tick failed", error);
   }
+  // Daily digests: checked every few minutes, each user gets at most one a day.
+  if (mailConfigured() && Date.now() - lastDigestCheck > 5 * 60_000) {
+    lastDigestCheck = Date.now();
+    sendDigests({ send: sendMail }).catch((error) => console.error("digest failed", error));
+  }
 }
+let lastDigestCheck = 0;
 
 /** One interval per process; each tick is idempotent (compare-and-swap on status). */
 export function startScheduler() {

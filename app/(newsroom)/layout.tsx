@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/newsroom/sign-out-button";
 import { can, ROLE_LABELS } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
+import { countUnread } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 /** Redirects anonymous visitors to /login. A comfort only: every page and action checks again. */
 export default async function NewsroomLayout({ children }: { children: ReactNode }) {
   const [user, publication] = await Promise.all([requireUserPage(), getPublication()]);
+  const unread = await countUnread({ userId: user.userId });
   return (
     <div className="min-h-screen">
       <header className="border-b border-rule bg-panel">
@@ -53,7 +55,15 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
               </ul>
             </nav>
           </div>
-          <p className="text-sm">
+          <p className="flex flex-wrap items-center gap-3 text-sm">
+            <Link href="/newsroom/notifications" className="relative no-underline" data-testid="bell" aria-label={unread > 0 ? `Notifications: ${unread} unread` : "Notifications"}>
+              <span aria-hidden="true">🔔</span>
+              {unread > 0 && (
+                <span aria-hidden="true" className="ml-1 rounded-full bg-accent px-1.5 text-xs font-bold text-accent-ink">
+                  {unread}
+                </span>
+              )}
+            </Link>
             <span className="font-semibold" data-testid="current-user">
               {user.name}
             </span>{" "}

@@ -1,0 +1,42 @@
+"use client";
+import { useActionState } from "react";
+import { buttonClass, FormMessage, secondaryButtonClass } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/staff";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+
+export function MarkReadButton({ action, id, label }: { action: Action; id?: string; label: string }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="inline-flex items-center gap-2">
+      {id && <input type="hidden" name="id" value={id} />}
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        {label}
+      </button>
+      {!state.ok && <FormMessage ok={false} message={state.message} />}
+    </form>
+  );
+}
+
+export function DigestForm({ action, kinds, selected }: { action: Action; kinds: { value: string; label: string }[]; selected: string[] }) {
+  const [state, formAction, pending] = useActionState(action, {});
+  return (
+    <form action={formAction} className="flex flex-col gap-3">
+      <fieldset className="flex flex-col gap-2">
+        <legend className="text-sm font-semibold">Also send these to me in a daily email digest</legend>
+        {kinds.map((k) => (
+          <label key={k.value} className="flex items-center gap-2">
+            <input type="checkbox" name="kinds" value={k.value} defaultChecked={selected.includes(k.value)} />
+            {k.label}
+          </label>
+        ))}
+      </fieldset>
+      <FormMessage ok={state.ok} message={state.message} />
+      <div>
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Save digest preferences
+        </button>
+      </div>
+    </form>
+  );
+}
