@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so it never clobbers a running demo.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "happy-dom", "sharp", "heic-convert"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "happy-dom", "sharp", "heic-convert", "pdfkit"],
   typedRoutes: false,
   // Types are checked by `npm run typecheck` (the first step of `npm test`), over the app, tests
   // and scripts together; builds into per-run folders (.next-e2e-*) skip it so that one run's

@@ -253,6 +253,16 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
     }
 
     const mapId = await seedAleppoMap(db, users.get("writer@demo.test")!.id);
+    const volume = await db.volume.upsert({
+      where: { number: 14 },
+      update: {},
+      create: { number: 14, label: "Volume 14 (2024-25)", startsOn: new Date("2024-08-01T00:00:00Z"), endsOn: new Date("2025-07-31T00:00:00Z") },
+    });
+    const issue = await db.issue.upsert({
+      where: { slug: "volume-14-issue-3" },
+      update: {},
+      create: { volumeId: volume.id, number: 3, slug: "volume-14-issue-3", title: "December 2024", publishedOn: new Date("2024-12-02T00:00:00+09:00") },
+    });
     let created = 0;
     for (const story of stories()) {
       if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
@@ -274,6 +284,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
           sectionId: sectionIds.get(story.section) ?? null,
           createdById: author.id,
           leadImageId: story.slug === "syrian-insurgents-enter-aleppo" ? mapId : null,
+          issueId: story.status === "PUBLISHED" ? issue.id : null,
           tags: story.slug === "syrian-insurgents-enter-aleppo" ? { create: await tagRows(db, ["Syria", "Middle East"]) } : undefined,
           publishedAt,
           publishAt,

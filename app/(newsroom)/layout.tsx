@@ -31,6 +31,11 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                 <li>
                   <Link href="/newsroom/media">Media</Link>
                 </li>
+                {can(user, "view_review_queue") && (
+                  <li>
+                    <Link href="/newsroom/issues">Issues</Link>
+                  </li>
+                )}
                 {can(user, "manage_staff") && (
                   <li>
                     <Link href="/newsroom/staff">Staff</Link>

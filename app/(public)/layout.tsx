@@ -36,7 +36,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
       </main>
       <footer className="border-t border-rule py-6 text-sm text-muted">
         <p>
-          © {publication.name}. Student journalism, published with <span className="font-semibold">Masthead</span>. · <Link href="/staff">Staff</Link> · <Link href="/corrections">Corrections</Link> ·{" "}
+          © {publication.name}. Student journalism, published with <span className="font-semibold">Masthead</span>. · <Link href="/staff">Staff</Link> · <Link href="/corrections">Corrections</Link> · <Link href="/issues">Issues</Link> ·{" "}
           <Link href="/feed.xml">RSS</Link> · <Link href="/newsroom">Newsroom sign-in</Link>
         </p>
       </footer>

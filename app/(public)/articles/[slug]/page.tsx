@@ -5,6 +5,7 @@ import { Byline } from "@/components/public/byline";
 import { StoryCard } from "@/components/public/story-card";
 import { findPublishedArticle, listRelatedArticles } from "@/lib/data/articles";
 import { type CorrectionDto, listCorrections } from "@/lib/data/corrections";
+import { findIssueOfArticle } from "@/lib/data/issues";
 import { getPublication } from "@/lib/data/publication";
 import { toStoryCards } from "@/lib/data/public";
 import { formatDate, formatDateTime } from "@/lib/domain/time";
@@ -51,7 +52,7 @@ export default async function ArticlePage({ params }: Props) {
   const { slug } = await params;
   const [article, publication] = await Promise.all([findPublishedArticle({ slug }), getPublication()]);
   if (!article) notFound();
-  const [relatedArticles, corrections] = await Promise.all([listRelatedArticles({ article }), listCorrections({ articleId: article.id })]);
+  const [relatedArticles, corrections, issue] = await Promise.all([listRelatedArticles({ article }), listCorrections({ articleId: article.id }), findIssueOfArticle({ articleId: article.id })]);
   const related = await toStoryCards(relatedArticles);
   const notes = (position: string) => corrections.filter((c) => c.position === position);
   const published = article.publishedAt ? new Date(article.publishedAt) : null;
@@ -114,6 +115,14 @@ export default async function ArticlePage({ params }: Props) {
         {/* bodyHtml is rendered from the story schema and sanitized on every save (lib/editor/render.ts). */}
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: article.body }} />
         <Corrections items={notes("bottom")} timeZone={publication.timeZone} />
+        {issue && (
+          <p className="mt-8 text-sm">
+            Ran in{" "}
+            <Link href={`/issues/${issue.slug}`}>
+              {issue.volume.label}, {issue.title}
+            </Link>
+          </p>
+        )}
         {article.tags.length > 0 && (
           <ul className="mt-8 flex flex-wrap gap-2 text-sm" aria-label="Tags">
             {article.tags.map((t) => (

@@ -5,7 +5,10 @@ import { ArticleWorkspace } from "@/components/newsroom/article-workspace";
 import { History } from "@/components/newsroom/history";
 import { StatusBadge } from "@/components/newsroom/status-badge";
 import { CorrectionForm, TakedownDecisionForm, TakedownRequestForm } from "@/components/newsroom/corrections-panel";
+import { ArticleIssueForm } from "@/components/newsroom/issue-forms";
 import { PinForm } from "@/components/newsroom/pin-form";
+import { setArticleIssueAction } from "@/lib/actions/issues";
+import { listVolumesWithIssues } from "@/lib/data/issues";
 import { addCorrectionAction, decideTakedownAction, recordTakedownAction } from "@/lib/actions/corrections";
 import { createArticleAction, pinAction, transitionAction } from "@/lib/actions/articles";
 import { can } from "@/lib/auth/policy";
@@ -37,6 +40,7 @@ export default async function ArticleEditorPage({ params }: Props) {
   });
   const facts = factsOf(article);
   const everPublished = article.status === "PUBLISHED" || article.status === "UNPUBLISHED";
+  const volumes = can(user, "view_review_queue") ? await listVolumesWithIssues() : [];
   const [sections, people, publication, transitions, changeRequest, comments, corrections, takedowns] = await Promise.all([
     listSections(),
     listBylineCandidates(),
@@ -73,6 +77,16 @@ export default async function ArticleEditorPage({ params }: Props) {
         <p className="mt-2">
           Goes live <strong>{formatDateTime(article.publishAt, tz)}</strong> ({tz} time).
         </p>
+      )}
+      {volumes.length > 0 && (
+        <div className="mt-4">
+          <ArticleIssueForm
+            action={setArticleIssueAction}
+            articleId={article.id}
+            issueId={article.issueId}
+            issues={volumes.flatMap((v) => v.issues.map((i) => ({ id: i.id, label: `${v.label}, Issue ${i.number}: ${i.title}` })))}
+          />
+        </div>
       )}
       {article.status === "PUBLISHED" && can(user, "pin", facts) && (
         <div className="mt-4">

@@ -1,0 +1,96 @@
+"use client";
+import { useActionState } from "react";
+import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import type { FormState } from "@/lib/actions/staff";
+
+type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+
+function useForm(action: Action) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const v = state.ok ? {} : (state.values ?? {});
+  return { state, formAction, pending, v, f: state.fields ?? {} };
+}
+
+export function VolumeForm({ action }: { action: Action }) {
+  const { state, formAction, pending, v, f } = useForm(action);
+  return (
+    <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="New volume" key={state.ok ? state.message : "v"}>
+      <Field id="vol-number" label="Volume number" error={f.number}>
+        <input id="vol-number" name="number" type="number" defaultValue={v.number} className={inputClass} />
+      </Field>
+      <Field id="vol-label" label="Label" error={f.label}>
+        <input id="vol-label" name="label" defaultValue={v.label} placeholder="Volume 15 (2026-27)" className={inputClass} />
+      </Field>
+      <Field id="vol-start" label="School year starts" error={f.startsOn}>
+        <input id="vol-start" name="startsOn" type="date" defaultValue={v.startsOn} className={inputClass} />
+      </Field>
+      <Field id="vol-end" label="School year ends" error={f.endsOn}>
+        <input id="vol-end" name="endsOn" type="date" defaultValue={v.endsOn} className={inputClass} />
+      </Field>
+      <div className="sm:col-span-2 flex items-center gap-3">
+        <button type="submit" className={buttonClass} disabled={pending}>
+          Create volume
+        </button>
+        <FormMessage ok={state.ok} message={state.message} />
+      </div>
+    </form>
+  );
+}
+
+export function IssueForm({ action, volumes }: { action: Action; volumes: { id: string; label: string }[] }) {
+  const { state, formAction, pending, v, f } = useForm(action);
+  return (
+    <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="New issue" key={state.ok ? state.message : "i"}>
+      <Field id="issue-volume" label="Volume" error={f.volumeId}>
+        <select id="issue-volume" name="volumeId" defaultValue={v.volumeId ?? volumes[0]?.id} className={inputClass}>
+          {volumes.map((vol) => (
+            <option key={vol.id} value={vol.id}>
+              {vol.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field id="issue-number" label="Issue number" error={f.number}>
+        <input id="issue-number" name="number" type="number" defaultValue={v.number} className={inputClass} />
+      </Field>
+      <Field id="issue-title" label="Title" error={f.title}>
+        <input id="issue-title" name="title" defaultValue={v.title} placeholder="December" className={inputClass} />
+      </Field>
+      <Field id="issue-date" label="Publication date (leave empty while planning)" error={f.publishedOn}>
+        <input id="issue-date" name="publishedOn" type="date" defaultValue={v.publishedOn} className={inputClass} />
+      </Field>
+      <div className="sm:col-span-2 flex items-center gap-3">
+        <button type="submit" className={buttonClass} disabled={pending || volumes.length === 0}>
+          Create issue
+        </button>
+        <FormMessage ok={state.ok} message={state.message} />
+      </div>
+    </form>
+  );
+}
+
+export function ArticleIssueForm({ action, articleId, issueId, issues }: { action: Action; articleId: string; issueId: string | null; issues: { id: string; label: string }[] }) {
+  const { state, formAction, pending } = useForm(action);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2 rounded border border-rule p-3" aria-label="Issue">
+      <input type="hidden" name="articleId" value={articleId} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="article-issue" className="text-sm font-semibold">
+          Runs in issue
+        </label>
+        <select id="article-issue" name="issueId" defaultValue={issueId ?? ""} className={inputClass}>
+          <option value="">No issue (web only)</option>
+          {issues.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        Save
+      </button>
+      <FormMessage ok={state.ok} message={state.message} />
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
+import { extractText, getDocumentProxy } from "unpdf";
+import { describe, expect, it } from "vitest";
+import { renderIssuePdf } from "@/lib/pdf/issue-pdf";
+import { createArticle, transitionArticle } from "./articles";
+import { db } from "./db";
+import { buildIssuePdfData, createIssue, createVolume, findPublicIssue, setArticleIssue } from "./issues";
+
+describe("issues and the print PDF", () => {
+  it("puts published stories of an issue into a PDF with headline and byline, and leaves drafts out", async () => {
+    const writer = await createTestUser({ role: "WRITER", fullName: `Jaehoon Song ${uniq()}` });
+    const adviser = await createTestUser({ role: "ADVISER" });
+    const a = actorFor(adviser);
+    const volume = await createVolume({ actor: a, input: { number: 1000 + Math.floor(Math.random() * 100000), label: "Volume T", startsOn: new Date("2026-08-01"), endsOn: new Date("2027-07-31") } });
+    const issue = await createIssue({ actor: a, input: { volumeId: volume.id, number: 1, title: "Test issue", publishedOn: new Date("2026-11-20") } });
+    const headline = `Syrian insurgents enter Aleppo ${uniq()}`;
+    const story = await createArticle({ actor: actorFor(writer), input: { headline, dek: "", body: "<p>Syrian opposition forces have entered Aleppo.</p>" } });
+    const draft = await createArticle({ actor: actorFor(writer), input: { headline: `Draft only ${uniq()}`, dek: "", body: "<p>x</p>" } });
+    for (const action of ["submit", "approve", "publish"] as const) {
+      await transitionArticle({ actor: action === "submit" ? actorFor(writer) : a, id: story.id, input: { action } });
+    }
+    await setArticleIssue({ actor: a, articleId: story.id, issueId: issue.id });
+    await setArticleIssue({ actor: a, articleId: draft.id, issueId: issue.id });
+
+    const found = await findPublicIssue({ slug: issue.slug });
+    expect(found?.articles.map((x) => x.headline)).toEqual([headline]);
+    const data = await buildIssuePdfData({ slug: issue.slug });
+    const pdf = await renderIssuePdf(data!);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    expect(text).toContain(headline);
+    expect(text).toContain(writer.fullName);
+    expect(text).toContain("Test issue");
+    expect(text).not.toContain(draft.headline);
+  });
+
+  it("refuses writers and duplicate numbers", async () => {
+    const writer = await createTestUser({ role: "WRITER" });
+    await expect(createVolume({ actor: actorFor(writer), input: { number: 5, label: "x", startsOn: new Date(), endsOn: new Date() } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const adviser = actorFor(await createTestUser({ role: "ADVISER" }));
+    const n = 200_000 + Math.floor(Math.random() * 100000);
+    await createVolume({ actor: adviser, input: { number: n, label: "V", startsOn: new Date(), endsOn: new Date() } });
+    await expect(createVolume({ actor: adviser, input: { number: n, label: "V", startsOn: new Date(), endsOn: new Date() } })).rejects.toMatchObject({ code: "VALIDATION" });
+    expect(await db.volume.count({ where: { number: n } })).toBe(1);
+  });
+});

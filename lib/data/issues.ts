@@ -1,0 +1,114 @@
+import "server-only";
+import path from "node:path";
+import { type Actor, can } from "@/lib/auth/policy";
+import { slugify, uniqueSlug } from "@/lib/domain/slug";
+import { formatDate, formatDateTime } from "@/lib/domain/time";
+import { AppError, notFound } from "@/lib/errors";
+import { mediaRoot } from "@/lib/media/process";
+import type { PdfIssue } from "@/lib/pdf/issue-pdf";
+import { type ArticleDto, toArticleDto } from "./articles";
+import { db } from "./db";
+import { parseVariants } from "./media";
+import { getPublication } from "./publication";
+
+/** Volumes (school years) and issues; the planning of which stories run in which issue. */
+export async function listVolumesWithIssues() {
+  return db.volume.findMany({
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, label: true, startsOn: true, endsOn: true, issues: { orderBy: { number: "asc" }, select: { id: true, number: true, slug: true, title: true, publishedOn: true, _count: { select: { articles: true } } } } },
+  });
+}
+
+export async function createVolume({ actor, input }: { actor: Actor; input: { number: number; label: string; startsOn: Date; endsOn: Date } }) {
+  if (!can(actor, "view_review_queue")) throw notFound("This page");
+  if (await db.volume.findUnique({ where: { number: input.number }, select: { id: true } })) {
+    throw new AppError("VALIDATION", "That volume already exists.", { fields: { number: "That volume already exists." } });
+  }
+  return db.volume.create({ data: input });
+}
+
+export async function createIssue({ actor, input }: { actor: Actor; input: { volumeId: string; number: number; title: string; publishedOn: Date | null } }) {
+  if (!can(actor, "view_review_queue")) throw notFound("This page");
+  const volume = await db.volume.findUnique({ where: { id: input.volumeId }, select: { number: true } });
+  if (!volume) throw new AppError("VALIDATION", "Choose a volume.", { fields: { volumeId: "Choose a volume." } });
+  if (await db.issue.findUnique({ where: { volumeId_number: { volumeId: input.volumeId, number: input.number } }, select: { id: true } })) {
+    throw new AppError("VALIDATION", "That issue number is taken in this volume.", { fields: { number: "That issue number is taken in this volume." } });
+  }
+  const base = slugify(`volume ${volume.number} issue ${input.number}`);
+  const taken = new Set((await db.issue.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((i) => i.slug));
+  return db.issue.create({ data: { ...input, slug: uniqueSlug(base, taken) } });
+}
+
+/** Put a story in an issue (or take it out with null). Editors and advisers. */
+export async function setArticleIssue({ actor, articleId, issueId }: { actor: Actor; articleId: string; issueId: string | null }) {
+  if (!can(actor, "view_review_queue")) throw notFound("This page");
+  if (issueId && !(await db.issue.findUnique({ where: { id: issueId }, select: { id: true } }))) throw new AppError("VALIDATION", "Unknown issue.", { fields: { issueId: "Unknown issue." } });
+  const result = await db.article.updateMany({ where: { id: articleId }, data: { issueId } });
+  if (result.count === 0) throw notFound();
+}
+
+/** Public: issues that have been published and hold at least one published story. */
+export async function listPublicIssues() {
+  return db.issue.findMany({
+    where: { publishedOn: { not: null }, articles: { some: { status: "PUBLISHED" } } },
+    orderBy: [{ publishedOn: "desc" }],
+    select: { slug: true, number: true, title: true, publishedOn: true, volume: { select: { number: true, label: true } }, _count: { select: { articles: { where: { status: "PUBLISHED" } } } } },
+  });
+}
+
+export async function findPublicIssue({ slug }: { slug: string }) {
+  const issue = await db.issue.findFirst({
+    where: { slug, publishedOn: { not: null } },
+    select: { id: true, slug: true, number: true, title: true, publishedOn: true, volume: { select: { number: true, label: true } } },
+  });
+  if (!issue) return null;
+  const pub = await getPublication();
+  const rows = await db.article.findMany({
+    where: { issueId: issue.id, status: "PUBLISHED" },
+    orderBy: [{ section: { position: "asc" } }, { publishedAt: "asc" }],
+    include: {
+      section: { select: { id: true, name: true, slug: true } },
+      tags: { select: { tag: { select: { name: true, slug: true } } } },
+      assignees: { select: { role: true, user: { select: { id: true, personId: true } } } },
+      leadImage: { select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } },
+      authors: { orderBy: { position: "asc" }, select: { person: { select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true } } } },
+    },
+  });
+  if (rows.length === 0) return null;
+  return { issue, articles: rows.map((r) => toArticleDto(r, pub)), bodies: new Map(rows.map((r) => [r.id, r.bodyText])), variants: new Map(rows.map((r) => [r.id, r.leadImage ? parseVariants(r.leadImage.variants) : []])) };
+}
+
+/** The data for an issue's PDF: every published story with byline, image, caption and credit. */
+export async function buildIssuePdfData({ slug }: { slug: string }): Promise<PdfIssue | null> {
+  const found = await findPublicIssue({ slug });
+  if (!found) return null;
+  const pub = await getPublication();
+  const corrections = await db.correction.findMany({ where: { articleId: { in: found.articles.map((a) => a.id) } }, orderBy: { createdAt: "asc" } });
+  return {
+    publication: pub.name,
+    tagline: pub.tagline,
+    volumeLabel: found.issue.volume.label,
+    title: found.issue.title,
+    date: found.issue.publishedOn ? formatDate(found.issue.publishedOn, pub.timeZone) : "",
+    stories: found.articles.map((a: ArticleDto) => {
+      const jpeg = (found.variants.get(a.id) ?? []).filter((v) => v.format === "jpeg").sort((x, y) => y.width - x.width)[0];
+      return {
+        headline: a.headline,
+        dek: a.dek,
+        section: a.section?.name ?? null,
+        byline: a.authors.map((p) => (p.detail ? `${p.name} / ${p.detail}` : p.name)).join(", "),
+        published: a.publishedAt ? formatDateTime(new Date(a.publishedAt), pub.timeZone) : "",
+        paragraphs: (found.bodies.get(a.id) ?? "").split(/\n{2,}/).filter(Boolean),
+        image: a.leadImage && jpeg ? { file: path.join(mediaRoot(), jpeg.key), caption: a.leadImage.caption, credit: a.leadImage.credit, alt: a.leadImage.alt } : null,
+        corrections: corrections.filter((c) => c.articleId === a.id).map((c) => `${c.kind === "CORRECTION" ? "Correction" : "Editor's note"} (${formatDate(c.createdAt, pub.timeZone)}): ${c.body}`),
+      };
+    }),
+  };
+}
+
+/** Which issue a published story ran in, for its page. */
+export async function findIssueOfArticle({ articleId }: { articleId: string }) {
+  const row = await db.article.findUnique({ where: { id: articleId }, select: { issue: { select: { slug: true, title: true, publishedOn: true, volume: { select: { label: true } } } } } });
+  return row?.issue?.publishedOn ? row.issue : null;
+}
+
