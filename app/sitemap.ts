@@ -4,7 +4,7 @@ import { listAuthorSlugs } from "@/lib/data/people";
 import { listSections } from "@/lib/data/sections";
 import { absoluteUrl } from "@/lib/site";
 
-export const revalidate = 5;
+export const revalidate = 3;
 
 /** Every public page: front page, sections, published stories (not noindex), authors. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

@@ -27,7 +27,8 @@ export function escapeXml(text: string): string {
 
 /** CDATA cannot contain "]]>"; split it across two sections. */
 function cdata(text: string): string {
-  return `<![CDATA[${text.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
+  const clean = text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "");
+  return `<![CDATA[${clean.replaceAll("]]>", "]]]]><![CDATA[>")}]]>`;
 }
 
 export function renderRss({ title, description, siteUrl, feedUrl, items }: { title: string; description: string; siteUrl: string; feedUrl: string; items: FeedItem[] }): string {

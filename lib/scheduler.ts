@@ -2,6 +2,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { publishDueArticles } from "@/lib/data/articles";
 import { sendDigests } from "@/lib/data/notifications";
+import { notifyDeadlinesTomorrow } from "@/lib/data/planning";
 import { mailConfigured, sendMail } from "@/lib/mail";
 
 const TICK_MS = Number(process.env.MASTHEAD_SCHEDULER_MS ?? 5_000);
@@ -20,6 +21,10 @@ async function tick() {
   } catch (error) {
     console.error("scheduler tick failed", error);
   }
+  if (Date.now() - lastDeadlineCheck > 60_000) {
+    lastDeadlineCheck = Date.now();
+    notifyDeadlinesTomorrow(new Date()).catch((error) => console.error("deadline reminders failed", error));
+  }
   // Daily digests: checked every few minutes, each user gets at most one a day.
   if (mailConfigured() && Date.now() - lastDigestCheck > 5 * 60_000) {
     lastDigestCheck = Date.now();
@@ -27,6 +32,7 @@ async function tick() {
   }
 }
 let lastDigestCheck = 0;
+let lastDeadlineCheck = 0;
 
 /** One interval per process; each tick is idempotent (compare-and-swap on status). */
 export function startScheduler() {

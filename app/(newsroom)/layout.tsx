@@ -31,6 +31,19 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                 <li>
                   <Link href="/newsroom/media">Media</Link>
                 </li>
+                <li>
+                  <Link href="/newsroom/pitches">Pitches</Link>
+                </li>
+                {can(user, "view_review_queue") && (
+                  <>
+                    <li>
+                      <Link href="/newsroom/budget">Budget</Link>
+                    </li>
+                    <li>
+                      <Link href="/newsroom/calendar">Calendar</Link>
+                    </li>
+                  </>
+                )}
                 {can(user, "view_review_queue") && (
                   <li>
                     <Link href="/newsroom/issues">Issues</Link>
@@ -76,7 +89,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           </p>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
     </div>

@@ -31,7 +31,7 @@ export default async function PublicLayout({ children }: { children: ReactNode }
           </ul>
         </nav>
       </header>
-      <main id="main" className="py-8">
+      <main id="main" tabIndex={-1} className="py-8">
         {children}
       </main>
       <footer className="border-t border-rule py-6 text-sm text-muted">

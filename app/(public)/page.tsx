@@ -8,7 +8,7 @@ import { absoluteUrl } from "@/lib/site";
 
 // Served from Next's cache; publish/unpublish/edit revalidate it at once, and it refreshes
 // itself every few seconds regardless (scheduled stories, settings).
-export const revalidate = 5;
+export const revalidate = 3;
 
 export async function generateMetadata(): Promise<Metadata> {
   const publication = await getPublication();

@@ -80,7 +80,7 @@ export function PitchDecisionForm({ action, pitchId, title, canAccept }: { actio
         <button type="submit" name="decision" value="reject" className={secondaryButtonClass} disabled={pending}>
           Reject
         </button>
-        <FormMessage ok={state.ok} message={state.message && !f.note ? state.message : undefined} />
+        <FormMessage ok={state.ok} message={state.message} />
       </div>
     </form>
   );

@@ -22,11 +22,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * Only plain data is rebuilt; prototype keys are copied as own data, never merged.
  */
 export function wellFormed(value: unknown, depth = 0): unknown {
+  // Control characters are kept as typed; feeds drop the ones XML forbids (lib/feed.ts).
   if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD");
   if (depth > 50 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((v) => wellFormed(v, depth + 1));
-  const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(value)) out[k.replace(LONE_SURROGATE, "\uFFFD")] = wellFormed(v, depth + 1);
+  const out: Record<string, unknown> = {};
+  // defineProperty keeps a "__proto__" key as plain data (as JSON.parse does), never a prototype.
+  for (const [k, v] of Object.entries(value)) {
+    Object.defineProperty(out, k.replace(LONE_SURROGATE, "\uFFFD"), { value: wellFormed(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 

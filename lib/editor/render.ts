@@ -109,8 +109,14 @@ function tooDeep(): AppError {
 }
 
 /** HTML in, schema-clean JSON + sanitized HTML + plain text out. */
+/** Far beyond any real story (a long feature has a few hundred); parsing cost grows with it. */
+export const MAX_TAGS = 10_000;
+
 export function renderBodyFromHtml(html: string): RenderedBody {
   if (nestingDepth(html) > MAX_NESTING) throw tooDeep();
+  if ((html.match(/<[a-zA-Z]/g)?.length ?? 0) > MAX_TAGS) {
+    throw new AppError("VALIDATION", "The body has too many separate elements to be a story.", { fields: { body: "The body has too many separate elements to be a story." } });
+  }
   try {
     const parsed = generateJSON(preclean(html || "<p></p>"), storyExtensions) as JSONContent;
     return renderBodyFromJson(dropBlankParagraphs(parsed));

@@ -18,7 +18,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/newsroom";
   const publication = await getPublication();
   return (
-    <main id="main" className="mx-auto max-w-sm px-4 py-16">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-sm px-4 py-16">
       <p className="font-serif text-2xl font-bold">{publication.name}</p>
       <h1 className="mt-1 text-lg text-muted">Sign in to the newsroom</h1>
       <div className="mt-6">

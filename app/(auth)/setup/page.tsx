@@ -12,7 +12,7 @@ export default async function SetupPage() {
   if (await hasAnyUser()) notFound();
   const timeZones = Intl.supportedValuesOf("timeZone");
   return (
-    <main id="main" className="mx-auto max-w-md px-4 py-16">
+    <main id="main" tabIndex={-1} className="mx-auto max-w-md px-4 py-16">
       <h1 className="font-serif text-3xl font-bold">Set up your newsroom</h1>
       <p className="mt-2 text-muted">Create the publication and the first adviser account. You can invite your staff next.</p>
       <div className="mt-6">

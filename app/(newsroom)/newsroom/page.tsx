@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { StoryRow } from "@/components/newsroom/story-table";
 import { StoryTable } from "@/components/newsroom/story-table";
+import { MyAssignmentsTable, toAssignmentRows } from "@/components/newsroom/planning-tables";
+import { listMyAssignments } from "@/lib/data/planning";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
@@ -24,13 +26,14 @@ export default async function NewsroomPage({ searchParams }: Props) {
   const parsed = ZArticleFilter.safeParse({ status: raw.status || undefined, section: raw.section || undefined });
   const filter = parsed.success ? parsed.data : {};
   const reviewer = can(user, "view_review_queue");
-  const [mine, queue, all, sections, publication, openRequired] = await Promise.all([
+  const [mine, queue, all, sections, publication, openRequired, assignments] = await Promise.all([
     listArticlesForActor({ actor: user, filter, mine: true }),
     reviewer ? listReviewQueue({ actor: user }) : Promise.resolve([]),
     reviewer ? listArticlesForActor({ actor: user, filter }) : Promise.resolve([]),
     listSections(),
     getPublication(),
     listOpenRequiredByArticle({ actor: user }),
+    listMyAssignments({ actor: user }),
   ]);
   const toRows = (articles: ArticleDto[]): StoryRow[] =>
     articles.map((a) => ({
@@ -100,6 +103,7 @@ export default async function NewsroomPage({ searchParams }: Props) {
           Filter
         </button>
       </form>
+      <MyAssignmentsTable rows={toAssignmentRows(assignments, publication.timeZone)} />
       <StoryTable caption="My stories" rows={toRows(mine)} empty="No stories of yours match. Start one with “New story”." />
       {reviewer && <StoryTable caption="Review queue" rows={toRows(queue)} empty="Nothing is waiting for review." />}
       {reviewer && <StoryTable caption="All stories" rows={toRows(all)} empty="No stories match these filters." />}

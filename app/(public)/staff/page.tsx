@@ -4,7 +4,7 @@ import { listMasthead } from "@/lib/data/people";
 import { getPublication } from "@/lib/data/publication";
 import { absoluteUrl } from "@/lib/site";
 
-export const revalidate = 5;
+export const revalidate = 3;
 
 export async function generateMetadata(): Promise<Metadata> {
   const publication = await getPublication();

@@ -20,6 +20,7 @@ export const PATCH = apiRoute<Params>(async ({ request, user, params }) => {
   const id = parseId(params.id);
   const input = parseInput(ZArticleUpdate, await readJson(request));
   const article = await updateArticle({ actor: user, id, input });
-  revalidateArticle(article);
+  // Draft saves leave the reader cache alone; only a public story's edit refreshes it.
+  if (article.status === "PUBLISHED") revalidateArticle(article);
   return NextResponse.json({ article });
 });

@@ -1,0 +1,551 @@
+/**
+ * `npm run loadtest`: readers and editors at once, then a crash. Does every acknowledged save
+ * survive?
+ *
+ * Phase 1 (LOADTEST_SECONDS, default 60): 200 readers (autocannon in a child process, cycling
+ * through the front page, the Aleppo story, section pages and searches) and 20 editors. Each
+ * editor signs in, creates a story of its own through POST /api/v1/articles, then PATCHes its
+ * body in a loop with an incrementing counter and the version it got back. A 200 is an
+ * acknowledged save {articleId, version, counter}; a 409 refetches the version. Afterwards
+ * the server is stopped and data/loadtest.db is opened read-only: every acknowledged save must
+ * be there (the last one's counter in the article's body, the others in a revision at that
+ * version or folded into a later one), and no response may be a 5xx.
+ *
+ * Phase 2: the server comes back on the same database, the same load starts again, and after
+ * ~10 s (LOADTEST_KILL_AFTER) the server is killed with SIGKILL. Straight away, before the
+ * restart, the database must hold every save acknowledged so far (the last one of each story
+ * in its body). Then it is restarted on the same database and port, readers and editors carry
+ * on for 10 s (an editor told a version below one it was acknowledged reports lost saves),
+ * and every acknowledged save from both phases must again be in the database.
+ *
+ * Prints PASS or FAIL (exit code 1). Details: bench-results/loadtest-<time>.json, server output
+ * in bench-results/loadtest-server.log.
+ *
+ * Readers are closed-loop (no think time) with autocannon's 10 s timeout; a timed-out reader
+ * counts as a connection error, not as a 5xx.
+ *
+ * Knobs: LOADTEST_SECONDS (60, phase 1), LOADTEST_READERS (200), LOADTEST_EDITORS (20),
+ * LOADTEST_KILL_AFTER (10), --rebuild (always build), --reuse-build (use .next-loadtest/ even
+ * if sources changed). The sign-in limits are raised for the server it starts only
+ * (MASTHEAD_LOGIN_MAX_PER_ACCOUNT / _PER_ADDRESS = 10000).
+ */
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import {
+  type CannonStats,
+  type RunningServer,
+  ROOT,
+  benchDatabase,
+  cannon,
+  ensureBuild,
+  exited,
+  installExitHooks,
+  log,
+  machineInfo,
+  percentile,
+  prepareDemoDatabase,
+  signIn,
+  sleep,
+  startServer,
+  stopProcess,
+  table,
+  track,
+  writeResults,
+} from "./lib/server";
+
+const DIST = ".next-loadtest";
+const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
+const READERS = Number(process.env.LOADTEST_READERS ?? 200);
+const EDITORS = Number(process.env.LOADTEST_EDITORS ?? 20);
+const KILL_AFTER = Number(process.env.LOADTEST_KILL_AFTER ?? 10);
+const AFTER_RESTART = 10;
+const ACCOUNTS = ["adviser@demo.test", "editor@demo.test", "writer@demo.test", "writer2@demo.test"];
+const READER_PATHS = [
+  "/",
+  "/articles/syrian-insurgents-enter-aleppo",
+  "/sections/world",
+  "/search?q=aleppo",
+  "/sections/news",
+  "/articles/library-extends-hours-for-exam-season",
+  "/search?q=school",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Child mode: the readers run in a process of their own, so that their event loop and the
+// editors' never delay each other's timings. A line "stop" on stdin (or stdin closing) ends the
+// run early; the stats go to stdout as one JSON line.
+
+if (process.argv[2] === "--readers-child") {
+  const cfg = JSON.parse(process.argv[3]) as { url: string; connections: number; duration: number; paths: string[] };
+  const run = await cannon(cfg);
+  process.stdin.on("data", (d) => String(d).includes("stop") && run.stop());
+  process.stdin.on("end", () => run.stop());
+  process.stdout.write("started\n");
+  const stats = await run.done;
+  process.stdout.write(JSON.stringify(stats) + "\n");
+  process.exit(0);
+}
+
+type ReaderRun = { stop: () => Promise<void>; result: Promise<CannonStats>; started: Promise<void> };
+
+/** Stats for a reader run that produced none (the child died or hung). */
+const noStats = (url: string, why: string): CannonStats & { note: string } => ({
+  url,
+  seconds: 0,
+  sent: 0,
+  requests: 0,
+  rps: 0,
+  p50: NaN,
+  p90: NaN,
+  p99: NaN,
+  max: NaN,
+  non2xx: 0,
+  errors: 0,
+  timeouts: 0,
+  statusCodes: {},
+  bytesPerSecond: 0,
+  note: why,
+});
+
+/** autocannon in a child process (node --import tsx, no wrapper process); `started` resolves once it is sending requests. */
+function startReaders(url: string, duration: number): ReaderRun {
+  const child = track(
+    spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/loadtest.ts"), "--readers-child", JSON.stringify({ url, connections: READERS, duration, paths: READER_PATHS })], {
+      cwd: ROOT,
+      stdio: ["pipe", "pipe", "inherit"],
+    }),
+  );
+  let out = "";
+  let onStarted = () => {};
+  const started = new Promise<void>((resolve) => (onStarted = resolve));
+  child.stdout?.on("data", (d) => {
+    out += d;
+    if (out.startsWith("started\n")) onStarted();
+  });
+  // A run that overstays its duration by a minute is killed (by PID) rather than waited for.
+  const watchdog = setTimeout(() => child.pid && child.exitCode === null && process.kill(child.pid, "SIGKILL"), (duration + 60) * 1000);
+  const result = exited(child).then(() => {
+    clearTimeout(watchdog);
+    onStarted();
+    try {
+      return JSON.parse(out.replace(/^started\n/, "")) as CannonStats;
+    } catch {
+      log(`the reader process printed no results (exit ${child.exitCode ?? child.signalCode})`);
+      return noStats(url, `no results (exit ${child.exitCode ?? child.signalCode})`);
+    }
+  });
+  return {
+    result,
+    started,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.stdin?.write("stop\n");
+        child.stdin?.end();
+        const t = setTimeout(() => child.pid && child.exitCode === null && process.kill(child.pid, "SIGKILL"), 15_000);
+        await result;
+        clearTimeout(t);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editors.
+
+type Ack = { articleId: string; version: number; counter: number; phase: number };
+type SaveSample = { ms: number; status: number | "error"; phase: number };
+
+const marker = (editor: number, counter: number) => `[save ${editor}/${counter}]`;
+const FILLER = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} of the reporting, with quotes, figures and the context a reader needs to follow the story.`).join(" ");
+const bodyFor = (editor: number, counter: number) => `<p>Load-test story of editor ${editor}. ${marker(editor, counter)}</p><p>${FILLER}</p><p>${FILLER}</p>`;
+
+class Editor {
+  cookie = "";
+  articleId = "";
+  version = 0;
+  counter = 0;
+  readonly acks: Ack[] = [];
+  /** Counters sent whose save was not acknowledged (error, timeout, 5xx): they may or may not be in the database. */
+  readonly unacknowledged = new Set<number>();
+  readonly samples: SaveSample[] = [];
+  readonly conflicts = [0, 0, 0];
+  readonly regressions: string[] = [];
+  /** The counter of the save in flight, if any: its outcome is not known yet. */
+  pending: number | null = null;
+  constructor(
+    readonly index: number,
+    readonly email: string,
+  ) {}
+
+  async start(base: string) {
+    this.cookie = await signIn(base, this.email);
+    const res = await fetch(`${base}/api/v1/articles`, {
+      method: "POST",
+      headers: { cookie: this.cookie, "content-type": "application/json" },
+      body: JSON.stringify({ headline: `Load test story ${this.index} ${Date.now().toString(36)}`, body: bodyFor(this.index, 0), section: "news" }),
+    });
+    if (res.status !== 201) throw new Error(`editor ${this.index}: POST /api/v1/articles: HTTP ${res.status} ${await res.text()}`);
+    const { article } = (await res.json()) as { article: { id: string; version: number } };
+    this.articleId = article.id;
+    this.version = article.version;
+    this.acks.push({ articleId: article.id, version: article.version, counter: 0, phase: 1 });
+  }
+
+  /** PATCH until `running()` turns false; never throws. */
+  async run(base: () => string, running: () => boolean, phase: number) {
+    while (running()) {
+      const counter = ++this.counter;
+      const started = performance.now();
+      this.pending = counter;
+      try {
+        const res = await fetch(`${base()}/api/v1/articles/${this.articleId}`, {
+          method: "PATCH",
+          headers: { cookie: this.cookie, "content-type": "application/json" },
+          body: JSON.stringify({ body: bodyFor(this.index, counter), version: this.version }),
+          signal: AbortSignal.timeout(30_000),
+        });
+        const json = (await res.json().catch(() => null)) as { article?: { version: number }; error?: { code: string; currentVersion?: number } } | null;
+        this.samples.push({ ms: performance.now() - started, status: res.status, phase });
+        this.pending = null;
+        if (res.status === 200 && json?.article) {
+          this.version = json.article.version;
+          this.acks.push({ articleId: this.articleId, version: this.version, counter, phase });
+        } else if (res.status === 409) {
+          this.conflicts[phase]++;
+          this.unacknowledged.add(counter);
+          await this.refetch(base());
+        } else {
+          this.unacknowledged.add(counter);
+          await sleep(100);
+        }
+      } catch {
+        // Connection refused or reset (the server is down), or a timeout: the outcome is unknown.
+        this.samples.push({ ms: performance.now() - started, status: "error", phase });
+        this.unacknowledged.add(counter);
+        this.pending = null;
+        await sleep(200);
+        if (running()) await this.refetch(base()).catch(() => undefined);
+      }
+    }
+  }
+
+  /** The server's version of our story; a version below our last acknowledged one means saves were lost. */
+  private async refetch(base: string) {
+    const res = await fetch(`${base}/api/v1/articles/${this.articleId}`, { headers: { cookie: this.cookie }, signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) return;
+    const version = ((await res.json()) as { article: { version: number } }).article.version;
+    const last = this.acks[this.acks.length - 1];
+    if (version < last.version) this.regressions.push(`editor ${this.index}: the server says v${version} after save v${last.version} was acknowledged`);
+    this.version = version;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Verification against the database file (server stopped), opened read-only.
+
+type Verification = {
+  acknowledged: number;
+  found: number;
+  articles: number;
+  articlesOk: number;
+  unacknowledgedButSaved: number;
+  /** Times an editor was told a version below one it had been acknowledged. */
+  regressions: number;
+  problems: string[];
+};
+
+async function verify(dbFile: string, editors: Editor[]): Promise<Verification> {
+  const { default: Database } = await import("better-sqlite3");
+  let sqlite: import("better-sqlite3").Database;
+  let copyDir: string | null = null;
+  try {
+    sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
+    try {
+      sqlite.prepare('SELECT count(*) FROM "Article"').get();
+    } catch (error) {
+      sqlite.close();
+      throw error;
+    }
+  } catch (error) {
+    // After a SIGKILL the WAL may need recovery, which a read-only connection cannot do: read
+    // a copy instead (database, -wal and -shm), leaving the real files to the restarted server.
+    copyDir = mkdtempSync(path.join(os.tmpdir(), "masthead-loadtest-verify-"));
+    for (const suffix of ["", "-wal", "-shm"]) if (existsSync(dbFile + suffix)) copyFileSync(dbFile + suffix, path.join(copyDir, path.basename(dbFile) + suffix));
+    log(`  (read-only open failed: ${(error as Error).message}; verifying a copy)`);
+    sqlite = new Database(path.join(copyDir, path.basename(dbFile)), { fileMustExist: true });
+  }
+  const problems: string[] = [];
+  let acknowledged = 0;
+  let found = 0;
+  let articlesOk = 0;
+  let unacknowledgedButSaved = 0;
+  try {
+    const articleQ = sqlite.prepare<[string], { version: number; bodyText: string }>('SELECT "version", "bodyText" FROM "Article" WHERE "id" = ?');
+    const revisionQ = sqlite.prepare<[string], { version: number; bodyText: string; event: string }>('SELECT "version", "bodyText", "event" FROM "Revision" WHERE "articleId" = ?');
+    for (const e of editors) {
+      const article = articleQ.get(e.articleId);
+      const revisions = revisionQ.all(e.articleId).filter((r) => r.event !== "conflict");
+      acknowledged += e.acks.length;
+      if (!article) {
+        problems.push(`editor ${e.index}: article ${e.articleId} is missing`);
+        continue;
+      }
+      const counters = [...article.bodyText.matchAll(/\[save (\d+)\/(\d+)\]/g)].map((m) => ({ editor: Number(m[1]), counter: Number(m[2]) }));
+      const finalCounter = counters.length === 1 && counters[0].editor === e.index ? counters[0].counter : null;
+      const last = e.acks[e.acks.length - 1];
+      let lastOk = false;
+      if (finalCounter === null) problems.push(`editor ${e.index}: cannot read the counter in the article body`);
+      else if (finalCounter === last.counter && article.version === last.version) lastOk = true;
+      else if (finalCounter > last.counter && (e.unacknowledged.has(finalCounter) || e.pending === finalCounter) && article.version > last.version) {
+        lastOk = true; // a save whose answer was lost (in flight at the kill) made it anyway
+        unacknowledgedButSaved++;
+      } else problems.push(`editor ${e.index}: last acknowledged save v${last.version} counter ${last.counter}, but the article is v${article.version} with counter ${finalCounter}`);
+      const head = revisions.find((r) => r.version === article.version);
+      if (!head) problems.push(`editor ${e.index}: no revision at the article's version ${article.version}`);
+      else if (head.bodyText !== article.bodyText) problems.push(`editor ${e.index}: the revision at v${article.version} differs from the article`);
+      if (lastOk && head && head.bodyText === article.bodyText) articlesOk++;
+      for (const ack of e.acks) {
+        const kept =
+          article.version >= ack.version &&
+          (revisions.some((r) => r.version === ack.version && r.bodyText.includes(marker(e.index, ack.counter))) || revisions.some((r) => r.version > ack.version));
+        const ok = kept && (ack !== last || lastOk);
+        if (ok) found++;
+        else if (problems.length < 50) problems.push(`editor ${e.index}: acknowledged save v${ack.version} (counter ${ack.counter}) not found`);
+      }
+    }
+  } finally {
+    sqlite.close();
+    if (copyDir) rmSync(copyDir, { recursive: true, force: true });
+  }
+  for (const e of editors) problems.push(...e.regressions);
+  return { acknowledged, found, articles: editors.length, articlesOk, unacknowledgedButSaved, regressions: editors.reduce((n, e) => n + e.regressions.length, 0), problems };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Probes: what Next's own cache does under the load (HIT = served from the ISR cache, STALE =
+// served old while re-rendering, MISS = rendered for this request).
+
+type ProbeResult = Record<string, { statuses: Record<string, number>; p50: number; max: number }>;
+
+async function probe(base: () => string, running: () => boolean): Promise<ProbeResult> {
+  const paths = ["/", "/articles/syrian-insurgents-enter-aleppo"];
+  const seen: Record<string, { statuses: Record<string, number>; ms: number[] }> = {};
+  for (const p of paths) seen[p] = { statuses: {}, ms: [] };
+  while (running()) {
+    for (const p of paths) {
+      const started = performance.now();
+      let status = "error";
+      try {
+        const res = await fetch(base() + p, { signal: AbortSignal.timeout(30_000) });
+        await res.arrayBuffer();
+        status = res.ok ? (res.headers.get("x-nextjs-cache") ?? "none") : `HTTP ${res.status}`;
+      } catch {
+        /* counted as "error" */
+      }
+      seen[p].statuses[status] = (seen[p].statuses[status] ?? 0) + 1;
+      seen[p].ms.push(performance.now() - started);
+    }
+    await sleep(1000);
+  }
+  const out: ProbeResult = {};
+  for (const [p, v] of Object.entries(seen)) {
+    const sorted = Float64Array.from(v.ms).sort();
+    out[p] = { statuses: v.statuses, p50: Math.round(percentile(sorted, 50)), max: Math.round(sorted.length ? sorted[sorted.length - 1] : NaN) };
+  }
+  return out;
+}
+
+const fmtProbe = (p: ProbeResult) =>
+  Object.entries(p)
+    .map(([path, v]) => `${path} ${fmtCodes(v.statuses)} (median ${v.p50} ms, max ${v.max} ms)`)
+    .join("; ");
+
+// ---------------------------------------------------------------------------------------------
+// Reporting.
+
+function saveStats(editors: Editor[], phase: number) {
+  const samples = editors.flatMap((e) => e.samples.filter((s) => s.phase === phase));
+  const byStatus: Record<string, number> = {};
+  for (const s of samples) byStatus[String(s.status)] = (byStatus[String(s.status)] ?? 0) + 1;
+  const answered = Float64Array.from(samples.filter((s) => s.status !== "error").map((s) => s.ms)).sort();
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    requests: samples.length,
+    byStatus,
+    acknowledged: editors.reduce((n, e) => n + e.acks.filter((a) => a.phase === phase && a.counter > 0).length, 0),
+    p50: round(percentile(answered, 50)),
+    p90: round(percentile(answered, 90)),
+    p99: round(percentile(answered, 99)),
+    max: round(answered.length ? answered[answered.length - 1] : NaN),
+  };
+}
+
+const count5xx = (codes: Record<string, number>) => Object.entries(codes).reduce((n, [k, v]) => n + (k.startsWith("5") ? v : 0), 0);
+const fmtCodes = (codes: Record<string, number>) =>
+  Object.entries(codes)
+    .sort()
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", ") || "-";
+
+/** Milliseconds, or "n/a" when nothing was answered (JSON turns NaN into null). */
+const ms = (n: number | null | undefined) => (typeof n === "number" && Number.isFinite(n) ? n.toFixed(1) : "n/a");
+
+function readerRow(label: string, r: CannonStats): (string | number)[] {
+  return [label, `${r.requests}/${r.sent}`, r.rps, fmtCodes(r.statusCodes), r.errors, r.timeouts, ms(r.p50), ms(r.p90), ms(r.p99)];
+}
+function saveRow(label: string, s: ReturnType<typeof saveStats>, seconds: number): (string | number)[] {
+  const { error = 0, ...codes } = s.byStatus;
+  return [label, `${s.requests - error}/${s.requests}`, Math.round(s.requests / seconds), fmtCodes(codes), error, "-", ms(s.p50), ms(s.p90), ms(s.p99)];
+}
+const HEAD = ["", "answered/sent", "req/s", "HTTP statuses", "conn. errors", "timeouts", "p50 ms", "p90 ms", "p99 ms"];
+
+// ---------------------------------------------------------------------------------------------
+
+let server: RunningServer | null = null;
+let readers: ReaderRun | null = null;
+/** The editors and probes loop while this is true; anything that ends the run clears it. */
+let running = false;
+installExitHooks(async () => {
+  running = false;
+  await readers?.stop();
+  await server?.stop();
+});
+
+async function main() {
+  const started = new Date();
+  const db = benchDatabase("loadtest.db");
+  prepareDemoDatabase(db);
+  const build = ensureBuild({ distDir: DIST, databaseUrl: db.url, force: process.argv.includes("--rebuild"), reuse: process.argv.includes("--reuse-build") });
+  // 20 sign-ins from one address in a few seconds: raise the sign-in limits for this server only.
+  const serverEnv = { MASTHEAD_LOGIN_MAX_PER_ACCOUNT: "10000", MASTHEAD_LOGIN_MAX_PER_ADDRESS: "10000", MASTHEAD_LOGIN_WINDOW_S: "60" };
+  const boot = (port?: number) => startServer({ distDir: DIST, databaseUrl: db.url, port, env: serverEnv, logName: "loadtest-server" });
+  server = await boot();
+  const port = server.port;
+  const base = () => server!.url;
+
+  log("warming up the reader pages");
+  for (const p of READER_PATHS) for (let i = 0; i < 3; i++) await fetch(base() + p).then((r) => r.arrayBuffer());
+
+  log(`signing in ${EDITORS} editors, each creating its own story`);
+  const editors = Array.from({ length: EDITORS }, (_, i) => new Editor(i + 1, ACCOUNTS[i % ACCOUNTS.length]));
+  for (const e of editors) await e.start(base());
+
+  // ---- phase 1 ------------------------------------------------------------------------------
+  log(`phase 1: ${READERS} readers + ${EDITORS} editors for ${SECONDS} s`);
+  running = true;
+  readers = startReaders(base(), SECONDS);
+  await readers.started;
+  const t1 = performance.now();
+  const editing = Promise.all(editors.map((e) => e.run(base, () => running, 1)));
+  const probing1 = probe(base, () => running);
+  const progress = setInterval(() => {
+    const s = saveStats(editors, 1);
+    log(`  ${((performance.now() - t1) / 1000).toFixed(0)} s: ${s.requests} saves sent, ${s.acknowledged} acknowledged (${fmtCodes(s.byStatus)})`);
+  }, 10_000);
+  const r1 = await readers.result;
+  const loadSeconds = (performance.now() - t1) / 1000;
+  running = false;
+  const loadEnded = performance.now();
+  await editing;
+  const p1 = await probing1;
+  clearInterval(progress);
+  const drainSeconds = (performance.now() - loadEnded) / 1000;
+  if (drainSeconds > 1) log(`  the editors' last saves took ${drainSeconds.toFixed(1)} s to come back`);
+  readers = null;
+  log("phase 1 done; stopping the server to read the database");
+  await server.stop();
+  const v1 = await verify(db.file, editors);
+  const s1 = saveStats(editors, 1);
+  log(`  acknowledged ${v1.acknowledged}, found ${v1.found}`);
+
+  // ---- phase 2 ------------------------------------------------------------------------------
+  log(`phase 2: same load again on the same database; SIGKILL after ${KILL_AFTER} s, restart, ${AFTER_RESTART} s more`);
+  server = await boot(port);
+  running = true;
+  readers = startReaders(base(), KILL_AFTER + 60);
+  await readers.started;
+  const t2 = performance.now();
+  const editing2 = Promise.all(editors.map((e) => e.run(base, () => running, 2)));
+  await sleep(KILL_AFTER * 1000);
+  const pid = server.pid;
+  await server.crash();
+  const killedAt = (performance.now() - t2) / 1000;
+  // Straight after the crash, before anything can repair or overwrite: is every save that was
+  // acknowledged before the kill in the file?
+  const vCrash = await verify(db.file, editors);
+  log(`SIGKILL sent to pid ${pid} at ${killedAt.toFixed(1)} s; in the database right after it: ${vCrash.found} of ${vCrash.acknowledged} acknowledged saves`);
+  await readers.stop();
+  const r2a = await readers.result;
+  log(`restarting on the same database and port ${port}`);
+  const restartStarted = performance.now();
+  server = await boot(port);
+  const restartSeconds = (performance.now() - restartStarted) / 1000;
+  readers = startReaders(base(), AFTER_RESTART);
+  await readers.started;
+  const r2b = await readers.result;
+  readers = null;
+  running = false;
+  await editing2;
+  const phase2Seconds = (performance.now() - t2) / 1000;
+  await server.stop();
+  server = null;
+  const v2 = await verify(db.file, editors);
+  const s2 = saveStats(editors, 2);
+
+  // ---- report -------------------------------------------------------------------------------
+  const fivexx1 = count5xx(r1.statusCodes) + count5xx(s1.byStatus);
+  const fivexx2 = count5xx(r2a.statusCodes) + count5xx(r2b.statusCodes) + count5xx(s2.byStatus);
+  const pass1 = v1.acknowledged === v1.found && v1.articlesOk === v1.articles && fivexx1 === 0;
+  const pass2 = vCrash.acknowledged === vCrash.found && vCrash.articlesOk === vCrash.articles && v2.acknowledged === v2.found && v2.articlesOk === v2.articles && v2.regressions === 0;
+
+  console.log("");
+  console.log(`Masthead load test — ${READERS} readers, ${EDITORS} editors; ${machineInfo().cpus} CPUs, load average ${machineInfo().loadavg.join(" ")}`);
+  console.log(`\nPhase 1: ${loadSeconds.toFixed(1)} s of load, then ${drainSeconds.toFixed(1)} s for the last saves to come back`);
+  console.log(table(HEAD, [readerRow("readers (GET)", r1), saveRow("saves (PATCH)", s1, loadSeconds)]));
+  console.log(`probes (one anonymous GET a second, x-nextjs-cache): ${fmtProbe(p1)}`);
+  console.log(
+    `acknowledged saves ${v1.acknowledged} (incl. ${EDITORS} creations), found in the database ${v1.found}; articles intact ${v1.articlesOk}/${v1.articles}; 409s ${editors.reduce((n, e) => n + e.conflicts[1], 0)}; 5xx ${fivexx1}`,
+  );
+  console.log(`\nPhase 2: ${phase2Seconds.toFixed(1)} s, SIGKILL at ${killedAt.toFixed(1)} s, back up in ${restartSeconds.toFixed(1)} s`);
+  console.log(table(HEAD, [readerRow("readers before the kill", r2a), readerRow("readers after the restart", r2b), saveRow("saves (PATCH)", s2, phase2Seconds)]));
+  console.log(
+    `acknowledged saves (both phases) ${v2.acknowledged}, found in the database ${v2.found}; articles intact ${v2.articlesOk}/${v2.articles}; 409s ${editors.reduce((n, e) => n + e.conflicts[2], 0)} (a save whose answer was lost in the crash had landed); unacknowledged saves in the final text ${v2.unacknowledgedButSaved}; 5xx ${fivexx2}`,
+  );
+  console.log(
+    `right after the SIGKILL (before the restart): acknowledged ${vCrash.acknowledged}, in the database ${vCrash.found}; articles intact ${vCrash.articlesOk}/${vCrash.articles}; versions gone backwards after the restart ${v2.regressions}`,
+  );
+  const problems = [...v1.problems.map((p) => `phase 1: ${p}`), ...vCrash.problems.map((p) => `after the kill: ${p}`), ...v2.problems.map((p) => `phase 2: ${p}`)];
+  for (const p of problems.slice(0, 30)) console.log(`  ! ${p}`);
+
+  const file = writeResults("loadtest", {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    settings: { seconds: SECONDS, readers: READERS, editors: EDITORS, killAfter: KILL_AFTER, afterRestart: AFTER_RESTART, readerPaths: READER_PATHS, distDir: DIST, database: path.relative(ROOT, db.file), build },
+    phase1: { loadSeconds, drainSeconds, probes: p1, readers: r1, saves: s1, verification: v1, fivexx: fivexx1, pass: pass1 },
+    phase2: { seconds: phase2Seconds, killedAt, restartSeconds, readersBeforeKill: r2a, readersAfterRestart: r2b, saves: s2, verificationAfterKill: vCrash, verification: v2, fivexx: fivexx2, pass: pass2 },
+    conflicts: { phase1: editors.reduce((n, e) => n + e.conflicts[1], 0), phase2: editors.reduce((n, e) => n + e.conflicts[2], 0) },
+  });
+  console.log(`\nResults: ${path.relative(ROOT, file)}`);
+  console.log(`Phase 1 (no lost saves, no 5xx): ${pass1 ? "PASS" : "FAIL"}`);
+  console.log(`Phase 2 (no lost saves across SIGKILL): ${pass2 ? "PASS" : "FAIL"}`);
+  console.log(pass1 && pass2 ? "PASS" : "FAIL");
+  if (!(pass1 && pass2)) process.exitCode = 1;
+}
+
+main()
+  .catch(async (error) => {
+    console.error(error);
+    if (server) console.error(`--- server output (tail) ---\n${server.tail()}`);
+    console.log("FAIL");
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    running = false;
+    await readers?.stop();
+    if (server) await stopProcess(server.child);
+    // Editors still waiting on a request must not keep the process alive.
+    process.exit(process.exitCode ?? 0);
+  });
