@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && npx next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 65000`,
     url: `${BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -88,7 +88,7 @@ export function ArticleIssueForm({ action, articleId, issueId, issues }: { actio
         </select>
       </div>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
-        Save
+        Save issue
       </button>
       <FormMessage ok={state.ok} message={state.message} />
     </form>
