@@ -4,7 +4,7 @@ import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/lib/data/tokens";
 import { changeOwnPassword, resetPassword, setPenNameApproval, updateOwnProfile } from "@/lib/data/users";
 import { ZNewPassword } from "@/lib/validation/user";
-import { authedAction, formToObject } from "./safe-action";
+import { authedAction, formToObject, formValues } from "./safe-action";
 import type { FormState } from "./staff";
 
 const ZProfile = z.object({
@@ -20,15 +20,10 @@ const ZProfile = z.object({
     .transform((v) => v || null),
 }).refine((p) => p.nameDisplay !== "PEN_NAME" || p.penName !== null, { path: ["penName"], message: "Enter the pen name you want to use." });
 
-function values(form: FormData, omit: string[] = []): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-}
 
 export async function updateProfileAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await authedAction(ZProfile, formToObject(form), async (input, user) => updateOwnProfile({ actor: user, input }));
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: values(form) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   revalidatePath("/newsroom/account");
   return { ok: true, message: "Profile saved. A new pen name appears once an adviser approves it." };
 }
@@ -46,7 +41,7 @@ export type TokenState = FormState & { token?: string };
 export async function createTokenAction(_prev: TokenState, form: FormData): Promise<TokenState> {
   const ZName = z.object({ name: z.string().trim().min(1, "Name the token (what will use it?).").max(60, "Keep the name under 60 characters.") });
   const result = await authedAction(ZName, formToObject(form), async ({ name }, user) => createApiToken({ actor: user, name }));
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: values(form) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   revalidatePath("/newsroom/account");
   return { ok: true, message: "Copy this token now: it will not be shown again.", token: result.data.token };
 }

@@ -6,14 +6,9 @@ import { decideTakedown, recordTakedownRequest } from "@/lib/data/takedowns";
 import { ZId } from "@/lib/validation/article";
 import { ZCorrection, ZTakedownDecision, ZTakedownRequest } from "@/lib/validation/corrections";
 import { revalidateArticle } from "./revalidate";
-import { authedAction, formToObject } from "./safe-action";
+import { authedAction, formToObject, formValues } from "./safe-action";
 import type { FormState } from "./staff";
 
-function keep(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-}
 
 function refresh(articleId: string) {
   revalidateArticle({ slug: "", section: null });
@@ -25,7 +20,7 @@ export async function addCorrectionAction(_prev: FormState, form: FormData): Pro
     await addCorrection({ actor: user, articleId, input });
     return articleId;
   });
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   refresh(result.data);
   return { ok: true, message: "Correction added. It shows on the story, in its feed entry and on the corrections page." };
 }
@@ -35,7 +30,7 @@ export async function recordTakedownAction(_prev: FormState, form: FormData): Pr
     await recordTakedownRequest({ actor: user, articleId, input });
     return articleId;
   });
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   revalidatePath(`/newsroom/articles/${result.data}`);
   return { ok: true, message: "Request recorded. An adviser decides it." };
 }
@@ -47,7 +42,7 @@ export async function decideTakedownAction(_prev: FormState, form: FormData): Pr
     await decideTakedown({ actor: user, articleId, requestId, input });
     return articleId;
   });
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   refresh(result.data);
   return { ok: true, message: "Decision recorded." };
 }

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { createIssue, createVolume, setArticleIssue } from "@/lib/data/issues";
 import { ZId } from "@/lib/validation/article";
-import { authedAction, formToObject } from "./safe-action";
+import { authedAction, formToObject, formValues } from "./safe-action";
 import type { FormState } from "./staff";
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.").transform((d) => new Date(`${d}T00:00:00Z`));
@@ -20,22 +20,17 @@ const ZIssue = z.object({
   publishedOn: z.union([z.literal(""), ZDate]).transform((v) => (v === "" ? null : v)),
 });
 
-function values(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-}
 
 export async function createVolumeAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await authedAction(ZVolume, formToObject(form), async (input, user) => createVolume({ actor: user, input }));
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: values(form) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   revalidatePath("/newsroom/issues");
   return { ok: true, message: "Volume created." };
 }
 
 export async function createIssueAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await authedAction(ZIssue, formToObject(form), async (input, user) => createIssue({ actor: user, input }));
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: values(form) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   revalidatePath("/newsroom/issues");
   revalidatePath("/", "layout");
   return { ok: true, message: "Issue created." };

@@ -1,13 +1,12 @@
 "use server";
 import { createFirstAdviser } from "@/lib/data/users";
 import { ZSetup } from "@/lib/validation/user";
-import { parseInput, toActionError } from "./safe-action";
+import { formValues, parseInput, toActionError } from "./safe-action";
 import type { FormState } from "./staff";
 
 /** First run only: creates the publication and its first adviser, then /setup closes for good. */
 export async function setupAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && k !== "password" && !k.startsWith("$ACTION")) values[k] = v;
+  const values = formValues(form, ["password"]);
   try {
     const input = parseInput(ZSetup, Object.fromEntries(form.entries()));
     await createFirstAdviser(input);

@@ -5,22 +5,17 @@ import { createStaff, updateStaff } from "@/lib/data/users";
 import { updatePublicationSettings } from "@/lib/data/publication";
 import { AppError } from "@/lib/errors";
 import { ZSettings, ZStaffCreate, ZStaffUpdate } from "@/lib/validation/user";
-import { authedAction, formToObject } from "./safe-action";
+import { authedAction, formToObject, formValues } from "./safe-action";
 
 export type FormState = { ok?: boolean; message?: string; fields?: Record<string, string>; values?: Record<string, string> };
 
-function keep(form: FormData, omit: string[] = []): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$ACTION")) values[k] = v;
-  return values;
-}
 
 export async function createStaffAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await authedAction(ZStaffCreate, formToObject(form), async (input, user) => {
     if (!can(user, "manage_staff")) throw new AppError("NOT_FOUND", "This page was not found.");
     return createStaff({ input, actor: user });
   });
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form, ["password"]) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form, ["password"]) };
   revalidatePath("/newsroom/staff");
   return { ok: true, message: `Account created for ${result.data.email}. Share the password with them privately.` };
 }
@@ -40,7 +35,7 @@ export async function updateSettingsAction(_prev: FormState, form: FormData): Pr
     if (!can(user, "manage_settings")) throw new AppError("NOT_FOUND", "This page was not found.");
     await updatePublicationSettings({ settings, actorId: user.userId });
   });
-  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: keep(form) };
+  if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   revalidatePath("/", "layout");
   return { ok: true, message: "Settings saved." };
 }

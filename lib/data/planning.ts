@@ -323,9 +323,9 @@ export async function notifyDeadlinesTomorrow(now: Date = new Date()): Promise<n
     sent += await db.$transaction(async (tx) => {
       const already = await tx.notification.findMany({ where: { kind: "deadline", link, userId: { in: userIds } }, select: { userId: true } });
       const done = new Set(already.map((n) => n.userId));
-      const todo = userIds.filter((id) => !done.has(id));
-      await notify(tx, { userIds: todo, kind: "deadline", title: `Due ${formatDateTime(article.deadline!, timeZone)}: ${article.headline}`, link });
-      return todo.length;
+      const pending = userIds.filter((id) => !done.has(id));
+      await notify(tx, { userIds: pending, kind: "deadline", title: `Due ${formatDateTime(article.deadline!, timeZone)}: ${article.headline}`, link });
+      return pending.length;
     });
   }
   return sent;
