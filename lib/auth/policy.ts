@@ -37,7 +37,7 @@ export type ArticleFacts = {
 };
 
 export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | "pin" | "correct" | "decide_takedown" | TransitionAction;
-export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue" | "view_audit_log";
+export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue" | "view_audit_log" | "manage_masthead";
 export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "view",
   "edit",
@@ -56,7 +56,7 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "unpublish",
   "republish",
 ];
-export const GLOBAL_ACTIONS: readonly GlobalAction[] = ["create_article", "manage_staff", "manage_settings", "view_review_queue", "view_audit_log"];
+export const GLOBAL_ACTIONS: readonly GlobalAction[] = ["create_article", "manage_staff", "manage_settings", "view_review_queue", "view_audit_log", "manage_masthead"];
 
 /** True when the actor wrote the story: a byline on it, or its creator. */
 export function isOwn(actor: Actor, article: ArticleFacts): boolean {
@@ -90,6 +90,9 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
     case "create_article":
       return true;
     case "view_review_queue":
+      return isReviewer(actor.role);
+    case "manage_masthead":
+      // A volume's staff list is part of planning the year: student editors keep it with faculty.
       return isReviewer(actor.role);
     case "manage_staff":
     case "manage_settings":

@@ -1,0 +1,254 @@
+import "server-only";
+import { type Actor, can } from "@/lib/auth/policy";
+import { bylineDetail, publicName } from "@/lib/domain/byline";
+import { COPY_ROLE_ORDER, currentVolume, groupByPosition, insertionIndex, moveItem, POSITION_FOR_ROLE, samePosition, volumeReferenceDate } from "@/lib/domain/masthead";
+import { AppError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TMastheadAdd, TMastheadMove, TMastheadUpdate } from "@/lib/validation/masthead";
+import { db } from "./db";
+import { listMasthead } from "./people";
+import { getPublication } from "./publication";
+
+/**
+ * Each volume's masthead: who held which position that school year. Entries belong to a
+ * Person (the public byline), never to an account, so deactivating a graduate's login leaves
+ * every old masthead as it was.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+const PERSON_SELECT = {
+  id: true,
+  slug: true,
+  fullName: true,
+  penName: true,
+  penNameApproved: true,
+  nameDisplay: true,
+  graduationYear: true,
+  title: true,
+  user: { select: { active: true } },
+  _count: { select: { bylines: { where: { article: { status: "PUBLISHED" } } } } },
+} as const satisfies Prisma.PersonSelect;
+
+function requireMastheadEditor(actor: Actor) {
+  if (!can(actor, "manage_masthead")) throw notFound("This page");
+}
+
+async function audit(tx: Tx, actor: Actor, action: string, volumeId: string, details: Record<string, unknown>) {
+  await tx.auditLog.create({ data: { actorId: actor.userId, action: `masthead.${action}`, subject: volumeId, details: JSON.stringify(details) } });
+}
+
+/** Give the volume's entries ranks 0..n-1 in the order given. */
+async function writeRanks(tx: Tx, volumeId: string, orderedIds: readonly string[]) {
+  for (const [rank, id] of orderedIds.entries()) await tx.mastheadEntry.updateMany({ where: { id, volumeId }, data: { rank } });
+}
+
+async function entriesInOrder(tx: Tx, volumeId: string) {
+  return tx.mastheadEntry.findMany({ where: { volumeId }, orderBy: [{ rank: "asc" }, { id: "asc" }], select: { id: true, position: true, personId: true } });
+}
+
+/** Everyone who can be put on a masthead, graduates included (an old volume may need them). */
+export async function listMastheadCandidates({ actor }: { actor: Actor }) {
+  requireMastheadEditor(actor);
+  const rows = await db.person.findMany({ orderBy: { fullName: "asc" }, select: { id: true, fullName: true, user: { select: { active: true } } } });
+  return rows.map((p) => ({ id: p.id, fullName: p.fullName, active: p.user?.active ?? false }));
+}
+
+/** How many people each volume's masthead lists, for the volumes page. */
+export async function countMastheadEntries({ actor }: { actor: Actor }): Promise<Map<string, number>> {
+  requireMastheadEditor(actor);
+  const rows = await db.mastheadEntry.groupBy({ by: ["volumeId"], _count: { _all: true } });
+  return new Map(rows.map((r) => [r.volumeId, r._count._all]));
+}
+
+/** A volume and its masthead in rank order, for the newsroom editor. */
+export async function findVolumeMastheadForEditor({ actor, number }: { actor: Actor; number: number }) {
+  requireMastheadEditor(actor);
+  const [volume, pub] = await Promise.all([
+    db.volume.findUnique({
+      where: { number },
+      select: {
+        id: true,
+        number: true,
+        label: true,
+        startsOn: true,
+        endsOn: true,
+        masthead: { orderBy: [{ rank: "asc" }, { id: "asc" }], select: { id: true, position: true, rank: true, person: { select: PERSON_SELECT } } },
+      },
+    }),
+    getPublication(),
+  ]);
+  if (!volume) throw notFound("That volume");
+  const at = volumeReferenceDate(volume);
+  return {
+    volume: { id: volume.id, number: volume.number, label: volume.label, startsOn: volume.startsOn, endsOn: volume.endsOn },
+    entries: volume.masthead.map((e) => ({
+      id: e.id,
+      position: e.position,
+      rank: e.rank,
+      person: {
+        id: e.person.id,
+        fullName: e.person.fullName,
+        publicName: publicName(e.person, pub.nameDisplayDefault),
+        detail: bylineDetail(e.person, at, pub.schoolYearStartMonth),
+        active: e.person.user?.active ?? false,
+      },
+    })),
+  };
+}
+
+/** Put a person on a volume's masthead, right after the others in the same position. */
+export async function addMastheadEntry({ actor, input }: { actor: Actor; input: TMastheadAdd }) {
+  requireMastheadEditor(actor);
+  return db.$transaction(async (tx) => {
+    const volume = await tx.volume.findUnique({ where: { id: input.volumeId }, select: { id: true, number: true } });
+    if (!volume) throw notFound("That volume");
+    const person = await tx.person.findUnique({ where: { id: input.personId }, select: { id: true, fullName: true } });
+    if (!person) throw new AppError("VALIDATION", "Choose a person from the list.", { fields: { personId: "Choose a person from the list." } });
+    const existing = await entriesInOrder(tx, volume.id);
+    if (existing.some((e) => e.personId === person.id)) {
+      const message = `${person.fullName} is already on this volume's masthead; change their position instead.`;
+      throw new AppError("VALIDATION", message, { fields: { personId: message } });
+    }
+    // Keep one spelling per position: "staff writer" joins an existing "Staff Writer".
+    const position = existing.find((e) => samePosition(e.position, input.position))?.position ?? input.position;
+    const entry = await tx.mastheadEntry.create({ data: { volumeId: volume.id, personId: person.id, position, rank: existing.length }, select: { id: true } });
+    const order = existing.map((e) => e.id);
+    order.splice(insertionIndex(existing, position), 0, entry.id);
+    await writeRanks(tx, volume.id, order);
+    await audit(tx, actor, "add", volume.id, { volume: volume.number, person: person.fullName, position });
+    return { id: entry.id, position, fullName: person.fullName, volumeNumber: volume.number };
+  });
+}
+
+async function findEntry(tx: Tx, entryId: string) {
+  const entry = await tx.mastheadEntry.findUnique({ where: { id: entryId }, select: { id: true, volumeId: true, position: true, volume: { select: { number: true } }, person: { select: { fullName: true } } } });
+  if (!entry) throw notFound("That masthead entry");
+  return entry;
+}
+
+/** Change the position someone held that year. */
+export async function updateMastheadEntry({ actor, input }: { actor: Actor; input: TMastheadUpdate }) {
+  requireMastheadEditor(actor);
+  return db.$transaction(async (tx) => {
+    const entry = await findEntry(tx, input.entryId);
+    await tx.mastheadEntry.update({ where: { id: entry.id }, data: { position: input.position } });
+    await audit(tx, actor, "update", entry.volumeId, { volume: entry.volume.number, person: entry.person.fullName, from: entry.position, to: input.position });
+    return { volumeNumber: entry.volume.number, fullName: entry.person.fullName };
+  });
+}
+
+/** Move an entry one place up or down the volume's list. */
+export async function moveMastheadEntry({ actor, input }: { actor: Actor; input: TMastheadMove }) {
+  requireMastheadEditor(actor);
+  return db.$transaction(async (tx) => {
+    const entry = await findEntry(tx, input.entryId);
+    const order = (await entriesInOrder(tx, entry.volumeId)).map((e) => e.id);
+    await writeRanks(tx, entry.volumeId, moveItem(order, order.indexOf(entry.id), input.direction));
+    await audit(tx, actor, "move", entry.volumeId, { volume: entry.volume.number, person: entry.person.fullName, direction: input.direction });
+    return { volumeNumber: entry.volume.number, fullName: entry.person.fullName };
+  });
+}
+
+/** Take someone off a volume's masthead (their person, bylines and account are untouched). */
+export async function removeMastheadEntry({ actor, entryId }: { actor: Actor; entryId: string }) {
+  requireMastheadEditor(actor);
+  return db.$transaction(async (tx) => {
+    const entry = await findEntry(tx, entryId);
+    await tx.mastheadEntry.delete({ where: { id: entry.id } });
+    await writeRanks(tx, entry.volumeId, (await entriesInOrder(tx, entry.volumeId)).map((e) => e.id));
+    await audit(tx, actor, "remove", entry.volumeId, { volume: entry.volume.number, person: entry.person.fullName, position: entry.position });
+    return { volumeNumber: entry.volume.number, fullName: entry.person.fullName };
+  });
+}
+
+/**
+ * Start a new year's masthead from today's staff: every active account's person, by role
+ * (editors, writers, advisers), after whoever is listed already. People already on the
+ * masthead keep their entry, so running it twice adds nothing.
+ */
+export async function copyCurrentStaffToVolume({ actor, volumeId }: { actor: Actor; volumeId: string }) {
+  requireMastheadEditor(actor);
+  return db.$transaction(async (tx) => {
+    const volume = await tx.volume.findUnique({ where: { id: volumeId }, select: { id: true, number: true } });
+    if (!volume) throw notFound("That volume");
+    const users = await tx.user.findMany({ where: { active: true }, select: { role: true, personId: true }, orderBy: { person: { fullName: "asc" } } });
+    const existing = await entriesInOrder(tx, volume.id);
+    const listed = new Set(existing.map((e) => e.personId));
+    let rank = existing.length;
+    let added = 0;
+    for (const role of COPY_ROLE_ORDER) {
+      for (const user of users.filter((u) => u.role === role && !listed.has(u.personId))) {
+        await tx.mastheadEntry.create({ data: { volumeId: volume.id, personId: user.personId, position: POSITION_FOR_ROLE[role], rank: rank++ } });
+        listed.add(user.personId);
+        added++;
+      }
+    }
+    if (added > 0) await audit(tx, actor, "copy_staff", volume.id, { volume: volume.number, added });
+    return { added, volumeNumber: volume.number };
+  });
+}
+
+export type PublicMastheadPerson = { key: string; name: string; detail: string | null; href: string | null };
+export type PublicMasthead = {
+  volume: { number: number; label: string } | null;
+  /** The shown volume is the one /staff shows by default. */
+  isCurrent: boolean;
+  /** The volume has no masthead entries, so today's staff is shown instead. */
+  fallback: boolean;
+  groups: { position: string; people: PublicMastheadPerson[] }[];
+  /** Links to the other volumes' mastheads (the current one is /staff). */
+  otherVolumes: { number: number; label: string; href: string; current: boolean }[];
+};
+
+/**
+ * The public staff page: the masthead of volume `number`, or of the current volume when no
+ * number is given (see `currentVolume`). Names follow each person's display rule and grades are
+ * as of that volume's school year. null when the volume does not exist.
+ */
+export async function findPublicMasthead({ number, now = new Date() }: { number?: number; now?: Date } = {}): Promise<PublicMasthead | null> {
+  const [volumes, pub] = await Promise.all([
+    db.volume.findMany({ select: { id: true, number: true, label: true, startsOn: true, endsOn: true, _count: { select: { masthead: true } } }, orderBy: { number: "desc" } }),
+    getPublication(),
+  ]);
+  const current = currentVolume(volumes, now);
+  const shown = number === undefined ? current : volumes.find((v) => v.number === number);
+  if (number !== undefined && !shown) return null;
+
+  const otherVolumes = volumes
+    .filter((v) => v.id !== shown?.id && (v._count.masthead > 0 || v.id === current?.id))
+    .map((v) => ({ number: v.number, label: v.label, href: v.id === current?.id ? "/staff" : `/staff/volumes/${v.number}`, current: v.id === current?.id }));
+  const base = { volume: shown ? { number: shown.number, label: shown.label } : null, isCurrent: !!shown && shown.id === current?.id, otherVolumes };
+
+  if (!shown || shown._count.masthead === 0) {
+    const staff = await listMasthead();
+    return {
+      ...base,
+      fallback: true,
+      groups: staff.map((g) => ({ position: g.heading, people: g.people.map((p) => ({ key: p.slug, name: p.name, detail: p.detail, href: `/authors/${p.slug}` })) })),
+    };
+  }
+
+  const entries = await db.mastheadEntry.findMany({ where: { volumeId: shown.id }, select: { id: true, position: true, rank: true, person: { select: PERSON_SELECT } } });
+  const at = volumeReferenceDate(shown);
+  return {
+    ...base,
+    fallback: false,
+    groups: groupByPosition(entries).map((g) => ({
+      position: g.position,
+      people: g.entries.map((e) => ({
+        key: e.id,
+        name: publicName(e.person, pub.nameDisplayDefault),
+        detail: bylineDetail(e.person, at, pub.schoolYearStartMonth),
+        // An author page exists for current staff and anyone with a published byline (findAuthorBySlug).
+        href: e.person.user?.active || e.person._count.bylines > 0 ? `/authors/${e.person.slug}` : null,
+      })),
+    })),
+  };
+}
+
+/** Volumes with a masthead, for the sitemap. */
+export async function listMastheadVolumeNumbers() {
+  const rows = await db.volume.findMany({ where: { masthead: { some: {} } }, select: { number: true }, orderBy: { number: "desc" } });
+  return rows.map((r) => r.number);
+}
