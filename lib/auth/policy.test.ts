@@ -49,6 +49,7 @@ const GLOBAL_TABLE: Record<GlobalAction, Record<Role, boolean>> = {
   manage_settings:   { WRITER: false, EDITOR: false, ADVISER: true, ADMIN: true },
   view_audit_log:    { WRITER: false, EDITOR: false, ADVISER: true, ADMIN: true },
   manage_masthead:   { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
+  upload_media:      { WRITER: true,  EDITOR: true,  ADVISER: true, ADMIN: true },
 };
 
 /** Whose story it is, from the actor's side: they created it, they are on its byline, or neither. */

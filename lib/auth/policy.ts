@@ -37,7 +37,7 @@ export type ArticleFacts = {
 };
 
 export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | "pin" | "correct" | "decide_takedown" | TransitionAction;
-export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue" | "view_audit_log" | "manage_masthead";
+export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue" | "view_audit_log" | "manage_masthead" | "upload_media";
 export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "view",
   "edit",
@@ -56,7 +56,7 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "unpublish",
   "republish",
 ];
-export const GLOBAL_ACTIONS: readonly GlobalAction[] = ["create_article", "manage_staff", "manage_settings", "view_review_queue", "view_audit_log", "manage_masthead"];
+export const GLOBAL_ACTIONS: readonly GlobalAction[] = ["create_article", "manage_staff", "manage_settings", "view_review_queue", "view_audit_log", "manage_masthead", "upload_media"];
 
 /** True when the actor wrote the story: a byline on it, or its creator. */
 export function isOwn(actor: Actor, article: ArticleFacts): boolean {
@@ -88,6 +88,8 @@ export function can(actor: Actor, action: ArticleAction, article: ArticleFacts):
 export function can(actor: Actor, action: ArticleAction | GlobalAction, article?: ArticleFacts): boolean {
   switch (action) {
     case "create_article":
+    case "upload_media":
+      // Every staff member reports and photographs; the library is shared by the whole newsroom.
       return true;
     case "view_review_queue":
       return isReviewer(actor.role);
