@@ -207,11 +207,21 @@ export type AssignmentExtras = {
   assignees?: { userId: string; role: "WRITER" | "PHOTOGRAPHER" }[];
 };
 
-export async function createArticle({ actor, input, extras, tx: outer }: { actor: Actor; input: TArticleCreate; extras?: AssignmentExtras; tx?: Tx }) {
+export async function createArticle({ actor, input }: { actor: Actor; input: TArticleCreate }) {
+  const prepared = await prepareArticle({ actor, input });
+  return db.$transaction((tx) => prepared.insert(tx));
+}
+
+/**
+ * The checks and reads of creating a story, done before any transaction opens, so that a caller
+ * with a transaction of its own (an assignment) can insert the story inside it: inside a
+ * transaction only `tx` may be used (lib/data/serialized-adapter.ts).
+ */
+export async function prepareArticle({ actor, input, extras }: { actor: Actor; input: TArticleCreate; extras?: AssignmentExtras }) {
   if (!can(actor, "create_article")) throw new AppError("FORBIDDEN", "You may not create stories.");
   const body = await renderBody(input.body);
   const pub = await getPublication();
-  const run = async (tx: Tx) => {
+  const insertRow = async (tx: Tx) => {
     const sectionId = await resolveSection(tx, input.section);
     const coAuthors = extras?.authorPersonIds ?? [actor.personId, ...((await resolveCoAuthors(tx, input.coAuthorIds, actor.personId)) ?? [])];
     const article = await tx.article.create({
@@ -248,8 +258,7 @@ export async function createArticle({ actor, input, extras, tx: outer }: { actor
     });
     return input.tags ? tx.article.findUniqueOrThrow({ where: { id: article.id }, include: articleInclude }) : article;
   };
-  const row = outer ? await run(outer) : await db.$transaction(run);
-  return toArticleDto(row, pub);
+  return { insert: async (tx: Tx) => toArticleDto(await insertRow(tx), pub) };
 }
 
 /**

@@ -1,14 +1,15 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { databaseUrl } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { SerializedSQLite3 } from "./serialized-adapter";
 
 /**
  * The Prisma singleton (one per process, kept on globalThis so dev reloads reuse it).
+ * Its adapter serializes the one SQLite connection (see serialized-adapter.ts).
  * `passwordHash` is omitted from every query unless a caller asks for it explicitly.
  */
 function createClient() {
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl() });
+  const adapter = new SerializedSQLite3({ url: databaseUrl() });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 

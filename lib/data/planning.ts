@@ -5,7 +5,7 @@ import type { ArticleStatus } from "@/lib/domain/workflow";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { BUDGET_STATUSES, type PitchStatus, type TAssignmentCreate, type TBudgetFilter, type TPitchCreate, type TPitchDecision } from "@/lib/validation/planning";
-import { createArticle, visibleTo } from "./articles";
+import { prepareArticle, visibleTo } from "./articles";
 import { db } from "./db";
 import { notify } from "./notifications";
 import { getPublication } from "./publication";
@@ -218,19 +218,19 @@ export async function createAssignment({ actor, input, now = new Date() }: { act
   if (Object.keys(fields).length > 0 || !headline || !deadline) throw invalid(fields);
 
   const link = (id: string) => `/newsroom/articles/${id}`;
+  const draft = await prepareArticle({
+    actor,
+    input: { headline, dek: "", body: "", section },
+    extras: {
+      deadline,
+      targetWords: input.targetWords ?? null,
+      issueId: input.issueId ?? null,
+      authorPersonIds: writerIds.map((id) => personOf.get(id)!),
+      assignees: [...writerIds.map((userId) => ({ userId, role: "WRITER" as const })), ...photographerIds.map((userId) => ({ userId, role: "PHOTOGRAPHER" as const }))],
+    },
+  });
   return db.$transaction(async (tx: Tx) => {
-    const article = await createArticle({
-      actor,
-      input: { headline, dek: "", body: "", section },
-      extras: {
-        deadline,
-        targetWords: input.targetWords ?? null,
-        issueId: input.issueId ?? null,
-        authorPersonIds: writerIds.map((id) => personOf.get(id)!),
-        assignees: [...writerIds.map((userId) => ({ userId, role: "WRITER" as const })), ...photographerIds.map((userId) => ({ userId, role: "PHOTOGRAPHER" as const }))],
-      },
-      tx,
-    });
+    const article = await draft.insert(tx);
     if (pitch) {
       const swapped = await tx.pitch.updateMany({
         where: { id: pitch.id, status: { in: ["OPEN", "ACCEPTED"] }, articleId: null },
