@@ -263,6 +263,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
       update: {},
       create: { volumeId: volume.id, number: 3, slug: "volume-14-issue-3", title: "December 2024", publishedOn: new Date("2024-12-02T00:00:00+09:00") },
     });
+    await seedMastheads(db, { current: volume.id, passwordHash });
     let created = 0;
     for (const story of stories()) {
       if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
@@ -321,8 +322,54 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await seedDemo();
+/** Yuna Choi edited the Gazette in 2023-24 and graduated in 2024; her login is deactivated. */
+export const DEMO_GRADUATE = { email: "yuna.choi@demo.test", fullName: "Yuna Choi", slug: "yuna-choi", graduationYear: 2024 } as const;
+
+/**
+ * The mastheads of Volume 14 (the demo's year) and Volume 13 (the year before, with a graduate).
+ * A volume's masthead is seeded only while it has no entries, so edits made in the newsroom
+ * survive a second load and a second load adds nothing.
+ */
+async function seedMastheads(db: PrismaClient, { current, passwordHash }: { current: string; passwordHash: string }) {
+  const previous = await db.volume.upsert({
+    where: { number: 13 },
+    update: {},
+    create: { number: 13, label: "Volume 13 (2023-24)", startsOn: new Date("2023-08-01T00:00:00Z"), endsOn: new Date("2024-07-31T00:00:00Z") },
+  });
+  const graduate = await db.person.upsert({
+    where: { slug: DEMO_GRADUATE.slug },
+    update: {},
+    create: { slug: DEMO_GRADUATE.slug, fullName: DEMO_GRADUATE.fullName, graduationYear: DEMO_GRADUATE.graduationYear, bio: "Yuna Choi was editor-in-chief of the Gazette in 2023-24." },
+  });
+  if (!(await db.user.findUnique({ where: { email: DEMO_GRADUATE.email }, select: { id: true } }))) {
+    await db.user.create({ data: { email: DEMO_GRADUATE.email, passwordHash, role: "EDITOR", active: false, personId: graduate.id } });
+  }
+  const person = async (slug: string) => (await db.person.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+  const mastheads: { volumeId: string; entries: [slug: string, position: string][] }[] = [
+    {
+      volumeId: current,
+      entries: [
+        ["minji-kim", "Editor-in-Chief"],
+        ["jaehoon-song", "Staff Writer"],
+        ["seo-yeon-lee", "Staff Writer"],
+        ["hana-park", "Faculty Adviser"],
+      ],
+    },
+    {
+      volumeId: previous.id,
+      entries: [
+        [DEMO_GRADUATE.slug, "Editor-in-Chief"],
+        ["minji-kim", "Staff Writer"],
+        ["hana-park", "Faculty Adviser"],
+      ],
+    },
+  ];
+  for (const { volumeId, entries } of mastheads) {
+    if ((await db.mastheadEntry.count({ where: { volumeId } })) > 0) continue;
+    for (const [rank, [slug, position]] of entries.entries()) {
+      await db.mastheadEntry.create({ data: { volumeId, personId: await person(slug), position, rank } });
+    }
+  }
 }
 
 const MAP_ID = "aleppomap0demo";
@@ -365,4 +412,9 @@ async function tagRows(db: PrismaClient, names: string[]) {
     rows.push({ tagId: tag.id });
   }
   return rows;
+}
+
+// Last, so that every constant above is initialised before the seed runs (npm run db:seed).
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await seedDemo();
 }

@@ -9,3 +9,10 @@ import { revalidatePath } from "next/cache";
 export function revalidateArticle(_article: { slug: string; section: { slug: string } | null }) {
   revalidatePath("/", "layout");
 }
+
+/** Refresh the public staff pages (/staff and /staff/volumes/<n>) after a masthead changes. */
+export function revalidateMasthead() {
+  revalidatePath("/staff");
+  revalidatePath("/staff/volumes/[number]", "page");
+  revalidatePath("/sitemap.xml");
+}

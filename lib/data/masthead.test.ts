@@ -1,5 +1,5 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
-import { actorFor, createTestUser, type TestUser, uniq } from "@/lib/testing/db";
+import { actorFor, createTestUser, type TestUser, uniq, withEmptyDatabase } from "@/lib/testing/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "./db";
@@ -171,4 +171,28 @@ describe("the public masthead", () => {
     expect(page!.groups.map((g) => g.position)).toContain("Reporters");
     expect(await findPublicMasthead({ number: 99_999_999 })).toBeNull();
   });
+});
+
+describe("the demo newsroom's mastheads", () => {
+  it("seeds Volume 14 and Volume 13 (with a graduate whose login is deactivated), and a second load adds nothing", async () => {
+    await withEmptyDatabase(async ({ db: empty }) => {
+      const { seedDemo } = await import("@/prisma/seed");
+      const quiet = () => {};
+      await seedDemo({ log: quiet });
+      const count = async () => ({ entries: await empty.mastheadEntry.count(), volumes: await empty.volume.count(), people: await empty.person.count(), users: await empty.user.count() });
+      const once = await count();
+      await seedDemo({ log: quiet });
+      expect(await count()).toEqual(once);
+
+      const { findPublicMasthead: find } = await import("./masthead");
+      const today = await find({ now: new Date("2026-12-01T00:00:00Z") });
+      expect(today?.volume?.number).toBe(14);
+      expect(today?.groups.map((g) => g.position)).toEqual(["Editor-in-Chief", "Staff Writer", "Faculty Adviser"]);
+      expect(today?.groups.flatMap((g) => g.people.map((p) => p.name))).not.toContain("Yuna Choi");
+      const old = await find({ number: 13 });
+      expect(old?.groups[0]).toEqual({ position: "Editor-in-Chief", people: [{ key: expect.any(String), name: "Yuna Choi", detail: "Grade 12", href: null }] });
+      expect(await empty.user.findUnique({ where: { email: "yuna.choi@demo.test" }, select: { active: true } })).toEqual({ active: false });
+      expect(today?.otherVolumes).toEqual([{ number: 13, label: "Volume 13 (2023-24)", href: "/staff/volumes/13", current: false }]);
+    });
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import { createIssueAction, createVolumeAction } from "@/lib/actions/issues";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { listVolumesWithIssues } from "@/lib/data/issues";
+import { countMastheadEntries } from "@/lib/data/masthead";
 import { getPublication } from "@/lib/data/publication";
 import { formatDate } from "@/lib/domain/time";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Volumes and issues | Masthead newsro
 export default async function IssuesAdminPage() {
   const user = await requireUserPage();
   if (!can(user, "view_review_queue")) notFound();
-  const [volumes, publication] = await Promise.all([listVolumesWithIssues(), getPublication()]);
+  const [volumes, publication, mastheads] = await Promise.all([listVolumesWithIssues(), getPublication(), can(user, "manage_masthead") ? countMastheadEntries({ actor: user }) : null]);
   return (
     <div className="flex flex-col gap-10">
       <h1 className="font-serif text-3xl font-bold">Volumes and issues</h1>
@@ -38,6 +39,12 @@ export default async function IssuesAdminPage() {
             ))}
             {vol.issues.length === 0 && <li className="text-muted">No issues yet.</li>}
           </ul>
+          {mastheads && (
+            <p className="mt-2">
+              Masthead: {mastheads.get(vol.id) ?? 0} {(mastheads.get(vol.id) ?? 0) === 1 ? "person" : "people"} ·{" "}
+              <Link href={`/newsroom/issues/masthead/${vol.number}`}>Edit the masthead of {vol.label}</Link>
+            </p>
+          )}
         </section>
       ))}
       <section aria-labelledby="new-issue" className="rounded border border-rule p-4">
