@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import type { JSONContent } from "@tiptap/core";
-import type { Actor } from "@/lib/auth/policy";
+import { type Actor, can } from "@/lib/auth/policy";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
@@ -142,6 +142,7 @@ export async function uploadMedia({
   /** Tests only: a stand-in HEIC decoder. */
   decodeHeic?: HeicDecoder;
 }): Promise<TMedia[]> {
+  if (!can(actor, "upload_media")) throw new AppError("FORBIDDEN", "You may not add images to the media library.");
   if (files.length === 0) throw new AppError("VALIDATION", MEDIA_MESSAGES.noFile, { fields: { file: MEDIA_MESSAGES.noFile } });
   if (files.length > MAX_FILES_PER_REQUEST) throw new AppError("VALIDATION", MEDIA_MESSAGES.tooManyFiles, { fields: { file: MEDIA_MESSAGES.tooManyFiles } });
 
@@ -194,6 +195,45 @@ export async function uploadMedia({
     await Promise.all(stored.map((s) => removeStored({ root, storageKey: s.storageKey }).catch(() => undefined)));
     throw error;
   }
+}
+
+/**
+ * Record a library image whose renditions are already stored under `storageKey` (a photo from an
+ * imported .docx, processed when the document was read), with its alt text, caption and credit.
+ * The caller owns the files: if this throws, no row exists and the caller removes or keeps them.
+ */
+export async function recordStoredMedia({
+  actor,
+  id,
+  storageKey,
+  image,
+  details,
+}: {
+  actor: Actor;
+  id: string;
+  storageKey: string;
+  image: { originalName: string; mimeType: string; width: number; height: number; bytes: number; variants: Variant[] };
+  details: TMediaUpdate;
+}): Promise<TMedia> {
+  if (!can(actor, "upload_media")) throw new AppError("FORBIDDEN", "You may not add images to the media library.");
+  const row = await db.media.create({
+    data: {
+      id,
+      storageKey,
+      originalName: cleanName(image.originalName),
+      mimeType: image.mimeType,
+      width: image.width,
+      height: image.height,
+      bytes: image.bytes,
+      variants: JSON.stringify(image.variants),
+      alt: details.alt ?? "",
+      caption: details.caption ?? "",
+      credit: details.credit ?? "",
+      uploadedById: actor.userId,
+    },
+    select: mediaSelect,
+  });
+  return toMediaDto(row, actor);
 }
 
 /**

@@ -1,28 +1,122 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import type { JSONContent } from "@tiptap/core";
 import mammoth from "mammoth";
 import { AppError } from "@/lib/errors";
-import { renderBodyFromHtml } from "./render";
+import { docxImageSlotHtml } from "./docx-slot";
+import { renderBodyFromHtml, renderBodyFromJson } from "./render";
+
+/** A picture found in a .docx, in document order. Its bytes are read only when asked for. */
+export type DocxImage = {
+  /** `image-1`, `image-2`, … in document order; names the slot in `body`. */
+  key: string;
+  /** The content type the .docx declares (by extension); the media pipeline checks the bytes. */
+  contentType: string;
+  /** Word's alt text (Alt Text pane, "descr"), else the picture's title; may be empty. */
+  altText: string;
+  read: () => Promise<Buffer>;
+};
+
+export type DocxImport = {
+  /** Story-schema HTML; each image's place is marked with `<div data-docx-image="image-N"></div>`. */
+  body: string;
+  images: DocxImage[];
+};
+
+function isTextblock(node: JSONContent): boolean {
+  return node.type === "paragraph" || node.type === "heading";
+}
+
+function isBlank(node: JSONContent): boolean {
+  return (node.content ?? []).every((c) => c.type === "hardBreak" || (c.type === "text" && (c.text ?? "").trim() === ""));
+}
+
+/** Trim the whitespace left at a split: "before ⟨photo⟩ after" becomes "before" and "after". */
+function trimEdges(content: JSONContent[]): JSONContent[] {
+  const out = content.map((c) => ({ ...c }));
+  const first = out[0];
+  if (first?.type === "text") first.text = (first.text ?? "").replace(/^\s+/, "");
+  const last = out.at(-1);
+  if (last?.type === "text") last.text = (last.text ?? "").replace(/\s+$/, "");
+  return out.filter((c) => c.type !== "text" || (c.text ?? "") !== "");
+}
+
+/**
+ * Split one top-level block at the image markers inside it. A paragraph or heading is cut in
+ * two around each image, so the photo stands exactly where it was; inside a list or a quote,
+ * the markers are taken out and the photos follow the block.
+ */
+function splitAtImages(block: JSONContent, marker: RegExp, slot: (n: number) => JSONContent): JSONContent[] {
+  if (isTextblock(block)) {
+    const out: JSONContent[] = [];
+    let current: JSONContent[] = [];
+    const flush = () => {
+      const piece = { ...block, content: trimEdges(current) };
+      if (!isBlank(piece)) out.push(piece);
+      current = [];
+    };
+    for (const child of block.content ?? []) {
+      if (child.type !== "text" || !child.text) {
+        current.push(child);
+        continue;
+      }
+      let last = 0;
+      for (const m of child.text.matchAll(marker)) {
+        if (m.index > last) current.push({ ...child, text: child.text.slice(last, m.index) });
+        flush();
+        out.push(slot(Number(m[1])));
+        last = m.index + m[0].length;
+      }
+      if (last < child.text.length) current.push(last === 0 ? child : { ...child, text: child.text.slice(last) });
+    }
+    flush();
+    return out;
+  }
+  const found: number[] = [];
+  const strip = (node: JSONContent): JSONContent | null => {
+    if (node.type === "text") {
+      const text = (node.text ?? "").replace(marker, (_, n: string) => {
+        found.push(Number(n));
+        return "";
+      });
+      return text ? { ...node, text } : null;
+    }
+    if (!node.content) return node;
+    const before = found.length;
+    let content = node.content.map(strip).filter((c): c is JSONContent => c !== null);
+    if (isTextblock(node) && found.length > before) content = trimEdges(content);
+    // A paragraph (or list item, or list) that held nothing but the picture goes with it.
+    if (node.content.length > 0 && content.length === 0) return null;
+    const stripped = { ...node, content };
+    return isTextblock(stripped) && isBlank(stripped) && !isBlank(node) ? null : stripped;
+  };
+  const cleaned = strip(block);
+  return [...(cleaned ? [cleaned] : []), ...found.map(slot)];
+}
 
 /**
  * A Word or Google Docs .docx to story HTML with mammoth: headings, paragraphs, bold/italic,
  * links and lists survive; everything goes through the story schema like any other body.
- * Images are counted, not embedded (there is no media library to offer them to yet).
+ * Pictures come back as `images` (read on demand), each with a slot in `body` where it stood.
  */
-export async function importDocx(buffer: Buffer): Promise<{ body: string; images: number; warnings: string[] }> {
+export async function importDocx(buffer: Buffer): Promise<DocxImport> {
   // A .docx is a zip: check the bytes, not the name.
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
     throw new AppError("VALIDATION", "That is not a .docx file.", { fields: { file: "That is not a .docx file (Word or Google Docs → Download → .docx)." } });
   }
-  let images = 0;
+  // Markers carry a fresh nonce, so text in the document can never pose as an image.
+  const nonce = randomBytes(8).toString("hex");
+  const images: DocxImage[] = [];
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
       { buffer },
       {
         styleMap: ["p[style-name='Title'] => h2:fresh", "p[style-name='Subtitle'] => h3:fresh"],
-        convertImage: mammoth.images.imgElement(async () => {
-          images++;
-          return { src: "" };
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const n = images.length + 1;
+          images.push({ key: `image-${n}`, contentType: image.contentType ?? "", altText: ((image as { altText?: string }).altText ?? "").trim(), read: () => image.readAsBuffer() });
+          return { src: `masthead-docx:${n}` };
         }),
       },
     );
@@ -30,7 +124,32 @@ export async function importDocx(buffer: Buffer): Promise<{ body: string; images
   } catch {
     throw new AppError("VALIDATION", "That file could not be read as a Word document.", { fields: { file: "That file could not be read as a Word document." } });
   }
+  // The story schema has no <img> for outside pictures: each becomes a text marker, which the
+  // schema keeps, and the markers become slots once the text is clean.
+  const inline = (n: number | string) => `MHDOCX${nonce}I${n}E`;
+  const slotToken = (n: number | string) => `MHDOCX${nonce}S${n}E`;
+  html = html.replace(/<img\b[^>]*\bsrc="masthead-docx:(\d+)"[^>]*>/g, (_, n: string) => inline(n));
   const rendered = renderBodyFromHtml(html);
-  const warnings = images > 0 ? [`${images} image${images === 1 ? " was" : "s were"} left out: add photos from the media library.`] : [];
-  return { body: rendered.html, images, warnings };
+
+  const marker = new RegExp(`MHDOCX${nonce}I(\\d+)E`, "g");
+  const placed = new Set<number>();
+  const slot = (n: number): JSONContent => {
+    placed.add(n);
+    return { type: "paragraph", content: [{ type: "text", text: slotToken(n) }] };
+  };
+  const blocks = (rendered.json.content ?? []).flatMap((block) => splitAtImages(block, marker, slot));
+  // A picture the schema dropped with its surroundings (a text box, say) goes at the end.
+  for (let n = 1; n <= images.length; n++) if (!placed.has(n)) blocks.push(slot(n));
+
+  const body = renderBodyFromJson({ ...rendered.json, content: blocks })
+    .html.replace(new RegExp(`<p>MHDOCX${nonce}S(\\d+)E</p>`, "g"), (_, n: string) => docxImageSlotHtml(`image-${n}`))
+    .replace(new RegExp(`MHDOCX${nonce}[IS]\\d+E`, "g"), "");
+  return { body, images };
+}
+
+/** `body` without the slots of the given images (those that could not be imported). */
+export function removeDocxImageSlots(body: string, keys: Iterable<string>): string {
+  let out = body;
+  for (const key of keys) out = out.split(docxImageSlotHtml(key)).join("");
+  return out;
 }

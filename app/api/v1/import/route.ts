@@ -1,22 +1,31 @@
 import { NextResponse } from "next/server";
+import { parseInput } from "@/lib/actions/safe-action";
 import { apiRoute } from "@/lib/api/handler";
-import { importDocx } from "@/lib/editor/docx";
+import { importDocxForActor } from "@/lib/data/imports";
 import { AppError } from "@/lib/errors";
+import { MAX_DOCX_BYTES, ZDocxImportForm } from "@/lib/validation/docx-import";
 
 export const dynamic = "force-dynamic";
-const MAX_BYTES = 10 * 1024 * 1024;
 
-/** multipart/form-data with `file` (.docx) → `{body, images, warnings}`: HTML in the story schema. */
-export const POST = apiRoute(async ({ request }) => {
+/**
+ * multipart/form-data with `file` (.docx) and, for an existing story, `articleId` →
+ * `{importId, body, images, failedImages, warnings}`: HTML in the story schema, and the
+ * document's photos, processed and waiting to be added or skipped.
+ */
+export const POST = apiRoute(async ({ request, user }) => {
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_DOCX_BYTES + 1024 * 1024) {
+    throw new AppError("VALIDATION", "That file is over 10 MB.", { fields: { file: "That file is over 10 MB." } });
+  }
   let form: FormData;
   try {
     form = await request.formData();
   } catch {
     throw new AppError("BAD_REQUEST", "Send the file as multipart/form-data in a field named “file”.");
   }
+  const { articleId } = parseInput(ZDocxImportForm, { articleId: form.get("articleId") ?? undefined });
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("VALIDATION", "Choose a .docx file.", { fields: { file: "Choose a .docx file." } });
-  if (file.size > MAX_BYTES) throw new AppError("VALIDATION", "That file is over 10 MB.", { fields: { file: "That file is over 10 MB." } });
-  const result = await importDocx(Buffer.from(await file.arrayBuffer()));
-  return NextResponse.json(result);
+  if (file.size > MAX_DOCX_BYTES) throw new AppError("VALIDATION", "That file is over 10 MB.", { fields: { file: "That file is over 10 MB." } });
+  const result = await importDocxForActor({ actor: user, articleId: articleId ?? null, file: { name: file.name, data: Buffer.from(await file.arrayBuffer()) } });
+  return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
 });
