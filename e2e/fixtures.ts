@@ -32,12 +32,14 @@ export function uniqueId(): string {
 export function readAleppo() {
   const raw = readFileSync(path.join(process.cwd(), "prisma/demo/aleppo.md"), "utf8");
   const [, front = "", body = ""] = raw.split(/^---\s*$/m);
-  const field = (name: string) => new RegExp(`^${name}:\\s*"?(.*?)"?\\s*$`, "m").exec(front)?.[1] ?? "";
+  const field = (name: string, indent = "") => new RegExp(`^${indent}${name}:\\s*"?(.*?)"?\\s*$`, "m").exec(front)?.[1] ?? "";
   return {
     title: field("title"),
     section: field("section"),
     author: field("author"),
     grade: field("grade"),
+    /** The lead image (the map): its alt text and its credit. */
+    image: { description: field("description", "[ \\t]+"), credit: field("credit", "[ \\t]+") },
     paragraphs: body
       .trim()
       .split(/\n\s*\n/)
@@ -98,6 +100,37 @@ export async function transition(api: APIRequestContext, id: string, action: str
   const res = await api.post(`/api/v1/articles/${id}/transitions`, { data: { action, ...extra } });
   expect(res.status(), `${action}: ${await res.text()}`).toBe(200);
   return ((await res.json()) as { article: Article }).article;
+}
+
+/** Drive a new story from draft to published: filed and submitted by `writer`, approved and published by `publisher`. */
+export async function publishStory(
+  writer: APIRequestContext,
+  publisher: APIRequestContext,
+  input: { headline: string; body?: string; dek?: string; section?: string },
+): Promise<Article> {
+  const story = await createStory(writer, input);
+  await transition(writer, story.id, "submit");
+  await transition(publisher, story.id, "approve");
+  const published = await transition(publisher, story.id, "publish");
+  expect(published.status).toBe("PUBLISHED");
+  return published;
+}
+
+/** A media-library image as the Admin API returns it (the fields the tests read). */
+export type MediaItem = { id: string; originalName: string; alt: string; caption: string; credit: string; urls: { src: string } };
+
+/** Upload one file to the media library through the Admin API; expects 201 and returns the image. */
+export async function uploadMedia(api: APIRequestContext, file: { name: string; mimeType: string; buffer: Buffer }): Promise<MediaItem> {
+  const res = await api.post("/api/v1/media", { multipart: { file } });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { media: MediaItem[] }).media[0]!;
+}
+
+/** The ids in the media library, newest first, as the Admin API lists them (up to 200). */
+export async function listMediaIds(api: APIRequestContext): Promise<string[]> {
+  const res = await api.get("/api/v1/media?limit=200");
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { media: MediaItem[] }).media.map((m) => m.id);
 }
 
 type Fixtures = {
