@@ -28,11 +28,6 @@ const nextConfig: NextConfig = {
       },
       { source: "/((?!newsroom|login|setup|api/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false }) }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
-      // Section pages render per request (?page= paginates them), so Next would mark them
-      // private. They hold only public data, the same for every reader: let a shared cache keep
-      // them as briefly as the pages Next caches itself (revalidate = 3). Next keeps a
-      // Cache-Control that is already set on a dynamic page.
-      { source: "/sections/:slug", headers: [{ key: "Cache-Control", value: "public, s-maxage=3, stale-while-revalidate=60" }] },
     ];
   },
 };

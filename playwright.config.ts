@@ -6,6 +6,13 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 // The e2e suite owns its database file and deletes it at start; it never touches data/masthead.db.
 export const E2E_DATA_DIR = `${process.cwd()}/data/e2e-${PORT}`;
 export const E2E_DATABASE_URL = `file:${E2E_DATA_DIR}/masthead.db`;
+/**
+ * Sign-in limits for the e2e server: the production counts with a 10 s window instead of 15
+ * minutes, so e2e/sign-in-and-tokens.spec.ts can wait a lockout out. Every spec signs in from
+ * 127.0.0.1 and the server trusts no proxy, so they share one address budget; deliberate
+ * failures elsewhere are a handful, far below it in any 10 s.
+ */
+export const E2E_LOGIN_LIMITS = { perAccount: 5, perAddress: 30, windowS: 10 };
 // Debian's Chromium where present (Playwright cannot download browsers on every machine).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -31,11 +38,20 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && npx next start -H 127.0.0.1 -p ${PORT} --keepAliveTimeout 65000`,
+    command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && npx tsx scripts/serve.ts -p ${PORT}`,
     url: `${BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
-    env: { NEXT_DIST_DIR: `.next-e2e-${PORT}`, MASTHEAD_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: E2E_DATABASE_URL, MASTHEAD_SCHEDULER_MS: "1000", PORT: String(PORT) },
+    env: {
+      NEXT_DIST_DIR: `.next-e2e-${PORT}`,
+      MASTHEAD_DATA_DIR: E2E_DATA_DIR,
+      DATABASE_URL: E2E_DATABASE_URL,
+      MASTHEAD_SCHEDULER_MS: "1000",
+      MASTHEAD_LOGIN_MAX_PER_ACCOUNT: String(E2E_LOGIN_LIMITS.perAccount),
+      MASTHEAD_LOGIN_MAX_PER_ADDRESS: String(E2E_LOGIN_LIMITS.perAddress),
+      MASTHEAD_LOGIN_WINDOW_S: String(E2E_LOGIN_LIMITS.windowS),
+      PORT: String(PORT),
+    },
     stdout: "pipe",
   },
 });

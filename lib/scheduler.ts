@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { publishDueArticles } from "@/lib/data/articles";
+import { purgePageCache } from "@/lib/http/page-cache-hook";
 import { sendDigests } from "@/lib/data/notifications";
 import { notifyDeadlinesTomorrow } from "@/lib/data/planning";
 import { mailConfigured, sendMail } from "@/lib/mail";
@@ -15,8 +16,10 @@ async function tick() {
       try {
         revalidatePath("/", "layout");
       } catch {
-        // Outside a request there may be no cache to revalidate; public pages are dynamic anyway.
+        // Outside a request Next has no cache store to mark; its reader pages refresh on their
+        // own every few seconds (export const revalidate), and the page cache is emptied below.
       }
+      purgePageCache();
     }
   } catch (error) {
     console.error("scheduler tick failed", error);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { createApiToken, revokeApiToken } from "@/lib/data/tokens";
 import { changeOwnPassword, resetPassword, setPenNameApproval, updateOwnProfile } from "@/lib/data/users";
 import { ZNewPassword } from "@/lib/validation/user";
+import { revalidateReaderSite } from "./revalidate";
 import { authedAction, formToObject, formValues } from "./safe-action";
 import type { FormState } from "./staff";
 
@@ -25,6 +26,7 @@ export async function updateProfileAction(_prev: FormState, form: FormData): Pro
   const result = await authedAction(ZProfile, formToObject(form), async (input, user) => updateOwnProfile({ actor: user, input }));
   if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   revalidatePath("/newsroom/account");
+  revalidateReaderSite(); // bylines, author and staff pages show the bio and the chosen name
   return { ok: true, message: "Profile saved. A new pen name appears once an adviser approves it." };
 }
 
@@ -66,5 +68,6 @@ export async function penNameApprovalAction(_prev: FormState, form: FormData): P
   const result = await authedAction(Z, formToObject(form), async ({ personId, approved }, user) => setPenNameApproval({ actor: user, personId, approved }));
   if (!result.ok) return { ok: false, message: result.error.message };
   revalidatePath("/newsroom/staff");
+  revalidateReaderSite();
   return { ok: true, message: "Saved." };
 }

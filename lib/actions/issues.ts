@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { revalidateReaderSite } from "./revalidate";
 import { z } from "zod";
 import { createIssue, createVolume, setArticleIssue } from "@/lib/data/issues";
 import { ZId } from "@/lib/validation/article";
@@ -32,7 +33,7 @@ export async function createIssueAction(_prev: FormState, form: FormData): Promi
   const result = await authedAction(ZIssue, formToObject(form), async (input, user) => createIssue({ actor: user, input }));
   if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
   revalidatePath("/newsroom/issues");
-  revalidatePath("/", "layout");
+  revalidateReaderSite();
   return { ok: true, message: "Issue created." };
 }
 
@@ -40,6 +41,6 @@ export async function setArticleIssueAction(_prev: FormState, form: FormData): P
   const Z = z.object({ articleId: ZId, issueId: z.union([z.literal(""), ZId]).transform((v) => v || null) });
   const result = await authedAction(Z, formToObject(form), async ({ articleId, issueId }, user) => setArticleIssue({ actor: user, articleId, issueId }));
   if (!result.ok) return { ok: false, message: result.error.message };
-  revalidatePath("/", "layout");
+  revalidateReaderSite();
   return { ok: true, message: "Saved." };
 }

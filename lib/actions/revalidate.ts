@@ -1,5 +1,6 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
+import { purgePageCache } from "@/lib/http/page-cache-hook";
 
 /**
  * Refresh the cached reader site after a story changes. A story can appear on the front page,
@@ -7,7 +8,17 @@ import { revalidatePath } from "next/cache";
  * public cache is marked stale; pages re-render on their next request.
  */
 export function revalidateArticle(_article: { slug: string; section: { slug: string } | null }) {
+  revalidateReaderSite();
+}
+
+/**
+ * Mark every reader page stale in Next's cache and empty the server's page cache
+ * (lib/http/page-cache.ts). For anything that shows on public pages: stories, names and bios,
+ * settings, issues.
+ */
+export function revalidateReaderSite() {
   revalidatePath("/", "layout");
+  purgePageCache();
 }
 
 /** Refresh the public staff pages (/staff and /staff/volumes/<n>) after a masthead changes. */
@@ -15,4 +26,5 @@ export function revalidateMasthead() {
   revalidatePath("/staff");
   revalidatePath("/staff/volumes/[number]", "page");
   revalidatePath("/sitemap.xml");
+  purgePageCache();
 }

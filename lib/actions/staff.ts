@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { revalidateReaderSite } from "./revalidate";
 import { can } from "@/lib/auth/policy";
 import { createStaff, updateStaff } from "@/lib/data/users";
 import { updatePublicationSettings } from "@/lib/data/publication";
@@ -36,6 +37,6 @@ export async function updateSettingsAction(_prev: FormState, form: FormData): Pr
     await updatePublicationSettings({ settings, actorId: user.userId });
   });
   if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
-  revalidatePath("/", "layout");
+  revalidateReaderSite();
   return { ok: true, message: "Settings saved." };
 }

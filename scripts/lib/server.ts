@@ -1,6 +1,6 @@
 /**
  * Shared by `npm run bench` and `npm run loadtest`: a production build in its own dist dir, a
- * database of its own under data/, and `next start` on a free port — never the newsroom's
+ * database of its own under data/, and scripts/serve.ts on a free port — never the newsroom's
  * .next/ or data/masthead.db.
  *
  * Safety rules:
@@ -21,6 +21,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const DATA_DIR = path.join(ROOT, "data");
 export const RESULTS_DIR = path.join(ROOT, "bench-results");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+const SERVE = path.join(ROOT, "scripts/serve.ts");
 const TSX_CLI = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -274,7 +275,7 @@ export async function waitForHealth(url: string, { timeoutMs = 120_000, child }:
 }
 
 /**
- * `next start -H 127.0.0.1 -p <port>` from `distDir` on `databaseUrl`. Its output goes to
+ * The production server (scripts/serve.ts: Next behind the page cache) on 127.0.0.1:<port> from `distDir` on `databaseUrl`. Its output goes to
  * bench-results/<logName>.log and a ring buffer (shown when something fails).
  */
 export async function startServer({
@@ -295,7 +296,7 @@ export async function startServer({
   const logFile = createWriteStream(path.join(RESULTS_DIR, `${logName}.log`), { flags: "a" });
   const ring: string[] = [];
   const child = track(
-    spawn(process.execPath, [NEXT_BIN, "start", "-H", "127.0.0.1", "-p", String(chosen)], {
+    spawn(process.execPath, [TSX_CLI, SERVE, "-p", String(chosen)], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, PORT: String(chosen), NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getPublication } from "@/lib/data/publication";
+import { findSection } from "@/lib/data/sections";
+import { SectionStories } from "../../section-stories";
+
+export const revalidate = 3;
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+/** "/sections/world/page/2" → 2; anything but a plain number from 2 up is no such page. */
+function pageNumber(raw: string): number | null {
+  if (!/^[1-9]\d{0,4}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 2 ? n : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ slug, page }, publication] = await Promise.all([params, getPublication()]);
+  const section = await findSection({ slug });
+  return { title: section ? `${section.name}, page ${page} | ${publication.name}` : publication.name };
+}
+
+export default async function SectionPageN({ params }: Props) {
+  const { slug, page: raw } = await params;
+  const page = pageNumber(raw);
+  if (page === null) notFound();
+  return <SectionStories slug={slug} page={page} />;
+}

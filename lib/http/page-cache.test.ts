@@ -1,0 +1,196 @@
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { PageCache, shareableFor } from "./page-cache";
+
+type Reply = { status?: number; headers?: OutgoingHttpHeaders; body?: string; viaWriteHead?: boolean; chunks?: string[] };
+
+/** A real HTTP server whose "upstream" counts calls and answers what the test says. */
+async function serve(cache: PageCache, reply: (req: IncomingMessage) => Reply | Promise<Reply>) {
+  let calls = 0;
+  const upstream = async (req: IncomingMessage, res: ServerResponse) => {
+    calls++;
+    const r = await reply(req);
+    const headers = { "content-type": "text/html", ...r.headers };
+    if (r.viaWriteHead) res.writeHead(r.status ?? 200, headers);
+    else {
+      res.statusCode = r.status ?? 200;
+      for (const [k, v] of Object.entries(headers)) if (v !== undefined) res.setHeader(k, v);
+    }
+    for (const c of r.chunks ?? []) res.write(c);
+    res.end(r.body ?? "");
+  };
+  const server = createServer((req, res) => void cache.handle(req, res, upstream));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  servers.push(server);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    calls: () => calls,
+    get: (path: string, init: RequestInit = {}) => fetch(base + path, init),
+  };
+}
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+const PUBLIC = { "cache-control": "s-maxage=3, stale-while-revalidate=31535997" };
+
+describe("the page cache", () => {
+  it("answers a repeat of a shareable page from memory, bytes and headers intact", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const s = await serve(cache, () => ({ headers: { ...PUBLIC, "x-frame-options": "DENY" }, chunks: ["<p>Aleppo", " — "], body: "Pixabay</p>" }));
+    const first = await s.get("/articles/aleppo");
+    expect(first.headers.get("x-masthead-cache")).toBe("MISS");
+    expect(await first.text()).toBe("<p>Aleppo — Pixabay</p>");
+    const second = await s.get("/articles/aleppo");
+    expect(second.headers.get("x-masthead-cache")).toBe("HIT");
+    expect(await second.text()).toBe("<p>Aleppo — Pixabay</p>");
+    expect(second.headers.get("x-frame-options")).toBe("DENY");
+    expect(second.headers.get("cache-control")).toBe(PUBLIC["cache-control"]);
+    expect(second.headers.get("content-length")).toBe(String(Buffer.byteLength("<p>Aleppo — Pixabay</p>")));
+    expect(second.headers.get("age")).toMatch(/^\d+$/);
+    expect(s.calls()).toBe(1);
+    expect(cache.hits).toBe(1);
+  });
+
+  it("keeps headers given straight to writeHead", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const s = await serve(cache, () => ({ headers: PUBLIC, body: "front page", viaWriteHead: true }));
+    await (await s.get("/")).text();
+    const hit = await s.get("/");
+    expect(hit.headers.get("x-masthead-cache")).toBe("HIT");
+    expect(hit.headers.get("cache-control")).toBe(PUBLIC["cache-control"]);
+    expect(hit.headers.get("content-type")).toBe("text/html");
+  });
+
+  it.each([
+    ["private", { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" }, 200],
+    ["no s-maxage", { "cache-control": "public, max-age=60" }, 200],
+    ["a cookie", { ...PUBLIC, "set-cookie": "next-auth.session-token=x; HttpOnly" }, 200],
+    ["a 404", PUBLIC, 404],
+    ["a 500", PUBLIC, 500],
+    ["Vary: Cookie", { ...PUBLIC, vary: "Cookie" }, 200],
+  ])("never stores a response with %s", async (_name, headers, status) => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const s = await serve(cache, () => ({ headers, status, body: "x" }));
+    await (await s.get("/sections/world")).text();
+    await (await s.get("/sections/world")).text();
+    expect(s.calls()).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+
+  it.each([
+    ["/newsroom", {}],
+    ["/newsroom/articles/1", {}],
+    ["/api/v1/articles", {}],
+    ["/login", {}],
+    ["/setup", {}],
+    ["/articles/aleppo?_rsc=abc", {}],
+    ["/articles/aleppo", { rsc: "1" }],
+    ["/articles/aleppo", { "next-router-prefetch": "1" }],
+    ["/articles/aleppo", { authorization: "Bearer mh_x" }],
+  ])("passes %s %j straight through", async (path, headers) => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const s = await serve(cache, () => ({ headers: PUBLIC, body: "x" }));
+    for (let i = 0; i < 2; i++) await (await s.get(path, { headers })).text();
+    expect(s.calls()).toBe(2);
+    expect(cache.size).toBe(0);
+  });
+
+  it("does not cache other methods", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const s = await serve(cache, () => ({ headers: PUBLIC, body: "x" }));
+    for (let i = 0; i < 2; i++) await (await s.get("/", { method: "POST", body: "a=1" })).text();
+    for (let i = 0; i < 2; i++) await s.get("/", { method: "HEAD" });
+    expect(s.calls()).toBe(4);
+  });
+
+  it("keeps one copy per Accept-Encoding", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const s = await serve(cache, (req) => ({ headers: PUBLIC, body: `for ${req.headers["accept-encoding"] ?? "none"}` }));
+    const plain = { "accept-encoding": "identity" };
+    const gz = { "accept-encoding": "gzip, deflate" };
+    expect(await (await s.get("/", { headers: plain })).text()).toBe("for identity");
+    expect(await (await s.get("/", { headers: gz })).text()).toBe("for gzip, deflate");
+    expect(await (await s.get("/", { headers: plain })).text()).toBe("for identity");
+    expect(await (await s.get("/", { headers: gz })).text()).toBe("for gzip, deflate");
+    expect(s.calls()).toBe(2);
+  });
+
+  it("forgets a page after its time to live, and never keeps it beyond s-maxage", async () => {
+    let now = 1_000_000;
+    const cache = new PageCache({ ttlMs: 1000, now: () => now });
+    let version = 1;
+    const s = await serve(cache, () => ({ headers: PUBLIC, body: `v${version}` }));
+    expect(await (await s.get("/")).text()).toBe("v1");
+    version = 2;
+    now += 999;
+    expect(await (await s.get("/")).text()).toBe("v1");
+    now += 2;
+    expect(await (await s.get("/")).text()).toBe("v2");
+
+    const short = new PageCache({ ttlMs: 60_000, now: () => now });
+    const t = await serve(short, () => ({ headers: { "cache-control": "s-maxage=2" }, body: `v${version}` }));
+    await (await t.get("/")).text();
+    version = 3;
+    now += 2001;
+    expect(await (await t.get("/")).text()).toBe("v3");
+  });
+
+  it("purge empties it, and a page rendered across a purge is not kept", async () => {
+    const cache = new PageCache({ ttlMs: 60_000 });
+    let release: () => void = () => {};
+    let slow = false;
+    const s = await serve(cache, async () => {
+      if (slow) await new Promise<void>((resolve) => (release = resolve));
+      return { headers: PUBLIC, body: slow ? "old, rendered before the edit" : "v1" };
+    });
+    await (await s.get("/")).text();
+    cache.purge();
+    expect(cache.size).toBe(0);
+    slow = true;
+    const inFlight = s.get("/articles/x");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    cache.purge(); // an edit lands while that page renders
+    release();
+    expect(await (await inFlight).text()).toBe("old, rendered before the edit");
+    expect(cache.size).toBe(0);
+  });
+
+  it("does not keep bodies over the size cap, and holds at most maxEntries pages", async () => {
+    const cache = new PageCache({ ttlMs: 60_000, maxBodyBytes: 10, maxEntries: 2 });
+    const s = await serve(cache, (req) => ({ headers: PUBLIC, body: req.url === "/big" ? "x".repeat(11) : "small" }));
+    await (await s.get("/big")).text();
+    expect(cache.size).toBe(0);
+    for (const p of ["/a", "/b", "/c"]) await (await s.get(p)).text();
+    expect(cache.size).toBe(2);
+    expect((await s.get("/c")).headers.get("x-masthead-cache")).toBe("HIT");
+    expect((await s.get("/a")).headers.get("x-masthead-cache")).toBe("MISS");
+
+    const bytes = new PageCache({ ttlMs: 60_000, maxTotalBytes: 12 });
+    const t = await serve(bytes, () => ({ headers: PUBLIC, body: "12345" }));
+    for (const p of ["/a", "/b", "/c"]) await (await t.get(p)).text();
+    expect(bytes.size).toBe(2); // 3 x 5 bytes do not fit in 12
+    expect((await t.get("/a")).headers.get("x-masthead-cache")).toBe("MISS");
+  });
+
+  it("is off with a time to live of 0", async () => {
+    const cache = new PageCache({ ttlMs: 0 });
+    const s = await serve(cache, () => ({ headers: PUBLIC, body: "x" }));
+    for (let i = 0; i < 2; i++) await (await s.get("/")).text();
+    expect(s.calls()).toBe(2);
+  });
+});
+
+describe("shareableFor", () => {
+  it("reads s-maxage and refuses what a shared cache must not keep", () => {
+    expect(shareableFor(200, { "cache-control": "s-maxage=3, stale-while-revalidate=31535997" })).toBe(3);
+    expect(shareableFor(200, { "cache-control": "s-maxage=0" })).toBeNull();
+    expect(shareableFor(200, { "cache-control": "s-maxage=3", vary: "rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch, Accept-Encoding" })).toBe(3);
+    expect(shareableFor(200, { "cache-control": "s-maxage=3", vary: "*" })).toBeNull();
+    expect(shareableFor(200, { "cache-control": "s-maxage=3, private" })).toBeNull();
+    expect(shareableFor(304, { "cache-control": "s-maxage=3" })).toBeNull();
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * A small shared cache for reader pages, in the server process in front of Next's handler.
+ *
+ * Next already keeps rendered reader pages (ISR), but each hit still goes through its router,
+ * which on a 2-core school server costs more than the page itself. This cache stores the bytes
+ * of responses that Next itself marks as shareable (`Cache-Control: s-maxage=…`), for at most
+ * `ttlMs` (and never longer than s-maxage), and answers repeats from memory.
+ *
+ * Rules that must always hold:
+ * - Only anonymous-safe responses are stored: GET, no Authorization, a public path (never
+ *   /newsroom, /api, /login, /setup), status 200, `s-maxage` present, no `private`/`no-store`,
+ *   no Set-Cookie. A response that varies on anything but Accept-Encoding passes through.
+ * - Requests from Next's client router (RSC headers or `_rsc`) pass through: they vary on
+ *   headers this cache does not key on.
+ * - `purge()` empties it; publish, unpublish and edit call it (lib/http/page-cache-hook.ts)
+ *   next to revalidatePath, so a change is never held here longer than `ttlMs`.
+ */
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+
+type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; expiresAt: number };
+type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+const NEVER_CACHED = /^\/(newsroom|api|login|setup)(\/|$|\?)/;
+const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
+/** Set per response by Node, or meaningless when replayed. */
+const HOP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "age"]);
+
+export type PageCacheOptions = { ttlMs: number; maxEntries?: number; maxBodyBytes?: number; maxTotalBytes?: number; now?: () => number };
+
+export class PageCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #ttlMs: number;
+  readonly #maxEntries: number;
+  readonly #maxBodyBytes: number;
+  readonly #maxTotalBytes: number;
+  #totalBytes = 0;
+  readonly #now: () => number;
+  /** Bumped by purge(): a response that started rendering before a purge is not stored. */
+  #generation = 0;
+  hits = 0;
+  misses = 0;
+
+  constructor({ ttlMs, maxEntries = 1000, maxBodyBytes = 2 * 1024 * 1024, maxTotalBytes = 64 * 1024 * 1024, now = Date.now }: PageCacheOptions) {
+    this.#maxTotalBytes = maxTotalBytes;
+    this.#ttlMs = ttlMs;
+    this.#maxEntries = maxEntries;
+    this.#maxBodyBytes = maxBodyBytes;
+    this.#now = now;
+  }
+
+  get size() {
+    return this.#entries.size;
+  }
+
+  purge() {
+    this.#generation++;
+    this.#entries.clear();
+    this.#totalBytes = 0;
+  }
+
+  /** The cache key, or null when this request must go to Next untouched. */
+  keyFor(req: IncomingMessage): string | null {
+    if (this.#ttlMs <= 0 || req.method !== "GET" || !req.url) return null;
+    if (NEVER_CACHED.test(req.url) || req.url.includes("_rsc=")) return null;
+    if (req.headers.authorization) return null;
+    if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
+    // Next compresses by what the client accepts, so each Accept-Encoding gets its own copy.
+    const encoding = String(req.headers["accept-encoding"] ?? "").toLowerCase().replace(/\s+/g, "");
+    return `${encoding} ${req.url}`;
+  }
+
+  /** Serve from memory when fresh, else hand to `next` and keep a shareable answer. */
+  handle(req: IncomingMessage, res: ServerResponse, next: Handler): unknown {
+    const key = this.keyFor(req);
+    if (key === null) return next(req, res);
+    const entry = this.#entries.get(key);
+    const now = this.#now();
+    if (entry && entry.expiresAt > now) {
+      this.hits++;
+      res.writeHead(entry.status, {
+        ...entry.headers,
+        "content-length": String(entry.body.length),
+        age: String(Math.floor((now - entry.storedAt) / 1000)),
+        "x-masthead-cache": "HIT",
+      });
+      res.end(entry.body);
+      return;
+    }
+    if (entry) this.#forget(key, entry);
+    this.misses++;
+    this.#capture(key, res);
+    return next(req, res);
+  }
+
+  #capture(key: string, res: ServerResponse) {
+    const generation = this.#generation;
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    let tooBig = false;
+    const written: OutgoingHttpHeaders = {};
+    const collect = (chunk: unknown, encoding?: unknown) => {
+      if (tooBig || chunk === undefined || chunk === null || typeof chunk === "function") return;
+      const buf = Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
+      bytes += buf.length;
+      if (bytes > this.#maxBodyBytes) tooBig = true;
+      else chunks.push(buf);
+    };
+    const writeHead = res.writeHead;
+    const write = res.write;
+    const end = res.end;
+    res.setHeader("x-masthead-cache", "MISS");
+    // Headers given straight to writeHead are not readable through getHeaders() afterwards.
+    res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      const headers = typeof args[1] === "string" ? args[2] : args[1];
+      if (Array.isArray(headers)) {
+        for (let i = 0; i + 1 < headers.length; i += 2) written[String(headers[i]).toLowerCase()] = headers[i + 1] as string;
+      } else if (headers && typeof headers === "object") {
+        for (const [k, v] of Object.entries(headers)) written[k.toLowerCase()] = v as string;
+      }
+      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as ServerResponse["writeHead"];
+    res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+      collect(chunk, rest[0]);
+      return (write as (...a: unknown[]) => boolean).apply(this, [chunk, ...rest]);
+    } as ServerResponse["write"];
+    res.end = function (this: ServerResponse, chunk?: unknown, ...rest: unknown[]) {
+      collect(chunk, rest[0]);
+      return (end as (...a: unknown[]) => ServerResponse).apply(this, [chunk, ...rest]);
+    } as ServerResponse["end"];
+    res.once("finish", () => {
+      if (tooBig || generation !== this.#generation) return;
+      const headers = { ...lowerCase(res.getHeaders()), ...written };
+      const ttl = shareableFor(res.statusCode, headers);
+      if (ttl === null) return;
+      const stored: OutgoingHttpHeaders = {};
+      for (const [k, v] of Object.entries(headers)) if (!HOP_HEADERS.has(k) && k !== "x-masthead-cache" && v !== undefined) stored[k] = v;
+      const now = this.#now();
+      const body = Buffer.concat(chunks);
+      const previous = this.#entries.get(key);
+      if (previous) this.#forget(key, previous);
+      // Oldest first (a Map keeps insertion order), until the new page fits both limits.
+      for (const [oldKey, old] of this.#entries) {
+        if (this.#entries.size < this.#maxEntries && this.#totalBytes + body.length <= this.#maxTotalBytes) break;
+        this.#forget(oldKey, old);
+      }
+      this.#entries.set(key, { status: res.statusCode, headers: stored, body, storedAt: now, expiresAt: now + Math.min(this.#ttlMs, ttl * 1000) });
+      this.#totalBytes += body.length;
+    });
+  }
+
+  #forget(key: string, entry: Entry) {
+    this.#entries.delete(key);
+    this.#totalBytes -= entry.body.length;
+  }
+}
+
+function lowerCase(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** Seconds a shared cache may keep this response, or null when it must not keep it at all. */
+export function shareableFor(status: number, headers: OutgoingHttpHeaders): number | null {
+  if (status !== 200 || headers["set-cookie"] !== undefined) return null;
+  const cc = String(headers["cache-control"] ?? "").toLowerCase();
+  if (/\b(private|no-store|no-cache)\b/.test(cc)) return null;
+  const vary = String(headers.vary ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  // Next's HTML varies on its router headers, which keyFor() already refuses to cache.
+  if (vary.some((v) => v === "*" || (v !== "accept-encoding" && !ROUTER_HEADERS.includes(v)))) return null;
+  const match = /\bs-maxage=(\d+)/.exec(cc);
+  if (!match) return null;
+  const seconds = Number(match[1]);
+  return seconds > 0 ? seconds : null;
+}

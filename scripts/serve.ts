@@ -1,0 +1,52 @@
+/**
+ * The production server: Next's request handler behind the in-process page cache
+ * (lib/http/page-cache.ts). `npm start`, `npm run demo`, the e2e suite, the bench and the load
+ * test all run this, after `next build`.
+ *
+ *   tsx scripts/serve.ts [-p <port>]     PORT (3000) and HOST (127.0.0.1) also work
+ *
+ * MASTHEAD_PAGE_CACHE_MS (default 1000; 0 turns it off) is the longest a reader page is
+ * answered from memory; publish, unpublish and edit empty the cache at once.
+ */
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { PageCache } from "../lib/http/page-cache";
+import { registerPageCache } from "../lib/http/page-cache-hook";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const portArg = args.findIndex((a) => a === "-p" || a === "--port");
+const port = Number(portArg >= 0 ? args[portArg + 1] : (process.env.PORT ?? 3000));
+const hostname = process.env.HOST ?? "127.0.0.1";
+if (!Number.isInteger(port) || port <= 0 || port > 65535) {
+  console.error(`Not a port: ${portArg >= 0 ? args[portArg + 1] : process.env.PORT}`);
+  process.exit(2);
+}
+process.env.PORT = String(port);
+
+const app = next({ dev: false, dir: root, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const cache = new PageCache({ ttlMs: Number(process.env.MASTHEAD_PAGE_CACHE_MS ?? 1000) });
+registerPageCache(cache);
+
+const server = createServer((req, res) => {
+  cache.handle(req, res, (rq, rs) => handle(rq, rs));
+});
+// Longer than the idle timeout of clients and proxies that reuse connections (nginx, load
+// generators), so the server never closes a socket they are about to send on.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(port, hostname, () => {
+  console.log(`Masthead ready on http://${hostname}:${port}`);
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
