@@ -1,5 +1,4 @@
 "use client";
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, Field, FormMessage, inputClass } from "@/components/ui/field";
@@ -15,14 +14,14 @@ export function LoginForm({ next }: { next: string }) {
     event.preventDefault();
     setPending(true);
     setError(undefined);
-    const result = await signIn("credentials", { email, password, redirect: false });
+    const result = await signInWithPassword(email, password).catch(() => ({ ok: false, message: "Could not reach the server. Check your connection and try again." }));
     setPending(false);
-    if (result?.ok && !result.error) {
+    if (result.ok) {
       router.replace(next);
       router.refresh();
       return;
     }
-    setError(result?.status === 429 ? "Too many attempts. Wait a minute and try again." : "That email and password do not match an active account.");
+    setError(result.message);
   }
 
   return (
@@ -48,4 +47,22 @@ export function LoginForm({ next }: { next: string }) {
       </button>
     </form>
   );
+}
+
+/**
+ * next-auth's credentials sign-in, called directly rather than through next-auth/react's
+ * signIn(), which drops the body of a refusal: a 429 carries the real wait ("Try again in 14
+ * minutes"), and the form shows it.
+ */
+async function signInWithPassword(email: string, password: string): Promise<{ ok: boolean; message?: string }> {
+  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await fetch("/api/auth/callback/credentials", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password, csrfToken, json: "true" }),
+  });
+  const body = (await res.json().catch(() => ({}))) as { url?: string; error?: { message?: string } };
+  if (res.status === 429) return { ok: false, message: body.error?.message ?? "Too many sign-in attempts. Wait a while and try again." };
+  if (res.ok && body.url && !new URL(body.url, window.location.href).searchParams.has("error")) return { ok: true };
+  return { ok: false, message: "That email and password do not match an active account." };
 }

@@ -33,6 +33,11 @@ export async function verifyCredentials({ email, password }: { email: string; pa
   return { id: user.id, email: user.email, name: user.person.fullName };
 }
 
+/** A sign-in refused by the rate limit (lib/auth/rate-limit.ts), for the audit log. */
+export async function recordThrottledSignIn({ email, address, retryAfter }: { email: string; address: string; retryAfter: number }) {
+  await db.auditLog.create({ data: { action: "auth.sign_in_throttled", subject: email, details: JSON.stringify({ address, retryAfter }) } });
+}
+
 export type SessionUser = Actor & { email: string; name: string };
 
 /**

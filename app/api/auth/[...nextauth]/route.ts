@@ -1,15 +1,15 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
-import { clientAddress, recordSignInFailure, recordSignInSuccess, signInBlockedFor } from "@/lib/auth/rate-limit";
-import { db } from "@/lib/data/db";
+import { beginSignInAttempt, clientAddress, signInNotChecked, signInSucceeded, tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
+import { recordThrottledSignIn } from "@/lib/data/users";
 
 const handler = NextAuth(authOptions);
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 /**
  * Credentials sign-in goes through the rate limiter first: a burst of wrong passwords gets 429
- * with Retry-After. The JSON keeps next-auth's `url` shape so its client reports the error.
+ * with Retry-After. The JSON keeps next-auth's `url` shape, plus the message the form shows.
  */
 async function POST(request: Request, ctx: Ctx) {
   const { nextauth } = await ctx.params;
@@ -17,25 +17,33 @@ async function POST(request: Request, ctx: Ctx) {
   const form = await request.clone().formData().catch(() => null);
   const email = String(form?.get("email") ?? "").trim().toLowerCase().slice(0, 254);
   const address = clientAddress(request.headers);
-  const wait = await signInBlockedFor({ email, address });
+  const wait = await beginSignInAttempt({ email, address });
   if (wait > 0) {
-    await db.auditLog.create({ data: { action: "auth.sign_in_throttled", subject: email, details: JSON.stringify({ address, retryAfter: wait }) } });
+    await recordThrottledSignIn({ email, address, retryAfter: wait });
     const url = new URL(`/login?error=RateLimited&retryAfter=${wait}`, request.url).toString();
     return NextResponse.json(
-      { url, error: { code: "RATE_LIMITED", message: `Too many attempts. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? "s" : ""}.`, retryAfter: wait } },
+      { url, error: { code: "RATE_LIMITED", message: tooManyAttemptsMessage(wait), retryAfter: wait } },
       { status: 429, headers: { "Retry-After": String(wait) } },
     );
   }
   const response: Response = await handler(request, ctx);
-  // next-auth answers a failed credentials sign-in with an error in the redirect URL.
-  const location = response.headers.get("location") ?? "";
-  let failed = response.status >= 400 || location.includes("error=");
-  if (!failed && response.headers.get("content-type")?.includes("json")) {
-    const body = (await response.clone().json().catch(() => ({}))) as { url?: string };
-    failed = body.url?.includes("error=") ?? false;
+  // A success sets the session cookie; a wrong password is next-auth's CredentialsSignin and
+  // keeps its point. Anything else (a missing CSRF token, say) never checked the password, so it
+  // must not clear the account's failures: one such request between guesses would wipe them.
+  if (response.headers.getSetCookie().some((c) => /^(__Secure-)?next-auth\.session-token(\.\d+)?=[^;]/.test(c))) {
+    await signInSucceeded({ email, address });
+  } else if (!(await refusedCredentials(response))) {
+    await signInNotChecked({ email, address });
   }
-  await (failed ? recordSignInFailure({ email, address }) : recordSignInSuccess({ email }));
   return response;
+}
+
+async function refusedCredentials(response: Response): Promise<boolean> {
+  const location = response.headers.get("location") ?? "";
+  if (location.includes("error=CredentialsSignin")) return true;
+  if (!response.headers.get("content-type")?.includes("json")) return false;
+  const body = (await response.clone().json().catch(() => ({}))) as { url?: string };
+  return body.url?.includes("error=CredentialsSignin") ?? false;
 }
 
 export { handler as GET, POST };
