@@ -18,6 +18,7 @@ export async function createStaffAction(_prev: FormState, form: FormData): Promi
   });
   if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form, ["password"]) };
   revalidatePath("/newsroom/staff");
+  revalidateReaderSite(); // the public staff page lists current staff
   return { ok: true, message: `Account created for ${result.data.email}. Share the password with them privately.` };
 }
 
@@ -28,6 +29,7 @@ export async function updateStaffAction(_prev: FormState, form: FormData): Promi
   });
   if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields };
   revalidatePath("/newsroom/staff");
+  revalidateReaderSite(); // names, grades and titles appear in bylines and on staff pages
   return { ok: true, message: "Saved. The change applies to their very next request." };
 }
 
