@@ -55,6 +55,22 @@ describe("the page cache", () => {
     expect(cache.hits).toBe(1);
   });
 
+  it("keeps https and http copies apart (only the https one carries HSTS)", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const s = await serve(cache, (req) => ({
+      headers: { ...PUBLIC, ...(req.headers["x-forwarded-proto"] === "https" ? { "strict-transport-security": "max-age=63072000" } : {}) },
+      body: "front page",
+    }));
+    const https = { headers: { "x-forwarded-proto": "https" } };
+    expect((await s.get("/")).headers.get("strict-transport-security")).toBeNull();
+    expect((await s.get("/", https)).headers.get("strict-transport-security")).toBe("max-age=63072000");
+    const again = await s.get("/", https);
+    expect(again.headers.get("x-masthead-cache")).toBe("HIT");
+    expect(again.headers.get("strict-transport-security")).toBe("max-age=63072000");
+    expect((await s.get("/")).headers.get("strict-transport-security")).toBeNull();
+    expect(s.calls()).toBe(2);
+  });
+
   it("keeps headers given straight to writeHead", async () => {
     const cache = new PageCache({ ttlMs: 10_000 });
     const s = await serve(cache, () => ({ headers: PUBLIC, body: "front page", viaWriteHead: true }));

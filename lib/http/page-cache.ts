@@ -66,7 +66,9 @@ export class PageCache {
     if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
     // Next compresses by what the client accepts, so each Accept-Encoding gets its own copy.
     const encoding = String(req.headers["accept-encoding"] ?? "").toLowerCase().replace(/\s+/g, "");
-    return `${encoding} ${req.url}`;
+    // Responses behind https carry HSTS (next.config.ts), so the two schemes never share a copy.
+    const https = req.headers["x-forwarded-proto"] === "https" ? "https" : "http";
+    return `${https} ${encoding} ${req.url}`;
   }
 
   /** Serve from memory when fresh, else hand to `next` and keep a shareable answer. */
