@@ -28,6 +28,10 @@ const nextConfig: NextConfig = {
       },
       { source: "/((?!newsroom|login|setup|api/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false }) }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Search renders per request, but its results (published stories only) are the same for
+      // every reader: a shared cache may keep each query as briefly as the cached pages. Next
+      // keeps a Cache-Control already set on a dynamic page.
+      { source: "/search", headers: [{ key: "Cache-Control", value: "public, s-maxage=3, stale-while-revalidate=30" }] },
     ];
   },
 };

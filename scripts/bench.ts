@@ -3,7 +3,7 @@
  * file"?
  *
  *   1. Fresh demo database data/bench.db, production build in .next-bench/ (reused when newer
- *      than every source file; --rebuild forces it), `next start` on a free 127.0.0.1 port.
+ *      than every source file; --rebuild forces it), scripts/serve.ts (Next behind its page cache) on a free 127.0.0.1 port.
  *   2. autocannon, 50 connections x 10 s each, against Masthead directly: the front page, the
  *      Aleppo story, a section page and a search.
  *   3. Ceiling: the story's HTML saved to a file and served by a bare nginx.
@@ -236,9 +236,9 @@ async function pageWeight(base: string, pagePath: string) {
 // ---------------------------------------------------------------------------------------------
 // Measurement.
 
-async function measure(label: string, url: string): Promise<CannonStats> {
-  log(`measuring ${label}: ${url} (${CONNECTIONS} connections, ${DURATION} s)`);
-  const run = await cannon({ url, connections: CONNECTIONS, duration: DURATION });
+async function measure(label: string, url: string, uniquePath?: (n: number) => string): Promise<CannonStats> {
+  log(`measuring ${label}: ${uniquePath ? url + uniquePath(0) : url} (${CONNECTIONS} connections, ${DURATION} s)`);
+  const run = await cannon({ url, connections: CONNECTIONS, duration: DURATION, uniquePath });
   const stats = await run.done;
   log(`  ${stats.rps} req/s, p50 ${stats.p50} ms, p99 ${stats.p99} ms, non-2xx ${stats.non2xx}, errors ${stats.errors}`);
   await sleep(1000);
@@ -334,6 +334,9 @@ async function main() {
 
   const direct: Record<string, CannonStats> = {};
   for (const p of PAGES) direct[p.path] = await measure(p.name, base + p.path);
+  // A repeated search is answered from the page cache (like any shareable page); this one has
+  // a new query string on every request, so every request renders.
+  const uncachedSearch = await measure("search, a new query string every request", base, (n) => `/search?q=aleppo&r=${n}`);
 
   const nginxBin = findNginx();
   let ceiling: CannonStats | null = null;
@@ -412,6 +415,11 @@ async function main() {
     const w = weights[p.path];
     rows.push([`${p.name} ${p.path}`, s.rps, s.p50.toFixed(2), s.p99.toFixed(2), s.non2xx + s.errors, ratio(s), kb(w.htmlGzip), `${kb(w.jsGzip)} (${w.scripts} files)`]);
   }
+  {
+    const s = uncachedSearch;
+    const w = weights[PAGES[3].path];
+    rows.push(["search, never from a cache /search?q=aleppo&r=<n>", s.rps, s.p50.toFixed(2), s.p99.toFixed(2), s.non2xx + s.errors, ratio(s), kb(w.htmlGzip), `${kb(w.jsGzip)} (${w.scripts} files)`]);
+  }
   if (ceiling) rows.push([`ceiling: nginx, story as a static file (best of ${ceilingAll.map((c) => c.rps).join(", ")})`, ceiling.rps, ceiling.p50.toFixed(2), ceiling.p99.toFixed(2), ceiling.non2xx + ceiling.errors, "100%", kb(weights[PAGES[1].path].htmlGzip), "-"]);
   for (const p of [PAGES[1], PAGES[0]]) {
     const s = front[p.path];
@@ -465,6 +473,7 @@ async function main() {
     settings: { connections: CONNECTIONS, seconds: DURATION, distDir: DIST, database: path.relative(ROOT, db.file), build },
     headers: headerNotes,
     pages: PAGES.map((p) => ({ ...p, ...direct[p.path], weight: { ...weights[p.path], html: undefined } })),
+    uncachedSearch,
     ceiling,
     ceilingRuns: ceilingAll,
     front: Object.entries(front).map(([p, s]) => ({ path: p, ...s })),

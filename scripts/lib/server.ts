@@ -421,9 +421,19 @@ export type CannonRun = { done: Promise<CannonStats>; stop: () => void };
  * autocannon against `url` (optionally cycling through `paths`), recording every response's
  * latency (all statuses, not only 2xx) with sub-millisecond precision.
  */
-export async function cannon(opts: { url: string; connections: number; duration: number; paths?: string[]; timeout?: number; headers?: Record<string, string> }): Promise<CannonRun> {
+export async function cannon(opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  paths?: string[];
+  /** A fresh path for every request (the n-th request overall), so no cache can answer it. */
+  uniquePath?: (n: number) => string;
+  timeout?: number;
+  headers?: Record<string, string>;
+}): Promise<CannonRun> {
   const { default: autocannon } = await import("autocannon");
   const latencies: number[] = [];
+  let sent = 0;
   let settle: { resolve: (s: CannonStats) => void; reject: (e: unknown) => void };
   const done = new Promise<CannonStats>((resolve, reject) => (settle = { resolve, reject }));
   const round = (n: number) => Math.round(n * 100) / 100;
@@ -435,6 +445,7 @@ export async function cannon(opts: { url: string; connections: number; duration:
       timeout: opts.timeout ?? 10,
       headers: opts.headers,
       ...(opts.paths ? { requests: opts.paths.map((p) => ({ method: "GET" as const, path: p })) } : {}),
+      ...(opts.uniquePath ? { requests: [{ method: "GET" as const, setupRequest: (req: import("autocannon").Request) => ({ ...req, path: opts.uniquePath!(sent++) }) }] } : {}),
     },
     (error, result) => {
       if (error) return settle.reject(error);
