@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, type Browser, type BrowserContext, expect, type Page, test as base } from "@playwright/test";
+import { type APIRequestContext, type Browser, type BrowserContext, expect, type Locator, type Page, test as base } from "@playwright/test";
 
 /** The demo newsroom's accounts (prisma/seed.ts); every one uses DEMO_PASSWORD. */
 export const DEMO_PASSWORD = "masthead-demo";
@@ -225,4 +225,96 @@ export async function setReviewPolicy(page: Page, policy: "Adviser approves" | "
   await expect(page.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
   await page.reload();
   await expect(radio).toBeChecked();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning: pitches and assignments, as people do them in the newsroom (planning.spec.ts,
+// newsroom-to-print.spec.ts).
+// ---------------------------------------------------------------------------------------------
+
+export type PitchInput = { title: string; angle: string; section?: string; sources?: string };
+
+/** As anyone on staff: send a pitch from /newsroom/pitches; expects the confirmation and an emptied form. */
+export async function sendPitch(page: Page, pitch: PitchInput) {
+  await page.goto("/newsroom/pitches");
+  const form = page.getByRole("form", { name: "Pitch a story" });
+  await form.getByLabel("Working headline", { exact: true }).fill(pitch.title);
+  await form.getByLabel("Angle", { exact: true }).fill(pitch.angle);
+  if (pitch.section) await form.getByLabel("Section", { exact: true }).selectOption({ label: pitch.section });
+  if (pitch.sources) await form.getByLabel("Sources to contact", { exact: true }).fill(pitch.sources);
+  await form.getByRole("button", { name: "Send pitch" }).click();
+  await expect(form.getByRole("status")).toContainText(`Pitch sent: “${pitch.title}”`);
+  await expect(form.getByLabel("Working headline", { exact: true })).toHaveValue("");
+}
+
+/** As an editor or adviser: open "Assign a story" for the pitch titled `title`, prefilled from it. */
+export async function openAssignForm(page: Page, title: string): Promise<Locator> {
+  await page.goto("/newsroom/pitches");
+  await page.getByRole("article", { name: title }).getByRole("link", { name: `Turn “${title}” into an assignment` }).click();
+  await expect(page).toHaveURL(/\?assign=/);
+  const form = page.getByRole("form", { name: "Assign a story" });
+  await expect(form.getByLabel("Headline", { exact: true })).toHaveValue(title);
+  return form;
+}
+
+/** Fill what is given in the open assignment form and create it; expects the confirmation. */
+export async function completeAssignment(page: Page, form: Locator, a: { headline: string; writer: string; deadline: string; targetWords?: number }) {
+  await form.getByLabel("Headline", { exact: true }).fill(a.headline);
+  if (a.targetWords) await form.getByLabel("Target length (words)", { exact: true }).fill(String(a.targetWords));
+  await form.getByLabel("Lead writer", { exact: true }).selectOption({ label: a.writer });
+  await form.getByLabel("Deadline", { exact: true }).fill(a.deadline);
+  await form.getByRole("button", { name: "Create assignment" }).click();
+  await expect(page).toHaveURL(/\/newsroom\/pitches\?assigned=[a-z0-9]+$/);
+  await expect(page.getByRole("status").filter({ hasText: "Assignment created" })).toContainText(a.headline);
+}
+
+/** The row for `headline` in the signed-in writer's "Your assignments" (/newsroom/pitches). */
+export async function assignmentRow(page: Page, headline: string): Promise<Locator> {
+  await page.goto("/newsroom/pitches");
+  return page.getByRole("region", { name: "Your assignments" }).getByRole("row").filter({ hasText: headline });
+}
+
+/** As the assigned writer: open the draft from "Your assignments"; returns its newsroom path. */
+export async function openAssignedDraft(page: Page, headline: string): Promise<string> {
+  const row = await assignmentRow(page, headline);
+  await row.getByRole("link", { name: headline, exact: true }).click();
+  await expect(page).toHaveURL(/\/newsroom\/articles\/[a-z0-9]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: headline })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * In the open story editor: fill the dek (when given), type the paragraphs into the body, save,
+ * and submit the story for review.
+ */
+export async function writeAndSubmit(page: Page, { paragraphs, dek }: { paragraphs: string[]; dek?: string }) {
+  if (dek !== undefined) await page.getByLabel("Dek (summary under the headline)", { exact: true }).fill(dek);
+  const body = page.getByTestId("story-body");
+  await expect(body).toHaveAttribute("contenteditable", "true");
+  await body.click();
+  for (const [i, paragraph] of paragraphs.entries()) {
+    if (i > 0) await page.keyboard.press("Enter");
+    await page.keyboard.type(paragraph);
+  }
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByTestId("save-status")).toHaveText(/^Saved \d\d:\d\d$/);
+  await workflow(page).getByRole("button", { name: "Submit for review" }).click();
+  await expect(statusBadge(page, "In review")).toBeVisible();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Volumes and mastheads.
+// ---------------------------------------------------------------------------------------------
+
+/** The demo's volume (prisma/seed.ts): 2024-25, the current one on the public staff page. */
+export const DEMO_VOLUME = 14;
+
+/** As an editor or adviser: put a person on a volume's masthead in the newsroom. */
+export async function addToMasthead(page: Page, { volume, person, position }: { volume: number; person: string; position: string }) {
+  await page.goto(`/newsroom/issues/masthead/${volume}`);
+  const form = page.getByRole("form", { name: "Add to the masthead" });
+  await form.getByLabel("Person", { exact: true }).selectOption({ label: person });
+  await form.getByLabel("Position", { exact: true }).fill(position);
+  await form.getByRole("button", { name: "Add to masthead" }).click();
+  await expect(form.getByRole("status")).toHaveText(`Added ${person} as ${position}.`);
 }

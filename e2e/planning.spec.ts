@@ -1,4 +1,4 @@
-import { expect, statusBadge, test, USERS, workflow } from "./fixtures";
+import { assignmentRow, completeAssignment, expect, openAssignedDraft, openAssignForm, sendPitch, test, USERS, writeAndSubmit } from "./fixtures";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -17,15 +17,12 @@ test("a pitch becomes an assignment, the writer files it, and the budget shows i
 
   // The writer pitches.
   const writer = await pageAs("writer");
-  await writer.goto("/newsroom/pitches");
-  const pitchForm = writer.getByRole("form", { name: "Pitch a story" });
-  await pitchForm.getByLabel("Working headline", { exact: true }).fill(title);
-  await pitchForm.getByLabel("Angle", { exact: true }).fill("The library closes two hours earlier from January; students lose their study space.");
-  await pitchForm.getByLabel("Section", { exact: true }).selectOption({ label: "News" });
-  await pitchForm.getByLabel("Sources to contact", { exact: true }).fill("The librarian; the vice principal; students who study there");
-  await pitchForm.getByRole("button", { name: "Send pitch" }).click();
-  await expect(pitchForm.getByRole("status")).toContainText(`Pitch sent: “${title}”`);
-  await expect(pitchForm.getByLabel("Working headline", { exact: true })).toHaveValue("");
+  await sendPitch(writer, {
+    title,
+    angle: "The library closes two hours earlier from January; students lose their study space.",
+    section: "News",
+    sources: "The librarian; the vice principal; students who study there",
+  });
   const myPitch = writer.getByRole("article", { name: title });
   await expect(myPitch).toContainText("Open");
   await expect(myPitch.getByRole("button", { name: "Accept" })).toHaveCount(0); // writers do not decide
@@ -40,11 +37,7 @@ test("a pitch becomes an assignment, the writer files it, and the budget shows i
 
   // The editor turns it into an assignment; a first try without a writer or deadline keeps the input.
   const editor = await pageAs("editor");
-  await editor.goto("/newsroom/pitches");
-  await editor.getByRole("article", { name: title }).getByRole("link", { name: `Turn “${title}” into an assignment` }).click();
-  await expect(editor).toHaveURL(/\?assign=/);
-  const assign = editor.getByRole("form", { name: "Assign a story" });
-  await expect(assign.getByLabel("Headline", { exact: true })).toHaveValue(title);
+  const assign = await openAssignForm(editor, title);
   await expect(assign.getByLabel("Section", { exact: true })).toHaveValue(/.+/);
   await assign.getByLabel("Headline", { exact: true }).fill(headline);
   await assign.getByLabel("Target length (words)", { exact: true }).fill("600");
@@ -55,33 +48,17 @@ test("a pitch becomes an assignment, the writer files it, and the budget shows i
   await expect(assign.getByLabel("Headline", { exact: true })).toHaveValue(headline);
   await expect(assign.getByLabel("Target length (words)", { exact: true })).toHaveValue("600");
 
-  await assign.getByLabel("Lead writer", { exact: true }).selectOption({ label: USERS.writer.name });
-  await assign.getByLabel("Deadline", { exact: true }).fill(deadline);
-  await assign.getByRole("button", { name: "Create assignment" }).click();
-  await expect(editor).toHaveURL(/\/newsroom\/pitches\?assigned=[a-z0-9]+$/);
-  await expect(editor.getByRole("status").filter({ hasText: "Assignment created" })).toContainText(headline);
+  await completeAssignment(editor, assign, { headline, writer: USERS.writer.name, deadline });
   await expect(editor.getByRole("article", { name: title })).toContainText("Assigned");
 
   // The writer finds the assignment, opens the draft, writes and submits it.
-  await writer.goto("/newsroom/pitches");
+  const row = await assignmentRow(writer, headline);
   await expect(writer.getByRole("article", { name: title })).toContainText(`Assigned by ${USERS.editor.name}`);
-  const assignments = writer.getByRole("region", { name: "Your assignments" });
-  const row = assignments.getByRole("row").filter({ hasText: headline });
   await expect(row).toContainText("Writer");
   await expect(row).toContainText("Draft");
   await expect(row).toContainText("of 600");
-  await row.getByRole("link", { name: headline, exact: true }).click();
-  await expect(writer).toHaveURL(/\/newsroom\/articles\/[a-z0-9]+$/);
-  const storyUrl = new URL(writer.url()).pathname;
-  await expect(writer.getByRole("heading", { level: 1, name: headline })).toBeVisible();
-  const body = writer.getByTestId("story-body");
-  await expect(body).toBeVisible();
-  await body.click();
-  await writer.keyboard.type(sentence);
-  await writer.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(writer.getByTestId("save-status")).toHaveText(/^Saved \d\d:\d\d$/);
-  await workflow(writer).getByRole("button", { name: "Submit for review" }).click();
-  await expect(statusBadge(writer, "In review")).toBeVisible();
+  const storyUrl = await openAssignedDraft(writer, headline);
+  await writeAndSubmit(writer, { paragraphs: [sentence] });
 
   // The editor's budget shows it with the writer's name, target and live word count.
   await editor.goto("/newsroom/budget");

@@ -42,7 +42,7 @@ export function IssueForm({ action, volumes }: { action: Action; volumes: { id: 
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="New issue" key={state.ok ? state.message : "i"}>
       <Field id="issue-volume" label="Volume" error={f.volumeId}>
-        <select id="issue-volume" name="volumeId" defaultValue={v.volumeId ?? volumes[0]?.id} className={inputClass}>
+        <select key={v.volumeId ?? ""} id="issue-volume" name="volumeId" defaultValue={v.volumeId ?? volumes[0]?.id} className={inputClass}>
           {volumes.map((vol) => (
             <option key={vol.id} value={vol.id}>
               {vol.label}
@@ -78,7 +78,8 @@ export function ArticleIssueForm({ action, articleId, issueId, issues }: { actio
         <label htmlFor="article-issue" className="text-sm font-semibold">
           Runs in issue
         </label>
-        <select id="article-issue" name="issueId" defaultValue={issueId ?? ""} className={inputClass}>
+        {/* Keyed on the saved issue: React applies a select's defaultValue only when it mounts, and resets the form after the action. */}
+        <select key={issueId ?? ""} id="article-issue" name="issueId" defaultValue={issueId ?? ""} className={inputClass}>
           <option value="">No issue (web only)</option>
           {issues.map((i) => (
             <option key={i.id} value={i.id}>

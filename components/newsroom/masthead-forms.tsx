@@ -42,7 +42,8 @@ export function AddMastheadEntryForm({
     <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" aria-label="Add to the masthead" noValidate key={state.ok ? state.message : "add"}>
       <input type="hidden" name="volumeId" value={volumeId} />
       <Field id="masthead-person" label="Person" error={f.personId}>
-        <select id="masthead-person" name="personId" defaultValue={v.personId ?? ""} className={inputClass} {...described("masthead-person", f.personId)}>
+        {/* Keyed on the choice: React applies a select's defaultValue only when it mounts. */}
+        <select key={v.personId ?? ""} id="masthead-person" name="personId" defaultValue={v.personId ?? ""} className={inputClass} {...described("masthead-person", f.personId)}>
           <option value="">Choose a person</option>
           {people.map((p) => (
             <option key={p.id} value={p.id} disabled={p.listed}>
