@@ -1,5 +1,5 @@
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
-import { type Article, type Credentials, createStory, demoCredentials, expect, signIn, test, transition, uniqueId } from "./fixtures";
+import { addToMasthead, type Article, type Credentials, createStory, DEMO_VOLUME, demoCredentials, expect, signIn, test, transition, uniqueId } from "./fixtures";
 
 /**
  * An XSS corpus put everywhere a reporter, an editor or a reader can put text (headlines,
@@ -132,6 +132,8 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
   const row = adviser.getByRole("row").filter({ hasText: recruit.email });
   await row.getByRole("button", { name: `Approve pen name ${recruit.penName}` }).click();
   await expect(row).toContainText("approved");
+  // The public staff page lists the current volume's masthead: the recruit joins it.
+  await addToMasthead(adviser, { volume: DEMO_VOLUME, person: recruit.fullName, position: "Staff Writer" });
 
   // One story per headline payload, each with payload deks, bodies and tags, all in World.
   const writerApi = await apiFor(recruit);
