@@ -3,14 +3,14 @@ import type { PublicMasthead } from "@/lib/data/masthead";
 
 /** A volume's masthead for readers: positions as headings, names as each person chose. */
 export function MastheadView({ masthead, publicationName }: { masthead: PublicMasthead; publicationName: string }) {
-  const { volume, groups, fallback, otherVolumes, isCurrent } = masthead;
+  const { volume, groups, fallback, otherVolumes, isCurrent, upcoming } = masthead;
   return (
     <div>
       <h1 className="font-serif text-3xl font-bold">Staff of {publicationName}</h1>
       {volume && (
         <p className="mt-1 text-lg font-semibold" data-testid="masthead-volume">
           {volume.label}
-          {isCurrent ? "" : " (a past masthead)"}
+          {isCurrent ? "" : upcoming ? " (upcoming)" : " (a past masthead)"}
         </p>
       )}
       {fallback && <p className="mt-1 text-muted">{volume ? `No masthead has been recorded for ${volume.label}; this is the current staff.` : "The current staff."}</p>}

@@ -143,6 +143,7 @@ describe("the public masthead", () => {
     const page = await findPublicMasthead({ number: old.number, now: new Date("2041-12-01T00:00:00Z") });
     expect(page?.fallback).toBe(false);
     expect(page?.isCurrent).toBe(false);
+    expect(page?.upcoming).toBe(false);
     expect(page?.volume?.number).toBe(old.number);
     expect(page?.groups).toEqual([
       { position: "Editor-in-Chief", people: [expect.objectContaining({ name: senior.fullName, detail: "Grade 12", href: null })] },
@@ -158,6 +159,8 @@ describe("the public masthead", () => {
     const current = await findPublicMasthead({ now: new Date("2041-12-01T00:00:00Z") });
     expect(current?.volume?.number).toBe(later.number);
     expect(current?.isCurrent).toBe(true);
+    // Seen from before both years, the later volume is one planned ahead.
+    expect((await findPublicMasthead({ number: later.number, now: new Date("2040-09-01T00:00:00Z") }))?.upcoming).toBe(true);
     expect(current?.groups[0]?.people[0]?.detail).toBe("Grade 12");
     expect(current?.otherVolumes).toContainEqual({ number: old.number, label: old.label, href: `/staff/volumes/${old.number}`, current: false });
   });

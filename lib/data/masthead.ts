@@ -194,6 +194,8 @@ export type PublicMasthead = {
   volume: { number: number; label: string } | null;
   /** The shown volume is the one /staff shows by default. */
   isCurrent: boolean;
+  /** The shown volume has not started yet (a masthead planned ahead). */
+  upcoming: boolean;
   /** The volume has no masthead entries, so today's staff is shown instead. */
   fallback: boolean;
   groups: { position: string; people: PublicMastheadPerson[] }[];
@@ -218,7 +220,7 @@ export async function findPublicMasthead({ number, now = new Date() }: { number?
   const otherVolumes = volumes
     .filter((v) => v.id !== shown?.id && (v._count.masthead > 0 || v.id === current?.id))
     .map((v) => ({ number: v.number, label: v.label, href: v.id === current?.id ? "/staff" : `/staff/volumes/${v.number}`, current: v.id === current?.id }));
-  const base = { volume: shown ? { number: shown.number, label: shown.label } : null, isCurrent: !!shown && shown.id === current?.id, otherVolumes };
+  const base = { volume: shown ? { number: shown.number, label: shown.label } : null, isCurrent: !!shown && shown.id === current?.id, upcoming: !!shown && shown.startsOn.getTime() > now.getTime(), otherVolumes };
 
   if (!shown || shown._count.masthead === 0) {
     const staff = await listMasthead();

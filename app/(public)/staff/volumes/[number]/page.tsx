@@ -23,7 +23,9 @@ async function load(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [masthead, publication] = await Promise.all([load(params), getPublication()]);
   if (!masthead?.volume) return { title: publication.name };
-  return { title: `Staff, ${masthead.volume.label} | ${publication.name}`, alternates: { canonical: absoluteUrl(`/staff/volumes/${masthead.volume.number}`) } };
+  // The current volume's page is the same as /staff, which is its canonical address.
+  const canonical = masthead.isCurrent ? "/staff" : `/staff/volumes/${masthead.volume.number}`;
+  return { title: `Staff, ${masthead.volume.label} | ${publication.name}`, alternates: { canonical: absoluteUrl(canonical) } };
 }
 
 /** A volume's masthead as it was that school year: graduates stay, with that year's grades. */
