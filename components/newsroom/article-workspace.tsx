@@ -6,9 +6,12 @@ import type { SavedArticle, TransitionFormState } from "@/lib/actions/articles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import { sameContent } from "@/lib/domain/diff";
 import { NOTE_REQUIRED, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
-import type { TPickedMedia } from "@/lib/validation/media";
+import { fillDocxImageSlot } from "@/lib/editor/docx-slot";
+import type { TDocxImportResult } from "@/lib/validation/docx-import";
+import type { TMedia, TPickedMedia } from "@/lib/validation/media";
 import { CommentsPanel, type CommentsPanelProps } from "./comments-panel";
-import { MediaPicker } from "./media-picker";
+import { type DocxImagePlacement, type DocxImport, DocxImages } from "./docx-images";
+import { MediaPicker, toPicked } from "./media-picker";
 import { type ConflictSide, ConflictView } from "./conflict-view";
 import { clearLocalDraft, fingerprint, type LocalDraft, readLocalDraft, splitTags, type StoryFields, writeLocalDraft } from "./local-draft";
 import { RichTextEditor, useStoryEditor } from "./rich-text-editor";
@@ -90,7 +93,9 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
   const [others, setOthers] = useState<string[]>([]);
   const [importNote, setImportNote] = useState<{ ok: boolean; message: string } | null>(null);
+  const [docxImport, setDocxImport] = useState<DocxImport | null>(null);
   const [leadImage, setLeadImage] = useState<TPickedMedia | null>(article?.leadImage ?? null);
+  const [importing, setImporting] = useState(false);
 
   // Refs hold what async saves need without re-subscribing: the latest fields, the version
   // the current edits are based on, and the last text the server acknowledged.
@@ -301,6 +306,15 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
       setStatus(result.error.fields ? { kind: "invalid", message: result.error.message, fields: result.error.fields } : { kind: "failed", message: result.error.message });
       return;
     }
+    // A lead image chosen before the story existed (a photo from an imported .docx) is saved
+    // as the story's first edit; the story itself is already safe if that fails.
+    if (f.leadImageId) {
+      await fetch(`/api/v1/articles/${result.data.id}`, {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ leadImageId: f.leadImageId, version: result.data.version }),
+      }).catch(() => undefined);
+    }
     ackedRef.current = fingerprint(f);
     clearLocalDraft(null);
     setStatus({ kind: "saved", at: timeLabel(result.data.updatedAt) });
@@ -309,16 +323,38 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
 
   async function importFile(file: File) {
     setImportNote(null);
+    setImporting(true);
     const form = new FormData();
     form.set("file", file);
+    if (articleId) form.set("articleId", articleId);
     try {
       const res = await fetch("/api/v1/import", { method: "POST", body: form });
-      const json = (await res.json()) as { body?: string; warnings?: string[]; error?: { message: string } };
-      if (!res.ok || !json.body) return setImportNote({ ok: false, message: json.error?.message ?? "That file could not be imported." });
+      const json = (await res.json()) as Partial<TDocxImportResult> & { error?: { message: string } };
+      if (!res.ok || typeof json.body !== "string") return setImportNote({ ok: false, message: json.error?.message ?? "That file could not be imported." });
       editor?.commands.setContent(json.body, { emitUpdate: true });
-      setImportNote({ ok: true, message: ["Imported. Check the text, then save.", ...(json.warnings ?? [])].join(" ") });
+      const images = json.images ?? [];
+      const failed = json.failedImages ?? [];
+      setDocxImport(images.length > 0 || failed.length > 0 ? { importId: json.importId ?? null, images, failed } : null);
+      const photos = images.length === 0 ? "" : images.length === 1 ? " Its photo is below: add it or skip it." : ` Its ${images.length} photos are below: add or skip each.`;
+      setImportNote({ ok: true, message: `Imported. Check the text, then save.${photos}` });
     } catch {
       setImportNote({ ok: false, message: "Could not reach the server to import the file." });
+    } finally {
+      setImporting(false);
+    }
+  }
+
+  /** A photo from the .docx joined the library: it takes its slot in the text, or becomes the lead image. */
+  function placeDocxImage(key: string, media: TMedia, as: DocxImagePlacement) {
+    const picked = toPicked(media);
+    const figure = as === "inline" ? { mediaId: picked.id, src: picked.url, alt: picked.alt, caption: picked.caption, credit: picked.credit, width: picked.width, height: picked.height } : null;
+    editor?.commands.command(({ tr }) => {
+      fillDocxImageSlot(tr, key, figure);
+      return true;
+    });
+    if (as === "lead") {
+      setLeadImage(picked);
+      update({ leadImageId: picked.id });
     }
   }
 
@@ -517,7 +553,27 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
                 </label>
               )}
             </div>
+            {importing && (
+              <p role="status" className="text-sm text-muted">
+                Importing the document and preparing its photos…
+              </p>
+            )}
             {importNote && <FormMessage ok={importNote.ok} message={importNote.message} />}
+            {docxImport && (
+              <DocxImages
+                key={docxImport.importId ?? "failed-only"}
+                docx={docxImport}
+                allowLead
+                onAdded={placeDocxImage}
+                onSkipped={(key) =>
+                  editor?.commands.command(({ tr }) => {
+                    fillDocxImageSlot(tr, key, null);
+                    return true;
+                  })
+                }
+                onClose={() => setDocxImport(null)}
+              />
+            )}
             <RichTextEditor editor={editor} editable={canEdit} />
             {fieldErrors.body && (
               <p id="body-error" role="alert" className="text-sm font-semibold text-danger">

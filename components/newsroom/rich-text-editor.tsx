@@ -1,6 +1,7 @@
 "use client";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, type Editor, useEditor, useEditorState } from "@tiptap/react";
+import { DocxImageSlot } from "@/lib/editor/docx-slot";
 import { storyExtensions } from "@/lib/editor/extensions";
 import { MediaPicker } from "./media-picker";
 
@@ -65,7 +66,8 @@ type Options = { initialHtml: string; editable: boolean; onChange: (html: string
 export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labelledBy, describedBy }: Options) {
   return useEditor(
     {
-      extensions: [...storyExtensions, Placeholder.configure({ placeholder: "Write the story…" })],
+      // DocxImageSlot: where a photo from an imported .docx waits for "Add" or "Skip" (never saved).
+      extensions: [...storyExtensions, DocxImageSlot, Placeholder.configure({ placeholder: "Write the story…" })],
       content: initialHtml,
       editable,
       immediatelyRender: false,

@@ -220,7 +220,7 @@ export async function addImportedImage({
 
   const id = newMediaId();
   const storageKey = storageKeyFor(id);
-  const target = path.join(roots.media ?? mediaRoot(), storageKey);
+  const target = path.join(/*turbopackIgnore: true*/ roots.media ?? mediaRoot(), storageKey);
   if (!(await claimStagedImage({ root, importId, key, target }))) throw new AppError("NOT_FOUND", GONE);
   let media: TMedia;
   try {

@@ -31,7 +31,8 @@ export const DocxImageSlot = Node.create({
   name: "docxImage",
   group: "block",
   atom: true,
-  selectable: false,
+  // Selectable, so a writer who does not want the photo there can also just delete the box.
+  selectable: true,
   draggable: false,
 
   addAttributes() {

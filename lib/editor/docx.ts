@@ -47,6 +47,8 @@ function trimEdges(content: JSONContent[]): JSONContent[] {
  * the markers are taken out and the photos follow the block.
  */
 function splitAtImages(block: JSONContent, marker: RegExp, slot: (n: number) => JSONContent): JSONContent[] {
+  // Blocks without a picture stay exactly as the schema made them.
+  if (!JSON.stringify(block).match(marker)) return [block];
   if (isTextblock(block)) {
     const out: JSONContent[] = [];
     let current: JSONContent[] = [];
