@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { db } from "./db";
-import { createStaff, findActiveUser, updateStaff, verifyCredentials } from "./users";
+import { createApiToken, findUserByApiToken } from "./tokens";
+import { createStaff, findActiveUser, resetPassword, updateStaff, verifyCredentials } from "./users";
 
 async function expectAppError(promise: Promise<unknown>, code: ErrorCode, ErrorClass: typeof AppError = AppError): Promise<AppError> {
   const error = await promise.then(
@@ -240,5 +241,29 @@ describe("createStaff", () => {
     const existing = await createTestUser();
     const error = await expectAppError(createStaff({ actor: actorFor(adviser), input: input("WRITER", existing.email) }), "VALIDATION");
     expect(error.fields).toHaveProperty("email");
+  });
+});
+
+describe("resetPassword", () => {
+  it("ends the account's sessions and revokes its API tokens, with an audit row", async () => {
+    const adviser = await createTestUser({ role: "ADVISER" });
+    const writer = await createTestUser({ role: "WRITER" });
+    const { token } = await createApiToken({ actor: actorFor(writer), name: "scripts" });
+    expect((await findUserByApiToken(token))?.userId).toBe(writer.userId);
+
+    await resetPassword({ actor: actorFor(adviser), userId: writer.userId, password: "a brand new passphrase" });
+
+    expect(await findUserByApiToken(token)).toBeNull();
+    const row = await db.user.findUniqueOrThrow({ where: { id: writer.userId }, select: { sessionsValidAfter: true } });
+    expect(row.sessionsValidAfter).not.toBeNull();
+    expect(await verifyCredentials({ email: writer.email, password: "a brand new passphrase" })).not.toBeNull();
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "account.password_reset", subject: writer.userId } });
+    expect(JSON.parse(audit.details)).toMatchObject({ email: writer.email, tokensRevoked: 1 });
+  });
+
+  it("is refused to writers as NOT_FOUND", async () => {
+    const writer = await createTestUser({ role: "WRITER" });
+    const other = await createTestUser({ role: "WRITER" });
+    await expect(resetPassword({ actor: actorFor(writer), userId: other.userId, password: "a brand new passphrase" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -172,10 +172,16 @@ export async function resetPassword({ actor, userId, password }: { actor: Actor;
   if (!target) throw new AppError("NOT_FOUND", "That account was not found.");
   if (target.role === "ADMIN" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Only an administrator can reset an administrator's password.");
   const passwordHash = await hashPassword(password);
-  await db.$transaction([
-    db.user.update({ where: { id: target.id }, data: { passwordHash, sessionsValidAfter: new Date() } }),
-    db.auditLog.create({ data: { actorId: actor.userId, action: "account.password_reset", subject: target.id, details: JSON.stringify({ email: target.email }) } }),
+  const now = new Date();
+  // A reset is what an adviser does when an account may be in the wrong hands, so the
+  // account's API tokens go with its sessions (the owner can make new ones after signing in).
+  const [, tokens] = await db.$transaction([
+    db.user.update({ where: { id: target.id }, data: { passwordHash, sessionsValidAfter: now } }),
+    db.apiToken.updateMany({ where: { userId: target.id, revokedAt: null }, data: { revokedAt: now } }),
   ]);
+  await db.auditLog.create({
+    data: { actorId: actor.userId, action: "account.password_reset", subject: target.id, details: JSON.stringify({ email: target.email, tokensRevoked: tokens.count }) },
+  });
 }
 
 /** Change your own password (the current one is required); other sessions end. */
