@@ -20,7 +20,7 @@ import { mediaRoot, type Variant } from "@/lib/media/process";
 import { importsRoot } from "@/lib/media/staging";
 import type { TDocxImportResult } from "@/lib/validation/docx-import";
 import type { TMedia } from "@/lib/validation/media";
-import { importDocx } from "./docx";
+import { DOCX_LIMITS, importDocx } from "./docx";
 import { DocxImageSlot, fillDocxImageSlot, findDocxImageSlot } from "./docx-slot";
 import { storyExtensions } from "./extensions";
 import { renderBodyFromHtml, renderBodyFromJson } from "./render";
@@ -151,6 +151,15 @@ describe("importDocx", () => {
     const notWord = new JSZip();
     notWord.file("hello.txt", "a zip, but not a Word document");
     await expect(importDocx(await notWord.generateAsync({ type: "nodebuffer" }))).rejects.toMatchObject({ code: "VALIDATION" });
+  });
+
+  it("refuses a zip bomb: a small file that unpacks to more than the limit", async () => {
+    const bomb = new JSZip();
+    bomb.file("[Content_Types].xml", "<Types/>");
+    bomb.file("word/media/padding.bin", Buffer.alloc(DOCX_LIMITS.unzippedBytes + 1));
+    const file = await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+    expect(file.length).toBeLessThan(1024 * 1024); // ~100 KB on the wire
+    await expect(importDocx(file)).rejects.toMatchObject({ code: "VALIDATION", fields: { file: expect.stringContaining("more than 100 MB") } });
   });
 
   it("marks each picture's place: a picture inside a paragraph splits it, one inside a list follows the list", async () => {

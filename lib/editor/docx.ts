@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { JSONContent } from "@tiptap/core";
 import mammoth from "mammoth";
+import yauzl from "yauzl";
 import { AppError } from "@/lib/errors";
 import { docxImageSlotHtml } from "./docx-slot";
 import { renderBodyFromHtml, renderBodyFromJson } from "./render";
@@ -106,6 +107,7 @@ export async function importDocx(buffer: Buffer): Promise<DocxImport> {
   if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
     throw new AppError("VALIDATION", "That is not a .docx file.", { fields: { file: "That is not a .docx file (Word or Google Docs → Download → .docx)." } });
   }
+  await assertUnzipsSafely(buffer);
   // Markers carry a fresh nonce, so text in the document can never pose as an image.
   const nonce = randomBytes(8).toString("hex");
   const images: DocxImage[] = [];
@@ -154,4 +156,45 @@ export function removeDocxImageSlots(body: string, keys: Iterable<string>): stri
   let out = body;
   for (const key of keys) out = out.split(docxImageSlotHtml(key)).join("");
   return out;
+}
+
+/** What a .docx may unzip to. mammoth unzips in memory, and a small zip can hold gigabytes. */
+export const DOCX_LIMITS = { unzippedBytes: 100 * 1024 * 1024, entries: 2000 };
+
+/**
+ * Refuse a zip bomb before mammoth sees it: every entry is inflated as a stream (yauzl checks
+ * each against the size its header declares) and counted, and nothing is kept.
+ */
+async function assertUnzipsSafely(buffer: Buffer) {
+  const tooBig = () =>
+    new AppError("VALIDATION", "That document unpacks to more than 100 MB.", { fields: { file: "That document unpacks to more than 100 MB: save it again from Word or Google Docs, or split it." } });
+  const unreadable = () => new AppError("VALIDATION", "That file could not be read as a Word document.", { fields: { file: "That file could not be read as a Word document." } });
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.fromBufferPromise(buffer, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false });
+  } catch {
+    throw unreadable();
+  }
+  if (zip.entryCount > DOCX_LIMITS.entries) throw tooBig();
+  let total = 0;
+  await new Promise<void>((resolve, reject) => {
+    zip.on("error", () => reject(unreadable()));
+    zip.on("end", () => resolve());
+    zip.on("entry", (entry: yauzl.Entry) => {
+      if (entry.fileName.endsWith("/")) return zip.readEntry();
+      total += entry.uncompressedSize;
+      if (total > DOCX_LIMITS.unzippedBytes) return reject(tooBig());
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(unreadable());
+        let inflated = 0;
+        stream.on("data", (chunk: Buffer) => {
+          inflated += chunk.length;
+          if (inflated > entry.uncompressedSize) stream.destroy(tooBig());
+        });
+        stream.on("error", (e) => reject(e instanceof AppError ? e : unreadable()));
+        stream.on("end", () => zip.readEntry());
+      });
+    });
+    zip.readEntry();
+  }).finally(() => zip.close());
 }
