@@ -14,7 +14,10 @@ export const POST = apiRoute<{ id: string }>(async ({ user, params }) => {
   return NextResponse.json({ editors: otherEditors({ articleId, userId: user.userId }) });
 });
 
+/** Leaving: the caller's own entry goes in any case, but a story they may not see is still a 404. */
 export const DELETE = apiRoute<{ id: string }>(async ({ user, params }) => {
-  leavePresence({ articleId: parseId(params.id), userId: user.userId });
+  const articleId = parseId(params.id);
+  leavePresence({ articleId, userId: user.userId });
+  await findArticleForActor({ id: articleId, actor: user });
   return new NextResponse(null, { status: 204 });
 });
