@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { createStory, demoCredentials, expect, signIn, test, transition, uniqueId } from "./fixtures";
+import { createStory, DEMO_PAST_VOLUME, DEMO_VOLUME, demoCredentials, expect, signIn, test, transition, uniqueId } from "./fixtures";
 
 /**
  * WCAG 2.1 A and AA with axe-core, zero violations, on every reader page and every newsroom
@@ -42,7 +42,7 @@ const PUBLIC: Target[] = [
   { name: "section", path: () => "/sections/world" },
   { name: "search results", path: () => "/search?q=aleppo" },
   { name: "staff", path: () => "/staff" },
-  { name: "staff of a past volume", path: () => "/staff/volumes/13" },
+  { name: "staff of a past volume", path: () => `/staff/volumes/${DEMO_PAST_VOLUME.number}` },
   { name: "author", path: () => "/authors/jaehoon-song" },
   { name: "tag", path: () => `/tags/${story.tagSlug}` },
   { name: "sign in", path: () => "/login" },
@@ -61,7 +61,7 @@ const NEWSROOM: Target[] = [
   { name: "revisions", path: () => `/newsroom/articles/${story.id}/revisions` },
   { name: "staff", path: () => "/newsroom/staff" },
   { name: "volumes and issues", path: () => "/newsroom/issues" },
-  { name: "a volume's masthead", path: () => "/newsroom/issues/masthead/14" },
+  { name: "a volume's masthead", path: () => `/newsroom/issues/masthead/${DEMO_VOLUME.number}` },
   { name: "settings", path: () => "/newsroom/settings" },
   { name: "account", path: () => "/newsroom/account" },
   { name: "audit log", path: () => "/newsroom/audit" },

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type Browser, type BrowserContext, expect, type Locator, type Page, test as base } from "@playwright/test";
+import { DEMO_CURRENT_VOLUME, demoGraduate, demoVolume } from "../prisma/demo/calendar";
 
 /** The demo newsroom's accounts (prisma/seed.ts); every one uses DEMO_PASSWORD. */
 export const DEMO_PASSWORD = "masthead-demo";
@@ -306,8 +307,14 @@ export async function writeAndSubmit(page: Page, { paragraphs, dek }: { paragrap
 // Volumes and mastheads.
 // ---------------------------------------------------------------------------------------------
 
-/** The demo's volume (prisma/seed.ts): 2024-25, the current one on the public staff page. */
-export const DEMO_VOLUME = 14;
+/**
+ * The demo's volumes (prisma/seed.ts, prisma/demo/calendar.ts), as the seed made them today:
+ * Volume 14 is the current school year (the public staff page), Volume 13 the year before.
+ */
+export const DEMO_VOLUME = demoVolume(DEMO_CURRENT_VOLUME);
+export const DEMO_PAST_VOLUME = demoVolume(DEMO_CURRENT_VOLUME - 1);
+/** Volume 13's editor-in-chief, who graduated when that year ended. */
+export const DEMO_GRADUATE = demoGraduate();
 
 /** As an editor or adviser: put a person on a volume's masthead in the newsroom. */
 export async function addToMasthead(page: Page, { volume, person, position }: { volume: number; person: string; position: string }) {

@@ -2,6 +2,8 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import {
   completeAssignment,
+  DEMO_GRADUATE,
+  DEMO_PAST_VOLUME,
   DEMO_VOLUME,
   expect,
   openAssignedDraft,
@@ -60,7 +62,7 @@ test("a pitch goes to print: assignment, draft, issue PDF, correction, and an an
   const byline = `${USERS.writer.name} / ${readAleppo().grade}`;
   const deadline = `${new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)}T12:00`;
   const issue = { number: 100 + Math.floor(Math.random() * 800), title: `Spring finals ${uid}` };
-  const volumeLabel = "Volume 14 (2024-25)";
+  const volumeLabel = DEMO_VOLUME.label;
 
   // The writer pitches; the editor turns the pitch into an assignment for the writer.
   const writer = await pageAs("writer");
@@ -203,15 +205,21 @@ test("an old volume's masthead still lists the graduate, with that year's grade"
   const reader = await anonymousPage();
   await reader.goto("/staff");
   await expect(reader.getByRole("heading", { level: 1, name: "Staff of The Masthead Gazette" })).toBeVisible();
-  await expect(reader.getByTestId("masthead-volume")).toHaveText(`Volume ${DEMO_VOLUME} (2024-25)`);
+  await expect(reader.getByTestId("masthead-volume")).toHaveText(DEMO_VOLUME.label);
   await expect(reader.getByRole("region", { name: "Editor-in-Chief" })).toContainText(USERS.editor.name);
-  await expect(reader.getByRole("main")).not.toContainText("Yuna Choi");
+  await expect(reader.getByRole("main")).not.toContainText(DEMO_GRADUATE.fullName);
+  // Today's masthead gives a student the grade the byline gives: Jaehoon Song is in Grade 11 on both.
+  const byline = `${USERS.writer.name} / ${readAleppo().grade}`;
+  await expect(reader.getByRole("region", { name: "Staff Writer" })).toContainText(byline);
+  await reader.goto("/articles/syrian-insurgents-enter-aleppo");
+  await expect(reader.getByRole("main")).toContainText(byline);
+  await reader.goto("/staff");
 
-  await reader.getByRole("navigation", { name: "Mastheads of other volumes" }).getByRole("link", { name: "Volume 13 (2023-24)" }).click();
-  await expect(reader).toHaveURL(/\/staff\/volumes\/13$/);
-  await expect(reader.getByTestId("masthead-volume")).toHaveText("Volume 13 (2023-24) (a past masthead)");
+  await reader.getByRole("navigation", { name: "Mastheads of other volumes" }).getByRole("link", { name: DEMO_PAST_VOLUME.label }).click();
+  await expect(reader).toHaveURL(new RegExp(`/staff/volumes/${DEMO_PAST_VOLUME.number}$`));
+  await expect(reader.getByTestId("masthead-volume")).toHaveText(`${DEMO_PAST_VOLUME.label} (a past masthead)`);
   const chief = reader.getByRole("region", { name: "Editor-in-Chief" });
-  await expect(chief).toHaveText(/Yuna Choi \/ Grade 12/);
+  await expect(chief).toContainText(`${DEMO_GRADUATE.fullName} / Grade 12`);
   // No account and no published byline: her name is listed, not linked to an author page.
   await expect(chief.getByRole("link")).toHaveCount(0);
   await expect(reader.getByRole("region", { name: "Faculty Adviser" }).getByRole("link", { name: USERS.adviser.name })).toHaveAttribute("href", "/authors/hana-park");
@@ -220,14 +228,14 @@ test("an old volume's masthead still lists the graduate, with that year's grade"
   // Her login is deactivated: she is a graduate, not a member of today's staff.
   const adviser = await pageAs("adviser");
   await adviser.goto("/newsroom/staff");
-  await expect(adviser.getByRole("row").filter({ hasText: "yuna.choi@demo.test" })).toContainText("Deactivated");
+  await expect(adviser.getByRole("row").filter({ hasText: DEMO_GRADUATE.email })).toContainText("Deactivated");
 });
 
 test("editors keep a volume's masthead in the newsroom; writers cannot", async ({ pageAs, anonymousPage }) => {
   const editor = await pageAs("editor");
   await editor.goto("/newsroom/issues");
-  await editor.getByRole("link", { name: "Edit the masthead of Volume 13 (2023-24)" }).click();
-  await expect(editor.getByRole("heading", { level: 1, name: "Masthead: Volume 13 (2023-24)" })).toBeVisible();
+  await editor.getByRole("link", { name: `Edit the masthead of ${DEMO_PAST_VOLUME.label}` }).click();
+  await expect(editor.getByRole("heading", { level: 1, name: `Masthead: ${DEMO_PAST_VOLUME.label}` })).toBeVisible();
 
   // A position is required; the choice of person stays.
   const form = editor.getByRole("form", { name: "Add to the masthead" });
@@ -247,7 +255,7 @@ test("editors keep a volume's masthead in the newsroom; writers cannot", async (
 
   const reader = await anonymousPage();
   await expect(async () => {
-    await reader.goto("/staff/volumes/13");
+    await reader.goto(`/staff/volumes/${DEMO_PAST_VOLUME.number}`);
     await expect(reader.getByRole("region", { name: "Photographer" }), "the public masthead").toContainText(USERS.writer2.name, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   // Photographer now comes before Faculty Adviser, as ranked.
@@ -256,10 +264,10 @@ test("editors keep a volume's masthead in the newsroom; writers cannot", async (
   await editor.getByRole("button", { name: `Remove ${USERS.writer2.name}` }).click();
   await expect(items.filter({ hasText: USERS.writer2.name })).toHaveCount(0);
   await expect(async () => {
-    await reader.goto("/staff/volumes/13");
+    await reader.goto(`/staff/volumes/${DEMO_PAST_VOLUME.number}`);
     await expect(reader.getByRole("region", { name: "Photographer" })).toHaveCount(0, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
 
   const writer = await pageAs("writer");
-  expect((await writer.goto("/newsroom/issues/masthead/13"))?.status()).toBe(404);
+  expect((await writer.goto(`/newsroom/issues/masthead/${DEMO_PAST_VOLUME.number}`))?.status()).toBe(404);
 });

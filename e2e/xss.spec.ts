@@ -133,7 +133,7 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
   await row.getByRole("button", { name: `Approve pen name ${recruit.penName}` }).click();
   await expect(row).toContainText("approved");
   // The public staff page lists the current volume's masthead: the recruit joins it.
-  await addToMasthead(adviser, { volume: DEMO_VOLUME, person: recruit.fullName, position: "Staff Writer" });
+  await addToMasthead(adviser, { volume: DEMO_VOLUME.number, person: recruit.fullName, position: "Staff Writer" });
 
   // One story per headline payload, each with payload deks, bodies and tags, all in World.
   const writerApi = await apiFor(recruit);

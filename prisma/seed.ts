@@ -12,6 +12,7 @@ import { paragraphsToHtml, renderBodyFromHtml } from "../lib/editor/render";
 import { PrismaClient } from "../lib/generated/prisma/client";
 import { mediaRoot, processImage, storeRenditions } from "../lib/media/process";
 import type { ArticleStatus, Role } from "../lib/generated/prisma/enums";
+import { DEMO_CURRENT_VOLUME, demoFoundingYear, demoGraduate, demoVolume, demoVolumeNumberAt } from "./demo/calendar";
 
 export const DEMO_PASSWORD = "masthead-demo";
 export const DEMO_ACCOUNTS = [
@@ -211,15 +212,25 @@ function stories(): DemoStory[] {
   ];
 }
 
-export async function seedDemo({ log = console.log }: { log?: (line: string) => void } = {}) {
+/**
+ * Load the demo newsroom. Its volumes and its students' grades are relative to `now` (Volume 14
+ * is the current school year, prisma/demo/calendar.ts); rows that exist already are left alone.
+ */
+export async function seedDemo({ log = console.log, now = new Date() }: { log?: (line: string) => void; now?: Date } = {}) {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
-  const now = new Date();
   try {
-    await db.publication.upsert({
+    const { schoolYearStartMonth: startMonth } = await db.publication.upsert({
       where: { id: 1 },
       update: {},
-      create: { id: 1, name: "The Masthead Gazette", tagline: "Student news from Jeju since 2011", timeZone: "Asia/Seoul" },
+      create: { id: 1, name: "The Masthead Gazette", tagline: `Student news from Jeju since ${demoFoundingYear({ now })}`, timeZone: "Asia/Seoul" },
+      select: { schoolYearStartMonth: true },
     });
+    const when = { now, startMonth };
+    // By number, created only when missing: a volume that exists (the adviser's, or an earlier load's) is never rewritten.
+    const upsertVolume = (number: number) => {
+      const { label, startsOn, endsOn } = demoVolume(number, when);
+      return db.volume.upsert({ where: { number }, update: {}, create: { number, label, startsOn, endsOn } });
+    };
     const sectionIds = new Map<string, string>();
     for (const [position, name] of SECTIONS.entries()) {
       const slug = name.toLowerCase();
@@ -241,7 +252,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
           slug: account.slug,
           fullName: account.fullName,
           title: account.title,
-          graduationYear: account.grade === null ? null : graduationYearForGrade(account.grade, now, 8),
+          graduationYear: account.grade === null ? null : graduationYearForGrade(account.grade, now, startMonth),
           bio: account.grade === null ? "Faculty adviser to the Gazette." : `${account.fullName} writes for the Gazette.`,
         },
       });
@@ -253,17 +264,18 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
     }
 
     const mapId = await seedAleppoMap(db, users.get("writer@demo.test")!.id);
-    const volume = await db.volume.upsert({
-      where: { number: 14 },
-      update: {},
-      create: { number: 14, label: "Volume 14 (2024-25)", startsOn: new Date("2024-08-01T00:00:00Z"), endsOn: new Date("2025-07-31T00:00:00Z") },
-    });
-    const issue = await db.issue.upsert({
-      where: { slug: "volume-14-issue-3" },
-      update: {},
-      create: { volumeId: volume.id, number: 3, slug: "volume-14-issue-3", title: "December 2024", publishedOn: new Date("2024-12-02T00:00:00+09:00") },
-    });
-    await seedMastheads(db, { current: volume.id, passwordHash });
+    const volume = await upsertVolume(DEMO_CURRENT_VOLUME);
+    await seedMastheads(db, { current: volume.id, previous: (await upsertVolume(DEMO_CURRENT_VOLUME - 1)).id, passwordHash, when });
+    // The published stories are dated (the Aleppo offensive was in November 2024), so their issue
+    // belongs to the volume of that school year, whichever number that is today. It is found by
+    // title and date, so a load in a later school year finds it where the first load put it.
+    const demoIssue = { number: 3, title: "December 2024", publishedOn: new Date("2024-12-02T00:00:00+09:00") };
+    let issue = await db.issue.findFirst({ where: { title: demoIssue.title, publishedOn: demoIssue.publishedOn }, select: { id: true } });
+    if (!issue) {
+      const issueVolume = await upsertVolume(demoVolumeNumberAt(demoIssue.publishedOn, when));
+      const slug = `volume-${issueVolume.number}-issue-${demoIssue.number}`;
+      issue = await db.issue.create({ data: { ...demoIssue, volumeId: issueVolume.id, slug }, select: { id: true } });
+    }
     let created = 0;
     for (const story of stories()) {
       if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
@@ -322,27 +334,28 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
   }
 }
 
-/** Yuna Choi edited the Gazette in 2023-24 and graduated in 2024; her login is deactivated. */
-export const DEMO_GRADUATE = { email: "yuna.choi@demo.test", fullName: "Yuna Choi", slug: "yuna-choi", graduationYear: 2024 } as const;
-
 /**
- * The mastheads of Volume 14 (the demo's year) and Volume 13 (the year before, with a graduate).
- * A volume's masthead is seeded only while it has no entries, so edits made in the newsroom
- * survive a second load and a second load adds nothing.
+ * The mastheads of Volume 14 (the current school year) and Volume 13 (the year before, with a
+ * graduate). A volume's masthead is seeded only while it has no entries, so edits made in the
+ * newsroom survive a second load and a second load adds nothing.
  */
-async function seedMastheads(db: PrismaClient, { current, passwordHash }: { current: string; passwordHash: string }) {
-  const previous = await db.volume.upsert({
-    where: { number: 13 },
+async function seedMastheads(
+  db: PrismaClient,
+  { current, previous, passwordHash, when }: { current: string; previous: string; passwordHash: string; when: { now: Date; startMonth: number } },
+) {
+  const graduate = demoGraduate(when);
+  const graduateRow = await db.person.upsert({
+    where: { slug: graduate.slug },
     update: {},
-    create: { number: 13, label: "Volume 13 (2023-24)", startsOn: new Date("2023-08-01T00:00:00Z"), endsOn: new Date("2024-07-31T00:00:00Z") },
+    create: {
+      slug: graduate.slug,
+      fullName: graduate.fullName,
+      graduationYear: graduate.graduationYear,
+      bio: `${graduate.fullName} was editor-in-chief of the Gazette in ${graduate.volume.schoolYear}.`,
+    },
   });
-  const graduate = await db.person.upsert({
-    where: { slug: DEMO_GRADUATE.slug },
-    update: {},
-    create: { slug: DEMO_GRADUATE.slug, fullName: DEMO_GRADUATE.fullName, graduationYear: DEMO_GRADUATE.graduationYear, bio: "Yuna Choi was editor-in-chief of the Gazette in 2023-24." },
-  });
-  if (!(await db.user.findUnique({ where: { email: DEMO_GRADUATE.email }, select: { id: true } }))) {
-    await db.user.create({ data: { email: DEMO_GRADUATE.email, passwordHash, role: "EDITOR", active: false, personId: graduate.id } });
+  if (!(await db.user.findUnique({ where: { email: graduate.email }, select: { id: true } }))) {
+    await db.user.create({ data: { email: graduate.email, passwordHash, role: "EDITOR", active: false, personId: graduateRow.id } });
   }
   const person = async (slug: string) => (await db.person.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
   const mastheads: { volumeId: string; entries: [slug: string, position: string][] }[] = [
@@ -356,9 +369,9 @@ async function seedMastheads(db: PrismaClient, { current, passwordHash }: { curr
       ],
     },
     {
-      volumeId: previous.id,
+      volumeId: previous,
       entries: [
-        [DEMO_GRADUATE.slug, "Editor-in-Chief"],
+        [graduate.slug, "Editor-in-Chief"],
         ["minji-kim", "Staff Writer"],
         ["hana-park", "Faculty Adviser"],
       ],

@@ -177,25 +177,44 @@ describe("the public masthead", () => {
 });
 
 describe("the demo newsroom's mastheads", () => {
-  it("seeds Volume 14 and Volume 13 (with a graduate whose login is deactivated), and a second load adds nothing", async () => {
+  it("seeds Volume 14 as the current school year and Volume 13 before it (with a graduate whose login is deactivated), and a second load adds nothing", async () => {
     await withEmptyDatabase(async ({ db: empty }) => {
       const { seedDemo } = await import("@/prisma/seed");
       const quiet = () => {};
-      await seedDemo({ log: quiet });
-      const count = async () => ({ entries: await empty.mastheadEntry.count(), volumes: await empty.volume.count(), people: await empty.person.count(), users: await empty.user.count() });
+      // Loaded in March 2031: the 2030-31 school year (August start).
+      const loadedOn = new Date("2031-03-01T00:00:00Z");
+      await seedDemo({ log: quiet, now: loadedOn });
+      const count = async () => ({ entries: await empty.mastheadEntry.count(), volumes: await empty.volume.count(), people: await empty.person.count(), users: await empty.user.count(), issues: await empty.issue.count() });
+      const volumes = () => empty.volume.findMany({ orderBy: { number: "asc" }, select: { number: true, label: true, startsOn: true, endsOn: true } });
       const once = await count();
-      await seedDemo({ log: quiet });
+      const seeded = await volumes();
+      // A second load, even in a later school year, adds nothing and rewrites no volume.
+      await seedDemo({ log: quiet, now: new Date("2032-09-15T00:00:00Z") });
       expect(await count()).toEqual(once);
+      expect(await volumes()).toEqual(seeded);
+      expect(seeded.filter((v) => v.number >= 13)).toEqual([
+        { number: 13, label: "Volume 13 (2029-30)", startsOn: new Date("2029-08-01T00:00:00Z"), endsOn: new Date("2030-07-31T00:00:00Z") },
+        { number: 14, label: "Volume 14 (2030-31)", startsOn: new Date("2030-08-01T00:00:00Z"), endsOn: new Date("2031-07-31T00:00:00Z") },
+      ]);
+      // The dated demo issue (December 2024) sits in the volume of its own school year.
+      const issue = await empty.issue.findFirstOrThrow({ where: { title: "December 2024" }, select: { slug: true, volume: { select: { label: true } } } });
+      expect(issue).toEqual({ slug: "volume-8-issue-3", volume: { label: "Volume 8 (2024-25)" } });
 
       const { findPublicMasthead: find } = await import("./masthead");
-      const today = await find({ now: new Date("2026-12-01T00:00:00Z") });
-      expect(today?.volume?.number).toBe(14);
+      const today = await find({ now: loadedOn });
+      expect(today?.volume).toEqual({ number: 14, label: "Volume 14 (2030-31)" });
       expect(today?.groups.map((g) => g.position)).toEqual(["Editor-in-Chief", "Staff Writer", "Faculty Adviser"]);
       expect(today?.groups.flatMap((g) => g.people.map((p) => p.name))).not.toContain("Yuna Choi");
-      const old = await find({ number: 13 });
+      // The staff page gives the students the grades their bylines give them.
+      const staffWriters = today?.groups.find((g) => g.position === "Staff Writer")?.people;
+      expect(staffWriters?.find((p) => p.name === "Jaehoon Song")?.detail).toBe("Grade 11");
+      expect(today?.groups[0]?.people).toEqual([expect.objectContaining({ name: "Minji Kim", detail: "Grade 12" })]);
+      const old = await find({ number: 13, now: loadedOn });
       expect(old?.groups[0]).toEqual({ position: "Editor-in-Chief", people: [{ key: expect.any(String), name: "Yuna Choi", detail: "Grade 12", href: null }] });
+      expect(old?.groups.find((g) => g.position === "Staff Writer")?.people).toEqual([expect.objectContaining({ name: "Minji Kim", detail: "Grade 11" })]);
+      expect(await empty.person.findUnique({ where: { slug: "yuna-choi" }, select: { graduationYear: true } })).toEqual({ graduationYear: 2030 });
       expect(await empty.user.findUnique({ where: { email: "yuna.choi@demo.test" }, select: { active: true } })).toEqual({ active: false });
-      expect(today?.otherVolumes).toEqual([{ number: 13, label: "Volume 13 (2023-24)", href: "/staff/volumes/13", current: false }]);
+      expect(today?.otherVolumes).toEqual([{ number: 13, label: "Volume 13 (2029-30)", href: "/staff/volumes/13", current: false }]);
     });
   }, 60_000);
 });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { gradeLabel } from "./byline";
-import { currentVolume, groupByPosition, insertionIndex, moveItem, normalizePosition, samePosition, volumeContains, volumeReferenceDate } from "./masthead";
+import { gradeLabel, schoolYearEnd } from "./byline";
+import {
+  currentVolume,
+  groupByPosition,
+  insertionIndex,
+  moveItem,
+  normalizePosition,
+  samePosition,
+  schoolYearDates,
+  schoolYearName,
+  volumeContains,
+  volumeReferenceDate,
+} from "./masthead";
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 const v13 = { number: 13, startsOn: d("2023-08-01"), endsOn: d("2024-07-31") };
@@ -24,6 +35,31 @@ describe("volume dates", () => {
     expect(gradeLabel(2026, volumeReferenceDate(lateAugust), 9)).toBe("Grade 11");
     // Dates entered the wrong way round still give a date inside the range's start.
     expect(volumeReferenceDate({ startsOn: d("2024-08-01"), endsOn: d("2024-01-01") })).toEqual(d("2024-08-01"));
+  });
+});
+
+describe("school years", () => {
+  it("run from the 1st of the start month to the day before the next start, named by both years", () => {
+    expect(schoolYearDates(2027, 8)).toEqual({ startsOn: d("2026-08-01"), endsOn: d("2027-07-31") });
+    expect(schoolYearName(2027, 8)).toBe("2026-27");
+    expect(schoolYearDates(2000, 9)).toEqual({ startsOn: d("1999-09-01"), endsOn: d("2000-08-31") });
+    expect(schoolYearName(2000, 9)).toBe("1999-00");
+    // A leap year's February is inside a March start's year.
+    expect(schoolYearDates(2029, 3)).toEqual({ startsOn: d("2028-03-01"), endsOn: d("2029-02-28") });
+    // A January start: one calendar year, named by it.
+    expect(schoolYearDates(2027, 1)).toEqual({ startsOn: d("2026-01-01"), endsOn: d("2026-12-31") });
+    expect(schoolYearName(2027, 1)).toBe("2026");
+  });
+
+  it("are the years schoolYearEnd numbers: every day of one has its number, the days around it do not", () => {
+    for (const startMonth of [1, 3, 8, 9, 12]) {
+      const { startsOn, endsOn } = schoolYearDates(2027, startMonth);
+      expect(schoolYearEnd(startsOn, startMonth)).toBe(2027);
+      expect(schoolYearEnd(new Date(endsOn.getTime() + 86_399_000), startMonth)).toBe(2027);
+      expect(schoolYearEnd(new Date(startsOn.getTime() - 1000), startMonth)).toBe(2026);
+      expect(schoolYearEnd(new Date(endsOn.getTime() + 86_400_000), startMonth)).toBe(2028);
+      expect(volumeContains({ startsOn, endsOn }, volumeReferenceDate({ startsOn, endsOn }))).toBe(true);
+    }
   });
 });
 

@@ -19,6 +19,24 @@ export function volumeReferenceDate(volume: { startsOn: Date; endsOn: Date }): D
   return new Date(start + Math.floor((end - start) / 2));
 }
 
+/**
+ * The dates of the school year that `schoolYearEnd` (lib/domain/byline.ts) numbers `endYear`:
+ * from the 1st of the start month of the year before to the day before the next start
+ * (2026-08-01 to 2027-07-31 for 2027 with an August start).
+ */
+export function schoolYearDates(endYear: number, startMonth: number): { startsOn: Date; endsOn: Date } {
+  const startYear = endYear - 1;
+  const startsOn = new Date(Date.UTC(startYear, startMonth - 1, 1));
+  const next = new Date(Date.UTC(startYear + 1, startMonth - 1, 1));
+  return { startsOn, endsOn: new Date(next.getTime() - DAY) };
+}
+
+/** "2026-27" for the school year `endYear` 2027; "2026" when it runs January to December. */
+export function schoolYearName(endYear: number, startMonth: number): string {
+  if (startMonth === 1) return String(endYear - 1);
+  return `${endYear - 1}-${String(endYear % 100).padStart(2, "0")}`;
+}
+
 /** True when `now` falls on one of the volume's days (endsOn is the last day, inclusive). */
 export function volumeContains(volume: { startsOn: Date; endsOn: Date }, now: Date): boolean {
   return volume.startsOn.getTime() <= now.getTime() && now.getTime() < volume.endsOn.getTime() + DAY;
