@@ -628,7 +628,16 @@ describe("transitionArticle", () => {
         expect(after!._count.transitions).toBe(before!._count.transitions + 1);
         if (after!.status === "SCHEDULED") expect(after!.publishAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
       }),
-      { numRuns: DB_RUNS },
+      // Random actors and actions can go a whole run without one legal move; these two run
+      // first, so both paths are always exercised (an adviser approving the story in review,
+      // and a writer trying to publish it).
+      {
+        numRuns: DB_RUNS,
+        examples: [
+          [asAdviser, targets[1]!.id, { action: "approve", note: "Because.", publishAt: undefined }],
+          [asWriter, targets[3]!.id, { action: "publish", note: "Because.", publishAt: undefined }],
+        ],
+      },
     );
     outcomes.expectBoth();
   }, 60_000);
