@@ -16,6 +16,7 @@ import { type Article, createStory, type DemoRole, expect, type MediaItem, test,
  * issues, mastheads) are for editors and faculty; staff, settings and the audit log are the
  * adviser's (404 otherwise). Someone else's .docx import looks like no import. A refusal the
  * caller may know about is 403; bad input from someone allowed to ask is a 4xx with a message.
+ * Whatever the status, no answer (page or JSON) shows a hidden story's headline or notes.
  */
 
 type Who = "anonymous" | DemoRole;
@@ -91,6 +92,8 @@ const PAGES: PageRow[] = [
   { kind: "page", pattern: "/newsroom/articles/[id]/revisions", path: (f) => `/newsroom/articles/${f.draft.id}/revisions`, expected: OWN_DRAFT },
   { kind: "page", pattern: "/newsroom/articles/[id]/revisions", path: (f) => `/newsroom/articles/${f.submitted.id}/revisions`, expected: IN_REVIEW },
   { kind: "page", pattern: "/newsroom/articles/[id]/revisions", path: () => `/newsroom/articles/${MISSING_ID}/revisions`, expected: NOBODY },
+  // Comparing with another story's revision shows nothing of it (the secrets check below).
+  { kind: "page", pattern: "/newsroom/articles/[id]/revisions", path: (f) => `/newsroom/articles/${f.submitted.id}/revisions?a=${f.draftRevision}`, expected: IN_REVIEW },
   { kind: "page", pattern: "/newsroom/staff", path: () => "/newsroom/staff", expected: ADVISER_ONLY },
   { kind: "page", pattern: "/newsroom/settings", path: () => "/newsroom/settings", expected: ADVISER_ONLY },
   { kind: "page", pattern: "/newsroom/audit", path: () => "/newsroom/audit", expected: ADVISER_ONLY },
@@ -98,6 +101,8 @@ const PAGES: PageRow[] = [
   { kind: "page", pattern: "/newsroom/notifications", path: () => "/newsroom/notifications", expected: EVERYONE_SIGNED_IN },
   { kind: "page", pattern: "/newsroom/media", path: () => "/newsroom/media", expected: EVERYONE_SIGNED_IN },
   { kind: "page", pattern: "/newsroom/pitches", path: () => "/newsroom/pitches", expected: EVERYONE_SIGNED_IN },
+  // "Assignment created" names the story only to those who may see it.
+  { kind: "page", pattern: "/newsroom/pitches", path: (f) => `/newsroom/pitches?assigned=${f.draft.id}`, expected: EVERYONE_SIGNED_IN },
   { kind: "page", pattern: "/newsroom/budget", path: () => "/newsroom/budget", expected: REVIEWERS },
   { kind: "page", pattern: "/newsroom/calendar", path: () => "/newsroom/calendar", expected: REVIEWERS },
   { kind: "page", pattern: "/newsroom/issues", path: () => "/newsroom/issues", expected: REVIEWERS },
@@ -461,6 +466,9 @@ const API: ApiRow[] = [
 
 type Mismatch = { who: Who; request: string; expected: Outcome; actual: string };
 
+/** Words from the fixtures and who may read them; to anyone else they appear in no answer at all. */
+type Secret = { text: string; readers: readonly Who[] };
+
 test("every newsroom page and API route answers each role exactly as the access rules say", async ({ pageAs, anonymousPage, apiAs, uid }) => {
   test.setTimeout(360_000);
   const api = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await apiAs(r)] as const))) as Record<DemoRole, APIRequestContext>;
@@ -482,14 +490,23 @@ test("every newsroom page and API route answers each role exactly as the access 
     photoDocx: await docx("Imported with a photo for the access matrix.", PNG),
     uid,
   };
-  const secrets = [draft.headline, submitted.headline, draftNoteText];
+  const secrets: Secret[] = [
+    { text: draft.headline, readers: ["writer", "adviser"] },
+    { text: draftNoteText, readers: ["writer", "adviser"] },
+    { text: submitted.headline, readers: ["writer", "editor", "adviser"] },
+  ];
 
   const mismatches: Mismatch[] = [];
+  /** Secrets some reader was shown: proof that the search for them in answers can find them. */
+  const seen = new Set<string>();
   let checked = 0;
   for (const who of WHO) {
     const page: Page = who === "anonymous" ? await anonymousPage() : await pageAs(who);
     // The API client shares the page's cookies: the same session asks for pages and JSON.
     const client = page.context().request;
+    const hidden = secrets.filter((s) => !s.readers.includes(who)).map((s) => s.text);
+    const readable = secrets.filter((s) => s.readers.includes(who)).map((s) => s.text);
+    const note = (answer: string) => readable.forEach((secret) => answer.includes(secret) && seen.add(secret));
 
     for (const r of PAGES) {
       const url = r.path(fixtures);
@@ -502,12 +519,14 @@ test("every newsroom page and API route answers each role exactly as the access 
       const response = await page.goto(url, { waitUntil: "domcontentloaded" });
       const finalPath = new URL(page.url()).pathname;
       const actual = finalPath === "/login" ? "login" : String(response?.status() ?? "no response");
-      if (actual !== String(expected)) mismatches.push({ who, request: `page ${url}`, expected, actual: `${actual} (at ${finalPath})` });
-      else if (expected === 404 || expected === "login") {
-        // A hidden story looks like no story: its headline is nowhere in the answer.
-        const html = await page.content();
-        for (const secret of secrets) if (html.includes(secret)) mismatches.push({ who, request: `page ${url}`, expected, actual: `${actual}, but shows “${secret}”` });
+      if (actual !== String(expected)) {
+        mismatches.push({ who, request: `page ${url}`, expected, actual: `${actual} (at ${finalPath})` });
+        continue;
       }
+      // A hidden story looks like no story: its headline is nowhere in the answer.
+      const html = await page.content();
+      note(html);
+      for (const secret of hidden) if (html.includes(secret)) mismatches.push({ who, request: `page ${url}`, expected, actual: `${actual}, but shows “${secret}”` });
     }
 
     for (const r of API) {
@@ -524,13 +543,12 @@ test("every newsroom page and API route answers each role exactly as the access 
       const response = await client.fetch(url, { method: r.method, ...(body ?? {}), maxRedirects: 0 });
       const text = await response.text();
       const status = response.status();
+      note(text);
       if (status !== expected) {
         mismatches.push({ who, request, expected, actual: `${status} ${text.slice(0, 160)}` });
         continue;
       }
-      if (expected === 401 || expected === 404) {
-        for (const secret of secrets) if (text.includes(secret)) mismatches.push({ who, request, expected, actual: `${status}, but the body names “${secret}”` });
-      }
+      for (const secret of hidden) if (text.includes(secret)) mismatches.push({ who, request, expected, actual: `${status}, but the body names “${secret}”` });
       // Every refusal says why, in the API's error shape.
       if (status >= 400 && !hasErrorMessage(text)) mismatches.push({ who, request, expected, actual: `${status} without {"error":{"code","message"}}: ${text.slice(0, 160)}` });
     }
@@ -538,6 +556,7 @@ test("every newsroom page and API route answers each role exactly as the access 
 
   const table = mismatches.map((m) => `  ${m.who.padEnd(9)} ${m.request.padEnd(90)} expected ${String(m.expected).padEnd(5)} got ${m.actual}`).join("\n");
   expect(checked).toBe(WHO.length * (PAGES.length + API.length));
+  expect(secrets.map((s) => s.text).filter((text) => !seen.has(text))).toEqual([]);
   expect(mismatches, `${mismatches.length} of ${checked} cells differ from the access rules:\n${table}`).toEqual([]);
 });
 
