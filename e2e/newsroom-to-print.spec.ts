@@ -18,10 +18,10 @@ import {
 } from "./fixtures";
 
 /**
- * Issue 6 end to end: a pitch becomes an assignment, the writer files it, the editor puts it in
- * an issue and the adviser approves and publishes it; the issue's PDF carries its headline and byline; a
- * correction reaches the story, its feed entry and /corrections; and after a takedown decided as
- * "anonymize", the name is gone from every public surface.
+ * Issue 6 end to end: a pitch becomes an assignment, the writer files it, the editor who assigned
+ * it puts it in an issue and approves it, and the adviser publishes it; the issue's PDF carries
+ * its headline and byline; a correction reaches the story, its feed entry and /corrections; and
+ * after a takedown decided as "anonymize", the name is gone from every public surface.
  */
 
 /** The PDF's text, whitespace collapsed (pdfkit wraps long lines). */
@@ -93,10 +93,13 @@ test("a pitch goes to print: assignment, draft, issue PDF, correction, and an an
   await editor.reload();
   await expect(issueChoice.getByLabel("Runs in issue", { exact: true })).not.toHaveValue("");
 
+  // The editor who assigned the story reviews it like anyone else's: approve, but not withdraw.
+  await expect(workflow(editor).getByRole("button", { name: "Approve", exact: true })).toBeVisible();
+  await expect(workflow(editor).getByRole("button", { name: "Withdraw submission", exact: true })).toHaveCount(0);
+  await workflow(editor).getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(statusBadge(editor, "Approved")).toBeVisible();
   const adviser = await pageAs("adviser");
   await adviser.goto(storyPath);
-  await workflow(adviser).getByRole("button", { name: "Approve", exact: true }).click();
-  await expect(statusBadge(adviser, "Approved")).toBeVisible();
   await workflow(adviser).getByRole("button", { name: "Publish", exact: true }).click();
   await expect(statusBadge(adviser, "Published")).toBeVisible();
   const publicPath = await adviser.getByRole("link", { name: "View on the reader site" }).getAttribute("href");

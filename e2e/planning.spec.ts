@@ -50,6 +50,9 @@ test("a pitch becomes an assignment, the writer files it, and the budget shows i
 
   await completeAssignment(editor, assign, { headline, writer: USERS.writer.name, deadline });
   await expect(editor.getByRole("article", { name: title })).toContainText("Assigned");
+  // The story belongs to the writer; the editor who assigned it follows the draft on the budget.
+  await editor.goto("/newsroom/budget?status=DRAFT");
+  await expect(editor.getByRole("row").filter({ hasText: headline })).toContainText("Draft");
 
   // The writer finds the assignment, opens the draft, writes and submits it.
   const row = await assignmentRow(writer, headline);

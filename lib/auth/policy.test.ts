@@ -219,6 +219,35 @@ describe("spot checks that make the table concrete", () => {
   });
 });
 
+describe("an assignment's assigning editor", () => {
+  const assigned = (status: ArticleStatus, assignedById = ACTOR_USER): ArticleFacts => ({ ...story("other", status), assignedById });
+  const editor = actor("EDITOR", "STUDENT_EDITORS_PUBLISH");
+
+  it("follows the writer's draft (view, comment) but does not own it: no edit, submit, withdraw or restore", () => {
+    expect(isOwn(editor, assigned("DRAFT"))).toBe(false);
+    expect(can(editor, "view", assigned("DRAFT"))).toBe(true);
+    expect(can(editor, "comment", assigned("DRAFT"))).toBe(true);
+    for (const action of ["edit", "restore_revision", "submit", "withdraw", "decide_takedown"] as const) expect(can(editor, action, assigned("DRAFT")), action).toBe(false);
+  });
+
+  it("reviews it like anyone else's story once submitted: approves, requests changes, cannot withdraw", () => {
+    expect(can(editor, "approve", assigned("SUBMITTED"))).toBe(true);
+    expect(can(editor, "request_changes", assigned("SUBMITTED"))).toBe(true);
+    expect(can(editor, "withdraw", assigned("SUBMITTED"))).toBe(false);
+    expect(can(editor, "submit", assigned("CHANGES_REQUESTED"))).toBe(false);
+    // Nothing else changes for stories in review: the same answers as for any other story.
+    for (const status of ARTICLE_STATUSES.filter((s) => s !== "DRAFT")) {
+      for (const action of ARTICLE_ACTIONS) expect(can(editor, action, assigned(status)), `${action} ${status}`).toBe(can(editor, action, story("other", status)));
+    }
+  });
+
+  it("is the only student editor who sees the draft; writers never see drafts through it", () => {
+    expect(can(editor, "view", assigned("DRAFT", OTHER_USER))).toBe(false);
+    expect(can(actor("WRITER", "ADVISER_APPROVES"), "view", assigned("DRAFT"))).toBe(false);
+    expect(can(actor("ADVISER", "ADVISER_APPROVES"), "edit", assigned("DRAFT", OTHER_USER))).toBe(true);
+  });
+});
+
 describe("invariants over every combination", () => {
   const combos = ALL_ROLES.flatMap((role) =>
     ALL_POLICIES.flatMap((policy) => OWNERSHIPS.flatMap((ownership) => ARTICLE_STATUSES.map((status) => ({ role, policy, ownership, status })))),

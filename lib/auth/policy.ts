@@ -34,6 +34,11 @@ export type ArticleFacts = {
   status: ArticleStatus;
   createdById: string;
   authorPersonIds: readonly string[];
+  /**
+   * An assignment's assigning editor. They follow the draft (view, comment) without owning it:
+   * they review it like anyone else's story, and only its writers edit, submit or withdraw it.
+   */
+  assignedById?: string | null;
 };
 
 export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | "pin" | "correct" | "decide_takedown" | TransitionAction;
@@ -78,7 +83,7 @@ export function mayPublish(actor: Actor): boolean {
 
 function canView(actor: Actor, article: ArticleFacts): boolean {
   if (isOwn(actor, article) || isFaculty(actor.role)) return true;
-  if (actor.role === "EDITOR") return article.status !== "DRAFT";
+  if (actor.role === "EDITOR") return article.status !== "DRAFT" || article.assignedById === actor.userId;
   // Writers see other people's work only once it is public.
   return article.status === "PUBLISHED";
 }
@@ -124,6 +129,8 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
     case "restore_revision":
       // Authors revise their own drafts; once in review or later, only reviewers make copy edits.
       if (own && (article.status === "DRAFT" || article.status === "CHANGES_REQUESTED")) return true;
+      // A student editor following an assigned draft leaves the writing to its writers.
+      if (article.status === "DRAFT" && actor.role === "EDITOR") return false;
       return isReviewer(actor.role);
     case "submit":
     case "withdraw":

@@ -96,9 +96,15 @@ export function toArticleDto(row: ArticleRow, pub: PublicationSettings): Article
 }
 
 /** Ownership for the policy: bylines and assignees (photographers too) work on the story. */
-export function factsOf(row: { status: ArticleStatus; createdById: string; authors: { person: { id: string } }[]; assignees?: { user: { personId: string } }[] }): ArticleFacts {
+export function factsOf(row: {
+  status: ArticleStatus;
+  createdById: string;
+  assignedById?: string | null;
+  authors: { person: { id: string } }[];
+  assignees?: { user: { personId: string } }[];
+}): ArticleFacts {
   const people = [...row.authors.map((a) => a.person.id), ...(row.assignees ?? []).map((a) => a.user.personId)];
-  return { status: row.status, createdById: row.createdById, authorPersonIds: [...new Set(people)] };
+  return { status: row.status, createdById: row.createdById, assignedById: row.assignedById ?? null, authorPersonIds: [...new Set(people)] };
 }
 
 /** Rows the actor may see, as a where clause (ownership in the query, not only in a check). */
@@ -109,7 +115,8 @@ export function visibleTo(actor: Actor): Prisma.ArticleWhereInput {
     { authors: { some: { personId: actor.personId } } },
     { assignees: { some: { userId: actor.userId } } },
   ];
-  if (actor.role === "EDITOR") return { OR: [...own, { status: { not: "DRAFT" } }] };
+  // An editor follows the drafts they assigned (lib/auth/policy.ts canView).
+  if (actor.role === "EDITOR") return { OR: [...own, { status: { not: "DRAFT" } }, { assignedById: actor.userId }] };
   return { OR: [...own, { status: "PUBLISHED" }] };
 }
 
@@ -204,6 +211,13 @@ export type AssignmentExtras = {
   issueId?: string | null;
   /** Bylines in order; defaults to the creator. */
   authorPersonIds?: string[];
+  /**
+   * The account the story belongs to (`createdById`, which the policy counts as ownership);
+   * defaults to the actor. An assignment gives it to its first writer, not the assigning editor,
+   * who is recorded as `assignedById` instead.
+   */
+  ownerId?: string;
+  assignedById?: string;
   assignees?: { userId: string; role: "WRITER" | "PHOTOGRAPHER" }[];
 };
 
@@ -234,7 +248,8 @@ export async function prepareArticle({ actor, input, extras }: { actor: Actor; i
         bodyText: body.text,
         wordCount: body.wordCount,
         sectionId: sectionId ?? null,
-        createdById: actor.userId,
+        createdById: extras?.ownerId ?? actor.userId,
+        assignedById: extras?.assignedById ?? null,
         deadline: extras?.deadline ?? null,
         targetWords: extras?.targetWords ?? null,
         issueId: extras?.issueId ?? null,

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { toLocalInput } from "@/lib/domain/time";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { ZAssignmentCreate, ZPitchDecision, type TAssignmentCreate } from "@/lib/validation/planning";
-import { findArticleForActor, transitionArticle } from "./articles";
+import { findArticleForActor, listArticlesForActor, transitionArticle, updateArticle } from "./articles";
 import { db } from "./db";
 import {
   buildMonth,
@@ -141,7 +141,9 @@ describe("assignments", () => {
       include: { authors: { orderBy: { position: "asc" } }, assignees: true },
     });
     expect(row.status).toBe("DRAFT");
-    expect(row.createdById).toBe(editor.userId);
+    // The story belongs to its first writer; the audit log says who assigned it.
+    expect(row.createdById).toBe(writer3.userId);
+    expect(await db.auditLog.findFirst({ where: { action: "article.assign", subject: story.id }, select: { actorId: true } })).toEqual({ actorId: editor.userId });
     expect(row.authors.map((a) => a.personId)).toEqual([writer3.personId, writer.personId]);
     expect(row.assignees.map((a) => `${a.userId}:${a.role}`).sort()).toEqual(
       [`${writer3.userId}:WRITER`, `${writer.userId}:WRITER`, `${photographer.userId}:PHOTOGRAPHER`].sort(),
@@ -166,6 +168,34 @@ describe("assignments", () => {
 
     // A pitch is assigned once.
     await expectAppError(createAssignment({ actor: asEditor, input: assignment({ pitchId: p.id }) }), "INVALID_TRANSITION");
+  });
+
+  it("the assigning editor reviews the writer's story like anyone else's: approves it, cannot withdraw it", async () => {
+    const otherEditor = actorFor(await createTestUser({ role: "EDITOR" }));
+    const story = await createAssignment({ actor: asEditor, input: assignment({ writerIds: [writer2.userId, writer.userId] }) });
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { createdById: true, assignedById: true } });
+    expect(row).toEqual({ createdById: writer2.userId, assignedById: editor.userId });
+    // The writers have it on their dashboards and story lists; the editor does not own it.
+    expect((await listMyAssignments({ actor: asWriter2 })).map((a) => a.id)).toContain(story.id);
+    expect((await listMyAssignments({ actor: asWriter })).map((a) => a.id)).toContain(story.id);
+    expect((await listArticlesForActor({ actor: asWriter2, mine: true })).map((a) => a.id)).toContain(story.id);
+    expect((await listArticlesForActor({ actor: asEditor, mine: true })).map((a) => a.id)).not.toContain(story.id);
+    // The assigning editor follows the draft (and its budget line) but leaves the writing to the writers.
+    await expect(findArticleForActor({ id: story.id, actor: asEditor })).resolves.toMatchObject({ id: story.id });
+    expect((await listBudget({ actor: asEditor, filter: { sort: "section" } })).rows.find((r) => r.id === story.id)).toMatchObject({ status: "DRAFT" });
+    await expectAppError(updateArticle({ actor: asEditor, id: story.id, input: { version: 1, headline: "The editor rewrites it" } }), "FORBIDDEN");
+    await expectAppError(transitionArticle({ actor: asEditor, id: story.id, input: { action: "submit" } }), "FORBIDDEN");
+    // Another student editor sees someone else's draft as no draft at all.
+    await expectAppError(findArticleForActor({ id: story.id, actor: otherEditor }), "NOT_FOUND");
+    expect((await listBudget({ actor: otherEditor, filter: { sort: "section" } })).rows.map((r) => r.id)).not.toContain(story.id);
+
+    await transitionArticle({ actor: asWriter2, id: story.id, input: { action: "submit" } });
+    // The submission is the writer's to withdraw, not the editor's.
+    await expectAppError(transitionArticle({ actor: asEditor, id: story.id, input: { action: "withdraw" } }), "FORBIDDEN");
+    const approved = await transitionArticle({ actor: asEditor, id: story.id, input: { action: "approve" } });
+    expect(approved.status).toBe("APPROVED");
+    const { rows } = await listBudget({ actor: asEditor, filter: { sort: "section" } });
+    expect(rows.find((r) => r.id === story.id)).toMatchObject({ status: "APPROVED", writers: [writer2.fullName, writer.fullName] });
   });
 
   it("only reviewers assign; a writer's attempt changes nothing", async () => {
@@ -208,9 +238,9 @@ describe("the story budget", () => {
     const draft = await createAssignment({ actor: asAdviser, input: assignment({ issueId: springIssue, photographerIds: [photographer.userId] }) });
     const scheduled = await createAssignment({ actor: asAdviser, input: assignment() });
     const published = await createAssignment({ actor: asAdviser, input: assignment() });
-    for (const action of ["submit", "approve"] as const) {
-      await transitionArticle({ actor: asAdviser, id: scheduled.id, input: { action } });
-      await transitionArticle({ actor: asAdviser, id: published.id, input: { action } });
+    for (const [actor, action] of [[asWriter, "submit"], [asAdviser, "approve"]] as const) {
+      await transitionArticle({ actor, id: scheduled.id, input: { action } });
+      await transitionArticle({ actor, id: published.id, input: { action } });
     }
     await transitionArticle({ actor: asAdviser, id: scheduled.id, input: { action: "publish", publishAt: new Date(Date.now() + 5 * DAY).toISOString() } });
     await transitionArticle({ actor: asAdviser, id: published.id, input: { action: "publish" } });

@@ -16,8 +16,11 @@ import { getPublication } from "./publication";
  * Rules that always hold:
  * - A pitch is seen by its pitcher and by reviewers (editors, advisers, admins); to anyone else
  *   it does not exist (404). Only reviewers decide pitches or make assignments.
- * - An assignment is a DRAFT created by the assigning editor, with the writers as bylines (in
- *   order) and every writer and photographer as an assignee, so each can open it.
+ * - An assignment is a DRAFT that belongs to its writers: the first writer is its owner
+ *   (`createdById`), the writers are its bylines (in order) and every writer and photographer is
+ *   an assignee, so each can open it. The assigning editor is `assignedById`: they follow the
+ *   draft (budget, calendar, view, comment) but do not own it, so they review and approve it like
+ *   anyone else's story and cannot edit, submit or withdraw it.
  * - Budget and calendar list only stories the actor may view (`visibleTo`), like every story list.
  */
 
@@ -189,7 +192,7 @@ function issueLabel(issue: { number: number; title: string; volume: { number: nu
 }
 
 /**
- * Make an assignment: a DRAFT created by the assigning editor with the writers as bylines, every
+ * Make an assignment: a DRAFT owned by the first writer with the writers as bylines, every
  * writer and photographer as an assignee, the deadline (wall-clock time in the publication's
  * zone) and target length; from a pitch, the pitch becomes ASSIGNED in the same transaction.
  */
@@ -226,6 +229,8 @@ export async function createAssignment({ actor, input, now = new Date() }: { act
       targetWords: input.targetWords ?? null,
       issueId: input.issueId ?? null,
       authorPersonIds: writerIds.map((id) => personOf.get(id)!),
+      ownerId: writerIds[0],
+      assignedById: actor.userId,
       assignees: [...writerIds.map((userId) => ({ userId, role: "WRITER" as const })), ...photographerIds.map((userId) => ({ userId, role: "PHOTOGRAPHER" as const }))],
     },
   });
