@@ -47,11 +47,13 @@ async function jsonLd(page: Page): Promise<{ headline: string; description?: str
 test("a pitch goes to print: assignment, draft, issue PDF, correction, and an anonymized name gone from every public page", async ({ pageAs, anonymousPage, anonymousApi, uid }) => {
   test.setTimeout(240_000);
   const title = `Robotics team qualifies (${uid})`;
-  const headline = `Robotics team heads to the national finals (${uid})`;
   // The student who later asks to be taken out of the story; the surname is unique to this run.
   const surname = `Okafor${uid}`;
   const student = `Nadia ${surname}`;
   const replacement = "a former student";
+  // Her name is in the headline, so in the story's address too, until the takedown.
+  const headline = `${student} leads the robotics team to the national finals (${uid})`;
+  const anonymizedHeadline = `${replacement} leads the robotics team to the national finals (${uid})`;
   const dek = `Team captain ${student} rebuilt the robot's arm twice before the regional final.`;
   const paragraphs = [
     "The robotics team won the regional championship on Saturday and will compete at the national finals in March.",
@@ -104,6 +106,7 @@ test("a pitch goes to print: assignment, draft, issue PDF, correction, and an an
   await expect(statusBadge(adviser, "Published")).toBeVisible();
   const publicPath = await adviser.getByRole("link", { name: "View on the reader site" }).getAttribute("href");
   expect(publicPath).toMatch(/^\/articles\/[a-z0-9-]+$/);
+  expect(publicPath).toContain(surname.toLowerCase());
   const slug = publicPath!.slice("/articles/".length);
 
   // A reader finds it, follows it to its issue and downloads the print edition.
@@ -178,27 +181,42 @@ test("a pitch goes to print: assignment, draft, issue PDF, correction, and an an
   await expect(decided).toContainText(`Decision: anonymize by ${USERS.adviser.name}`);
   await expect(decided).toContainText(`(“${student}” → “${replacement}”)`);
 
+  // The story has a new address, from the anonymized headline; the old one, which names her, is gone
+  // (404, not a redirect that would keep serving her name in a URL).
+  await adviser.reload();
+  const anonymizedPath = await adviser.getByRole("link", { name: "View on the reader site" }).getAttribute("href");
+  expect(anonymizedPath).toMatch(/^\/articles\/a-former-student-leads-the-robotics-team-to-the-national-finals-[a-z0-9]+$/);
+  const anonymizedSlug = anonymizedPath!.slice("/articles/".length);
+  await expect.poll(async () => (await anonymousApi.get(publicPath!, { maxRedirects: 0 })).status(), { timeout: 30_000 }).toBe(404);
+  expect((await reader.goto(publicPath!))?.status()).toBe(404);
+
   // Gone everywhere public: story page (meta tags, JSON-LD), front page, search, feeds, author page,
   // sitemap, corrections, the issue page and its PDF.
+  const surfacesAfter = [anonymizedPath!, ...surfaces.filter((path) => path !== publicPath)];
   await expect(async () => {
-    for (const path of surfaces) expect(await fetchText(anonymousApi, path), `${path} after the takedown`).not.toMatch(named);
+    for (const path of surfacesAfter) expect(await fetchText(anonymousApi, path), `${path} after the takedown`).not.toMatch(named);
   }).toPass({ timeout: 30_000 });
-  await reader.goto(publicPath!);
+  await reader.goto(anonymizedPath!);
+  await expect(reader.getByRole("heading", { level: 1, name: anonymizedHeadline })).toBeVisible();
   await expect(reader.getByRole("main")).toContainText(`The team captain, ${replacement}, said`);
   await expect(reader.getByTestId("corrections")).toContainText(`${replacement} says they are in March`);
   const ld = await jsonLd(reader);
-  expect(ld.headline).toBe(headline);
+  expect(ld.headline).toBe(anonymizedHeadline);
   expect(ld.description).toBe(`Team captain ${replacement} rebuilt the robot's arm twice before the regional final.`);
   expect(ld.author.map((a) => a.name)).toEqual([USERS.writer.name]);
-  expect(await fetchText(anonymousApi, "/sitemap.xml")).toContain(`/articles/${slug}</loc>`);
+  const sitemap = await fetchText(anonymousApi, "/sitemap.xml");
+  expect(sitemap).toContain(`/articles/${anonymizedSlug}</loc>`);
+  expect(sitemap).not.toContain(`/articles/${slug}</loc>`);
+  const feed = await fetchText(anonymousApi, "/feed.xml");
+  expect(feed).toContain(`/articles/${anonymizedSlug}</link>`);
   await reader.goto(`/search?q=${surname}`);
   await expect(reader.getByText(`No stories match “${surname}”.`)).toBeVisible();
   await reader.goto(`/search?q=${uid}`);
-  await expect(reader.getByRole("link", { name: headline })).toBeVisible();
+  await expect(reader.getByRole("link", { name: anonymizedHeadline })).toBeVisible();
   const pdf = await anonymousApi.get(`${issuePath}/pdf`);
   expect(pdf.status()).toBe(200);
   const reprinted = await pdfText(await pdf.body());
-  expect(reprinted).toContain(headline);
+  expect(reprinted).toContain(anonymizedHeadline);
   expect(reprinted).toContain(byline);
   expect(reprinted).not.toMatch(named);
   expect(reprinted).toContain(`The team captain, ${replacement}, said`);

@@ -5,7 +5,7 @@ import { addCorrection } from "@/lib/data/corrections";
 import { decideTakedown, recordTakedownRequest } from "@/lib/data/takedowns";
 import { ZId } from "@/lib/validation/article";
 import { ZCorrection, ZTakedownDecision, ZTakedownRequest } from "@/lib/validation/corrections";
-import { revalidateArticle } from "./revalidate";
+import { revalidateArticle, revalidateReaderSite } from "./revalidate";
 import { authedAction, formToObject, formValues } from "./safe-action";
 import type { FormState } from "./staff";
 
@@ -43,6 +43,8 @@ export async function decideTakedownAction(_prev: FormState, form: FormData): Pr
     return articleId;
   });
   if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
-  refresh(result.data);
+  // Every public page that showed the name (or linked the story's old address) is rebuilt.
+  revalidateReaderSite();
+  revalidatePath(`/newsroom/articles/${result.data}`);
   return { ok: true, message: "Decision recorded." };
 }

@@ -195,7 +195,8 @@ async function setTags(tx: Tx, articleId: string, names: string[] | undefined): 
   }
 }
 
-async function nextArticleSlug(tx: Tx, headline: string, exceptId?: string): Promise<string> {
+/** A slug from `headline` that no other story has (`exceptId`: the story being renamed). */
+export async function nextArticleSlug(tx: Tx, headline: string, exceptId?: string): Promise<string> {
   const base = slugify(headline);
   const taken = await tx.article.findMany({
     where: { slug: { startsWith: base }, ...(exceptId ? { id: { not: exceptId } } : {}) },

@@ -1,10 +1,10 @@
 import "server-only";
 import { type Actor, can } from "@/lib/auth/policy";
-import { anonymizeDoc, anonymizeText } from "@/lib/domain/anonymize";
+import { anonymizeDoc, anonymizeText, slugNamesPerson } from "@/lib/domain/anonymize";
 import { renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import type { TTakedownDecision, TTakedownRequest } from "@/lib/validation/corrections";
-import { factsOf, findArticleForActor, transitionArticle } from "./articles";
+import { factsOf, findArticleForActor, nextArticleSlug, transitionArticle } from "./articles";
 import { db } from "./db";
 import { syncSearchIndex } from "./search";
 
@@ -31,6 +31,10 @@ export async function listTakedownRequests({ articleId }: { articleId: string })
  * Decide a takedown request (faculty only): keep; anonymize a named person across the story
  * (a new revision, so the history shows it); remove from search engines (noindex); or unpublish.
  * Each outcome is in the audit trail.
+ *
+ * Anonymizing a story whose slug names the person gives it a new slug from the anonymized
+ * headline, and the old address answers 404: a redirect would keep the name in a live URL.
+ * Returns the story's slug after the decision.
  */
 export async function decideTakedown({ actor, articleId, requestId, input }: { actor: Actor; articleId: string; requestId: string; input: TTakedownDecision }) {
   const article = await findArticleForActor({ id: articleId, actor });
@@ -42,14 +46,18 @@ export async function decideTakedown({ actor, articleId, requestId, input }: { a
     if (article.status === "PUBLISHED") await transitionArticle({ actor, id: articleId, input: { action: "unpublish", note: `Takedown: ${input.decisionReason}` } });
   }
   const replacement = input.replacement?.trim() || "[name removed]";
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
+    let slug = article.slug;
     if (input.decision === "ANONYMIZE" && input.anonymizedName) {
       const name = input.anonymizedName;
       const body = renderBodyFromJson(anonymizeDoc(JSON.parse(article.bodyJson), name, replacement));
+      const headline = anonymizeText(article.headline, name, replacement);
+      if (slugNamesPerson(article.slug, name)) slug = await nextArticleSlug(tx, headline, articleId);
       const updated = await tx.article.update({
         where: { id: articleId },
         data: {
-          headline: anonymizeText(article.headline, name, replacement),
+          headline,
+          slug,
           dek: anonymizeText(article.dek, name, replacement),
           bodyJson: JSON.stringify(body.json),
           bodyHtml: body.html,
@@ -83,7 +91,13 @@ export async function decideTakedown({ actor, articleId, requestId, input }: { a
       },
     });
     await tx.auditLog.create({
-      data: { actorId: actor.userId, action: `takedown.${input.decision.toLowerCase()}`, subject: articleId, details: JSON.stringify({ requestId, reason: input.decisionReason, name: input.anonymizedName ?? null }) },
+      data: {
+        actorId: actor.userId,
+        action: `takedown.${input.decision.toLowerCase()}`,
+        subject: articleId,
+        details: JSON.stringify({ requestId, reason: input.decisionReason, name: input.anonymizedName ?? null, ...(slug !== article.slug ? { slug: { from: article.slug, to: slug } } : {}) }),
+      },
     });
+    return { slug };
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { anonymizeDoc, anonymizeText } from "./anonymize";
+import { anonymizeDoc, anonymizeText, slugNamesPerson } from "./anonymize";
+import { slugify } from "./slug";
 
 describe("anonymizeText", () => {
   it("replaces the full name and later surname-only references, whole words only", () => {
@@ -28,5 +29,29 @@ describe("anonymizeDoc", () => {
     expect(out.content![0]!.content![0]).toEqual({ type: "text", text: "a student said", marks: [{ type: "bold" }] });
     expect(out.content![1]!.content![0]!.content![0]!.text).toBe("Ask a student.");
     expect(doc.content![0]!.content![0]!.text).toBe("Seo-yeon Lee said");
+  });
+});
+
+describe("slugNamesPerson", () => {
+  it("finds the full name or the surname as whole slug words, whatever the case and accents", () => {
+    expect(slugNamesPerson("captain-nadia-okafor-rebuilds-the-arm", "Nadia Okafor")).toBe(true);
+    expect(slugNamesPerson("okafor-rebuilds-the-arm", "Nadia Okafor")).toBe(true);
+    expect(slugNamesPerson("the-arm-rebuilt-by-okafor", "NADIA OKAFOR")).toBe(true);
+    expect(slugNamesPerson(slugify("Zoë Müller wins the prize"), "Zoë Müller")).toBe(true);
+    expect(slugNamesPerson("interview-with-seo-yeon-lee", "Seo-yeon Lee")).toBe(true);
+  });
+
+  it("ignores the name inside longer words, the first name alone, and names with no Latin letters", () => {
+    expect(slugNamesPerson("okafors-robot-wins", "Nadia Okafor")).toBe(false);
+    expect(slugNamesPerson("nadia-wins", "Nadia Okafor")).toBe(false);
+    expect(slugNamesPerson("robotics-team-heads-to-the-finals", "Nadia Okafor")).toBe(false);
+    expect(slugNamesPerson("story-1a2b3c4d", "김민지")).toBe(false);
+  });
+
+  it("finds a name cut off at the slug's length limit", () => {
+    const slug = slugify("The robotics team, rebuilt twice in one week, heads to the finals led by Nadia Okafor");
+    expect(slug.endsWith("-nadia-oka")).toBe(true);
+    expect(slugNamesPerson(slug, "Nadia Okafor")).toBe(true);
+    expect(slugNamesPerson("the-robotics-team-heads-to-the-finals-led-by-na", "Nadia Okafor")).toBe(false);
   });
 });

@@ -1,0 +1,64 @@
+// Must come first: it refuses to run unless DATABASE_URL is the temp test database.
+import { actorFor, createTestUser, setReviewPolicy, uniq } from "@/lib/testing/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/policy";
+import { createArticle, findPublishedArticle, listPublishedArticles, transitionArticle } from "./articles";
+import { db } from "./db";
+import { decideTakedown, recordTakedownRequest } from "./takedowns";
+
+let asWriter: Actor, asEditor: Actor, asAdviser: Actor;
+
+beforeAll(async () => {
+  const [writer, editor, adviser] = await Promise.all([createTestUser({ role: "WRITER" }), createTestUser({ role: "EDITOR" }), createTestUser({ role: "ADVISER" })]);
+  [asWriter, asEditor, asAdviser] = [writer, editor, adviser].map((u) => actorFor(u));
+  await setReviewPolicy("ADVISER_APPROVES");
+});
+
+/** A published story by the writer. */
+async function published(headline: string, body: string) {
+  const story = await createArticle({ actor: asWriter, input: { headline, dek: "", body: `<p>${body}</p>` } });
+  await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+  await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+  await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
+  return db.article.findUniqueOrThrow({ where: { id: story.id }, select: { id: true, slug: true } });
+}
+
+async function anonymize(articleId: string, name: string, replacement = "a former student") {
+  const request = await recordTakedownRequest({ actor: asEditor, articleId, input: { requesterName: name, requesterContact: "", reason: "Graduated; asks to be unnamed." } });
+  return decideTakedown({ actor: asAdviser, articleId, requestId: request.id, input: { decision: "ANONYMIZE", anonymizedName: name, replacement, decisionReason: "A private student." } });
+}
+
+describe("anonymizing a story", () => {
+  it("gives a story whose address names the person a new one from the anonymized headline; the old one is gone", async () => {
+    const surname = `Okafor${uniq()}`;
+    const name = `Nadia ${surname}`;
+    const story = await published(`Robotics captain ${name} rebuilds the arm`, `${name} rebuilt it twice. ${surname} says thanks.`);
+    expect(story.slug).toBe(`robotics-captain-nadia-${surname.toLowerCase()}-rebuilds-the-arm`);
+    // Another story already has the address the anonymized headline gives: the new slug stays unique.
+    const taken = await published("Robotics captain a former student rebuilds the arm", "An older story.");
+
+    const { slug } = await anonymize(story.id, name);
+    expect(slug).toBe(`${taken.slug}-2`);
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { slug: true, headline: true, bodyText: true } });
+    expect(row).toEqual({ slug, headline: "Robotics captain a former student rebuilds the arm", bodyText: expect.not.stringContaining(surname) });
+    // No redirect: the old address names her, so it answers nothing.
+    expect(await findPublishedArticle({ slug: story.slug })).toBeNull();
+    expect(await findPublishedArticle({ slug })).toMatchObject({ id: story.id, headline: row.headline });
+    // The sitemap and every story list read the published stories.
+    const listed = (await listPublishedArticles({ authorPersonId: asWriter.personId, limit: 100 })).articles.map((a) => a.slug);
+    expect(listed).toContain(slug);
+    expect(listed).not.toContain(story.slug);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "takedown.anonymize", subject: story.id }, select: { details: true } });
+    expect(JSON.parse(audit.details).slug).toEqual({ from: story.slug, to: slug });
+  });
+
+  it("finds the surname alone in the address, and keeps an address that does not name the person", async () => {
+    const surname = `Mensah${uniq()}`;
+    const bySurname = await published(`${surname} wins the science fair`, `Kofi ${surname} built a solar oven.`);
+    expect((await anonymize(bySurname.id, `Kofi ${surname}`, "[name removed]")).slug).toBe("name-removed-wins-the-science-fair");
+
+    const unnamed = await published(`Science fair draws a crowd ${uniq()}`, `Ama ${surname}x judged the entries.`);
+    expect(await anonymize(unnamed.id, `Ama ${surname}x`)).toEqual({ slug: unnamed.slug });
+    expect(await findPublishedArticle({ slug: unnamed.slug })).toMatchObject({ id: unnamed.id });
+  });
+});
