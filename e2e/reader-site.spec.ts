@@ -325,7 +325,7 @@ test("a story whose photo has no alt text cannot be published until the alt text
 test("reader pages may be held by a shared cache; newsroom pages may not", async ({ anonymousApi, apiAs }) => {
   const shared = /(^|,\s*)s-maxage=\d+/;
   const swr = /(^|,\s*)stale-while-revalidate=\d+/;
-  for (const path of ["/", ALEPPO_PATH, "/sections/world"]) {
+  for (const path of ["/", ALEPPO_PATH, "/sections/world", "/search?q=aleppo"]) {
     const res = await anonymousApi.get(path);
     expect(res.status(), path).toBe(200);
     const cacheControl = res.headers()["cache-control"] ?? "";
@@ -333,6 +333,10 @@ test("reader pages may be held by a shared cache; newsroom pages may not", async
     expect(cacheControl, `${path}: ${cacheControl}`).toMatch(swr);
     expect(cacheControl, `${path}: ${cacheControl}`).not.toMatch(/private|no-store|no-cache/);
     expect(res.headers()["set-cookie"], `${path} sets no cookie`).toBeUndefined();
+    // The server's page cache (scripts/serve.ts) answers a repeat from memory within its 1 s.
+    const again = await anonymousApi.get(path);
+    expect(again.headers()["x-masthead-cache"], `${path} again`).toBe("HIT");
+    expect(await again.text()).toBe(await res.text());
   }
 
   const staff = await apiAs("editor");
@@ -347,5 +351,6 @@ test("reader pages may be held by a shared cache; newsroom pages may not", async
     const cacheControl = res.headers()["cache-control"] ?? "";
     expect(cacheControl, `${path}: ${cacheControl}`).toMatch(/private|no-store/);
     expect(cacheControl, `${path}: ${cacheControl}`).not.toMatch(/s-maxage|public/);
+    expect(res.headers()["x-masthead-cache"], `${path} is never answered from the page cache`).toBeUndefined();
   }
 });

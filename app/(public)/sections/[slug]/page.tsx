@@ -9,6 +9,11 @@ export const revalidate = 3;
 
 type Props = { params: Promise<{ slug: string }> };
 
+export async function generateStaticParams() {
+  // Rendered on first request, then cached (an empty list is what makes the route cacheable).
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ slug }, publication] = await Promise.all([params, getPublication()]);
   const section = await findSection({ slug });

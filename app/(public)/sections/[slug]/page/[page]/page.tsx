@@ -8,6 +8,11 @@ export const revalidate = 3;
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
+export async function generateStaticParams() {
+  // Rendered on first request, then cached (an empty list is what makes the route cacheable).
+  return [];
+}
+
 /** "/sections/world/page/2" → 2; anything but a plain number from 2 up is no such page. */
 function pageNumber(raw: string): number | null {
   if (!/^[1-9]\d{0,4}$/.test(raw)) return null;
