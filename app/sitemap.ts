@@ -5,7 +5,7 @@ import { listAuthorSlugs } from "@/lib/data/people";
 import { listSections } from "@/lib/data/sections";
 import { absoluteUrl } from "@/lib/site";
 
-export const revalidate = 3;
+export const revalidate = 60;
 
 /** Every public page: front page, sections, published stories (not noindex), authors, mastheads. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {

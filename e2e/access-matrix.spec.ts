@@ -313,6 +313,9 @@ const API: ApiRow[] = [
   { kind: "api", method: "DELETE", pattern: "/api/v1/articles/[id]/presence", path: (f) => `/api/v1/articles/${f.draft.id}/presence`, expected: row(401, 204, 404, 404, 204) },
   { kind: "api", method: "DELETE", pattern: "/api/v1/articles/[id]/presence", path: (f) => `/api/v1/articles/${f.submitted.id}/presence`, expected: row(401, 204, 404, 204, 204) },
 
+  // ---- The server's own revalidation (the scheduler's): only the process itself knows the token ----
+  { kind: "api", method: "POST", pattern: "/api/internal/revalidate", path: () => "/api/internal/revalidate", expected: row(404, 404, 404, 404, 404) },
+
   // ---- Media library (shared by the whole newsroom; details are the uploader's or an editor's) ----
   { kind: "api", method: "GET", pattern: "/api/v1/media", path: () => "/api/v1/media", expected: row(401, 200, 200, 200, 200) },
   { kind: "api", method: "GET", pattern: "/api/v1/media", path: () => "/api/v1/media?limit=-3", expected: row(401, 422, 422, 422, 422) },

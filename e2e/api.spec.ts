@@ -129,7 +129,9 @@ test.describe("Admin API", () => {
     expect(scheduled.status).toBe("SCHEDULED");
     expect((await anonymousApi.get(`/articles/${approved.slug}`)).status()).toBe(404);
 
+    // Reader pages are cached for a minute; the scheduler revalidates them as it publishes.
     await expect.poll(async () => (await anonymousApi.get(`/articles/${approved.slug}`)).status(), { timeout: 15_000, intervals: [500] }).toBe(200);
+    await expect.poll(async () => (await (await anonymousApi.get("/")).text()).includes(approved.headline), { timeout: 10_000, intervals: [500] }).toBe(true);
     const live = ((await (await adviser.get(`/api/v1/articles/${approved.id}`)).json()) as { article: { status: string; publishedAt: string } }).article;
     expect(live.status).toBe("PUBLISHED");
     expect(Date.parse(live.publishedAt)).toBe(Date.parse(publishAt));

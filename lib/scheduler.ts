@@ -1,6 +1,6 @@
 import "server-only";
-import { revalidatePath } from "next/cache";
 import { publishDueArticles } from "@/lib/data/articles";
+import { INTERNAL_HEADER, internalToken, ownOrigin } from "@/lib/http/internal";
 import { purgePageCache } from "@/lib/http/page-cache-hook";
 import { sendDigests } from "@/lib/data/notifications";
 import { notifyDeadlinesTomorrow } from "@/lib/data/planning";
@@ -12,15 +12,7 @@ const state = globalThis as unknown as { mastheadScheduler?: NodeJS.Timeout };
 async function tick() {
   try {
     const published = await publishDueArticles(new Date());
-    if (published.length > 0) {
-      try {
-        revalidatePath("/", "layout");
-      } catch {
-        // Outside a request Next has no cache store to mark; its reader pages refresh on their
-        // own every few seconds (export const revalidate), and the page cache is emptied below.
-      }
-      purgePageCache();
-    }
+    if (published.length > 0) await revalidateFromOutsideARequest();
   } catch (error) {
     console.error("scheduler tick failed", error);
   }
@@ -35,6 +27,21 @@ async function tick() {
   }
 }
 let lastDigestCheck = 0;
+
+/**
+ * Next revalidates its cache only inside a request, and the scheduler runs outside one: it asks
+ * its own server (app/api/internal/revalidate, which checks a token only this process knows).
+ * Should that fail, the page cache is still emptied and Next's pages expire within a minute.
+ */
+async function revalidateFromOutsideARequest() {
+  purgePageCache();
+  try {
+    const res = await fetch(`${ownOrigin()}/api/internal/revalidate`, { method: "POST", headers: { [INTERNAL_HEADER]: internalToken() }, signal: AbortSignal.timeout(10_000) });
+    if (res.status !== 204) console.error(`reader site revalidation answered ${res.status}`);
+  } catch (error) {
+    console.error("reader site revalidation failed", error);
+  }
+}
 let lastDeadlineCheck = 0;
 
 /** One interval per process; each tick is idempotent (compare-and-swap on status). */

@@ -7,6 +7,8 @@
  *
  * MASTHEAD_PAGE_CACHE_MS (default 1000; 0 turns it off) is the longest a reader page is
  * answered from memory; publish, unpublish and edit empty the cache at once.
+ * MASTHEAD_SHARED_MAX_AGE_S (default 3) is the longest a shared cache in front (nginx, a CDN) is
+ * told it may keep a reader page.
  */
 import { createServer } from "node:http";
 import path from "node:path";
@@ -30,7 +32,12 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const cache = new PageCache({ ttlMs: Number(process.env.MASTHEAD_PAGE_CACHE_MS ?? 1000) });
+const cache = new PageCache({
+  ttlMs: Number(process.env.MASTHEAD_PAGE_CACHE_MS ?? 1000),
+  // Next keeps reader pages for a minute (every change revalidates them at once); a proxy or CDN
+  // in front hears nothing of changes, so it is told to keep them 3 s at most.
+  sharedMaxAgeS: Number(process.env.MASTHEAD_SHARED_MAX_AGE_S ?? 3),
+});
 registerPageCache(cache);
 
 const server = createServer((req, res) => {

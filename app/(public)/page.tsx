@@ -6,9 +6,11 @@ import { getPublication } from "@/lib/data/publication";
 import { toStoryCards } from "@/lib/data/public";
 import { absoluteUrl } from "@/lib/site";
 
-// Served from Next's cache; publish/unpublish/edit revalidate it at once, and it refreshes
-// itself every few seconds regardless (scheduled stories, settings).
-export const revalidate = 3;
+// Served from Next's cache. Every change to anything public revalidates the reader site at once
+// (lib/actions/revalidate.ts; the scheduler through /api/internal/revalidate), so the minute
+// is only a backstop. Shared caches in front are told 3 s (scripts/serve.ts). Every reader
+// page and feed uses the same 60.
+export const revalidate = 60;
 
 export async function generateMetadata(): Promise<Metadata> {
   const publication = await getPublication();

@@ -4,7 +4,7 @@ import { getPublication } from "@/lib/data/publication";
 import { renderRss } from "@/lib/feed";
 import { absoluteUrl, siteUrl } from "@/lib/site";
 
-export const revalidate = 3;
+export const revalidate = 60;
 
 /** The whole paper's feed: the 30 newest published stories, full text. */
 export async function GET() {

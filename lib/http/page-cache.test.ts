@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { PageCache, shareableFor } from "./page-cache";
+import { capSharedMaxAge, PageCache, shareableFor } from "./page-cache";
 
 type Reply = { status?: number; headers?: OutgoingHttpHeaders; body?: string; viaWriteHead?: boolean; chunks?: string[] };
 
@@ -197,6 +197,30 @@ describe("the page cache", () => {
     const s = await serve(cache, () => ({ headers: PUBLIC, body: "x" }));
     for (let i = 0; i < 2; i++) await (await s.get("/")).text();
     expect(s.calls()).toBe(2);
+  });
+});
+
+describe("what shared caches downstream are told", () => {
+  it("lowers a long s-maxage to the limit, set either way, on cached and passed-through answers alike", async () => {
+    const cache = new PageCache({ ttlMs: 10_000, sharedMaxAgeS: 3 });
+    const s = await serve(cache, (req) => ({
+      headers: { "cache-control": "s-maxage=60, stale-while-revalidate=31535940" },
+      viaWriteHead: req.url === "/via-write-head",
+      body: "x",
+    }));
+    for (const path of ["/", "/via-write-head", "/newsroom-is-not/this", "/articles/a?_rsc=1"]) {
+      const first = await s.get(path);
+      expect(first.headers.get("cache-control"), path).toBe("s-maxage=3, stale-while-revalidate=31535940");
+      const again = await s.get(path);
+      expect(again.headers.get("cache-control"), path).toBe("s-maxage=3, stale-while-revalidate=31535940");
+    }
+    expect(cache.hits).toBe(3); // the _rsc request is passed through, and still lowered
+  });
+
+  it("leaves shorter lifetimes and other directives alone", () => {
+    expect(capSharedMaxAge("s-maxage=1, stale-while-revalidate=59", 3)).toBe("s-maxage=1, stale-while-revalidate=59");
+    expect(capSharedMaxAge("public, s-maxage=31536000", 3)).toBe("public, s-maxage=3");
+    expect(capSharedMaxAge("private, no-cache, no-store, max-age=0, must-revalidate", 3)).toBe("private, no-cache, no-store, max-age=0, must-revalidate");
   });
 });
 

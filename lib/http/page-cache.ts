@@ -25,7 +25,19 @@ const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch",
 /** Set per response by Node, or meaningless when replayed. */
 const HOP_HEADERS = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "age"]);
 
-export type PageCacheOptions = { ttlMs: number; maxEntries?: number; maxBodyBytes?: number; maxTotalBytes?: number; now?: () => number };
+export type PageCacheOptions = {
+  ttlMs: number;
+  /**
+   * The longest any shared cache downstream (nginx, a CDN) is told it may keep a page: every
+   * `s-maxage` above it is lowered to it. Next keeps reader pages for a long time because every
+   * change revalidates them at once, but a cache out there cannot be told about changes.
+   */
+  sharedMaxAgeS?: number | null;
+  maxEntries?: number;
+  maxBodyBytes?: number;
+  maxTotalBytes?: number;
+  now?: () => number;
+};
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
@@ -33,6 +45,7 @@ export class PageCache {
   readonly #maxEntries: number;
   readonly #maxBodyBytes: number;
   readonly #maxTotalBytes: number;
+  readonly #sharedMaxAgeS: number | null;
   #totalBytes = 0;
   readonly #now: () => number;
   /** Bumped by purge(): a response that started rendering before a purge is not stored. */
@@ -40,7 +53,8 @@ export class PageCache {
   hits = 0;
   misses = 0;
 
-  constructor({ ttlMs, maxEntries = 1000, maxBodyBytes = 2 * 1024 * 1024, maxTotalBytes = 64 * 1024 * 1024, now = Date.now }: PageCacheOptions) {
+  constructor({ ttlMs, sharedMaxAgeS = null, maxEntries = 1000, maxBodyBytes = 2 * 1024 * 1024, maxTotalBytes = 64 * 1024 * 1024, now = Date.now }: PageCacheOptions) {
+    this.#sharedMaxAgeS = sharedMaxAgeS;
     this.#maxTotalBytes = maxTotalBytes;
     this.#ttlMs = ttlMs;
     this.#maxEntries = maxEntries;
@@ -73,6 +87,7 @@ export class PageCache {
 
   /** Serve from memory when fresh, else hand to `next` and keep a shareable answer. */
   handle(req: IncomingMessage, res: ServerResponse, next: Handler): unknown {
+    if (this.#sharedMaxAgeS !== null) limitSharedMaxAge(res, this.#sharedMaxAgeS);
     const key = this.keyFor(req);
     if (key === null) return next(req, res);
     const entry = this.#entries.get(key);
@@ -113,13 +128,15 @@ export class PageCache {
     res.setHeader("x-masthead-cache", "MISS");
     // Headers given straight to writeHead are not readable through getHeaders() afterwards.
     res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+      // Called first: limitSharedMaxAge (inside) rewrites the headers object in place.
+      const result = (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
       const headers = typeof args[1] === "string" ? args[2] : args[1];
       if (Array.isArray(headers)) {
         for (let i = 0; i + 1 < headers.length; i += 2) written[String(headers[i]).toLowerCase()] = headers[i + 1] as string;
       } else if (headers && typeof headers === "object") {
         for (const [k, v] of Object.entries(headers)) written[k.toLowerCase()] = v as string;
       }
-      return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+      return result;
     } as ServerResponse["writeHead"];
     res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
       collect(chunk, rest[0]);
@@ -154,6 +171,28 @@ export class PageCache {
     this.#entries.delete(key);
     this.#totalBytes -= entry.body.length;
   }
+}
+
+/** `s-maxage=N` lowered to at most `limit` seconds; everything else in the header kept. */
+export function capSharedMaxAge(cacheControl: string, limit: number): string {
+  return cacheControl.replace(/\bs-maxage=(\d+)/i, (whole, n: string) => (Number(n) > limit ? `s-maxage=${limit}` : whole));
+}
+
+/** Lower the response's s-maxage, however the handler sets it (setHeader or writeHead). */
+function limitSharedMaxAge(res: ServerResponse, limit: number) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+    const current = this.getHeader("cache-control");
+    if (typeof current === "string") this.setHeader("cache-control", capSharedMaxAge(current, limit));
+    const headers = typeof args[1] === "string" ? args[2] : args[1];
+    if (Array.isArray(headers)) {
+      for (let i = 0; i + 1 < headers.length; i += 2) if (String(headers[i]).toLowerCase() === "cache-control") headers[i + 1] = capSharedMaxAge(String(headers[i + 1]), limit);
+    } else if (headers && typeof headers === "object") {
+      const record = headers as Record<string, unknown>;
+      for (const k of Object.keys(record)) if (k.toLowerCase() === "cache-control") record[k] = capSharedMaxAge(String(record[k]), limit);
+    }
+    return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as ServerResponse["writeHead"];
 }
 
 function lowerCase(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {

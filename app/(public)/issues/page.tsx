@@ -5,7 +5,7 @@ import { getPublication } from "@/lib/data/publication";
 import { formatDate } from "@/lib/domain/time";
 import { absoluteUrl } from "@/lib/site";
 
-export const revalidate = 3;
+export const revalidate = 60;
 
 export async function generateMetadata(): Promise<Metadata> {
   const publication = await getPublication();

@@ -5,7 +5,7 @@ import { findPublicMasthead } from "@/lib/data/masthead";
 import { getPublication } from "@/lib/data/publication";
 import { absoluteUrl } from "@/lib/site";
 
-export const revalidate = 3;
+export const revalidate = 60;
 
 export async function generateMetadata(): Promise<Metadata> {
   const publication = await getPublication();

@@ -7,7 +7,7 @@ import { toStoryCards } from "@/lib/data/public";
 import { formatDate } from "@/lib/domain/time";
 import { absoluteUrl } from "@/lib/site";
 
-export const revalidate = 3;
+export const revalidate = 60;
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateStaticParams() {

@@ -5,7 +5,7 @@ import { SectionStories } from "./section-stories";
 
 // Served from Next's cache like the front page; older stories page at /sections/<slug>/page/<n>
 // (a path, not ?page=, so every page of a section can be cached).
-export const revalidate = 3;
+export const revalidate = 60;
 
 type Props = { params: Promise<{ slug: string }> };
 

@@ -5,7 +5,7 @@ import { findSection } from "@/lib/data/sections";
 import { renderRss } from "@/lib/feed";
 import { absoluteUrl, siteUrl } from "@/lib/site";
 
-export const revalidate = 3;
+export const revalidate = 60;
 
 export async function generateStaticParams() {
   return [];

@@ -6,7 +6,7 @@ import { getPublication } from "@/lib/data/publication";
 import { absoluteUrl } from "@/lib/site";
 import { ZVolumeNumber } from "@/lib/validation/masthead";
 
-export const revalidate = 3;
+export const revalidate = 60;
 type Props = { params: Promise<{ number: string }> };
 
 export async function generateStaticParams() {

@@ -4,7 +4,7 @@ import { getPublication } from "@/lib/data/publication";
 import { findSection } from "@/lib/data/sections";
 import { SectionStories } from "../../section-stories";
 
-export const revalidate = 3;
+export const revalidate = 60;
 
 type Props = { params: Promise<{ slug: string; page: string }> };
 
