@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
-import { buttonClass, Field, FormMessage, inputClass } from "@/components/ui/field";
+import { buttonClass, describedBy, Field, FormMessage, inputClass, Select } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/staff";
 
 type Props = { action: (prev: FormState, form: FormData) => Promise<FormState>; timeZones: string[]; defaultTimeZone: string };
@@ -38,11 +38,11 @@ export function SetupForm({ action, timeZones, defaultTimeZone }: Props) {
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {text("publicationName", "Publication name", "text", "organization")}
       <Field id="timeZone" label="Time zone" error={f.timeZone} hint="Every time shown and every scheduled publication uses it.">
-        <select id="timeZone" name="timeZone" defaultValue={v.timeZone ?? defaultTimeZone} className={inputClass} aria-describedby="timeZone-hint">
+        <Select id="timeZone" name="timeZone" defaultValue={v.timeZone ?? defaultTimeZone} {...describedBy("timeZone", f.timeZone, true)}>
           {timeZones.map((tz) => (
             <option key={tz}>{tz}</option>
           ))}
-        </select>
+        </Select>
       </Field>
       {text("fullName", "Your name", "text", "name")}
       {text("email", "Your email", "email", "username")}

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { buttonClass, describedBy, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
 import type { TokenState } from "@/lib/actions/account";
 import type { FormState } from "@/lib/actions/staff";
 
@@ -20,19 +20,19 @@ export function ProfileForm({ action, values }: { action: Action; values: { bio:
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       <Field id="nameDisplay" label="How your name appears in public" error={f.nameDisplay} hint="Bylines, captions, author and staff pages, feeds and search engines all follow it.">
-        <select id="nameDisplay" name="nameDisplay" defaultValue={v.nameDisplay} className={inputClass} aria-describedby="nameDisplay-hint">
+        <Select id="nameDisplay" name="nameDisplay" defaultValue={v.nameDisplay} {...describedBy("nameDisplay", f.nameDisplay, true)}>
           {NAME_OPTIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="penName" label="Pen name" error={f.penName}>
         <input id="penName" name="penName" defaultValue={v.penName} aria-invalid={f.penName ? true : undefined} aria-describedby={f.penName ? "penName-error" : undefined} className={inputClass} />
       </Field>
       <Field id="bio" label="Short bio (public)" error={f.bio}>
-        <textarea id="bio" name="bio" rows={3} defaultValue={v.bio} className={inputClass} />
+        <textarea id="bio" name="bio" rows={3} defaultValue={v.bio} {...describedBy("bio", f.bio)} className={inputClass} />
       </Field>
       <FormMessage ok={state.ok} message={state.message} />
       <div>

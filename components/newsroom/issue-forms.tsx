@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { buttonClass, describedBy, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/staff";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
@@ -42,22 +42,22 @@ export function IssueForm({ action, volumes }: { action: Action; volumes: { id: 
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="New issue" key={state.ok ? state.message : "i"}>
       <Field id="issue-volume" label="Volume" error={f.volumeId}>
-        <select key={v.volumeId ?? ""} id="issue-volume" name="volumeId" defaultValue={v.volumeId ?? volumes[0]?.id} className={inputClass}>
+        <Select id="issue-volume" name="volumeId" defaultValue={v.volumeId ?? volumes[0]?.id ?? ""} {...describedBy("issue-volume", f.volumeId)}>
           {volumes.map((vol) => (
             <option key={vol.id} value={vol.id}>
               {vol.label}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="issue-number" label="Issue number" error={f.number}>
-        <input id="issue-number" name="number" type="number" defaultValue={v.number} className={inputClass} />
+        <input id="issue-number" name="number" type="number" defaultValue={v.number} {...describedBy("issue-number", f.number)} className={inputClass} />
       </Field>
       <Field id="issue-title" label="Title" error={f.title}>
-        <input id="issue-title" name="title" defaultValue={v.title} placeholder="December" className={inputClass} />
+        <input id="issue-title" name="title" defaultValue={v.title} placeholder="December" {...describedBy("issue-title", f.title)} className={inputClass} />
       </Field>
       <Field id="issue-date" label="Publication date (leave empty while planning)" error={f.publishedOn}>
-        <input id="issue-date" name="publishedOn" type="date" defaultValue={v.publishedOn} className={inputClass} />
+        <input id="issue-date" name="publishedOn" type="date" defaultValue={v.publishedOn} {...describedBy("issue-date", f.publishedOn)} className={inputClass} />
       </Field>
       <div className="sm:col-span-2 flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending || volumes.length === 0}>
@@ -78,15 +78,15 @@ export function ArticleIssueForm({ action, articleId, issueId, issues }: { actio
         <label htmlFor="article-issue" className="text-sm font-semibold">
           Runs in issue
         </label>
-        {/* Keyed on the saved issue: React applies a select's defaultValue only when it mounts, and resets the form after the action. */}
-        <select key={issueId ?? ""} id="article-issue" name="issueId" defaultValue={issueId ?? ""} className={inputClass}>
+        {/* Shows the saved issue after a save (Select). */}
+        <Select id="article-issue" name="issueId" defaultValue={issueId ?? ""}>
           <option value="">No issue (web only)</option>
           {issues.map((i) => (
             <option key={i.id} value={i.id}>
               {i.label}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         Save issue

@@ -1,16 +1,9 @@
 "use client";
 import { useActionState } from "react";
-import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { buttonClass, describedBy as described, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/staff";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-
-function described(id: string, error?: string, hint?: boolean) {
-  return {
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
-  } as const;
-}
 
 /** The suggestions offered in every position field (any text is allowed). */
 export function PositionSuggestions({ id, positions }: { id: string; positions: readonly string[] }) {
@@ -42,8 +35,7 @@ export function AddMastheadEntryForm({
     <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" aria-label="Add to the masthead" noValidate key={state.ok ? state.message : "add"}>
       <input type="hidden" name="volumeId" value={volumeId} />
       <Field id="masthead-person" label="Person" error={f.personId}>
-        {/* Keyed on the choice: React applies a select's defaultValue only when it mounts. */}
-        <select key={v.personId ?? ""} id="masthead-person" name="personId" defaultValue={v.personId ?? ""} className={inputClass} {...described("masthead-person", f.personId)}>
+        <Select id="masthead-person" name="personId" defaultValue={v.personId ?? ""} {...described("masthead-person", f.personId)}>
           <option value="">Choose a person</option>
           {people.map((p) => (
             <option key={p.id} value={p.id} disabled={p.listed}>
@@ -52,7 +44,7 @@ export function AddMastheadEntryForm({
               {p.listed ? " (listed)" : ""}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="masthead-position" label="Position" error={f.position} hint="For example Editor-in-Chief, Staff Writer, Faculty Adviser.">
         <input id="masthead-position" name="position" list={suggestions} defaultValue={v.position ?? ""} className={inputClass} {...described("masthead-position", f.position, true)} />

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { FormMessage, Select, secondaryButtonClass } from "@/components/ui/field";
 import type { TransitionFormState } from "@/lib/actions/articles";
 
 /** Where a published story sits on the front page. */
@@ -13,14 +13,15 @@ export function PinForm({ articleId, pinRank, action }: { articleId: string; pin
         <label htmlFor="pinRank" className="text-sm font-semibold">
           Front page
         </label>
-        <select id="pinRank" name="pinRank" defaultValue={pinRank === null ? "" : String(pinRank)} className={inputClass}>
+        {/* Shows the saved placement after a save (Select). */}
+        <Select id="pinRank" name="pinRank" defaultValue={pinRank === null ? "" : String(pinRank)}>
           <option value="">By date (not pinned)</option>
           <option value="1">Lead story</option>
           <option value="2">Feature 1</option>
           <option value="3">Feature 2</option>
           <option value="4">Feature 3</option>
           <option value="5">Feature 4</option>
-        </select>
+        </Select>
       </div>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         Place

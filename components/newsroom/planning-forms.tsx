@@ -1,18 +1,10 @@
 "use client";
 import { useActionState } from "react";
-import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { buttonClass, describedBy as described, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
 import type { PlanningFormState } from "@/lib/actions/planning";
 
 type Action = (prev: PlanningFormState, form: FormData) => Promise<PlanningFormState>;
 type Option = { id: string; name: string };
-
-/** aria attributes for an input with an optional error and hint. */
-function described(id: string, error?: string, hint?: boolean) {
-  return {
-    "aria-invalid": error ? true : undefined,
-    "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
-  } as const;
-}
 
 function text(values: PlanningFormState["values"], key: string, fallback = ""): string {
   const v = values?.[key];
@@ -38,14 +30,14 @@ export function PitchForm({ action, sections }: { action: Action; sections: Opti
         </Field>
       </div>
       <Field id="pitch-section" label="Section" error={f.section}>
-        <select id="pitch-section" name="section" defaultValue={text(v, "section")} className={inputClass} {...described("pitch-section", f.section)}>
+        <Select id="pitch-section" name="section" defaultValue={text(v, "section")} {...described("pitch-section", f.section)}>
           <option value="">No section yet</option>
           {sections.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="pitch-sources" label="Sources to contact" error={f.sources} hint="Who you will interview or what you will read.">
         <textarea id="pitch-sources" name="sources" rows={2} defaultValue={text(v, "sources")} className={inputClass} {...described("pitch-sources", f.sources, true)} />
@@ -133,14 +125,14 @@ export function AssignmentForm({
                 <label htmlFor={id} className="text-sm">
                   {label}
                 </label>
-                <select id={id} name={key} defaultValue={slot(key, i)} className={inputClass} aria-invalid={error ? true : undefined}>
+                <Select id={id} name={key} defaultValue={slot(key, i)} aria-invalid={error ? true : undefined}>
                   <option value="">{i === 0 && key === "writerIds" ? "Choose a writer" : "Nobody"}</option>
                   {staff.map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name}
                     </option>
                   ))}
-                </select>
+                </Select>
               </div>
             );
           })}
@@ -170,24 +162,24 @@ export function AssignmentForm({
       {people("writerIds", WRITER_SLOTS, "Writers", "In byline order. Each writer can open and write the draft.")}
       {people("photographerIds", PHOTOGRAPHER_SLOTS, "Photographers", "Optional. Photographers can open the draft too.")}
       <Field id="assign-section" label="Section" error={f.section}>
-        <select id="assign-section" name="section" defaultValue={text(v, "section", defaults.sectionId ?? "")} className={inputClass} {...described("assign-section", f.section)}>
+        <Select id="assign-section" name="section" defaultValue={text(v, "section", defaults.sectionId ?? "")} {...described("assign-section", f.section)}>
           <option value="">No section</option>
           {sections.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="assign-issue" label="Target issue" error={f.issueId}>
-        <select id="assign-issue" name="issueId" defaultValue={text(v, "issueId")} className={inputClass} {...described("assign-issue", f.issueId)}>
+        <Select id="assign-issue" name="issueId" defaultValue={text(v, "issueId")} {...described("assign-issue", f.issueId)}>
           <option value="">No issue (online only)</option>
           {issues.map((i) => (
             <option key={i.id} value={i.id}>
               {i.label}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="assign-deadline" label="Deadline" error={f.deadline} hint={`Date and time in ${timeZone}.`}>
         <input id="assign-deadline" name="deadline" type="datetime-local" defaultValue={text(v, "deadline")} className={inputClass} {...described("assign-deadline", f.deadline, true)} />

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { buttonClass, describedBy, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
 import type { FormState } from "@/lib/actions/staff";
 
 type Action = (prev: FormState, form: FormData) => Promise<FormState>;
@@ -35,13 +35,13 @@ export function CreateStaffForm({ action, canGrantAdmin }: { action: Action; can
       {input("fullName", "Full name")}
       {input("email", "Email", "email")}
       <Field id="new-role" label="Role" error={f.role}>
-        <select id="new-role" name="role" defaultValue={v.role ?? "WRITER"} className={inputClass}>
+        <Select id="new-role" name="role" defaultValue={v.role ?? "WRITER"} {...describedBy("new-role", f.role)}>
           {ROLE_OPTIONS.filter(([r]) => r !== "ADMIN" || canGrantAdmin).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
           ))}
-        </select>
+        </Select>
       </Field>
       {input("graduationYear", "Graduation year (students)", "number", "Grades are worked out from it, so they never go stale.")}
       {input("password", "Temporary password", "password", "At least 10 characters. Share it privately.")}
@@ -65,13 +65,13 @@ export function StaffRowForm({ action, userId, role, active, label, canGrantAdmi
       <label htmlFor={`role-${userId}`} className="sr-only">
         Role for {label}
       </label>
-      <select id={`role-${userId}`} name="role" defaultValue={role} className={`${inputClass} w-auto`}>
+      <Select id={`role-${userId}`} name="role" defaultValue={role} className={`${inputClass} w-auto`}>
         {ROLE_OPTIONS.filter(([r]) => r !== "ADMIN" || canGrantAdmin || role === "ADMIN").map(([value, text]) => (
           <option key={value} value={value}>
             {text}
           </option>
         ))}
-      </select>
+      </Select>
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         Change role
       </button>
@@ -98,24 +98,24 @@ export function SettingsForm({
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       <Field id="name" label="Publication name" error={f.name}>
-        <input id="name" name="name" defaultValue={v.name} aria-invalid={f.name ? true : undefined} aria-describedby={f.name ? "name-error" : undefined} className={inputClass} />
+        <input id="name" name="name" defaultValue={v.name} {...describedBy("name", f.name)} className={inputClass} />
       </Field>
       <Field id="tagline" label="Tagline" error={f.tagline}>
-        <input id="tagline" name="tagline" defaultValue={v.tagline} className={inputClass} />
+        <input id="tagline" name="tagline" defaultValue={v.tagline} {...describedBy("tagline", f.tagline)} className={inputClass} />
       </Field>
       <Field id="timeZone" label="Time zone" error={f.timeZone} hint="Every time shown and every scheduled publication uses it.">
-        <select id="timeZone" name="timeZone" defaultValue={v.timeZone} className={inputClass} aria-describedby="timeZone-hint">
+        <Select id="timeZone" name="timeZone" defaultValue={v.timeZone} {...describedBy("timeZone", f.timeZone, true)}>
           {timeZones.map((tz) => (
             <option key={tz}>{tz}</option>
           ))}
-        </select>
+        </Select>
       </Field>
       <Field id="nameDisplayDefault" label="How student names appear by default" error={f.nameDisplayDefault} hint="Each person may choose otherwise on their account page; pen names need an adviser's approval.">
-        <select id="nameDisplayDefault" name="nameDisplayDefault" defaultValue={v.nameDisplayDefault} className={inputClass} aria-describedby="nameDisplayDefault-hint">
+        <Select id="nameDisplayDefault" name="nameDisplayDefault" defaultValue={v.nameDisplayDefault} {...describedBy("nameDisplayDefault", f.nameDisplayDefault, true)}>
           <option value="FULL">Full name</option>
           <option value="FIRST_LAST_INITIAL">First name and last initial</option>
           <option value="PEN_NAME">Approved pen name (else first name and last initial)</option>
-        </select>
+        </Select>
       </Field>
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-semibold">Review policy</legend>
