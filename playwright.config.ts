@@ -38,7 +38,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
-    command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && npx tsx scripts/serve.ts -p ${PORT}`,
+    command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && node --import tsx scripts/serve.ts -p ${PORT}`,
     url: `${BASE_URL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,

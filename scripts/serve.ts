@@ -3,7 +3,10 @@
  * (lib/http/page-cache.ts). `npm start`, `npm run demo`, the e2e suite, the bench and the load
  * test all run this, after `next build`.
  *
- *   tsx scripts/serve.ts [-p <port>]     PORT (3000) and HOST (127.0.0.1) also work
+ *   node --import tsx scripts/serve.ts [-p <port>]     PORT (3000) and HOST (127.0.0.1) also work
+ *
+ * (`node --import tsx`, not the tsx CLI, which would run it in a child process: signals sent
+ * to the PID a supervisor knows must reach the server itself.)
  *
  * MASTHEAD_PAGE_CACHE_MS (default 1000; 0 turns it off) is the longest a reader page is
  * answered from memory; publish, unpublish and edit empty the cache at once.

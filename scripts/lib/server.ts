@@ -12,7 +12,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -101,6 +101,21 @@ export function freePort(): Promise<number> {
       srv.close(() => (port ? resolve(port) : reject(new Error("no free port"))));
     });
   });
+}
+
+/** Resolves once nothing accepts connections on 127.0.0.1:<port>; throws after `timeoutMs`. */
+export async function waitForFreePort(port: number, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  const inUse = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect({ host: "127.0.0.1", port });
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+  while (await inUse()) {
+    if (Date.now() > deadline) throw new Error(`port ${port} is still in use: an earlier server did not exit`);
+    await sleep(100);
+  }
 }
 
 /** Temporary directories this process made; cleanup() removes exactly those and nothing else. */
@@ -292,11 +307,16 @@ export async function startServer({
   logName: string;
 }): Promise<RunningServer> {
   const chosen = port ?? (await freePort());
+  // A restart on the same port: make sure nothing still answers there, or the health check
+  // below would be passed by the old server.
+  if (port !== undefined) await waitForFreePort(port);
   mkdirSync(RESULTS_DIR, { recursive: true });
   const logFile = createWriteStream(path.join(RESULTS_DIR, `${logName}.log`), { flags: "a" });
   const ring: string[] = [];
   const child = track(
-    spawn(process.execPath, [TSX_CLI, SERVE, "-p", String(chosen)], {
+    // `--import tsx`, not the tsx CLI: the CLI runs the script in a child process of its own, so
+    // a SIGKILL by this PID would leave the real server running (and holding the port).
+    spawn(process.execPath, ["--import", "tsx", SERVE, "-p", String(chosen)], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, PORT: String(chosen), NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
