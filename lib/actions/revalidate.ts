@@ -21,10 +21,12 @@ export function revalidateReaderSite() {
   purgePageCache();
 }
 
-/** Refresh the public staff pages (/staff and /staff/volumes/<n>) after a masthead changes. */
+/**
+ * Refresh the public staff pages (/staff and /staff/volumes/<n>) and the sitemap after a
+ * masthead changes. The whole reader site, as for any change: revalidatePath on the dynamic
+ * "/staff/volumes/[number]" page left an already rendered volume page stale until its own
+ * revalidate time ran out (unnoticed while that was 3 s; it is a minute now).
+ */
 export function revalidateMasthead() {
-  revalidatePath("/staff");
-  revalidatePath("/staff/volumes/[number]", "page");
-  revalidatePath("/sitemap.xml");
-  purgePageCache();
+  revalidateReaderSite();
 }
