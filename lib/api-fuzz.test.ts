@@ -686,7 +686,15 @@ describe("createComment", () => {
         expect(["COACHING", "REQUIRED"]).toContain(row.kind);
         if (row.kind === "REQUIRED") expect(actor.role === "WRITER").toBe(false);
       }),
-      { numRuns: DB_RUNS },
+      // Run first, so both paths are always exercised: an adviser's coaching note on the story in
+      // review, and a comment on no story at all.
+      {
+        numRuns: DB_RUNS,
+        examples: [
+          [asAdviser, targets[1]!.id, { body: "Check this.", kind: "COACHING", quote: null, parentId: null, id: "FRESH" }],
+          [asAdviser, "not an id", { body: "Check this.", kind: "COACHING" }],
+        ],
+      },
     );
     outcomes.expectBoth();
   }, 60_000);
