@@ -19,7 +19,7 @@ export function VolumeForm({ action }: { action: Action }) {
         <input id="vol-number" name="number" type="number" defaultValue={v.number} className={inputClass} />
       </Field>
       <Field id="vol-label" label="Label" error={f.label}>
-        <input id="vol-label" name="label" defaultValue={v.label} placeholder="Volume 15 (2026-27)" className={inputClass} />
+        <input id="vol-label" name="label" defaultValue={v.label} placeholder="Volume 15 (2027-28)" className={inputClass} />
       </Field>
       <Field id="vol-start" label="School year starts" error={f.startsOn}>
         <input id="vol-start" name="startsOn" type="date" defaultValue={v.startsOn} className={inputClass} />
