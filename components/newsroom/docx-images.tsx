@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { apiError } from "@/components/newsroom/media-details-form";
-import { buttonClass, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { buttonClass, describedBy, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import type { TDocxImageFailure, TDocxImageOffer } from "@/lib/validation/docx-import";
 import type { TMedia } from "@/lib/validation/media";
 
@@ -156,32 +156,18 @@ function Offer({
       value: values[name],
       readOnly: done,
       onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [name]: e.target.value })),
-      "aria-invalid": fields[name] ? true : undefined,
-      "aria-describedby": fields[name] ? `${id(name)}-error` : hint ? `${id(name)}-hint` : undefined,
+      ...describedBy(id(name), fields[name], !!hint),
       className: inputClass,
     };
     return (
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id(name)} className="text-sm font-semibold">
-          {label}
-        </label>
+      <Field id={id(name)} label={label} error={fields[name]} hint={hint ?? undefined}>
         {multiline ? (
           <textarea rows={2} {...common} />
         ) : (
           // Enter here must not submit the story form around this panel.
           <input {...common} onKeyDown={(e) => e.key === "Enter" && e.preventDefault()} />
         )}
-        {hint && !fields[name] && (
-          <p id={`${id(name)}-hint`} className="text-xs text-muted">
-            {hint}
-          </p>
-        )}
-        {fields[name] && (
-          <p id={`${id(name)}-error`} className="text-sm font-semibold text-danger" role="alert">
-            {fields[name]}
-          </p>
-        )}
-      </div>
+      </Field>
     );
   };
 

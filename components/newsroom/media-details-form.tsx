@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { describedBy, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import type { TMedia } from "@/lib/validation/media";
 
 type Fields = Partial<Record<"alt" | "caption" | "credit", string>>;
@@ -82,43 +82,20 @@ export function MediaDetailsForm({ media, onSaved, compact = false }: { media: T
     }
   }
 
-  const field = (name: keyof Fields, label: string, hint: string | null, multiline: boolean) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id(name)} className="text-sm font-semibold">
-        {label}
-      </label>
-      {multiline ? (
-        <textarea
-          id={id(name)}
-          rows={compact ? 2 : 3}
-          value={values[name]}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-          aria-invalid={fields[name] ? true : undefined}
-          aria-describedby={fields[name] ? `${id(name)}-error` : hint ? `${id(name)}-hint` : undefined}
-          className={inputClass}
-        />
-      ) : (
-        <input
-          id={id(name)}
-          value={values[name]}
-          onChange={(e) => setValues((v) => ({ ...v, [name]: e.target.value }))}
-          aria-invalid={fields[name] ? true : undefined}
-          aria-describedby={fields[name] ? `${id(name)}-error` : hint ? `${id(name)}-hint` : undefined}
-          className={inputClass}
-        />
-      )}
-      {hint && !fields[name] && (
-        <p id={`${id(name)}-hint`} className="text-xs text-muted">
-          {hint}
-        </p>
-      )}
-      {fields[name] && (
-        <p id={`${id(name)}-error`} className="text-sm font-semibold text-danger" role="alert">
-          {fields[name]}
-        </p>
-      )}
-    </div>
-  );
+  const field = (name: keyof Fields, label: string, hint: string | null, multiline: boolean) => {
+    const control = {
+      id: id(name),
+      value: values[name],
+      onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [name]: e.target.value })),
+      ...describedBy(id(name), fields[name], !!hint),
+      className: inputClass,
+    };
+    return (
+      <Field id={id(name)} label={label} error={fields[name]} hint={hint ?? undefined}>
+        {multiline ? <textarea rows={compact ? 2 : 3} {...control} /> : <input {...control} />}
+      </Field>
+    );
+  };
 
   return (
     <form onSubmit={save} className="flex flex-col gap-3" aria-label={`Details of ${media.originalName}`} noValidate>
