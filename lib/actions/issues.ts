@@ -4,23 +4,9 @@ import { revalidateReaderSite } from "./revalidate";
 import { z } from "zod";
 import { createIssue, createVolume, setArticleIssue } from "@/lib/data/issues";
 import { ZId } from "@/lib/validation/article";
+import { ZIssue, ZVolume } from "@/lib/validation/issues";
 import { authedAction, formToObject, formValues } from "./safe-action";
 import type { FormState } from "./staff";
-
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date.").transform((d) => new Date(`${d}T00:00:00Z`));
-const ZVolume = z.object({
-  number: z.coerce.number({ error: "Enter the volume number." }).int("Enter a whole number.").min(1, "Enter a whole number.").max(100_000),
-  label: z.string().trim().min(1, "Name the volume, e.g. “Volume 15 (2026-27)”.").max(80),
-  startsOn: ZDate,
-  endsOn: ZDate,
-});
-const ZIssue = z.object({
-  volumeId: ZId,
-  number: z.coerce.number({ error: "Enter the issue number." }).int("Enter a whole number.").min(1, "Enter a whole number.").max(1000),
-  title: z.string().trim().min(1, "Title the issue, e.g. “December”.").max(80),
-  publishedOn: z.union([z.literal(""), ZDate]).transform((v) => (v === "" ? null : v)),
-});
-
 
 export async function createVolumeAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await authedAction(ZVolume, formToObject(form), async (input, user) => createVolume({ actor: user, input }));
