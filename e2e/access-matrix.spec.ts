@@ -46,7 +46,7 @@ type Fixtures = {
   photo: MediaItem;
   /** A .docx with text only, and one with a photo in it. */
   docx: Buffer;
-  photoDocx: Buffer;
+  docxWithPicture: Buffer;
   uid: string;
 };
 
@@ -122,7 +122,7 @@ const docxFile = (buffer: Buffer) => ({ name: "matrix.docx", mimeType: DOCX_TYPE
 const ownClient = (f: Fixtures, who: Who) => f.api[who === "anonymous" ? "writer" : who];
 
 /** The writer's .docx with a photo, staged for a decision: its import id and the photo's key. */
-const writersImport = (f: Fixtures) => importPhotoDocx(f.api.writer, f);
+const writersImport = (f: Fixtures) => importDocxWithPicture(f.api.writer, f);
 
 const API: ApiRow[] = [
   // ---- Stories ----
@@ -396,7 +396,7 @@ const API: ApiRow[] = [
     kind: "api",
     method: "POST",
     pattern: "/api/v1/import/[importId]/images/[key]",
-    make: (f, who) => importPhotoDocx(ownClient(f, who), f),
+    make: (f, who) => importDocxWithPicture(ownClient(f, who), f),
     path: (_, m) => `/api/v1/import/${m.importId}/images/${m.key}`,
     body: () => ({ data: { alt: "A test card" } }),
     expected: row(401, 201, 201, 201, 201),
@@ -423,7 +423,7 @@ const API: ApiRow[] = [
     pattern: "/api/v1/import/[importId]/images/[key]",
     make: async (f, who) => {
       const story = await createStory(f.api.writer, { headline: `Matrix import then submit ${who} (${f.uid})`, section: "world" });
-      const staged = await importPhotoDocx(f.api.writer, f, story.id);
+      const staged = await importDocxWithPicture(f.api.writer, f, story.id);
       await transition(f.api.writer, story.id, "submit");
       return staged;
     },
@@ -453,7 +453,7 @@ const API: ApiRow[] = [
     kind: "api",
     method: "DELETE",
     pattern: "/api/v1/import/[importId]/images/[key]",
-    make: (f, who) => importPhotoDocx(ownClient(f, who), f),
+    make: (f, who) => importDocxWithPicture(ownClient(f, who), f),
     path: (_, m) => `/api/v1/import/${m.importId}/images/${m.key}`,
     expected: row(401, 204, 204, 204, 204),
   },
@@ -490,7 +490,7 @@ test("every newsroom page and API route answers each role exactly as the access 
     requiredChange: await comment(api.editor, submitted.id, { body: "Name your source.", kind: "REQUIRED" }),
     photo: await uploadMedia(api.writer, { name: `matrix-${uid}.png`, mimeType: "image/png", buffer: PNG }),
     docx: await docx("Imported for the access matrix."),
-    photoDocx: await docx("Imported with a photo for the access matrix.", PNG),
+    docxWithPicture: await docx("Imported with a photo for the access matrix.", PNG),
     uid,
   };
   const secrets: Secret[] = [
@@ -662,8 +662,8 @@ async function comment(api: APIRequestContext, articleId: string, data: { body: 
 }
 
 /** Import the .docx with a photo as `api`'s user (for `articleId`, if given); the photo waits staged. */
-async function importPhotoDocx(api: APIRequestContext, f: Fixtures, articleId?: string): Promise<Made> {
-  const res = await api.post("/api/v1/import", { multipart: { file: docxFile(f.photoDocx), ...(articleId ? { articleId } : {}) } });
+async function importDocxWithPicture(api: APIRequestContext, f: Fixtures, articleId?: string): Promise<Made> {
+  const res = await api.post("/api/v1/import", { multipart: { file: docxFile(f.docxWithPicture), ...(articleId ? { articleId } : {}) } });
   expect(res.status(), await res.text()).toBe(200);
   const result = (await res.json()) as { importId: string | null; images: { key: string }[]; failedImages: unknown[] };
   expect(result.importId, `the photo was not staged: ${JSON.stringify(result.failedImages)}`).toMatch(/^[a-f0-9]{24}$/);
