@@ -14,6 +14,7 @@ import {
   type ReviewPolicy,
   type Role,
   ROLES,
+  SYSTEM_ACTOR,
 } from "./policy";
 
 // ---------------------------------------------------------------------------------------------
@@ -31,6 +32,7 @@ const ALL_ACTIONS: readonly ArticleAction[] = [
   "restore_revision",
   "pin",
   "correct",
+  "place_in_issue",
   "decide_takedown",
   "submit",
   "withdraw",
@@ -44,12 +46,19 @@ const ALL_ACTIONS: readonly ArticleAction[] = [
 const GLOBAL_TABLE: Record<GlobalAction, Record<Role, boolean>> = {
   //                  WRITER        EDITOR        ADVISER      ADMIN
   create_article:    { WRITER: true,  EDITOR: true,  ADVISER: true, ADMIN: true },
+  upload_media:      { WRITER: true,  EDITOR: true,  ADVISER: true, ADMIN: true },
   view_review_queue: { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
+  view_budget:       { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
+  view_all_pitches:  { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
+  decide_pitch:      { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
+  assign:            { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
+  plan_issues:       { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
+  manage_masthead:   { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
   manage_staff:      { WRITER: false, EDITOR: false, ADVISER: true, ADMIN: true },
+  approve_pen_name:  { WRITER: false, EDITOR: false, ADVISER: true, ADMIN: true },
   manage_settings:   { WRITER: false, EDITOR: false, ADVISER: true, ADMIN: true },
   view_audit_log:    { WRITER: false, EDITOR: false, ADVISER: true, ADMIN: true },
-  manage_masthead:   { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
-  upload_media:      { WRITER: true,  EDITOR: true,  ADVISER: true, ADMIN: true },
+  grant_admin:       { WRITER: false, EDITOR: false, ADVISER: false, ADMIN: true },
 };
 
 /** Whose story it is, from the actor's side: they created it, they are on its byline, or neither. */
@@ -89,6 +98,7 @@ const RULES: Record<Exclude<ArticleAction, "view">, Record<Role, Rule>> = {
   restore_revision: { WRITER: "own-revisable", EDITOR: "always",         ADVISER: "always", ADMIN: "always" },
   pin:             { WRITER: "never",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   correct:         { WRITER: "never",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
+  place_in_issue:  { WRITER: "never",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   decide_takedown: { WRITER: "never",         EDITOR: "never",           ADVISER: "always", ADMIN: "always" },
   submit:          { WRITER: "own",           EDITOR: "own",             ADVISER: "own",    ADMIN: "own" },
   withdraw:        { WRITER: "own",           EDITOR: "own",             ADVISER: "own",    ADMIN: "own" },
@@ -290,5 +300,61 @@ describe("mayPublish", () => {
   it.each(cases)("$role under $policy", ({ role, policy }) => {
     const expectedAnswer = role === "ADVISER" || role === "ADMIN" || (role === "EDITOR" && policy === "STUDENT_EDITORS_PUBLISH");
     expect(mayPublish(actor(role, policy))).toBe(expectedAnswer);
+  });
+});
+
+describe("record-aware permissions outside stories", () => {
+  // Who may change a photo's words: its uploader, and any editor, adviser or admin.
+  const MEDIA: Record<Role, { own: boolean; other: boolean; orphan: boolean }> = {
+    WRITER: { own: true, other: false, orphan: false },
+    EDITOR: { own: true, other: true, orphan: true },
+    ADVISER: { own: true, other: true, orphan: true },
+    ADMIN: { own: true, other: true, orphan: true },
+  };
+  it.each(ALL_ROLES)("edit_media as %s", (role) => {
+    const a = actor(role, "ADVISER_APPROVES");
+    expect(can(a, "edit_media", { uploadedById: ACTOR_USER })).toBe(MEDIA[role].own);
+    expect(can(a, "edit_media", { uploadedById: OTHER_USER })).toBe(MEDIA[role].other);
+    expect(can(a, "edit_media", { uploadedById: null })).toBe(MEDIA[role].orphan);
+  });
+
+  // Changing someone's account: faculty only, never one's own, an admin's only by an admin.
+  const ACCOUNT: Record<Role, Record<Role, boolean>> = {
+    //         target: WRITER       EDITOR        ADVISER        ADMIN
+    WRITER:  { WRITER: false, EDITOR: false, ADVISER: false, ADMIN: false },
+    EDITOR:  { WRITER: false, EDITOR: false, ADVISER: false, ADMIN: false },
+    ADVISER: { WRITER: true,  EDITOR: true,  ADVISER: true,  ADMIN: false },
+    ADMIN:   { WRITER: true,  EDITOR: true,  ADVISER: true,  ADMIN: true },
+  };
+  it.each(ALL_ROLES)("manage_account as %s", (role) => {
+    const a = actor(role, "ADVISER_APPROVES");
+    for (const target of ALL_ROLES) {
+      expect(can(a, "manage_account", { userId: OTHER_USER, role: target }), `${role} -> ${target}`).toBe(ACCOUNT[role][target]);
+      expect(can(a, "manage_account", { userId: ACTOR_USER, role: target }), `${role} -> self`).toBe(false);
+    }
+  });
+
+  const PITCH: Record<Role, { own: boolean; other: boolean }> = {
+    WRITER: { own: true, other: false },
+    EDITOR: { own: true, other: true },
+    ADVISER: { own: true, other: true },
+    ADMIN: { own: true, other: true },
+  };
+  it.each(ALL_ROLES)("view_pitch as %s", (role) => {
+    const a = actor(role, "ADVISER_APPROVES");
+    expect(can(a, "view_pitch", { pitchedById: ACTOR_USER })).toBe(PITCH[role].own);
+    expect(can(a, "view_pitch", { pitchedById: OTHER_USER })).toBe(PITCH[role].other);
+  });
+});
+
+describe("the system actor (the scheduler)", () => {
+  it("may only publish a scheduled story, and nothing else anywhere", () => {
+    for (const status of ARTICLE_STATUSES) {
+      const facts = story("other", status);
+      for (const action of ALL_ACTIONS) expect(can(SYSTEM_ACTOR, action, facts), `${action} ${status}`).toBe(action === "publish" && status === "SCHEDULED");
+    }
+    for (const action of GLOBAL_ACTIONS) expect(can(SYSTEM_ACTOR, action), action).toBe(false);
+    expect(can(SYSTEM_ACTOR, "edit_media", { uploadedById: null })).toBe(false);
+    expect(can(SYSTEM_ACTOR, "manage_account", { userId: OTHER_USER, role: "WRITER" })).toBe(false);
   });
 });

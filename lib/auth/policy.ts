@@ -7,7 +7,7 @@
  *   and a story one cannot view is reported as 404, never 403.
  * - Role and review policy come from the database on every request, never from a session token.
  */
-import type { ArticleStatus, TransitionAction } from "@/lib/domain/workflow";
+import { type ArticleStatus, isPublic, isScheduled, isUnsubmittedDraft, isWithWriters, type TransitionAction } from "@/lib/domain/workflow";
 
 export const ROLES = ["WRITER", "EDITOR", "ADVISER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,6 +27,8 @@ export type Actor = {
   role: Role;
   /** The publication's review policy, read with the actor on every request. */
   reviewPolicy: ReviewPolicy;
+  /** The scheduler, acting for whoever scheduled a story (SYSTEM_ACTOR); never a person. */
+  system?: true;
 };
 
 /** The facts about a story that permissions depend on. */
@@ -41,8 +43,75 @@ export type ArticleFacts = {
   assignedById?: string | null;
 };
 
-export type ArticleAction = "view" | "edit" | "comment" | "resolve_coaching" | "resolve_required" | "restore_revision" | "pin" | "correct" | "decide_takedown" | TransitionAction;
-export type GlobalAction = "create_article" | "manage_staff" | "manage_settings" | "view_review_queue" | "view_audit_log" | "manage_masthead" | "upload_media";
+export type ArticleAction =
+  | "view"
+  | "edit"
+  | "comment"
+  | "resolve_coaching"
+  | "resolve_required"
+  | "restore_revision"
+  | "pin"
+  | "correct"
+  | "place_in_issue"
+  | "decide_takedown"
+  | TransitionAction;
+
+/**
+ * Permissions that do not depend on a record, each named for what it allows. Who holds each is
+ * the table below (in the spirit of dub's ROLE_PERMISSIONS); record-aware rules are in `can()`.
+ */
+export type GlobalAction =
+  | "create_article"
+  | "upload_media"
+  | "view_review_queue"
+  | "view_budget"
+  | "view_all_pitches"
+  | "decide_pitch"
+  | "assign"
+  | "plan_issues"
+  | "manage_masthead"
+  | "manage_staff"
+  | "approve_pen_name"
+  | "grant_admin"
+  | "manage_settings"
+  | "view_audit_log";
+
+const STAFF: readonly Role[] = ROLES;
+const REVIEWERS: readonly Role[] = ["EDITOR", "ADVISER", "ADMIN"];
+const FACULTY: readonly Role[] = ["ADVISER", "ADMIN"];
+
+export const ROLE_PERMISSIONS: Record<GlobalAction, readonly Role[]> = {
+  // Every staff member reports and photographs; the library is shared by the whole newsroom.
+  create_article: STAFF,
+  upload_media: STAFF,
+  // Reviewing and planning the paper is the editors' job, with faculty.
+  view_review_queue: REVIEWERS,
+  view_budget: REVIEWERS,
+  view_all_pitches: REVIEWERS,
+  decide_pitch: REVIEWERS,
+  assign: REVIEWERS,
+  plan_issues: REVIEWERS,
+  // A volume's staff list is part of planning the year: student editors keep it with faculty.
+  manage_masthead: REVIEWERS,
+  // Accounts, names in public, settings and the audit trail answer to the school.
+  manage_staff: FACULTY,
+  approve_pen_name: FACULTY,
+  manage_settings: FACULTY,
+  view_audit_log: FACULTY,
+  // Only an administrator makes (or changes) an administrator.
+  grant_admin: ["ADMIN"],
+};
+
+/** A photo in the media library, for `edit_media`. */
+export type MediaFacts = { uploadedById: string | null };
+/** A staff account someone wants to change (role, active flag, password reset). */
+export type AccountFacts = { userId: string; role: Role };
+/** A pitch, for `view_pitch`. */
+export type PitchFacts = { pitchedById: string };
+export type MediaAction = "edit_media";
+export type AccountAction = "manage_account";
+export type PitchAction = "view_pitch";
+
 export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "view",
   "edit",
@@ -52,6 +121,7 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "restore_revision",
   "pin",
   "correct",
+  "place_in_issue",
   "decide_takedown",
   "submit",
   "withdraw",
@@ -61,7 +131,7 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "unpublish",
   "republish",
 ];
-export const GLOBAL_ACTIONS: readonly GlobalAction[] = ["create_article", "manage_staff", "manage_settings", "view_review_queue", "view_audit_log", "manage_masthead", "upload_media"];
+export const GLOBAL_ACTIONS = Object.keys(ROLE_PERMISSIONS) as readonly GlobalAction[];
 
 /** True when the actor wrote the story: a byline on it, or its creator. */
 export function isOwn(actor: Actor, article: ArticleFacts): boolean {
@@ -69,11 +139,12 @@ export function isOwn(actor: Actor, article: ArticleFacts): boolean {
 }
 
 function isFaculty(role: Role): boolean {
-  return role === "ADVISER" || role === "ADMIN";
+  return FACULTY.includes(role);
 }
 
-function isReviewer(role: Role): boolean {
-  return role === "EDITOR" || isFaculty(role);
+/** Editors, advisers and administrators: they review stories and plan the paper. */
+export function isReviewer(role: Role): boolean {
+  return REVIEWERS.includes(role);
 }
 
 /** Editors may publish only under the student-editor policy; faculty always may. */
@@ -83,29 +154,43 @@ export function mayPublish(actor: Actor): boolean {
 
 function canView(actor: Actor, article: ArticleFacts): boolean {
   if (isOwn(actor, article) || isFaculty(actor.role)) return true;
-  if (actor.role === "EDITOR") return article.status !== "DRAFT" || article.assignedById === actor.userId;
+  if (actor.role === "EDITOR") return !isUnsubmittedDraft(article.status) || article.assignedById === actor.userId;
   // Writers see other people's work only once it is public.
-  return article.status === "PUBLISHED";
+  return isPublic(article.status);
 }
+
+/**
+ * The scheduler acts as the system: it may only make the publication that someone with the right
+ * to publish already scheduled, once its time has come.
+ */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: "system", personId: "system", role: "WRITER", reviewPolicy: "ADVISER_APPROVES", system: true });
 
 export function can(actor: Actor, action: GlobalAction): boolean;
 export function can(actor: Actor, action: ArticleAction, article: ArticleFacts): boolean;
-export function can(actor: Actor, action: ArticleAction | GlobalAction, article?: ArticleFacts): boolean {
+export function can(actor: Actor, action: MediaAction, media: MediaFacts): boolean;
+export function can(actor: Actor, action: AccountAction, account: AccountFacts): boolean;
+export function can(actor: Actor, action: PitchAction, pitch: PitchFacts): boolean;
+export function can(
+  actor: Actor,
+  action: ArticleAction | GlobalAction | MediaAction | AccountAction | PitchAction,
+  record?: ArticleFacts | MediaFacts | AccountFacts | PitchFacts,
+): boolean {
+  if (actor.system) return action === "publish" && record !== undefined && "status" in record && isScheduled(record.status);
+  if (action in ROLE_PERMISSIONS) return ROLE_PERMISSIONS[action as GlobalAction].includes(actor.role);
   switch (action) {
-    case "create_article":
-    case "upload_media":
-      // Every staff member reports and photographs; the library is shared by the whole newsroom.
-      return true;
-    case "view_review_queue":
-      return isReviewer(actor.role);
-    case "manage_masthead":
-      // A volume's staff list is part of planning the year: student editors keep it with faculty.
-      return isReviewer(actor.role);
-    case "manage_staff":
-    case "manage_settings":
-    case "view_audit_log":
-      return isFaculty(actor.role);
+    case "edit_media":
+      // Any staff member may use any image; its words belong to the uploader and the editors.
+      return isReviewer(actor.role) || (record as MediaFacts).uploadedById === actor.userId;
+    case "manage_account": {
+      const account = record as AccountFacts;
+      // Nobody changes their own role or deactivates themselves; an admin account is an admin's.
+      if (account.userId === actor.userId || !isFaculty(actor.role)) return false;
+      return account.role !== "ADMIN" || actor.role === "ADMIN";
+    }
+    case "view_pitch":
+      return isReviewer(actor.role) || (record as PitchFacts).pitchedById === actor.userId;
   }
+  const article = record as ArticleFacts | undefined;
   if (!article || !canView(actor, article)) return false;
   const own = isOwn(actor, article);
   switch (action) {
@@ -116,7 +201,8 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
       return own || isReviewer(actor.role);
     case "pin":
     case "correct":
-      // Arranging the front page and appending corrections are editorial calls.
+    case "place_in_issue":
+      // Arranging the front page, appending corrections and planning issues are editorial calls.
       return isReviewer(actor.role);
     case "decide_takedown":
       // Taking a story down (or anonymizing it) answers to the principal: faculty decide.
@@ -128,9 +214,9 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
     case "edit":
     case "restore_revision":
       // Authors revise their own drafts; once in review or later, only reviewers make copy edits.
-      if (own && (article.status === "DRAFT" || article.status === "CHANGES_REQUESTED")) return true;
+      if (own && isWithWriters(article.status)) return true;
       // A student editor following an assigned draft leaves the writing to its writers.
-      if (article.status === "DRAFT" && actor.role === "EDITOR") return false;
+      if (isUnsubmittedDraft(article.status) && actor.role === "EDITOR") return false;
       return isReviewer(actor.role);
     case "submit":
     case "withdraw":
@@ -145,4 +231,5 @@ export function can(actor: Actor, action: ArticleAction | GlobalAction, article?
     case "republish":
       return mayPublish(actor);
   }
+  return false;
 }

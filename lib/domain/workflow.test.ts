@@ -90,25 +90,14 @@ describe("publish and publishAt", () => {
     expect(applyTransition({ status, action: "publish", publishAt, now: NOW })).toMatchObject({ ok: true, to: "SCHEDULED" });
   });
 
-  it.each(publishable)("from %s, a publishAt equal to now publishes at once", (status) => {
-    expect(applyTransition({ status, action: "publish", publishAt: new Date(NOW), now: NOW })).toEqual({
-      ok: true,
-      from: status,
-      to: "PUBLISHED",
-      publishAt: null,
-      publishedNow: true,
-    });
+  // The same rule for the form and the API: a publish time names the future, or it is refused.
+  it.each(publishable)("from %s, a publishAt equal to now is refused", (status) => {
+    expect(applyTransition({ status, action: "publish", publishAt: new Date(NOW), now: NOW })).toMatchObject({ ok: false, code: "INVALID_PUBLISH_AT" });
   });
 
-  it.each(publishable)("from %s, a past publishAt publishes at once", (status) => {
+  it.each(publishable)("from %s, a past publishAt is refused", (status) => {
     const publishAt = new Date(NOW.getTime() - 3 * HOUR);
-    expect(applyTransition({ status, action: "publish", publishAt, now: NOW })).toEqual({
-      ok: true,
-      from: status,
-      to: "PUBLISHED",
-      publishAt: null,
-      publishedNow: true,
-    });
+    expect(applyTransition({ status, action: "publish", publishAt, now: NOW })).toMatchObject({ ok: false, code: "INVALID_PUBLISH_AT" });
   });
 
   it.each(publishable)("from %s, a null publishAt publishes at once", (status) => {

@@ -56,6 +56,15 @@ export const TRANSITION_LABELS: Record<TransitionAction, string> = {
 /** Transitions that cannot be made without an explanatory note. */
 export const NOTE_REQUIRED: ReadonlySet<TransitionAction> = new Set(["request_changes", "unpublish"]);
 
+/**
+ * What to call an action given where the story stands: "unpublish" on a scheduled story
+ * really cancels its schedule.
+ */
+export function transitionLabel(action: TransitionAction, status: ArticleStatus): string {
+  if (action === "unpublish" && status === "SCHEDULED") return "Cancel schedule";
+  return TRANSITION_LABELS[action];
+}
+
 const EDGES: Record<TransitionAction, Partial<Record<ArticleStatus, ArticleStatus>>> = {
   submit: { DRAFT: "SUBMITTED", CHANGES_REQUESTED: "SUBMITTED" },
   withdraw: { SUBMITTED: "DRAFT" },
@@ -67,10 +76,72 @@ const EDGES: Record<TransitionAction, Partial<Record<ArticleStatus, ArticleStatu
   republish: { UNPUBLISHED: "PUBLISHED" },
 };
 
+/**
+ * Every status by name, for code outside this module: queries and pages say `STATUS.PUBLISHED`
+ * or use a predicate below, never a string literal (ESLint refuses status literals elsewhere).
+ */
+export const STATUS = Object.fromEntries(ARTICLE_STATUSES.map((s) => [s, s])) as { readonly [S in ArticleStatus]: S };
+
+/** The statuses in which a story is on the reader site. */
+export const PUBLIC_STATUSES: readonly ArticleStatus[] = ["PUBLISHED"];
 /** Statuses in which a story is visible to the public. */
 export function isPublic(status: ArticleStatus): boolean {
-  return status === "PUBLISHED";
+  return PUBLIC_STATUSES.includes(status);
 }
+
+/** The work is still with its writers: their own drafts and stories sent back to them. */
+export const WITH_WRITERS: readonly ArticleStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
+export function isWithWriters(status: ArticleStatus): boolean {
+  return WITH_WRITERS.includes(status);
+}
+
+/** A draft nobody has submitted yet: only its writers (and faculty) see it. */
+export function isUnsubmittedDraft(status: ArticleStatus): boolean {
+  return status === "DRAFT";
+}
+
+/** Waiting for a reviewer's decision (the review queue). */
+export const REVIEW_QUEUE_STATUSES: readonly ArticleStatus[] = ["SUBMITTED"];
+export function inReviewQueue(status: ArticleStatus): boolean {
+  return REVIEW_QUEUE_STATUSES.includes(status);
+}
+
+/** Decided and on its way out, not yet public: approved or scheduled. */
+export const READY_STATUSES: readonly ArticleStatus[] = ["APPROVED", "SCHEDULED"];
+
+/** Stories on the budget: everything not yet (or no longer) on the reader site. */
+export const BUDGET_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED"] as const satisfies readonly ArticleStatus[];
+
+/** Only a story on the reader site can hold a front-page slot. */
+export function canBePinned(status: ArticleStatus): boolean {
+  return isPublic(status);
+}
+
+/** Waiting for its publish time. */
+export function isScheduled(status: ArticleStatus): boolean {
+  return status === "SCHEDULED";
+}
+
+/**
+ * A story's address is fixed once readers may have seen it (or it is scheduled to appear):
+ * until then a new headline gives it a new slug.
+ */
+export function hasStableAddress(article: { status: ArticleStatus; publishedAt: Date | string | null }): boolean {
+  return article.publishedAt !== null || isScheduled(article.status);
+}
+
+/** It was on the reader site at some point (its first publication date is set). */
+export function wasEverPublished(article: { publishedAt: Date | string | null }): boolean {
+  return article.publishedAt !== null;
+}
+
+/** A transition's result that leaves the reader site also leaves the front page. */
+export function keepsFrontPageSlot(to: ArticleStatus): boolean {
+  return isPublic(to);
+}
+
+/** Workflow events that mark a revision of their own in the history. */
+export const REVISION_EVENTS: ReadonlySet<TransitionAction> = new Set(["submit", "request_changes", "approve", "publish", "republish"]);
 
 /** The transitions that exist from a status, regardless of who asks. */
 export function availableTransitions(status: ArticleStatus): TransitionAction[] {
@@ -93,7 +164,8 @@ export type TransitionResult =
 
 /**
  * Decide where a transition leads. Never throws; an impossible request gets a reason.
- * A publish with a publishAt in the future schedules; at or before `now` it publishes at once.
+ * A publish with a publishAt in the future schedules; a publishAt at or before `now` is refused
+ * (leave it out to publish at once). The scheduler publishes a due story without one.
  */
 export function applyTransition(input: TransitionInput): TransitionResult {
   const { status, action, now } = input;
@@ -124,7 +196,11 @@ export function applyTransition(input: TransitionInput): TransitionResult {
   if (input.publishAt && action !== "publish") {
     return { ok: false, code: "INVALID_PUBLISH_AT", message: "Only a publish can carry a publish time." };
   }
-  if (action === "publish" && input.publishAt && input.publishAt.getTime() > now.getTime()) {
+  if (action === "publish" && input.publishAt) {
+    // One rule whichever way the request arrives (form, API): a publish time is in the future.
+    if (input.publishAt.getTime() <= now.getTime()) {
+      return { ok: false, code: "INVALID_PUBLISH_AT", message: "Choose a time in the future, or leave it empty to publish now." };
+    }
     return { ok: true, from: status, to: "SCHEDULED", publishAt: input.publishAt, publishedNow: false };
   }
   return { ok: true, from: status, to: target, publishAt: null, publishedNow: target === "PUBLISHED" };
@@ -132,5 +208,5 @@ export function applyTransition(input: TransitionInput): TransitionResult {
 
 /** A SCHEDULED story whose time has come goes live; used by the scheduler. */
 export function isDue(article: { status: ArticleStatus; publishAt: Date | null }, now: Date): boolean {
-  return article.status === "SCHEDULED" && article.publishAt !== null && article.publishAt.getTime() <= now.getTime();
+  return isScheduled(article.status) && article.publishAt !== null && article.publishAt.getTime() <= now.getTime();
 }

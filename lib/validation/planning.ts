@@ -3,17 +3,11 @@ import { ZHeadline, ZId, ZSectionRef } from "./article";
 
 /** Pitches and assignments (issue 6). Shared by the planning actions and any future API. */
 
-export const PITCH_STATUSES = ["OPEN", "ACCEPTED", "REJECTED", "ASSIGNED"] as const;
-export type PitchStatus = (typeof PITCH_STATUSES)[number];
-export const PITCH_STATUS_LABELS: Record<PitchStatus, string> = {
-  OPEN: "Open",
-  ACCEPTED: "Accepted",
-  REJECTED: "Rejected",
-  ASSIGNED: "Assigned",
-};
-
-/** Stories on the budget: everything not yet (or no longer) on the reader site. */
-export const BUDGET_STATUSES = ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED"] as const;
+// The pitch states and budget statuses are workflow facts: they live in lib/domain.
+import { PITCH_STATUSES } from "@/lib/domain/pitch";
+import { BUDGET_STATUSES } from "@/lib/domain/workflow";
+export { PITCH_STATUSES, PITCH_STATUS_LABELS, type PitchStatus } from "@/lib/domain/pitch";
+export { BUDGET_STATUSES } from "@/lib/domain/workflow";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
