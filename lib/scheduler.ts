@@ -1,5 +1,6 @@
 import "server-only";
-import { publishDueArticles } from "@/lib/data/articles";
+import { publishDueArticles } from "@/lib/use-cases/articles/publish-due-articles";
+import { registerOutsideRequestRefresher } from "@/lib/use-cases/effects";
 import { INTERNAL_HEADER, internalToken, ownOrigin } from "@/lib/http/internal";
 import { purgePageCache } from "@/lib/http/page-cache-hook";
 import { sendDigests } from "@/lib/data/notifications";
@@ -11,8 +12,8 @@ const state = globalThis as unknown as { mastheadScheduler?: NodeJS.Timeout };
 
 async function tick() {
   try {
-    const published = await publishDueArticles(new Date());
-    if (published.length > 0) await revalidateFromOutsideARequest();
+    // Each publication refreshes the reader site itself (through the refresher registered below).
+    await publishDueArticles({ now: new Date() });
   } catch (error) {
     console.error("scheduler tick failed", error);
   }
@@ -47,6 +48,7 @@ let lastDeadlineCheck = 0;
 /** One interval per process; each tick is idempotent (compare-and-swap on status). */
 export function startScheduler() {
   if (state.mastheadScheduler) return;
+  registerOutsideRequestRefresher(revalidateFromOutsideARequest);
   void tick();
   state.mastheadScheduler = setInterval(tick, TICK_MS);
   state.mastheadScheduler.unref();

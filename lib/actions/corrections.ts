@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addCorrection } from "@/lib/data/corrections";
-import { decideTakedown, recordTakedownRequest } from "@/lib/data/takedowns";
+import { decideTakedown } from "@/lib/use-cases/takedowns/decide-takedown";
+import { recordTakedownRequest } from "@/lib/use-cases/takedowns/record-takedown-request";
 import { ZId } from "@/lib/validation/article";
 import { ZCorrection, ZTakedownDecision, ZTakedownRequest } from "@/lib/validation/corrections";
 import { revalidateArticle, revalidateReaderSite } from "./revalidate";
@@ -43,8 +44,6 @@ export async function decideTakedownAction(_prev: FormState, form: FormData): Pr
     return articleId;
   });
   if (!result.ok) return { ok: false, message: result.error.message, fields: result.error.fields, values: formValues(form) };
-  // Every public page that showed the name (or linked the story's old address) is rebuilt.
-  revalidateReaderSite();
-  revalidatePath(`/newsroom/articles/${result.data}`);
+  // The use case refreshed every public page that showed the name (or the old address).
   return { ok: true, message: "Decision recorded." };
 }

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { revalidateReaderSite } from "./revalidate";
 import { z } from "zod";
-import { createIssue, createVolume, setArticleIssue } from "@/lib/data/issues";
+import { createIssue, createVolume } from "@/lib/data/issues";
+import { setArticleIssue, ZSetArticleIssue } from "@/lib/use-cases/issues/set-article-issue";
 import { ZId } from "@/lib/validation/article";
 import { ZIssue, ZVolume } from "@/lib/validation/issues";
 import { authedAction, formToObject, formValues } from "./safe-action";
@@ -24,9 +25,7 @@ export async function createIssueAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function setArticleIssueAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const Z = z.object({ articleId: ZId, issueId: z.union([z.literal(""), ZId]).transform((v) => v || null) });
-  const result = await authedAction(Z, formToObject(form), async ({ articleId, issueId }, user) => setArticleIssue({ actor: user, articleId, issueId }));
+  const result = await authedAction(ZSetArticleIssue, formToObject(form), async (input, user) => setArticleIssue({ actor: user, input }));
   if (!result.ok) return { ok: false, message: result.error.message };
-  revalidateReaderSite();
   return { ok: true, message: "Saved." };
 }

@@ -348,10 +348,10 @@ describe("record-aware permissions outside stories", () => {
 });
 
 describe("the system actor (the scheduler)", () => {
-  it("may only publish a scheduled story, and nothing else anywhere", () => {
+  it("may only see and publish a scheduled story, and nothing else anywhere", () => {
     for (const status of ARTICLE_STATUSES) {
       const facts = story("other", status);
-      for (const action of ALL_ACTIONS) expect(can(SYSTEM_ACTOR, action, facts), `${action} ${status}`).toBe(action === "publish" && status === "SCHEDULED");
+      for (const action of ALL_ACTIONS) expect(can(SYSTEM_ACTOR, action, facts), `${action} ${status}`).toBe((action === "publish" || action === "view") && status === "SCHEDULED");
     }
     for (const action of GLOBAL_ACTIONS) expect(can(SYSTEM_ACTOR, action), action).toBe(false);
     expect(can(SYSTEM_ACTOR, "edit_media", { uploadedById: null })).toBe(false);

@@ -160,8 +160,8 @@ function canView(actor: Actor, article: ArticleFacts): boolean {
 }
 
 /**
- * The scheduler acts as the system: it may only make the publication that someone with the right
- * to publish already scheduled, once its time has come.
+ * The scheduler acts as the system: it sees scheduled stories and may only make the publication
+ * that someone with the right to publish already scheduled (the use case checks it is due).
  */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ userId: "system", personId: "system", role: "WRITER", reviewPolicy: "ADVISER_APPROVES", system: true });
 
@@ -175,7 +175,7 @@ export function can(
   action: ArticleAction | GlobalAction | MediaAction | AccountAction | PitchAction,
   record?: ArticleFacts | MediaFacts | AccountFacts | PitchFacts,
 ): boolean {
-  if (actor.system) return action === "publish" && record !== undefined && "status" in record && isScheduled(record.status);
+  if (actor.system) return (action === "publish" || action === "view") && record !== undefined && "status" in record && isScheduled(record.status);
   if (action in ROLE_PERMISSIONS) return ROLE_PERMISSIONS[action as GlobalAction].includes(actor.role);
   switch (action) {
     case "edit_media":

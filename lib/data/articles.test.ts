@@ -1,19 +1,10 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestSection, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
+import { publishDueArticles, transitionArticle } from "@/lib/testing/use-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import {
-  createArticle,
-  findArticleForActor,
-  findPublishedArticle,
-  listArticlesForActor,
-  listPublishedArticles,
-  listTransitions,
-  publishDueArticles,
-  transitionArticle,
-  updateArticle,
-} from "./articles";
+import { createArticle, findArticleForActor, findPublishedArticle, listArticlesForActor, listPublishedArticles, listTransitions, updateArticle } from "./articles"
 import { db } from "./db";
 import { getPublication } from "./publication";
 import { findActiveUser } from "./users";
@@ -357,19 +348,19 @@ describe("scheduling", () => {
     const scheduling = await db.transition.findFirstOrThrow({ where: { articleId: story.id, toStatus: "SCHEDULED" } });
     expect(scheduling).toMatchObject({ fromStatus: "APPROVED", actorId: adviser.userId, publishAt });
 
-    expect(await publishDueArticles(new Date(publishAt.getTime() - 1))).not.toContain(story.id);
+    expect(await publishDueArticles({ now: new Date(publishAt.getTime() - 1) })).not.toContain(story.id);
     expect((await row(story.id)).status).toBe("SCHEDULED");
 
     const later = new Date(publishAt.getTime() + 5 * MINUTE);
-    expect(await publishDueArticles(later)).toContain(story.id);
+    expect(await publishDueArticles({ now: later })).toContain(story.id);
     expect(await row(story.id)).toMatchObject({ status: "PUBLISHED", publishedAt: publishAt, publishAt: null });
     const last = await db.transition.findFirstOrThrow({ where: { articleId: story.id }, orderBy: { createdAt: "desc" } });
     expect(last).toMatchObject({ action: "publish", fromStatus: "SCHEDULED", toStatus: "PUBLISHED", actorId: null });
     expect((await findPublishedArticle({ slug: story.slug }))?.id).toBe(story.id);
 
     const transitions = await db.transition.count({ where: { articleId: story.id } });
-    expect(await publishDueArticles(later)).not.toContain(story.id);
-    expect(await publishDueArticles(new Date(later.getTime() + 60 * MINUTE))).not.toContain(story.id);
+    expect(await publishDueArticles({ now: later })).not.toContain(story.id);
+    expect(await publishDueArticles({ now: new Date(later.getTime() + 60 * MINUTE) })).not.toContain(story.id);
     expect(await db.transition.count({ where: { articleId: story.id } })).toBe(transitions);
     expect((await row(story.id)).publishedAt).toEqual(publishAt);
   });
@@ -380,16 +371,46 @@ describe("scheduling", () => {
     const story = await approved(asWriter);
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: publishAt.toISOString() }, now });
     const later = new Date(publishAt.getTime() + MINUTE);
-    const [a, b] = await Promise.all([publishDueArticles(later), publishDueArticles(later)]);
+    const [a, b] = await Promise.all([publishDueArticles({ now: later }), publishDueArticles({ now: later })]);
     expect([a.includes(story.id), b.includes(story.id)].filter(Boolean)).toHaveLength(1);
     expect(await db.transition.count({ where: { articleId: story.id, fromStatus: "SCHEDULED", toStatus: "PUBLISHED" } })).toBe(1);
   });
 
-  it("publishes at once when publishAt is not in the future", async () => {
+  it("refuses a publish time that is not in the future, next to the field (the form and the API alike)", async () => {
     const now = new Date();
     const story = await approved(asWriter);
-    const live = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: new Date(now.getTime() - MINUTE).toISOString() }, now });
-    expect(live).toMatchObject({ status: "PUBLISHED", publishAt: null, publishedAt: now.toISOString() });
+    const error = await expectAppError(
+      transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: new Date(now.getTime() - MINUTE).toISOString() }, now }),
+      "VALIDATION",
+    );
+    expect(error.fields?.publishAt).toMatch(/future/);
+    expect((await row(story.id)).status).toBe("APPROVED");
+  });
+
+  it("a scheduled publication goes through the workflow: its revision, history line, audit entry and notifications", async () => {
+    const now = new Date();
+    const publishAt = new Date(now.getTime() + 10 * MINUTE);
+    const story = await approved(asWriter);
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: publishAt.toISOString() }, now });
+    const notesBefore = await db.notification.count({ where: { userId: writer.userId, link: `/newsroom/articles/${story.id}` } });
+    const later = new Date(publishAt.getTime() + MINUTE);
+    expect(await publishDueArticles({ now: later })).toContain(story.id);
+
+    // The revision marking the publication, credited to the adviser who scheduled it.
+    const revision = await db.revision.findFirstOrThrow({ where: { articleId: story.id }, orderBy: { createdAt: "desc" } });
+    expect(revision).toMatchObject({ event: "publish", authorId: adviser.userId });
+    expect(revision.createdAt).toEqual(later);
+    // The writer is told, as for any publication.
+    const notes = await db.notification.findMany({ where: { userId: writer.userId, link: `/newsroom/articles/${story.id}` }, orderBy: { createdAt: "desc" } });
+    expect(notes.length).toBe(notesBefore + 1);
+    expect(notes[0]?.title).toMatch(/^Published: /);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { subject: story.id, action: "article.scheduled_publish" } });
+    expect(audit.actorId).toBeNull();
+    const history = await db.transition.findFirstOrThrow({ where: { articleId: story.id }, orderBy: { createdAt: "desc" } });
+    expect(history).toMatchObject({ action: "publish", note: "Published at its scheduled time.", actorId: null });
+    // Readers can search it now.
+    const indexed = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "ArticleSearch" WHERE "articleId" = ${story.id}`;
+    expect(Number(indexed[0]?.n)).toBe(1);
   });
 
   it("unpublishing a scheduled story cancels the schedule and returns it to APPROVED", async () => {
@@ -399,7 +420,7 @@ describe("scheduling", () => {
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: publishAt.toISOString() }, now });
     const cancelled = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Hold for next issue." }, now });
     expect(cancelled).toMatchObject({ status: "APPROVED", publishAt: null, publishedAt: null });
-    expect(await publishDueArticles(new Date(publishAt.getTime() + MINUTE))).not.toContain(story.id);
+    expect(await publishDueArticles({ now: new Date(publishAt.getTime() + MINUTE) })).not.toContain(story.id);
     expect((await row(story.id)).status).toBe("APPROVED");
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
-import { applyTransition, type ArticleStatus, isDue } from "@/lib/domain/workflow";
+import { applyTransition, type ArticleStatus, isDue, PUBLIC_STATUSES, STATUS } from "@/lib/domain/workflow";
 import { editorHtmlFromJson, renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -19,7 +19,7 @@ type Tx = Prisma.TransactionClient;
 /** Consecutive saves by one person within this window fold into one revision. */
 export const REVISION_FOLD_MS = 5 * 60 * 1000;
 
-const articleInclude = {
+export const articleInclude = {
   section: { select: { id: true, name: true, slug: true } },
   tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: "asc" } } },
   assignees: { select: { role: true, user: { select: { id: true, personId: true } } } },
@@ -34,7 +34,7 @@ const articleInclude = {
   },
 } satisfies Prisma.ArticleInclude;
 
-type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof articleInclude }>;
+export type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof articleInclude }>;
 
 export type ArticleAuthorDto = { id: string; slug: string; name: string; detail: string | null };
 export type ArticleDto = {
@@ -109,6 +109,8 @@ export function factsOf(row: {
 
 /** Rows the actor may see, as a where clause (ownership in the query, not only in a check). */
 export function visibleTo(actor: Actor): Prisma.ArticleWhereInput {
+  // The scheduler sees what it may publish (lib/auth/policy.ts SYSTEM_ACTOR).
+  if (actor.system) return { status: STATUS.SCHEDULED };
   if (actor.role === "ADVISER" || actor.role === "ADMIN") return {};
   const own: Prisma.ArticleWhereInput[] = [
     { createdById: actor.userId },
@@ -116,13 +118,13 @@ export function visibleTo(actor: Actor): Prisma.ArticleWhereInput {
     { assignees: { some: { userId: actor.userId } } },
   ];
   // An editor follows the drafts they assigned (lib/auth/policy.ts canView).
-  if (actor.role === "EDITOR") return { OR: [...own, { status: { not: "DRAFT" } }, { assignedById: actor.userId }] };
-  return { OR: [...own, { status: "PUBLISHED" }] };
+  if (actor.role === "EDITOR") return { OR: [...own, { status: { not: STATUS.DRAFT } }, { assignedById: actor.userId }] };
+  return { OR: [...own, { status: { in: [...PUBLIC_STATUSES] } }] };
 }
 
 /** Load a story the actor may view, or throw NOT_FOUND (a hidden draft looks like no draft). */
-export async function findArticleForActor({ id, actor }: { id: string; actor: Actor }) {
-  const row = await db.article.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, include: articleInclude });
+export async function findArticleForActor({ id, actor, tx }: { id: string; actor: Actor; tx?: Tx }) {
+  const row = await (tx ?? db).article.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, include: articleInclude });
   if (!row || !can(actor, "view", factsOf(row))) throw notFound();
   return row;
 }
@@ -391,7 +393,7 @@ async function rejectStaleSave({
  * Append a revision, or fold an edit into the same person's previous edit revision when it is
  * recent. Workflow events always get a revision of their own.
  */
-async function recordRevision(
+export async function recordRevision(
   tx: Tx,
   { article, authorId, event, now }: { article: { id: string; version: number; headline: string; dek: string; bodyJson: string; bodyText: string }; authorId: string; event: string; now: Date },
 ) {
@@ -404,103 +406,6 @@ async function recordRevision(
     }
   }
   await tx.revision.create({ data: { articleId: article.id, authorId, event, ...snapshot, createdAt: now } });
-}
-
-/**
- * Move a story through the workflow: 404 if the actor cannot see it, 403 if their role may not,
- * 409 if the state does not allow it, 422 for a missing note or bad publish time.
- */
-export async function transitionArticle({ actor, id, input, now = new Date() }: { actor: Actor; id: string; input: TTransition; now?: Date }) {
-  const current = await findArticleForActor({ id, actor });
-  if (!can(actor, input.action, factsOf(current))) {
-    throw new AppError("FORBIDDEN", "Your role may not do that to this story.");
-  }
-  // Every image a reader will see needs alt text before the story goes (back) out.
-  if (input.action === "publish" || input.action === "republish") await assertAltText({ articleId: id });
-  const publishAt = input.publishAt ? new Date(input.publishAt) : null;
-  const openRequiredChanges = await db.comment.count({ where: { articleId: id, kind: "REQUIRED", resolvedAt: null, parentId: null } });
-  const result = applyTransition({ status: current.status, action: input.action, note: input.note, publishAt, openRequiredChanges, now });
-  if (!result.ok) {
-    if (result.code === "INVALID_TRANSITION") throw new AppError("INVALID_TRANSITION", result.message);
-    if (result.code === "REQUIRED_CHANGES_OPEN") throw new AppError("CONFLICT", result.message);
-    const field = result.code === "NOTE_REQUIRED" ? "note" : "publishAt";
-    throw new AppError("VALIDATION", result.message, { fields: { [field]: result.message } });
-  }
-  const pub = await getPublication();
-  const row = await db.$transaction(async (tx) => {
-    const swapped = await tx.article.updateMany({
-      where: { id, status: current.status },
-      data: {
-        status: result.to,
-        publishAt: result.to === "SCHEDULED" ? result.publishAt : null,
-        // A story that leaves the public site leaves its front-page slot too.
-        ...(result.to !== "PUBLISHED" ? { pinRank: null } : {}),
-        ...(result.publishedNow && !current.publishedAt ? { publishedAt: now } : {}),
-      },
-    });
-    if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed state while you were looking at it. Reload and try again.");
-    await tx.transition.create({
-      data: {
-        articleId: id,
-        actorId: actor.userId,
-        action: input.action,
-        fromStatus: result.from,
-        toStatus: result.to,
-        note: input.note?.trim() ?? "",
-        publishAt: result.publishAt,
-        createdAt: now,
-      },
-    });
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: `article.${input.action}`,
-        subject: id,
-        details: JSON.stringify({ headline: current.headline, from: result.from, to: result.to, note: input.note ?? "", publishAt: result.publishAt }),
-        createdAt: now,
-      },
-    });
-    await syncSearchIndex(tx, id);
-    const link = `/newsroom/articles/${id}`;
-    if (input.action === "submit") {
-      await notify(tx, { userIds: await reviewerIds(tx), kind: "submitted", title: `Submitted for review: ${current.headline}`, link, exceptUserId: actor.userId });
-    } else if (input.action !== "withdraw") {
-      const what = { request_changes: "Changes requested", approve: "Approved", publish: result.to === "SCHEDULED" ? "Scheduled" : "Published", unpublish: "Unpublished", republish: "Republished" }[input.action];
-      await notify(tx, { userIds: await storyPeople(tx, id), kind: "decision", title: `${what}: ${current.headline}`, link, exceptUserId: actor.userId });
-    }
-    const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
-    if (["submit", "request_changes", "approve", "publish", "republish"].includes(input.action)) {
-      await recordRevision(tx, { article: updated, authorId: actor.userId, event: input.action, now });
-    }
-    return updated;
-  });
-  return toArticleDto(row, pub);
-}
-
-/** Publish every scheduled story whose time has come. Idempotent; safe to run from any process. */
-export async function publishDueArticles(now = new Date()): Promise<string[]> {
-  const due = await db.article.findMany({ where: { status: "SCHEDULED", publishAt: { lte: now } }, select: { id: true, status: true, publishAt: true, headline: true, publishedAt: true } });
-  const published: string[] = [];
-  for (const article of due) {
-    if (!isDue(article, now)) continue;
-    const ok = await db.$transaction(async (tx) => {
-      const swapped = await tx.article.updateMany({
-        where: { id: article.id, status: "SCHEDULED" },
-        data: { status: "PUBLISHED", publishedAt: article.publishedAt ?? article.publishAt, publishAt: null },
-      });
-      if (swapped.count === 0) return false;
-      await syncSearchIndex(tx, article.id);
-      await tx.transition.create({
-        data: { articleId: article.id, action: "publish", fromStatus: "SCHEDULED", toStatus: "PUBLISHED", note: "Published at its scheduled time.", createdAt: now },
-      });
-      await tx.auditLog.create({
-        data: { action: "article.scheduled_publish", subject: article.id, details: JSON.stringify({ headline: article.headline, publishAt: article.publishAt }) },
-      });
-      return true;
-    });
-    if (ok) published.push(article.id);
-  }
-  return published;
 }
 
 export async function listTransitions({ articleId }: { articleId: string }) {

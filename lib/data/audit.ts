@@ -6,6 +6,76 @@ import { db } from "./db";
  * The audit log is append-only: this module reads it, and nothing in the app updates or deletes
  * rows (writers add entries inside the same transaction as the change they record).
  */
+type Tx = Prisma.TransactionClient;
+
+/** Every kind of entry the audit log holds: one union, so a new write names its kind here. */
+export const AUDIT_KINDS = [
+  "setup.complete",
+  "auth.sign_in_failed",
+  "auth.sign_in_throttled",
+  "account.create",
+  "account.role_change",
+  "account.deactivate",
+  "account.reactivate",
+  "account.password_reset",
+  "account.password_change",
+  "person.profile_update",
+  "person.pen_name_approve",
+  "person.pen_name_revoke",
+  "settings.update",
+  "token.create",
+  "token.revoke",
+  "article.submit",
+  "article.withdraw",
+  "article.request_changes",
+  "article.approve",
+  "article.publish",
+  "article.unpublish",
+  "article.republish",
+  "article.scheduled_publish",
+  "article.pin",
+  "article.issue",
+  "article.assign",
+  "article.correction",
+  "pitch.accept",
+  "pitch.reject",
+  "takedown.request",
+  "takedown.keep",
+  "takedown.anonymize",
+  "takedown.noindex",
+  "takedown.unpublish",
+  "masthead.add",
+  "masthead.update",
+  "masthead.move",
+  "masthead.remove",
+  "masthead.copy_staff",
+  "volume.create",
+  "issue.create",
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** One audit entry. `actorId` null is the system (the scheduler) or an anonymous caller. */
+export type AuditEvent = {
+  kind: AuditKind;
+  actorId: string | null;
+  subject: string;
+  details?: Record<string, unknown>;
+  at?: Date;
+};
+
+/** Append an entry, inside the transaction of the change it records. */
+export async function recordAudit(tx: Tx | typeof db, event: AuditEvent): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: event.actorId,
+      action: event.kind,
+      subject: event.subject,
+      details: JSON.stringify(event.details ?? {}),
+      ...(event.at ? { createdAt: event.at } : {}),
+    },
+  });
+}
+
 export type AuditFilter = { action?: string; actorId?: string; from?: Date; to?: Date; page?: number };
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -1,10 +1,11 @@
 import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
 import { extractText, getDocumentProxy } from "unpdf";
+import { setArticleIssue, transitionArticle } from "@/lib/testing/use-cases";
 import { describe, expect, it } from "vitest";
 import { renderIssuePdf } from "@/lib/pdf/issue-pdf";
-import { createArticle, transitionArticle } from "./articles";
+import { createArticle } from "./articles"
 import { db } from "./db";
-import { buildIssuePdfData, createIssue, createVolume, findPublicIssue, setArticleIssue } from "./issues";
+import { buildIssuePdfData, createIssue, createVolume, findPublicIssue } from "./issues"
 
 describe("issues and the print PDF", () => {
   it("puts published stories of an issue into a PDF with headline and byline, and leaves drafts out", async () => {
@@ -19,8 +20,8 @@ describe("issues and the print PDF", () => {
     for (const action of ["submit", "approve", "publish"] as const) {
       await transitionArticle({ actor: action === "submit" ? actorFor(writer) : a, id: story.id, input: { action } });
     }
-    await setArticleIssue({ actor: a, articleId: story.id, issueId: issue.id });
-    await setArticleIssue({ actor: a, articleId: draft.id, issueId: issue.id });
+    await setArticleIssue({ actor: a, input: { articleId: story.id, issueId: issue.id } });
+    await setArticleIssue({ actor: a, input: { articleId: draft.id, issueId: issue.id } });
 
     const found = await findPublicIssue({ slug: issue.slug });
     expect(found?.articles.map((x) => x.headline)).toEqual([headline]);
@@ -42,5 +43,24 @@ describe("issues and the print PDF", () => {
     await createVolume({ actor: adviser, input: { number: n, label: "V", startsOn: new Date(), endsOn: new Date() } });
     await expect(createVolume({ actor: adviser, input: { number: n, label: "V", startsOn: new Date(), endsOn: new Date() } })).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await db.volume.count({ where: { number: n } })).toBe(1);
+  });
+});
+
+describe("placing a story in an issue", () => {
+  it("is 404 for an editor on a draft they cannot see, and changes nothing", async () => {
+    const writer = await createTestUser({ role: "WRITER" });
+    const editor = await createTestUser({ role: "EDITOR" });
+    const adviser = await createTestUser({ role: "ADVISER" });
+    const volume = await createVolume({ actor: actorFor(adviser), input: { number: 200000 + Math.floor(Math.random() * 100000), label: "Volume H", startsOn: new Date("2026-08-01"), endsOn: new Date("2027-07-31") } });
+    const issue = await createIssue({ actor: actorFor(adviser), input: { volumeId: volume.id, number: 1, title: "Hidden test", publishedOn: null } });
+    const hidden = await createArticle({ actor: actorFor(writer), input: { headline: `Private draft ${uniq()}`, dek: "", body: "<p>Not yet.</p>" } });
+    await expect(setArticleIssue({ actor: actorFor(editor), input: { articleId: hidden.id, issueId: issue.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.article.findUniqueOrThrow({ where: { id: hidden.id }, select: { issueId: true } })).toEqual({ issueId: null });
+    // Once submitted the editor sees it, may place it, and the placement is in the audit log.
+    await transitionArticle({ actor: actorFor(writer), id: hidden.id, input: { action: "submit" } });
+    await setArticleIssue({ actor: actorFor(editor), input: { articleId: hidden.id, issueId: issue.id } });
+    expect(await db.auditLog.findFirstOrThrow({ where: { subject: hidden.id, action: "article.issue" }, select: { actorId: true } })).toEqual({ actorId: editor.userId });
+    // A writer is refused outright (403: they may see their own story, not plan the paper).
+    await expect(setArticleIssue({ actor: actorFor(writer), input: { articleId: hidden.id, issueId: null } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

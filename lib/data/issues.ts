@@ -39,14 +39,6 @@ export async function createIssue({ actor, input }: { actor: Actor; input: { vol
   return db.issue.create({ data: { ...input, slug: uniqueSlug(base, taken) } });
 }
 
-/** Put a story in an issue (or take it out with null). Editors and advisers. */
-export async function setArticleIssue({ actor, articleId, issueId }: { actor: Actor; articleId: string; issueId: string | null }) {
-  if (!can(actor, "view_review_queue")) throw notFound("This page");
-  if (issueId && !(await db.issue.findUnique({ where: { id: issueId }, select: { id: true } }))) throw new AppError("VALIDATION", "Unknown issue.", { fields: { issueId: "Unknown issue." } });
-  const result = await db.article.updateMany({ where: { id: articleId }, data: { issueId } });
-  if (result.count === 0) throw notFound();
-}
-
 /** Public: issues that have been published and hold at least one published story. */
 export async function listPublicIssues() {
   return db.issue.findMany({

@@ -324,13 +324,14 @@ export type MissingAlt = { id: string; originalName: string; thumbUrl: string; u
  * Images a story uses (its lead image and its inline figures) that have no alt text. An inline
  * figure with alt text of its own passes; the lead image needs alt text in the library.
  */
-export async function findMissingAlt({ articleId }: { articleId: string }): Promise<MissingAlt[]> {
-  const article = await db.article.findUnique({ where: { id: articleId }, select: { leadImageId: true, bodyJson: true } });
+export async function findMissingAlt({ articleId, tx }: { articleId: string; tx?: Prisma.TransactionClient }): Promise<MissingAlt[]> {
+  const client = tx ?? db;
+  const article = await client.article.findUnique({ where: { id: articleId }, select: { leadImageId: true, bodyJson: true } });
   if (!article) return [];
   const figures = figuresIn(article.bodyJson);
   const ids = [...new Set([...(article.leadImageId ? [article.leadImageId] : []), ...figures.map((f) => f.mediaId)])];
   if (ids.length === 0) return [];
-  const rows = await db.media.findMany({ where: { id: { in: ids } }, select: { id: true, originalName: true, alt: true, variants: true } });
+  const rows = await client.media.findMany({ where: { id: { in: ids } }, select: { id: true, originalName: true, alt: true, variants: true } });
   const missing: MissingAlt[] = [];
   for (const row of rows) {
     if (row.alt.trim() !== "") continue;
@@ -343,8 +344,8 @@ export async function findMissingAlt({ articleId }: { articleId: string }): Prom
 }
 
 /** Throws CONFLICT naming the images that still need alt text; for the publish transitions. */
-export async function assertAltText({ articleId }: { articleId: string }): Promise<void> {
-  const missing = await findMissingAlt({ articleId });
+export async function assertAltText({ articleId, tx }: { articleId: string; tx?: Prisma.TransactionClient }): Promise<void> {
+  const missing = await findMissingAlt({ articleId, tx });
   if (missing.length === 0) return;
   const names = missing.map((m) => `${m.originalName}${m.usedAs.includes("lead") ? " (lead image)" : ""}`).join(", ");
   throw new AppError("CONFLICT", `Add alt text to every image before publishing. Missing: ${names}.`, { details: { missingAlt: missing } });

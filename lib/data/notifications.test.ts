@@ -1,7 +1,8 @@
 import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
 import { SMTPServer } from "smtp-server";
+import { transitionArticle } from "@/lib/testing/use-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createArticle, transitionArticle } from "./articles";
+import { createArticle } from "./articles"
 import { db } from "./db";
 import { countUnread, listNotifications, markRead, sendDigests, setDigestKinds } from "./notifications";
 

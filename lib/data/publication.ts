@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { cache } from "react";
 import type { TSettings } from "@/lib/validation/user";
 import { db } from "./db";
@@ -22,8 +23,9 @@ const FALLBACK: PublicationSettings = {
 };
 
 /** The publication's settings (defaults before /setup has run). Read once per request. */
-export const getPublication = cache(async (): Promise<PublicationSettings> => {
-  const row = await db.publication.findUnique({ where: { id: 1 } });
+/** `tx`: read inside a transaction, where only the transaction's client may be used. */
+export const getPublication = cache(async (tx?: Prisma.TransactionClient): Promise<PublicationSettings> => {
+  const row = await (tx ?? db).publication.findUnique({ where: { id: 1 } });
   if (!row) return FALLBACK;
   return {
     name: row.name,

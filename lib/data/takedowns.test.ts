@@ -1,10 +1,11 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, setReviewPolicy, uniq } from "@/lib/testing/db";
+import { decideTakedown, recordTakedownRequest, transitionArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { createArticle, findPublishedArticle, listPublishedArticles, transitionArticle } from "./articles";
+import { createArticle, findPublishedArticle, listPublishedArticles } from "./articles"
 import { db } from "./db";
-import { decideTakedown, recordTakedownRequest } from "./takedowns";
+
 
 let asWriter: Actor, asEditor: Actor, asAdviser: Actor;
 
@@ -60,5 +61,40 @@ describe("anonymizing a story", () => {
     const unnamed = await published(`Science fair draws a crowd ${uniq()}`, `Ama ${surname}x judged the entries.`);
     expect(await anonymize(unnamed.id, `Ama ${surname}x`)).toEqual({ slug: unnamed.slug });
     expect(await findPublishedArticle({ slug: unnamed.slug })).toMatchObject({ id: unnamed.id });
+  });
+});
+
+describe("a takedown decision is one transaction", () => {
+  it("changes nothing when recording the decision fails half-way: the story stays up, no history, no audit", async () => {
+    const story = await published(`Parking lot flooding ${uniq()}`, "Students waded to class.");
+    const request = await recordTakedownRequest({ actor: asEditor, articleId: story.id, input: { requesterName: "A parent", requesterContact: "", reason: "Please remove." } });
+    // A real failure of the database while the decision is written: this request refuses updates.
+    const trigger = `fail_takedown_${uniq()}`;
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER ${trigger} BEFORE UPDATE ON "TakedownRequest" WHEN OLD."id" = '${request.id}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
+    );
+    try {
+      await expect(decideTakedown({ actor: asAdviser, articleId: story.id, requestId: request.id, input: { decision: "UNPUBLISH", decisionReason: "Safety." } })).rejects.toThrow();
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER ${trigger}`);
+    }
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true } })).toEqual({ status: "PUBLISHED" });
+    expect(await db.transition.count({ where: { articleId: story.id, action: "unpublish" } })).toBe(0);
+    expect(await db.auditLog.count({ where: { subject: story.id, action: { in: ["article.unpublish", "takedown.unpublish"] } } })).toBe(0);
+    expect(await db.takedownRequest.findUniqueOrThrow({ where: { id: request.id }, select: { decision: true } })).toEqual({ decision: null });
+    // Once the failure is gone, the same decision goes through whole.
+    await decideTakedown({ actor: asAdviser, articleId: story.id, requestId: request.id, input: { decision: "UNPUBLISH", decisionReason: "Safety." } });
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true } })).toEqual({ status: "UNPUBLISHED" });
+    expect(await db.auditLog.count({ where: { subject: story.id, action: { in: ["article.unpublish", "takedown.unpublish"] } } })).toBe(2);
+  });
+
+  it("a request is decided once, even by two advisers at the same moment", async () => {
+    const story = await published(`Bus route change ${uniq()}`, "Route 9 moves.");
+    const request = await recordTakedownRequest({ actor: asEditor, articleId: story.id, input: { requesterName: "A driver", requesterContact: "", reason: "Outdated." } });
+    const results = await Promise.allSettled(
+      ["KEEP", "NOINDEX"].map((decision) => decideTakedown({ actor: asAdviser, articleId: story.id, requestId: request.id, input: { decision: decision as "KEEP" | "NOINDEX", decisionReason: "Reviewed." } })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { subject: story.id, action: { in: ["takedown.keep", "takedown.noindex"] } } })).toBe(1);
   });
 });

@@ -1,0 +1,99 @@
+import "server-only";
+import type { z } from "zod";
+import { can } from "@/lib/auth/policy";
+import { articleInclude, factsOf, findArticleForActor, recordRevision, toArticleDto } from "@/lib/data/articles";
+import { assertAltText } from "@/lib/data/media";
+import { reviewerIds, storyPeople } from "@/lib/data/notifications";
+import { getPublication } from "@/lib/data/publication";
+import { syncSearchIndex } from "@/lib/data/search";
+import { applyTransition, isDue, isPublic, keepsFrontPageSlot, REVISION_EVENTS, type TransitionResult } from "@/lib/domain/workflow";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { ZTransition } from "@/lib/validation/article";
+import type { Notice } from "../effects";
+import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
+
+const DECISION_WORDS = { request_changes: "Changes requested", approve: "Approved", unpublish: "Unpublished", republish: "Republished" } as const;
+
+/** A refused transition as the error its caller shows (409 for state, 422 for a field). */
+function refusal(result: Extract<TransitionResult, { ok: false }>): AppError {
+  if (result.code === "INVALID_TRANSITION") return new AppError("INVALID_TRANSITION", result.message);
+  if (result.code === "REQUIRED_CHANGES_OPEN") return new AppError("CONFLICT", result.message);
+  const field = result.code === "NOTE_REQUIRED" ? "note" : "publishAt";
+  return new AppError("VALIDATION", result.message, { fields: { [field]: result.message } });
+}
+
+/**
+ * Move a story through the workflow: 404 if the actor cannot see it, 403 if their role may not,
+ * 409 if the state does not allow it, 422 for a missing note or a publish time not in the future.
+ * The same path for a person (form or API) and for the scheduler (SYSTEM_ACTOR): every move gets
+ * its history line, its revision where the workflow marks one, its audit entry and its notices.
+ */
+export async function transitionArticle({ actor, id, input: raw, tx, now = new Date() }: UseCaseArgs<z.input<typeof ZTransition>> & { id: string }) {
+  const input = parseInput(ZTransition, raw);
+  return inTransaction(tx, async (tx) => {
+    const current = await findArticleForActor({ id, actor, tx });
+    if (!can(actor, input.action, factsOf(current))) throw new AppError("FORBIDDEN", "Your role may not do that to this story.");
+    if (actor.system && !isDue(current, now)) throw new AppError("INVALID_TRANSITION", "This story is not due yet.");
+    // Every image a reader will see needs alt text before the story goes (back) out.
+    if (input.action === "publish" || input.action === "republish") await assertAltText({ articleId: id, tx });
+    const openRequiredChanges = await tx.comment.count({ where: { articleId: id, kind: "REQUIRED", resolvedAt: null, parentId: null } });
+    const publishAt = input.publishAt ? new Date(input.publishAt) : null;
+    // The scheduler publishes a story that is due: its time has come, so it carries none.
+    const result = applyTransition({ status: current.status, action: input.action, note: input.note, publishAt, openRequiredChanges, now });
+    if (!result.ok) throw refusal(result);
+    const firstPublication = result.publishedNow && !current.publishedAt;
+    const swapped = await tx.article.updateMany({
+      where: { id, status: current.status, version: current.version },
+      data: {
+        status: result.to,
+        publishAt: result.publishAt,
+        // A story that leaves the public site leaves its front-page slot too.
+        ...(!keepsFrontPageSlot(result.to) ? { pinRank: null } : {}),
+        // A scheduled story's publication date is the time it was scheduled for.
+        ...(firstPublication ? { publishedAt: actor.system && current.publishAt ? current.publishAt : now } : {}),
+      },
+    });
+    if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed while you were looking at it. Reload and try again.");
+    const note = input.note?.trim() || (actor.system ? "Published at its scheduled time." : "");
+    const actorId = actor.system ? null : actor.userId;
+    await tx.transition.create({
+      data: { articleId: id, actorId, action: input.action, fromStatus: result.from, toStatus: result.to, note, publishAt: result.publishAt, createdAt: now },
+    });
+    await syncSearchIndex(tx, id);
+    const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+    if (REVISION_EVENTS.has(input.action)) {
+      // The system has no account: a scheduled publication is credited to whoever scheduled it.
+      const authorId = actorId ?? (await scheduledBy(tx, id)) ?? current.createdById;
+      await recordRevision(tx, { article: updated, authorId, event: input.action, now });
+    }
+    const link = `/newsroom/articles/${id}`;
+    const notify: Notice[] = [];
+    if (input.action === "submit") {
+      notify.push({ userIds: await reviewerIds(tx), kind: "submitted", title: `Submitted for review: ${current.headline}`, link, exceptUserId: actor.userId });
+    } else if (input.action !== "withdraw") {
+      const what = input.action === "publish" ? (result.to === "SCHEDULED" ? "Scheduled" : "Published") : DECISION_WORDS[input.action];
+      notify.push({ userIds: await storyPeople(tx, id), kind: "decision", title: `${what}: ${current.headline}`, link, exceptUserId: actor.userId });
+    }
+    const pub = await getPublication(tx);
+    return outcome(toArticleDto(updated, pub), {
+      readerSiteChanged: isPublic(result.from) || isPublic(result.to),
+      notify,
+      audit: [
+        {
+          kind: actor.system ? "article.scheduled_publish" : `article.${input.action}`,
+          actorId,
+          subject: id,
+          details: { headline: current.headline, from: result.from, to: result.to, note, publishAt: result.publishAt ?? current.publishAt },
+          at: now,
+        },
+      ],
+    });
+  });
+}
+
+/** Who scheduled a story: the actor of its latest move into SCHEDULED. */
+async function scheduledBy(tx: NonNullable<UseCaseArgs<unknown>["tx"]>, articleId: string): Promise<string | null> {
+  const row = await tx.transition.findFirst({ where: { articleId, action: "publish", toStatus: "SCHEDULED" }, orderBy: { createdAt: "desc" }, select: { actorId: true } });
+  return row?.actorId ?? null;
+}

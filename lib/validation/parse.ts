@@ -1,0 +1,33 @@
+import type { z } from "zod";
+import { AppError, fieldErrorsFrom } from "@/lib/errors";
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Make every string in the input well-formed Unicode (a lone surrogate becomes U+FFFD), so
+ * nothing downstream (SQLite, JSON, the HTML parser) ever sees text it cannot store.
+ * Only plain data is rebuilt; prototype keys are copied as own data, never merged.
+ */
+export function wellFormed(value: unknown, depth = 0): unknown {
+  // Control characters are kept as typed; feeds drop the ones XML forbids (lib/feed.ts).
+  if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD");
+  if (depth > 50 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => wellFormed(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  // defineProperty keeps a "__proto__" key as plain data (as JSON.parse does), never a prototype.
+  for (const [k, v] of Object.entries(value)) {
+    Object.defineProperty(out, k.replace(LONE_SURROGATE, "\uFFFD"), { value: wellFormed(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Parse with zod; a failure becomes a VALIDATION AppError carrying one message per field. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(wellFormed(input));
+  if (!parsed.success) {
+    const fields = fieldErrorsFrom(parsed.error.issues);
+    throw new AppError("VALIDATION", Object.values(fields)[0] ?? "Check the highlighted fields.", { fields });
+  }
+  return parsed.data;
+}
+
