@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiClient, staleSave, toApiResult, type ApiClient } from "./api-client";
+import { createApiClient, readMediaUpload, staleSave, toApiResult, type ApiClient } from "./api-client";
 
 const CURRENT = { headline: "Council votes", dek: "", body: "<p>Theirs</p>", text: "Theirs", savedBy: "Ada Editor", updatedAt: "2026-03-01T09:30:00.000Z" };
 
@@ -200,5 +200,12 @@ describe("toApiResult (for XMLHttpRequest callers)", () => {
   it("treats an error body without a message as BAD_RESPONSE", () => {
     expect(toApiResult(413, '{"detail":"too big"}', isMedia)).toEqual({ ok: false, status: 413, error: { code: "BAD_RESPONSE", message: "The server answered 413." } });
     expect(toApiResult(413, "", isMedia)).toEqual({ ok: false, status: 413, error: { code: "BAD_RESPONSE", message: "The server answered 413." } });
+  });
+
+  it("reads the uploader's answer: the first image, or the file field's message", () => {
+    expect(readMediaUpload(201, '{"media":[{"id":"m1"}]}')).toEqual({ ok: true, status: 201, data: { id: "m1" } });
+    expect(readMediaUpload(201, '{"media":[]}')).toMatchObject({ ok: false, status: 201, error: { code: "BAD_RESPONSE" } });
+    const refused = readMediaUpload(422, JSON.stringify({ error: { code: "VALIDATION", message: "Choose an image to upload.", fields: { file: "Choose an image to upload." } } }));
+    expect(refused).toEqual({ ok: false, status: 422, error: { code: "VALIDATION", message: "Choose an image to upload.", fields: { file: "Choose an image to upload." } } });
   });
 });

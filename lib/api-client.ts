@@ -206,6 +206,15 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 /** The same-origin client the newsroom uses. */
 export const api: ApiClient = createApiClient();
 
+/**
+ * The answer to POST /api/v1/media, read from an XMLHttpRequest (the uploader needs its upload
+ * progress events, which fetch does not give): the first uploaded image.
+ */
+export function readMediaUpload(status: number, text: string): ApiResult<TMedia> {
+  const result = toApiResult<{ media: TMedia[] }>(status, text, has("media", (v) => Array.isArray(v) && isObject(v[0])));
+  return result.ok ? { ...result, data: result.data.media[0] } : result;
+}
+
 /** The 409 of a stale save, with the current story, or null for any other error. */
 export function staleSave(error: ApiError<TStaleSave>): TStaleSave | null {
   return error.code === "CONFLICT" && isStaleSave(error) ? { currentVersion: error.currentVersion, current: error.current } : null;
