@@ -1,11 +1,5 @@
-/**
- * A typed client for the JSON Admin API calls the newsroom's client components make.
- *
- * Client-safe: it imports only types from lib/domain and lib/validation, never lib/data,
- * Prisma or anything server-only. Every call resolves, never throws: a refusal, a body that is
- * not the expected JSON and a dropped connection all come back as `{ ok: false }`, so callers
- * branch on one shape instead of casting `json.error` by hand.
- */
+/** A typed client for the Admin API calls the newsroom's client components make. Client-safe (only lib/domain and lib/validation types). */
+// Every call resolves, never throws: a refusal, an answer that is not the API's JSON and a dropped connection all come back as `{ ok: false }`.
 import type { CommentDto } from "@/lib/domain/comments";
 import type { TCommentCreate } from "@/lib/validation/comment";
 import type { TArticleUpdate } from "@/lib/validation/article";
@@ -51,11 +45,7 @@ function badResponse<D>(status: number): ApiError<D> {
   return { code: "BAD_RESPONSE", message: `The server answered ${status}.` } as ApiError<D>;
 }
 
-/**
- * Turn a status and a response text into a result. Shared by `request` and by callers that
- * cannot use fetch (the uploader uses XMLHttpRequest for its progress events).
- * `isData` checks a 2xx body, so a surprising answer is an error here rather than a crash later.
- */
+/** Status and text to a result; `isData` checks a 2xx body, so a surprising answer is an error here, not a crash later. */
 export function toApiResult<T, D = object>(status: number, text: string, isData: (body: unknown) => body is T): ApiResult<T, D> {
   let body: unknown = undefined;
   if (text.trim() !== "") {
@@ -82,7 +72,6 @@ export function toApiResult<T, D = object>(status: number, text: string, isData:
   };
 }
 
-/** A 204 (or any empty success) carries no body. */
 const isEmpty = (body: unknown): body is void => body === undefined;
 const has =
   <K extends string>(key: K, check: (v: unknown) => boolean) =>
@@ -137,10 +126,7 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
   const article = (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`;
 
   return {
-    /**
-     * Compare-and-swap save: `version` is the one the edit is based on. A stale one gets 409
-     * CONFLICT whose error carries `currentVersion` and `current` (checked: see `staleSave`).
-     */
+    /** Compare-and-swap on `version`: a stale one gets a 409 with the current story (see `staleSave`). */
     async saveArticle(id: string, body: TArticleUpdate): Promise<ApiResult<TSavedArticle, TStaleSave>> {
       const result = await request<{ article: TSavedArticle }, TStaleSave>(article(id), { method: "PATCH", json: body }, isSavedArticle);
       return result.ok ? { ...result, data: result.data.article } : result;
@@ -165,7 +151,6 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
       return request("/api/v1/import", { method: "POST", form }, isDocxImport);
     },
 
-    /** A photo from an imported .docx joins the media library. */
     async addImportedImage(importId: string, key: string, details: TDocxImageAdd): Promise<ApiResult<TMedia>> {
       const result = await request<{ media: TMedia }>(`/api/v1/import/${encodeURIComponent(importId)}/images/${encodeURIComponent(key)}`, { method: "POST", json: details }, has("media", isObject));
       return result.ok ? { ...result, data: result.data.media } : result;
@@ -188,7 +173,6 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
       return result.ok ? { ...result, data: result.data.media } : result;
     },
 
-    /** Answers the story's whole thread list, so the panel shows what the server has. */
     async addComment(articleId: string, input: Partial<TCommentCreate> & { body: string }): Promise<ApiResult<CommentDto[]>> {
       const result = await request<{ comments: CommentDto[] }>(`${article(articleId)}/comments`, { method: "POST", json: input }, has("comments", isArray));
       return result.ok ? { ...result, data: result.data.comments } : result;
@@ -206,10 +190,7 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 /** The same-origin client the newsroom uses. */
 export const api: ApiClient = createApiClient();
 
-/**
- * The answer to POST /api/v1/media, read from an XMLHttpRequest (the uploader needs its upload
- * progress events, which fetch does not give): the first uploaded image.
- */
+/** POST /api/v1/media's answer as an XMLHttpRequest got it (the uploader needs progress events, which fetch lacks). */
 export function readMediaUpload(status: number, text: string): ApiResult<TMedia> {
   const result = toApiResult<{ media: TMedia[] }>(status, text, has("media", (v) => Array.isArray(v) && isObject(v[0])));
   return result.ok ? { ...result, data: result.data.media[0] } : result;

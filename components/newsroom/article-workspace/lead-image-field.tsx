@@ -3,10 +3,7 @@ import { secondaryButtonClass } from "@/components/ui/field";
 import type { TPickedMedia } from "@/lib/validation/media";
 import { MediaPicker } from "../media-picker";
 
-/**
- * The story's lead image with its alt text, caption and credit. A missing alt text is said
- * plainly, since publishing refuses it. `onChange(null)` removes the image.
- */
+/** The story's lead image and its details; a missing alt text is said plainly, since publishing refuses it. */
 export function LeadImageField({ image, editable, onChange }: { image: TPickedMedia | null; editable: boolean; onChange: (image: TPickedMedia | null) => void }) {
   return (
     <div className="flex flex-col gap-2">

@@ -4,11 +4,7 @@ import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } fro
 import type { TransitionFormState } from "@/lib/actions/articles";
 import { NOTE_REQUIRED, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
 
-/**
- * The workflow moves the story's state allows and the user may make (the page decides which;
- * the server action checks both again). Disabled while edits are unsaved, so a submit or a
- * publish always carries the text on screen.
- */
+/** The workflow moves the page allows (the action checks again); disabled while edits are unsaved, so a move carries the text on screen. */
 export function TransitionPanel({
   articleId,
   transitions,

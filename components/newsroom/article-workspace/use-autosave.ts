@@ -34,7 +34,6 @@ type Options = {
   canEdit: boolean;
   initial: StoryFields;
   initialVersion: number;
-  /** The device's copy (use-local-draft): written on every edit, cleared once acknowledged. */
   draft: { keep: (fields: StoryFields, baseVersion: number) => void; clear: () => void };
   editor: RefObject<Editor | null>;
   timeLabel: (iso: string) => string;
@@ -43,12 +42,8 @@ type Options = {
 /** A message the server wrote for people, or ours when the answer was not the API's JSON. */
 const said = (error: ApiError, fallback: string) => (error.code === "BAD_RESPONSE" ? fallback : error.message);
 
-/**
- * The story's fields and their saving. Saves by itself a moment after typing stops, on blur, when
- * the page is hidden and when the connection returns; one save at a time, the next one queued.
- * Each save names the version it is based on, so the server refuses to overwrite a newer one
- * (compare-and-swap); transient failures retry with backoff, and nothing here ever drops an edit.
- */
+/** The story's fields and their saving: after a pause in typing, on blur, when the page is hidden and when the connection returns. */
+// One save at a time. Each names the version it is based on (compare-and-swap: a newer one is never overwritten); failures retry with backoff.
 export function useAutosave({ articleId, canEdit, initial, initialVersion, draft, editor, timeLabel }: Options) {
   const { keep, clear } = draft;
   const [fields, setFields] = useState<StoryFields>(initial);
@@ -152,7 +147,6 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
     timer.current = setTimeout(() => void save(), delay);
   }
 
-  /** An edit: kept on the device at once, saved a moment after typing stops. */
   const update = useCallback(
     (patch: Partial<StoryFields>) => {
       const next = { ...fieldsRef.current, ...patch };
@@ -210,7 +204,6 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [save]);
 
-  /** The three ways out of a conflict, and closing the view after merging by hand. */
   const resolveConflict = {
     keepMine() {
       if (!conflict) return;

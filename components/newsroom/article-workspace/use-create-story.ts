@@ -15,10 +15,7 @@ type Options = {
   clearDraft: () => void;
 };
 
-/**
- * The first save of a new story: create it, then open its own page, where autosave takes over.
- * A refusal leaves the user's input in the form, with the server's field messages.
- */
+/** The first save of a new story: create it, then open its own page, where autosave takes over. A refusal keeps the input in the form. */
 export function useCreateStory({ createAction, fieldsRef, setStatus, acknowledge, clearDraft }: Options) {
   const router = useRouter();
   return async function create() {

@@ -9,11 +9,8 @@ import { toPicked } from "../media-picker";
 
 type Note = { ok: boolean; message: string };
 
-/**
- * A .docx becomes the story body; its photos wait in slots in the text until the user adds each
- * one (inline, or as the lead image) or skips it. The text is replaced through the editor, so
- * the import is an ordinary edit that autosave picks up.
- */
+/** A .docx becomes the story body; its photos wait in slots in the text until each is added (inline or as the lead) or skipped. */
+// The text goes in through the editor, so the import is an ordinary edit that autosave picks up.
 export function useDocxImport({ articleId, editor, onLeadImage }: { articleId: string | null; editor: Editor | null; onLeadImage: (picked: TPickedMedia) => void }) {
   const [importing, setImporting] = useState(false);
   const [note, setNote] = useState<Note | null>(null);
@@ -43,7 +40,6 @@ export function useDocxImport({ articleId, editor, onLeadImage }: { articleId: s
     if (as === "lead") onLeadImage(picked);
   }
 
-  /** An empty slot is removed, so a skipped or lead photo leaves no gap in the text. */
   function fillSlot(key: string, figure: Parameters<typeof fillDocxImageSlot>[2]) {
     editor?.commands.command(({ tr }) => {
       fillDocxImageSlot(tr, key, figure);

@@ -2,10 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { clearLocalDraft, fingerprint, type LocalDraft, readLocalDraft, type StoryFields, writeLocalDraft } from "../local-draft";
 
-/**
- * The device's copy of the story: every edit is kept here until the server acknowledges it, and
- * edits a crash or a closed tab left behind are offered back once, when the editor opens.
- */
+/** The device's copy of the story: every edit is kept until the server acknowledges it; what a crash or a closed tab left is offered back on opening. */
 export function useLocalDraft(articleId: string | null, initial: StoryFields) {
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
 
@@ -15,13 +12,11 @@ export function useLocalDraft(articleId: string | null, initial: StoryFields) {
     // A copy that says what the server already has (or nothing at all) is no loss to drop.
     if (fingerprint(local) === fingerprint(initial) || (local.body === "" && local.headline === "")) clearLocalDraft(articleId);
     else setRestorable(local);
-    // Only on opening: `initial` is the server's text at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [articleId]);
 
   /** Keep the edit, with the version it is based on, so a restore can still detect a conflict. */
   const keep = useCallback((fields: StoryFields, baseVersion: number) => writeLocalDraft(articleId, { ...fields, baseVersion, savedAt: Date.now() }), [articleId]);
-  /** The server has the edits: the device's copy has done its job. */
   const clear = useCallback(() => clearLocalDraft(articleId), [articleId]);
 
   function discard() {
@@ -29,7 +24,6 @@ export function useLocalDraft(articleId: string | null, initial: StoryFields) {
     setRestorable(null);
   }
 
-  /** Hand the kept edits over to the editor, once. */
   function take(): LocalDraft | null {
     setRestorable(null);
     return restorable;

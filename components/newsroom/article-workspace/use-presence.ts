@@ -4,10 +4,7 @@ import { api } from "@/lib/api-client";
 
 const PRESENCE_MS = 15_000;
 
-/**
- * Who else has this story open: a heartbeat while the editor is mounted, and a goodbye when it
- * closes. A hint, never a lock; when offline or refused, the hint just goes stale.
- */
+/** Who else has this story open: a heartbeat while mounted, a goodbye on leaving. A hint, never a lock; offline, it just goes stale. */
 export function usePresence(articleId: string | null): string[] {
   const [others, setOthers] = useState<string[]>([]);
   useEffect(() => {

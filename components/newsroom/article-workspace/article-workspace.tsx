@@ -5,21 +5,21 @@ import type { SavedArticle, TransitionFormState } from "@/lib/actions/articles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 import type { TransitionAction } from "@/lib/domain/workflow";
 import type { TPickedMedia } from "@/lib/validation/media";
-import { LeadImageField } from "./article-workspace/lead-image-field";
-import { RestorePrompt } from "./article-workspace/restore-prompt";
-import { SaveBar } from "./article-workspace/save-bar";
-import { StoryBody } from "./article-workspace/story-body";
-import { StoryMetaFields, TagsField } from "./article-workspace/story-fields";
-import { TransitionPanel } from "./article-workspace/transition-panel";
-import { useAutosave } from "./article-workspace/use-autosave";
-import { useCreateStory } from "./article-workspace/use-create-story";
-import { useDocxImport } from "./article-workspace/use-docx-import";
-import { useLocalDraft } from "./article-workspace/use-local-draft";
-import { usePresence } from "./article-workspace/use-presence";
-import { CommentsPanel, type CommentsPanelProps } from "./comments-panel";
-import { ConflictView } from "./conflict-view";
-import type { StoryFields } from "./local-draft";
-import { useStoryEditor } from "./rich-text-editor";
+import { LeadImageField } from "./lead-image-field";
+import { RestorePrompt } from "./restore-prompt";
+import { SaveBar } from "./save-bar";
+import { StoryBody } from "./story-body";
+import { StoryMetaFields, TagsField } from "./story-fields";
+import { TransitionPanel } from "./transition-panel";
+import { useAutosave } from "./use-autosave";
+import { useCreateStory } from "./use-create-story";
+import { useDocxImport } from "./use-docx-import";
+import { useLocalDraft } from "./use-local-draft";
+import { usePresence } from "./use-presence";
+import { CommentsPanel, type CommentsPanelProps } from "../comments-panel";
+import { ConflictView } from "../conflict-view";
+import type { StoryFields } from "../local-draft";
+import { useStoryEditor } from "../rich-text-editor";
 
 export type EditableArticle = {
   id: string;
@@ -51,7 +51,7 @@ type Props = {
  * The story editor. Never loses a word: it saves by itself a moment after typing stops, on blur
  * and when the page is hidden; keeps unsaved edits on the device until the server acknowledges
  * them; and never overwrites a newer version (the server compares versions; a conflict opens a
- * side-by-side view). The hooks and parts in ./article-workspace/ each do one of those jobs.
+ * side-by-side view). The hooks and parts beside this file each do one of those jobs.
  */
 export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, createAction, transitionAction, comments }: Props) {
   const bodyLabel = useId();
@@ -135,7 +135,6 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           noValidate
         >
           <StoryMetaFields {...fieldProps} sections={sections} people={people} />
-          {/* The picker appears once the story exists; a new story can still take a .docx photo as its lead (use-create-story saves it). */}
           <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
           <TagsField {...fieldProps} />
           <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} />
