@@ -1,6 +1,7 @@
-/** A typed client for the Admin API calls the newsroom's client components make. Client-safe (only lib/domain and lib/validation types). */
+/** A typed client for the Admin API calls the newsroom's client components make. Client-safe: lib/errors and types from lib/domain and lib/validation only. */
 // Every call resolves, never throws: a refusal, an answer that is not the API's JSON and a dropped connection all come back as `{ ok: false }`.
 import type { CommentDto } from "@/lib/domain/comments";
+import { ERROR_STATUS, type ErrorCode } from "@/lib/errors";
 import type { TCommentCreate } from "@/lib/validation/comment";
 import type { TArticleUpdate } from "@/lib/validation/article";
 import type { TDocxImageAdd, TDocxImportResult } from "@/lib/validation/docx-import";
@@ -8,15 +9,7 @@ import type { TMedia, TMediaUpdate } from "@/lib/validation/media";
 
 /** The server's codes (lib/errors.ts), plus the three this client gives to answers that never carried one. */
 export type ApiErrorCode =
-  | "VALIDATION"
-  | "UNAUTHENTICATED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "CONFLICT"
-  | "INVALID_TRANSITION"
-  | "BAD_REQUEST"
-  | "RATE_LIMITED"
-  | "INTERNAL"
+  | ErrorCode
   /** No answer at all: offline, DNS, a reset connection (`status` is 0). */
   | "NETWORK"
   /** The caller aborted the request (`status` is 0). */
@@ -36,7 +29,7 @@ export type TSavedArticle = { id: string; version: number; updatedAt: string };
 export type TCurrentArticle = { headline: string; dek: string; body: string; text: string; savedBy: string | null; updatedAt: string };
 export type TStaleSave = { currentVersion: number; current: TCurrentArticle };
 
-const KNOWN_CODES = new Set<string>(["VALIDATION", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID_TRANSITION", "BAD_REQUEST", "RATE_LIMITED", "INTERNAL"]);
+const KNOWN_CODES = new Set<string>(Object.keys(ERROR_STATUS));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isStringRecord = (v: unknown): v is Record<string, string> => isObject(v) && Object.values(v).every((s) => typeof s === "string");
@@ -117,7 +110,7 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
       });
       text = await response.text();
     } catch (e) {
-      const aborted = (e as Error).name === "AbortError";
+      const aborted = init.signal?.aborted === true || (e as Error).name === "AbortError";
       return { ok: false, status: 0, error: { code: aborted ? "ABORTED" : "NETWORK", message: aborted ? "The request was cancelled." : "Could not reach the server." } as ApiError<D> };
     }
     return toApiResult<T, D>(response.status, text, isData);
