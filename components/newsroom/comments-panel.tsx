@@ -22,10 +22,9 @@ function newCommentId(): string {
   return `c${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-/** The server's message, or ours when the connection dropped (the text stays in the box either way). */
-function failure(error: ApiError, fallback: string): string {
-  if (error.code === "NETWORK") return "Could not reach the server. Your comment is still in the box; try again.";
-  return error.code === "BAD_RESPONSE" ? fallback : error.message;
+/** The server's message, or ours when no API answer came back (the text stays in the box either way). */
+function failure(error: ApiError): string {
+  return error.code === "NETWORK" || error.code === "BAD_RESPONSE" ? "Could not reach the server. Your comment is still in the box; try again." : error.message;
 }
 
 /**
@@ -54,7 +53,7 @@ export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequir
     const id = newCommentId();
     const result = await api.addComment(articleId, { id, body, kind, quote: quote || null });
     setPending(false);
-    if (!result.ok) return setError(failure(result.error, "The comment was not saved."));
+    if (!result.ok) return setError(failure(result.error));
     // Anchor the thread to the passage; autosave carries the mark to the server.
     if (quote && editor) editor.chain().setMark("comment", { commentId: id }).run();
     setComments(result.data);
@@ -63,14 +62,14 @@ export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequir
 
   async function resolve(commentId: string, resolved: boolean) {
     const result = await api.resolveComment(articleId, commentId, resolved);
-    if (!result.ok) return setError(failure(result.error, "That did not work."));
+    if (!result.ok) return setError(failure(result.error));
     setComments(result.data);
   }
 
   async function reply(parentId: string, text: string): Promise<boolean> {
     const result = await api.addComment(articleId, { body: text, kind: "COACHING", parentId });
     if (!result.ok) {
-      setError(failure(result.error, "The reply was not saved."));
+      setError(failure(result.error));
       return false;
     }
     setComments(result.data);

@@ -22,8 +22,8 @@ export function useDocxImport({ articleId, editor, onLeadImage }: { articleId: s
     const result = await api.importDocx(file, articleId);
     setImporting(false);
     if (!result.ok) {
-      const message = result.error.code === "NETWORK" ? "Could not reach the server to import the file." : result.error.code === "BAD_RESPONSE" ? "That file could not be imported." : result.error.message;
-      return setNote({ ok: false, message });
+      const unreachable = result.error.code === "NETWORK" || result.error.code === "BAD_RESPONSE";
+      return setNote({ ok: false, message: unreachable ? "Could not reach the server to import the file." : result.error.message });
     }
     const { body, images, failedImages: failed, importId } = result.data;
     editor?.commands.setContent(body, { emitUpdate: true });
