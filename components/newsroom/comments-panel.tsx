@@ -3,6 +3,7 @@ import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useState } from "react";
 import { buttonClass, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { api, type ApiError } from "@/lib/api-client";
 import type { CommentDto } from "@/lib/domain/comments";
 
 export type CommentsPanelProps = {
@@ -21,13 +22,9 @@ function newCommentId(): string {
   return `c${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
 }
 
-async function callApi(url: string, body: unknown): Promise<{ comments?: CommentDto[]; error?: { message: string } }> {
-  try {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    return (await res.json()) as { comments?: CommentDto[]; error?: { message: string } };
-  } catch {
-    return { error: { message: "Could not reach the server. Your comment is still in the box; try again." } };
-  }
+/** The server's message, or ours when no API answer came back (the text stays in the box either way). */
+function failure(error: ApiError): string {
+  return error.code === "NETWORK" || error.code === "BAD_RESPONSE" ? "Could not reach the server. Your comment is still in the box; try again." : error.message;
 }
 
 /**
@@ -54,28 +51,28 @@ export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequir
     setPending(true);
     setError(undefined);
     const id = newCommentId();
-    const result = await callApi(`/api/v1/articles/${articleId}/comments`, { id, body, kind, quote: quote || null });
+    const result = await api.addComment(articleId, { id, body, kind, quote: quote || null });
     setPending(false);
-    if (result.error || !result.comments) return setError(result.error?.message ?? "The comment was not saved.");
+    if (!result.ok) return setError(failure(result.error));
     // Anchor the thread to the passage; autosave carries the mark to the server.
     if (quote && editor) editor.chain().setMark("comment", { commentId: id }).run();
-    setComments(result.comments);
+    setComments(result.data);
     setBody("");
   }
 
   async function resolve(commentId: string, resolved: boolean) {
-    const result = await callApi(`/api/v1/articles/${articleId}/comments/${commentId}/resolve`, { resolved });
-    if (result.error || !result.comments) return setError(result.error?.message ?? "That did not work.");
-    setComments(result.comments);
+    const result = await api.resolveComment(articleId, commentId, resolved);
+    if (!result.ok) return setError(failure(result.error));
+    setComments(result.data);
   }
 
   async function reply(parentId: string, text: string): Promise<boolean> {
-    const result = await callApi(`/api/v1/articles/${articleId}/comments`, { body: text, kind: "COACHING", parentId });
-    if (result.error || !result.comments) {
-      setError(result.error?.message ?? "The reply was not saved.");
+    const result = await api.addComment(articleId, { body: text, kind: "COACHING", parentId });
+    if (!result.ok) {
+      setError(failure(result.error));
       return false;
     }
-    setComments(result.comments);
+    setComments(result.data);
     return true;
   }
 

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
-import { apiError } from "@/components/newsroom/media-details-form";
 import { buttonClass, describedBy, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { api } from "@/lib/api-client";
 import type { TDocxImageFailure, TDocxImageOffer } from "@/lib/validation/docx-import";
 import type { TMedia } from "@/lib/validation/media";
 
@@ -113,41 +113,30 @@ function Offer({
   onSkipped: (key: string) => void;
 }) {
   const [values, setValues] = useState({ alt: image.alt, caption: "", credit: "" });
-  const url = `/api/v1/import/${importId}/images/${image.key}`;
   const id = (name: string) => `docx-${importId}-${image.key}-${name}`;
   const fields = state.kind === "error" ? state.fields : {};
   const done = state.kind === "added" || state.kind === "skipped";
 
   async function add(as: DocxImagePlacement) {
     setState({ kind: "busy" });
-    try {
-      const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(values) });
-      if (!response.ok) {
-        const error = await apiError(response);
-        return setState({ kind: "error", message: error.message, fields: error.fields });
-      }
-      const { media } = (await response.json()) as { media: TMedia };
-      setState({ kind: "added", as });
-      onAdded(image.key, media, as);
-    } catch {
-      setState({ kind: "error", message: "Could not reach the server. Your text is still here; try again.", fields: {} });
+    const result = await api.addImportedImage(importId, image.key, values);
+    if (!result.ok) {
+      const message = result.error.code === "NETWORK" ? "Could not reach the server. Your text is still here; try again." : result.error.message;
+      return setState({ kind: "error", message, fields: result.error.fields ?? {} });
     }
+    setState({ kind: "added", as });
+    onAdded(image.key, result.data, as);
   }
 
   async function skip() {
     setState({ kind: "busy" });
-    try {
-      const response = await fetch(url, { method: "DELETE" });
-      // 404: already gone (expired or skipped in another tab), which is what skipping wants.
-      if (!response.ok && response.status !== 404) {
-        const error = await apiError(response);
-        return setState({ kind: "error", message: error.message, fields: {} });
-      }
-      setState({ kind: "skipped" });
-      onSkipped(image.key);
-    } catch {
-      setState({ kind: "error", message: "Could not reach the server. Try again.", fields: {} });
+    const result = await api.skipImportedImage(importId, image.key);
+    // 404: already gone (expired or skipped in another tab), which is what skipping wants.
+    if (!result.ok && result.status !== 404) {
+      return setState({ kind: "error", message: result.error.code === "NETWORK" ? "Could not reach the server. Try again." : result.error.message, fields: {} });
     }
+    setState({ kind: "skipped" });
+    onSkipped(image.key);
   }
 
   const field = (name: keyof Fields, label: string, hint: string | null, multiline: boolean) => {

@@ -2,19 +2,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { describedBy, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { api } from "@/lib/api-client";
 import type { TMedia } from "@/lib/validation/media";
 
 type Fields = Partial<Record<"alt" | "caption" | "credit", string>>;
-
-/** Read an API error body: `{"error":{"code","message","fields"?}}`. */
-export async function apiError(response: Response): Promise<{ message: string; fields: Record<string, string> }> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string; fields?: Record<string, string> } };
-    return { message: body.error?.message ?? `The server answered ${response.status}.`, fields: body.error?.fields ?? {} };
-  } catch {
-    return { message: `The server answered ${response.status}.`, fields: {} };
-  }
-}
 
 /**
  * Alt text, caption and credit of one library image, saved through PATCH /api/v1/media/:id.
@@ -56,30 +47,20 @@ export function MediaDetailsForm({ media, onSaved, compact = false }: { media: T
     event.stopPropagation();
     setPending(true);
     setStatus(null);
-    try {
-      const response = await fetch(`/api/v1/media/${encodeURIComponent(media.id)}`, {
-        method: "PATCH",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(values),
-      });
-      if (!response.ok) {
-        const error = await apiError(response);
-        setFields(error.fields);
-        setStatus({ ok: false, message: error.message });
-        return;
-      }
-      const { media: saved } = (await response.json()) as { media: TMedia };
-      setFields({});
-      setValues({ alt: saved.alt, caption: saved.caption, credit: saved.credit });
-      setStatus({ ok: true, message: "Saved." });
-      // Standalone (the library page), refresh the server-rendered grid; in a picker, tell it.
-      if (onSaved) onSaved(saved);
-      else router.refresh();
-    } catch {
-      setStatus({ ok: false, message: "Could not reach the server. Your text is still here; try again." });
-    } finally {
-      setPending(false);
+    const result = await api.updateMedia(media.id, values);
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.error.fields ?? {});
+      setStatus({ ok: false, message: result.error.code === "NETWORK" ? "Could not reach the server. Your text is still here; try again." : result.error.message });
+      return;
     }
+    const saved = result.data;
+    setFields({});
+    setValues({ alt: saved.alt, caption: saved.caption, credit: saved.credit });
+    setStatus({ ok: true, message: "Saved." });
+    // Standalone (the library page), refresh the server-rendered grid; in a picker, tell it.
+    if (onSaved) onSaved(saved);
+    else router.refresh();
   }
 
   const field = (name: keyof Fields, label: string, hint: string | null, multiline: boolean) => {

@@ -1,9 +1,10 @@
 "use client";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
-import { MediaDetailsForm, apiError } from "@/components/newsroom/media-details-form";
+import { MediaDetailsForm } from "@/components/newsroom/media-details-form";
 import { MediaUploader } from "@/components/newsroom/media-uploader";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { api } from "@/lib/api-client";
 import type { TMedia, TPickedMedia } from "@/lib/validation/media";
 
 export function toPicked(media: TMedia): TPickedMedia {
@@ -40,18 +41,11 @@ export function MediaPicker({
   const load = useCallback(async (query: string, signal?: AbortSignal) => {
     setLoading(true);
     setError(null);
-    try {
-      const response = await fetch(`/api/v1/media?${new URLSearchParams(query ? { q: query, limit: "120" } : { limit: "120" })}`, { signal });
-      if (!response.ok) {
-        setError((await apiError(response)).message);
-        return;
-      }
-      setMedia(((await response.json()) as { media: TMedia[] }).media);
-    } catch (e) {
-      if ((e as Error).name !== "AbortError") setError("Could not load the library. Check your connection and try again.");
-    } finally {
-      if (!signal?.aborted) setLoading(false);
-    }
+    const result = await api.listMedia({ q: query || undefined, limit: 120 }, signal);
+    if (result.ok) setMedia(result.data);
+    // A search the user has typed past was aborted on purpose: nothing to say.
+    else if (result.error.code !== "ABORTED") setError(result.error.code === "NETWORK" ? "Could not load the library. Check your connection and try again." : result.error.message);
+    if (!signal?.aborted) setLoading(false);
   }, []);
 
   // The dialog lives under <body>: the picker often sits inside the story's own <form>.

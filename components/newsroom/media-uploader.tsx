@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { secondaryButtonClass } from "@/components/ui/field";
+import { readMediaUpload } from "@/lib/api-client";
 import { MAX_UPLOAD_BYTES, MEDIA_MESSAGES, type TMedia } from "@/lib/validation/media";
 
 type Item = {
@@ -27,16 +28,13 @@ function sendFile(file: File, onProgress: (fraction: number) => void, onSent: ()
     };
     xhr.upload.onload = () => onSent();
     xhr.onload = () => {
-      let body: { media?: TMedia[]; error?: { message?: string; fields?: Record<string, string> } } = {};
-      try {
-        body = JSON.parse(xhr.responseText) as typeof body;
-      } catch {
-        // Not JSON: a proxy's error page, say.
-      }
-      if (xhr.status === 201 && body.media?.[0]) return resolve(body.media[0]);
+      const result = readMediaUpload(xhr.status, xhr.responseText);
+      if (result.ok) return resolve(result.data);
       if (xhr.status === 401) return reject(new UploadError("You have been signed out. Sign in again, then retry."));
       if (xhr.status === 413) return reject(new UploadError(MEDIA_MESSAGES.tooBig));
-      reject(new UploadError(body.error?.fields?.file ?? body.error?.message ?? `The upload failed (the server answered ${xhr.status}).`));
+      const { fields, code, message } = result.error;
+      // BAD_RESPONSE: not the API's JSON (a proxy's error page, say), so only the status is known.
+      reject(new UploadError(fields?.file ?? (code === "BAD_RESPONSE" ? `The upload failed (the server answered ${xhr.status}).` : message)));
     };
     xhr.onerror = () => reject(new UploadError("The connection dropped. Check your network and try again."));
     xhr.ontimeout = () => reject(new UploadError("The upload took too long. Try again on a faster connection."));

@@ -1,0 +1,150 @@
+"use client";
+import type { Editor } from "@tiptap/react";
+import { useId, useRef, useState } from "react";
+import type { SavedArticle, TransitionFormState } from "@/lib/actions/articles";
+import type { ActionResult } from "@/lib/actions/safe-action";
+import type { TransitionAction } from "@/lib/domain/workflow";
+import type { TPickedMedia } from "@/lib/validation/media";
+import { LeadImageField } from "./lead-image-field";
+import { RestorePrompt } from "./restore-prompt";
+import { SaveBar } from "./save-bar";
+import { StoryBody } from "./story-body";
+import { StoryMetaFields, TagsField } from "./story-fields";
+import { TransitionPanel } from "./transition-panel";
+import { useAutosave } from "./use-autosave";
+import { useCreateStory } from "./use-create-story";
+import { useDocxImport } from "./use-docx-import";
+import { useLocalDraft } from "./use-local-draft";
+import { usePresence } from "./use-presence";
+import { CommentsPanel, type CommentsPanelProps } from "../comments-panel";
+import { ConflictView } from "../conflict-view";
+import type { StoryFields } from "../local-draft";
+import { useStoryEditor } from "../rich-text-editor";
+
+export type EditableArticle = {
+  id: string;
+  headline: string;
+  dek: string;
+  sectionId: string | null;
+  coAuthorIds: string[];
+  tags: string[];
+  leadImage: TPickedMedia | null;
+  /** Editor HTML (with comment anchors). */
+  bodyHtml: string;
+  version: number;
+};
+
+type Props = {
+  article: EditableArticle | null;
+  canEdit: boolean;
+  sections: { id: string; name: string }[];
+  people: { id: string; fullName: string }[];
+  transitions: TransitionAction[];
+  timeZone: string;
+  createAction: (input: unknown) => Promise<ActionResult<SavedArticle>>;
+  transitionAction: (prev: TransitionFormState, form: FormData) => Promise<TransitionFormState>;
+  /** The comment threads and what the user may do with them (absent on a new story). */
+  comments?: Omit<CommentsPanelProps, "editor">;
+};
+
+/**
+ * The story editor. Never loses a word: it saves by itself a moment after typing stops, on blur
+ * and when the page is hidden; keeps unsaved edits on the device until the server acknowledges
+ * them; and never overwrites a newer version (the server compares versions; a conflict opens a
+ * side-by-side view). The hooks and parts beside this file each do one of those jobs.
+ */
+export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, createAction, transitionAction, comments }: Props) {
+  const bodyLabel = useId();
+  const articleId = article?.id ?? null;
+  const initial: StoryFields = {
+    headline: article?.headline ?? "",
+    dek: article?.dek ?? "",
+    sectionId: article?.sectionId ?? "",
+    coAuthorIds: article?.coAuthorIds ?? [],
+    tags: (article?.tags ?? []).join(", "),
+    leadImageId: article?.leadImage?.id ?? "",
+    body: article?.bodyHtml ?? "",
+  };
+  const timeLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
+
+  // The editor is created after autosave (its onChange is autosave's update); autosave reaches it through this ref.
+  const editorRef = useRef<Editor | null>(null);
+  const local = useLocalDraft(articleId, initial);
+  const story = useAutosave({ articleId, canEdit, initial, initialVersion: article?.version ?? 0, draft: { keep: local.keep, clear: local.clear }, editor: editorRef, timeLabel });
+  const create = useCreateStory({ createAction, fieldsRef: story.fieldsRef, setStatus: story.setStatus, acknowledge: story.acknowledge, clearDraft: local.clear });
+  const others = usePresence(articleId);
+  const errors = story.status.kind === "invalid" ? story.status.fields : {};
+
+  const editor = useStoryEditor({
+    initialHtml: initial.body,
+    editable: canEdit,
+    onChange: (body) => story.update({ body }),
+    onBlur: () => void story.save(),
+    labelledBy: bodyLabel,
+    describedBy: errors.body ? "body-error" : undefined,
+  });
+  editorRef.current = editor;
+
+  // The picked image itself (for its preview); the fields carry only its id.
+  const [leadImage, setLeadImage] = useState<TPickedMedia | null>(article?.leadImage ?? null);
+  const chooseLead = (picked: TPickedMedia | null) => {
+    setLeadImage(picked);
+    story.update({ leadImageId: picked?.id ?? "" });
+  };
+  const docx = useDocxImport({ articleId, editor, onLeadImage: chooseLead });
+  const fieldProps = { fields: story.fields, errors, canEdit, update: story.update, save: () => void story.save() };
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      <div className="flex flex-col gap-4">
+        {others.length > 0 && (
+          <p role="status" className="rounded border border-warn p-2 text-sm font-semibold" data-testid="presence">
+            {others.join(" and ")} {others.length === 1 ? "is" : "are"} editing this story too. Your saves never overwrite theirs.
+          </p>
+        )}
+        {local.restorable && (
+          <RestorePrompt
+            savedAtLabel={timeLabel(new Date(local.restorable.savedAt).toISOString())}
+            onRestore={() => {
+              const kept = local.take();
+              if (!kept) return;
+              const { baseVersion, savedAt: _savedAt, ...restored } = kept;
+              story.restore(restored, baseVersion);
+            }}
+            onDiscard={local.discard}
+          />
+        )}
+        {story.conflict && (
+          <ConflictView
+            mine={story.conflict.mine}
+            theirs={story.conflict.theirs}
+            merging={story.conflict.merging}
+            onKeepMine={story.resolveConflict.keepMine}
+            onKeepTheirs={story.resolveConflict.keepTheirs}
+            onMerge={story.resolveConflict.merge}
+            onDone={story.resolveConflict.done}
+          />
+        )}
+        <form
+          className="flex flex-col gap-4"
+          aria-label="Story"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void (articleId ? story.save() : create());
+          }}
+          noValidate
+        >
+          <StoryMetaFields {...fieldProps} sections={sections} people={people} />
+          <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
+          <TagsField {...fieldProps} />
+          <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} />
+          {canEdit ? <SaveBar status={story.status} isNew={!articleId} /> : <p className="text-muted">You can read this story, but not edit it in its current state.</p>}
+        </form>
+      </div>
+      <div className="flex flex-col gap-6">
+        {articleId && transitions.length > 0 && <TransitionPanel articleId={articleId} transitions={transitions} dirty={story.dirty} timeZone={timeZone} action={transitionAction} />}
+        {comments && <CommentsPanel {...comments} editor={editor} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+import type { Editor } from "@tiptap/react";
+import { FormMessage } from "@/components/ui/field";
+import { DocxImages } from "../docx-images";
+import { RichTextEditor } from "../rich-text-editor";
+import type { useDocxImport } from "./use-docx-import";
+
+type Props = {
+  labelId: string;
+  canEdit: boolean;
+  editor: Editor | null;
+  docx: ReturnType<typeof useDocxImport>;
+  error?: string;
+};
+
+/** The story text, with the .docx import beside its label and the imported photos waiting above it. */
+export function StoryBody({ labelId, canEdit, editor, docx, error }: Props) {
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <span id={labelId} className="text-sm font-semibold">
+          Story
+        </span>
+        {canEdit && (
+          <label className="cursor-pointer text-sm underline">
+            Import a .docx file
+            <input
+              type="file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              className="sr-only"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) void docx.importFile(file);
+                // Cleared, so choosing the same file again imports it again.
+                e.target.value = "";
+              }}
+            />
+          </label>
+        )}
+      </div>
+      {docx.importing && (
+        <p role="status" className="text-sm text-muted">
+          Importing the document and preparing its photos…
+        </p>
+      )}
+      {docx.note && <FormMessage ok={docx.note.ok} message={docx.note.message} />}
+      {docx.offer && (
+        <DocxImages key={docx.offer.importId ?? "failed-only"} docx={docx.offer} allowLead onAdded={docx.placed} onSkipped={docx.skipped} onClose={docx.close} />
+      )}
+      <RichTextEditor editor={editor} editable={canEdit} />
+      {error && (
+        <p id="body-error" role="alert" className="text-sm font-semibold text-danger">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,253 @@
+"use client";
+import type { Editor } from "@tiptap/react";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
+import { type ApiError, api, staleSave, type TStaleSave } from "@/lib/api-client";
+import { sameContent } from "@/lib/domain/diff";
+import type { ConflictSide } from "../conflict-view";
+import { fingerprint, splitTags, type StoryFields } from "../local-draft";
+
+export type SaveStatus =
+  | { kind: "idle" }
+  | { kind: "dirty" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: string }
+  | { kind: "offline" }
+  | { kind: "retrying"; message: string }
+  | { kind: "invalid"; message: string; fields: Record<string, string> }
+  | { kind: "failed"; message: string };
+
+export type Conflict = {
+  mine: ConflictSide & { fields: StoryFields };
+  theirs: ConflictSide & { body: string; savedBy: string | null; savedAtLabel: string };
+  version: number;
+  /** The user chose to merge by hand: saving is allowed again while the view stays open. */
+  merging: boolean;
+};
+
+const AUTOSAVE_MS = 2_000;
+const FIRST_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 30_000;
+const RETRYING = "Couldn't save — retrying";
+
+type Options = {
+  articleId: string | null;
+  canEdit: boolean;
+  initial: StoryFields;
+  initialVersion: number;
+  draft: { keep: (fields: StoryFields, baseVersion: number) => void; clear: () => void };
+  editor: RefObject<Editor | null>;
+  timeLabel: (iso: string) => string;
+};
+
+/** A message the server wrote for people, or ours when the answer was not the API's JSON. */
+const said = (error: ApiError, fallback: string) => (error.code === "BAD_RESPONSE" ? fallback : error.message);
+
+/** The story's fields and their saving: after a pause in typing, on blur, when the page is hidden and when the connection returns. */
+// One save at a time. Each names the version it is based on (compare-and-swap: a newer one is never overwritten); failures retry with backoff.
+export function useAutosave({ articleId, canEdit, initial, initialVersion, draft, editor, timeLabel }: Options) {
+  const { keep, clear } = draft;
+  const [fields, setFields] = useState<StoryFields>(initial);
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+
+  // Refs hold what async saves need without re-subscribing: the latest fields, the version
+  // the current edits are based on, and the last text the server acknowledged.
+  const fieldsRef = useRef(fields);
+  const versionRef = useRef(initialVersion);
+  const ackedRef = useRef(fingerprint(initial));
+  const inFlight = useRef(false);
+  const queued = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retryDelay = useRef(FIRST_RETRY_MS);
+  const conflictRef = useRef<Conflict | null>(null);
+  conflictRef.current = conflict;
+
+  const isDirty = () => fingerprint(fieldsRef.current) !== ackedRef.current;
+
+  const save = useCallback(async (): Promise<void> => {
+    // An unresolved conflict blocks saving: the user decides first.
+    if (!articleId || !canEdit || conflictRef.current?.merging === false) return;
+    if (timer.current) clearTimeout(timer.current);
+    if (inFlight.current) {
+      queued.current = true;
+      return;
+    }
+    const sent = fieldsRef.current;
+    if (fingerprint(sent) === ackedRef.current) return;
+    if (typeof navigator !== "undefined" && !navigator.onLine) return setStatus({ kind: "offline" });
+    inFlight.current = true;
+    setStatus({ kind: "saving" });
+    const result = await api.saveArticle(articleId, {
+      headline: sent.headline,
+      dek: sent.dek,
+      section: sent.sectionId || null,
+      coAuthorIds: sent.coAuthorIds,
+      tags: splitTags(sent.tags),
+      leadImageId: sent.leadImageId || null,
+      body: sent.body,
+      version: versionRef.current,
+    });
+    inFlight.current = false;
+    if (result.ok) {
+      retryDelay.current = FIRST_RETRY_MS;
+      versionRef.current = result.data.version;
+      ackedRef.current = fingerprint(sent);
+      if (!isDirty()) clear();
+      setStatus({ kind: "saved", at: timeLabel(result.data.updatedAt) });
+    } else {
+      refused(sent, result.status, result.error);
+    }
+    if (queued.current) {
+      queued.current = false;
+      void save();
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [articleId, canEdit]);
+
+  /** What a refused save means for the user; the edits stay on the device in every case. */
+  function refused(sent: StoryFields, httpStatus: number, error: ApiError<TStaleSave>) {
+    const stale = staleSave(error);
+    if (error.code === "NETWORK") {
+      setStatus(navigator.onLine ? { kind: "retrying", message: RETRYING } : { kind: "offline" });
+      if (navigator.onLine) scheduleRetry();
+    } else if (stale) {
+      const { current, currentVersion } = stale;
+      const mineText = editor.current?.getText({ blockSeparator: "\n\n" }) ?? "";
+      if (current.headline === sent.headline && current.dek === sent.dek && sameContent(current.text, mineText)) {
+        // The newer version says what we say (e.g. our own save from a closing tab): adopt it.
+        versionRef.current = currentVersion;
+        ackedRef.current = fingerprint(sent);
+        queued.current = true;
+      } else {
+        setConflict({
+          mine: { headline: sent.headline, dek: sent.dek, text: mineText, fields: sent },
+          theirs: { headline: current.headline, dek: current.dek, text: current.text, body: current.body, savedBy: current.savedBy, savedAtLabel: timeLabel(current.updatedAt) },
+          version: currentVersion,
+          merging: false,
+        });
+        setStatus({ kind: "failed", message: "Not saved: a newer version exists. Your text is still here." });
+      }
+    } else if (httpStatus === 422 || httpStatus === 400) {
+      setStatus({ kind: "invalid", message: said(error, "Check the highlighted fields."), fields: error.fields ?? {} });
+    } else if (httpStatus === 401) {
+      setStatus({ kind: "failed", message: "You are signed out. Your changes are kept on this device: sign in again in another tab, then come back." });
+      scheduleRetry();
+    } else if (httpStatus === 403 || httpStatus === 404) {
+      setStatus({ kind: "failed", message: said(error, "You can no longer edit this story. Your changes are kept on this device.") });
+    } else {
+      setStatus({ kind: "retrying", message: RETRYING });
+      scheduleRetry();
+    }
+  }
+
+  function scheduleRetry() {
+    const delay = retryDelay.current;
+    retryDelay.current = Math.min(delay * 2, MAX_RETRY_MS);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), delay);
+  }
+
+  const update = useCallback(
+    (patch: Partial<StoryFields>) => {
+      const next = { ...fieldsRef.current, ...patch };
+      fieldsRef.current = next;
+      setFields(next);
+      keep(next, versionRef.current);
+      if (!navigator.onLine) return setStatus({ kind: "offline" });
+      setStatus({ kind: "dirty" });
+      if (articleId) {
+        if (timer.current) clearTimeout(timer.current);
+        timer.current = setTimeout(() => void save(), AUTOSAVE_MS);
+      }
+    },
+    [articleId, save, keep],
+  );
+
+  /** Swap in a whole set of fields (a restore or a conflict choice); `acked` when the server has them. */
+  function replaceAll(next: StoryFields, { acked }: { acked: boolean }) {
+    fieldsRef.current = next;
+    setFields(next);
+    editor.current?.commands.setContent(next.body, { emitUpdate: false });
+    if (acked) {
+      ackedRef.current = fingerprint(next);
+      clear();
+    }
+  }
+
+  /** Restored edits are saved against the version they were based on, so a newer one still wins a conflict. */
+  function restore(restored: StoryFields, baseVersion: number) {
+    versionRef.current = baseVersion || versionRef.current;
+    replaceAll(restored, { acked: false });
+    update({});
+    void save();
+  }
+
+  // Save when the connection comes back or the page is being hidden; warn before unload.
+  useEffect(() => {
+    const online = () => void save();
+    const offline = () => isDirty() && setStatus({ kind: "offline" });
+    const hidden = () => document.visibilityState === "hidden" && void save();
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (!isDirty()) return;
+      e.preventDefault();
+    };
+    window.addEventListener("online", online);
+    window.addEventListener("offline", offline);
+    document.addEventListener("visibilitychange", hidden);
+    window.addEventListener("beforeunload", beforeUnload);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("offline", offline);
+      document.removeEventListener("visibilitychange", hidden);
+      window.removeEventListener("beforeunload", beforeUnload);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [save]);
+
+  const resolveConflict = {
+    keepMine() {
+      if (!conflict) return;
+      versionRef.current = conflict.version;
+      setConflict(null);
+      conflictRef.current = null;
+      replaceAll(conflict.mine.fields, { acked: false });
+      void save();
+    },
+    keepTheirs() {
+      if (!conflict) return;
+      versionRef.current = conflict.version;
+      setConflict(null);
+      replaceAll({ ...conflict.mine.fields, headline: conflict.theirs.headline, dek: conflict.theirs.dek, body: conflict.theirs.body }, { acked: true });
+      setStatus({ kind: "saved", at: conflict.theirs.savedAtLabel });
+    },
+    merge() {
+      if (!conflict) return;
+      versionRef.current = conflict.version;
+      replaceAll({ ...conflict.mine.fields, headline: conflict.theirs.headline, dek: conflict.theirs.dek, body: conflict.theirs.body }, { acked: true });
+      setConflict({ ...conflict, merging: true });
+      setStatus({ kind: "idle" });
+    },
+    done: () => setConflict(null),
+  };
+
+  /** The fields were saved some other way (the story was just created): nothing is pending. */
+  function acknowledge(saved: StoryFields, updatedAt: string) {
+    ackedRef.current = fingerprint(saved);
+    setStatus({ kind: "saved", at: timeLabel(updatedAt) });
+  }
+
+  return {
+    fields,
+    fieldsRef,
+    status,
+    setStatus,
+    conflict,
+    resolveConflict,
+    save,
+    update,
+    restore,
+    acknowledge,
+    /** Edits the server has not acknowledged yet (the workflow waits for them). */
+    dirty: fingerprint(fields) !== ackedRef.current,
+  };
+}
