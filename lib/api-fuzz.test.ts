@@ -1,14 +1,12 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestSection, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
-import { transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, createComment, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { formToObject, parseInput, toActionError } from "@/lib/actions/safe-action";
 import { parseId } from "@/lib/api/params";
 import type { Actor } from "@/lib/auth/policy";
-import { createArticle, updateArticle } from "@/lib/data/articles"
-import { createComment } from "@/lib/data/comments";
 import { TRANSITIONS } from "@/lib/domain/workflow";
 import { db } from "@/lib/data/db";
 import { AppError, ERROR_STATUS, fieldErrorsFrom } from "@/lib/errors";

@@ -1,11 +1,10 @@
 "use client";
-import { useActionState } from "react";
 import { FormMessage, Select, secondaryButtonClass } from "@/components/ui/field";
-import type { TransitionFormState } from "@/lib/actions/articles";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
 /** Where a published story sits on the front page. */
-export function PinForm({ articleId, pinRank, action }: { articleId: string; pinRank: number | null; action: (prev: TransitionFormState, form: FormData) => Promise<TransitionFormState> }) {
-  const [state, formAction, pending] = useActionState(action, {});
+export function PinForm<T>({ articleId, pinRank, action }: { articleId: string; pinRank: number | null; action: FormActionFn<T> }) {
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2 rounded border border-rule p-3" aria-label="Front page placement">
       <input type="hidden" name="id" value={articleId} />

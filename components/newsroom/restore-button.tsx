@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import { FormMessage, secondaryButtonClass } from "@/components/ui/field";
-import type { TransitionFormState } from "@/lib/actions/articles";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-type Props = { articleId: string; revisionId: string; version: number; label: string; action: (prev: TransitionFormState, form: FormData) => Promise<TransitionFormState> };
+type Props<T> = { articleId: string; revisionId: string; version: number; label: string; action: FormActionFn<T> };
 
-export function RestoreButton({ articleId, revisionId, version, label, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, {});
+export function RestoreButton<T>({ articleId, revisionId, version, label, action }: Props<T>) {
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="articleId" value={articleId} />

@@ -1,25 +1,26 @@
 "use server";
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createArticle, setPinRank } from "@/lib/data/articles";
-import { transitionArticle } from "@/lib/use-cases/articles/transition-article";
 import { getPublication } from "@/lib/data/publication";
-import { restoreRevision } from "@/lib/data/revisions";
 import { fromLocalInput } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
+import { createArticle } from "@/lib/use-cases/articles/create-article";
+import { pinArticle } from "@/lib/use-cases/articles/pin-article";
+import { restoreRevision } from "@/lib/use-cases/articles/restore-revision";
+import { transitionArticle } from "@/lib/use-cases/articles/transition-article";
 import { ZArticleCreate, ZId, ZTransition } from "@/lib/validation/article";
-import { revalidateArticle } from "./revalidate";
+import { type ActionState, formAction } from "./form-state";
 import { type ActionResult, authedAction, formToObject } from "./safe-action";
 
 const ZRestoreForm = z.object({ articleId: ZId, revisionId: ZId, version: z.coerce.number().int().min(1) });
+/** Front-page placement: "1" = lead, "2".."5" = features, "" = by date. */
+const ZPinForm = z.object({ id: ZId, pinRank: z.enum(["", "1", "2", "3", "4", "5"]).transform((v) => (v === "" ? null : Number(v))) });
 
 export type SavedArticle = { id: string; slug: string; version: number; updatedAt: string };
 
 /** Create a story from the editor; the caller becomes its first byline. */
 export async function createArticleAction(input: unknown): Promise<ActionResult<SavedArticle>> {
   return authedAction(ZArticleCreate, input, async (data, user) => {
-    const article = await createArticle({ actor: user, input: data });
-    revalidatePath("/newsroom");
+    const { data: article } = await createArticle({ actor: user, input: data });
     return { id: article.id, slug: article.slug, version: article.version, updatedAt: article.updatedAt };
   });
 }
@@ -55,24 +56,17 @@ export async function transitionAction(_prev: TransitionFormState, form: FormDat
 }
 
 /** Restore a revision from the history page; the restore is itself a new revision. */
-export async function restoreRevisionAction(_prev: TransitionFormState, form: FormData): Promise<TransitionFormState> {
-  const result = await authedAction(ZRestoreForm, formToObject(form), async ({ articleId, revisionId, version }, user) => {
-    const article = await restoreRevision({ actor: user, articleId, revisionId, version });
-    revalidateArticle(article);
-    revalidatePath(`/newsroom/articles/${articleId}`);
-    revalidatePath(`/newsroom/articles/${articleId}/revisions`);
-    return article;
-  });
-  if (result.ok) return { ok: true, message: `Restored as version ${result.data.version}.` };
-  return { ok: false, message: result.error.message };
+export async function restoreRevisionAction(_prev: ActionState<{ version: number }>, form: FormData): Promise<ActionState<{ version: number }>> {
+  return formAction(
+    form,
+    ZRestoreForm,
+    ({ articleId, revisionId, version }, user) => restoreRevision({ actor: user, articleId, revisionId, input: { version } }).then((o) => ({ version: o.data.version })),
+    { success: (d) => `Restored as version ${d.version}.` },
+  );
 }
 
-/** Front-page placement: "1" = lead, "2".."5" = features, "" = by date. */
-export async function pinAction(_prev: TransitionFormState, form: FormData): Promise<TransitionFormState> {
-  const Z = z.object({ id: ZId, pinRank: z.enum(["", "1", "2", "3", "4", "5"]).transform((v) => (v === "" ? null : Number(v))) });
-  const result = await authedAction(Z, formToObject(form), async ({ id, pinRank }, user) => setPinRank({ actor: user, id, pinRank }));
-  if (!result.ok) return { ok: false, message: result.error.message };
-  revalidateArticle(result.data);
-  revalidatePath("/newsroom/articles/[id]", "page");
-  return { ok: true, message: "Front page updated." };
+export async function pinAction(_prev: ActionState<{ pinRank: number | null }>, form: FormData): Promise<ActionState<{ pinRank: number | null }>> {
+  return formAction(form, ZPinForm, ({ id, pinRank }, user) => pinArticle({ actor: user, id, input: { pinRank } }).then((o) => ({ pinRank: o.data.pinRank })), {
+    success: () => "Front page updated.",
+  });
 }

@@ -1,10 +1,10 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestSection, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
-import { publishDueArticles, transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, publishDueArticles, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { createArticle, findArticleForActor, findPublishedArticle, listArticlesForActor, listPublishedArticles, listTransitions, updateArticle } from "./articles"
+import { findArticleForActor, findPublishedArticle, listArticlesForActor, listPublishedArticles, listTransitions } from "./articles";
 import { db } from "./db";
 import { getPublication } from "./publication";
 import { findActiveUser } from "./users";

@@ -2,17 +2,15 @@ import "server-only";
 import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
-import { applyTransition, type ArticleStatus, isDue, PUBLIC_STATUSES, STATUS } from "@/lib/domain/workflow";
-import { editorHtmlFromJson, renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
+import { type ArticleStatus, PUBLIC_STATUSES, READY_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
+import { renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TArticleCreate, TArticleFilter, TArticleUpdate, TTransition } from "@/lib/validation/article";
+import type { TArticleCreate, TArticleFilter } from "@/lib/validation/article";
 import type { TPublicMedia } from "@/lib/validation/media";
 import { db } from "./db";
-import { assertAltText, hydrateFigures, mediaUrls, requireMedia } from "./media";
+import { hydrateFigures, mediaUrls } from "./media";
 import { getPublication, type PublicationSettings } from "./publication";
-import { notify, reviewerIds, storyPeople } from "./notifications";
-import { syncSearchIndex } from "./search";
 
 type Tx = Prisma.TransactionClient;
 
@@ -144,14 +142,15 @@ export async function listReviewQueue({ actor }: { actor: Actor }) {
   if (!can(actor, "view_review_queue")) return [];
   const pub = await getPublication();
   const rows = await db.article.findMany({
-    where: { AND: [visibleTo(actor), { status: { in: ["SUBMITTED", "APPROVED", "SCHEDULED"] } }] },
+    where: { AND: [visibleTo(actor), { status: { in: [...REVIEW_QUEUE_STATUSES, ...READY_STATUSES] } }] },
     include: articleInclude,
     orderBy: { updatedAt: "asc" },
   });
   return rows.map((r) => toArticleDto(r, pub));
 }
 
-async function resolveSection(tx: Tx, ref: string | null | undefined): Promise<string | null | undefined> {
+/** A section by slug or id to its id (null: none; undefined: unchanged), or VALIDATION. */
+export async function resolveSection(tx: Tx, ref: string | null | undefined): Promise<string | null | undefined> {
   if (ref === undefined) return undefined;
   if (ref === null || ref === "") return null;
   const section = await tx.section.findFirst({ where: { OR: [{ slug: ref }, { id: ref }] }, select: { id: true } });
@@ -159,7 +158,8 @@ async function resolveSection(tx: Tx, ref: string | null | undefined): Promise<s
   return section.id;
 }
 
-async function resolveCoAuthors(tx: Tx, ids: string[] | undefined, ownPersonId: string): Promise<string[] | undefined> {
+/** Co-author person ids, deduplicated and without the lead byline, or VALIDATION. */
+export async function resolveCoAuthors(tx: Tx, ids: string[] | undefined, ownPersonId: string): Promise<string[] | undefined> {
   if (ids === undefined) return undefined;
   const unique = [...new Set(ids)];
   const found = await tx.person.findMany({ where: { id: { in: unique } }, select: { id: true } });
@@ -167,11 +167,15 @@ async function resolveCoAuthors(tx: Tx, ids: string[] | undefined, ownPersonId: 
   return unique.filter((id) => id !== ownPersonId);
 }
 
-/** Parse an incoming body and refresh its inline figures from the media library. */
-async function renderBody(html: string) {
+/**
+ * Parse an incoming body and refresh its inline figures from the media library. CPU work and a
+ * read: call it before a transaction opens (or, joining a caller's transaction, with its `tx`).
+ */
+export async function renderBody(html: string, tx?: Tx) {
   const body = renderBodyFromHtml(html);
-  return body.html.includes("<figure") ? renderBodyFromJson(await hydrateFigures(body.json)) : body;
+  return body.html.includes("<figure") ? renderBodyFromJson(await hydrateFigures(body.json, tx)) : body;
 }
+export type RenderedBody = Awaited<ReturnType<typeof renderBody>>;
 
 /** Two tag names are the same tag when they differ only in case, accents or punctuation. */
 function tagKey(name: string): string {
@@ -179,7 +183,7 @@ function tagKey(name: string): string {
 }
 
 /** Replace a story's tags with these names (created on first use). */
-async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
+export async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
   if (names === undefined) return;
   const wanted = new Map<string, string>();
   for (const name of names) {
@@ -224,20 +228,16 @@ export type AssignmentExtras = {
   assignees?: { userId: string; role: "WRITER" | "PHOTOGRAPHER" }[];
 };
 
-export async function createArticle({ actor, input }: { actor: Actor; input: TArticleCreate }) {
-  const prepared = await prepareArticle({ actor, input });
-  return db.$transaction((tx) => prepared.insert(tx));
-}
-
 /**
  * The checks and reads of creating a story, done before any transaction opens, so that a caller
  * with a transaction of its own (an assignment) can insert the story inside it: inside a
- * transaction only `tx` may be used (lib/data/serialized-adapter.ts).
+ * transaction only `tx` may be used (lib/data/serialized-adapter.ts). A caller already inside
+ * one passes its `tx` here too.
  */
-export async function prepareArticle({ actor, input, extras }: { actor: Actor; input: TArticleCreate; extras?: AssignmentExtras }) {
+export async function prepareArticle({ actor, input, extras, tx }: { actor: Actor; input: TArticleCreate; extras?: AssignmentExtras; tx?: Tx }) {
   if (!can(actor, "create_article")) throw new AppError("FORBIDDEN", "You may not create stories.");
-  const body = await renderBody(input.body);
-  const pub = await getPublication();
+  const body = await renderBody(input.body, tx);
+  const pub = await getPublication(tx);
   const insertRow = async (tx: Tx) => {
     const sectionId = await resolveSection(tx, input.section);
     const coAuthors = extras?.authorPersonIds ?? [actor.personId, ...((await resolveCoAuthors(tx, input.coAuthorIds, actor.personId)) ?? [])];
@@ -277,116 +277,6 @@ export async function prepareArticle({ actor, input, extras }: { actor: Actor; i
     return input.tags ? tx.article.findUniqueOrThrow({ where: { id: article.id }, include: articleInclude }) : article;
   };
   return { insert: async (tx: Tx) => toArticleDto(await insertRow(tx), pub) };
-}
-
-/**
- * Save an edit. The write is a compare-and-swap on `version`: a save based on an old version
- * changes nothing in the story and gets CONFLICT with the current text, so no one silently
- * overwrites anyone. The losing text is still kept, as a "conflict" revision in the history.
- */
-export async function updateArticle({
-  actor,
-  id,
-  input,
-  event = "edit",
-  now = new Date(),
-}: {
-  actor: Actor;
-  id: string;
-  input: TArticleUpdate;
-  event?: "edit" | "restore";
-  now?: Date;
-}) {
-  const current = await findArticleForActor({ id, actor });
-  if (!can(actor, "edit", factsOf(current))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
-  const body = input.body !== undefined ? await renderBody(input.body) : null;
-  if (current.version !== input.version) return rejectStaleSave({ actor, id, input, body, now });
-  const pub = await getPublication();
-  let row: ArticleRow;
-  try {
-    row = await db.$transaction(async (tx) => {
-      const sectionId = await resolveSection(tx, input.section);
-      if (input.leadImageId) await requireMedia({ id: input.leadImageId, tx });
-      const lead = current.authors[0]?.person.id ?? actor.personId;
-      const coAuthors = await resolveCoAuthors(tx, input.coAuthorIds, lead);
-      const headline = input.headline ?? current.headline;
-      const neverPublished = current.publishedAt === null && current.status !== "SCHEDULED";
-      const data: Prisma.ArticleUpdateManyMutationInput = {
-        headline,
-        dek: input.dek ?? current.dek,
-        version: { increment: 1 },
-        ...(body ? { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : {}),
-        ...(sectionId !== undefined ? { sectionId } : {}),
-        ...(input.leadImageId !== undefined ? { leadImageId: input.leadImageId } : {}),
-        // Links to a story stay stable once it has been public.
-        ...(neverPublished && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {}),
-      };
-      const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
-      if (swapped.count === 0) throw new AppError("CONFLICT", "stale");
-      await setTags(tx, id, input.tags);
-      if (coAuthors !== undefined) {
-        await tx.articleAuthor.deleteMany({ where: { articleId: id } });
-        await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
-      }
-      const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
-      await recordRevision(tx, { article: updated, authorId: actor.userId, event, now });
-      if (updated.status === "PUBLISHED") await syncSearchIndex(tx, id);
-      return updated;
-    });
-  } catch (error) {
-    // Lost a race with another save between our read and our write.
-    if (error instanceof AppError && error.code === "CONFLICT") return rejectStaleSave({ actor, id, input, body, now });
-    throw error;
-  }
-  return toArticleDto(row, pub);
-}
-
-/** Keep the rejected text as a revision, then answer CONFLICT with what is current. */
-async function rejectStaleSave({
-  actor,
-  id,
-  input,
-  body,
-  now,
-}: {
-  actor: Actor;
-  id: string;
-  input: TArticleUpdate;
-  body: ReturnType<typeof renderBodyFromHtml> | null;
-  now: Date;
-}): Promise<never> {
-  const current = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true, headline: true, dek: true, bodyJson: true, bodyText: true, updatedAt: true } });
-  const lastEditor = await db.revision.findFirst({
-    where: { articleId: id, event: { not: "conflict" } },
-    orderBy: { createdAt: "desc" },
-    select: { author: { select: { person: { select: { fullName: true } } } } },
-  });
-  await db.revision.create({
-    data: {
-      articleId: id,
-      authorId: actor.userId,
-      version: input.version,
-      headline: input.headline ?? current.headline,
-      dek: input.dek ?? current.dek,
-      bodyJson: body ? JSON.stringify(body.json) : current.bodyJson,
-      bodyText: body ? body.text : current.bodyText,
-      event: "conflict",
-      createdAt: now,
-    },
-  });
-  throw new AppError("CONFLICT", "Someone saved a newer version of this story. Nothing was overwritten.", {
-    details: {
-      currentVersion: current.version,
-      current: {
-        headline: current.headline,
-        dek: current.dek,
-        body: editorHtmlFromJson(current.bodyJson),
-        text: current.bodyText,
-        savedBy: lastEditor?.author.person.fullName ?? null,
-        updatedAt: current.updatedAt.toISOString(),
-      },
-    },
-  });
 }
 
 /**
@@ -437,7 +327,7 @@ export async function listPublishedArticles({
 }: { sectionSlug?: string; tagSlug?: string; authorPersonId?: string; excludeId?: string; limit?: number; offset?: number } = {}) {
   const pub = await getPublication();
   const where: Prisma.ArticleWhereInput = {
-    status: "PUBLISHED",
+    status: STATUS.PUBLISHED,
     ...(sectionSlug ? { section: { slug: sectionSlug } } : {}),
     ...(tagSlug ? { tags: { some: { tag: { slug: tagSlug } } } } : {}),
     ...(authorPersonId ? { authors: { some: { personId: authorPersonId } } } : {}),
@@ -457,8 +347,8 @@ export async function listPublishedArticles({
 export async function findFrontPage() {
   const pub = await getPublication();
   const [pinned, latest, sections] = await Promise.all([
-    db.article.findMany({ where: { status: "PUBLISHED", pinRank: { not: null } }, include: articleInclude, orderBy: { pinRank: "asc" }, take: 5 }),
-    db.article.findMany({ where: { status: "PUBLISHED" }, include: articleInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: 12 }),
+    db.article.findMany({ where: { status: STATUS.PUBLISHED, pinRank: { not: null } }, include: articleInclude, orderBy: { pinRank: "asc" }, take: 5 }),
+    db.article.findMany({ where: { status: STATUS.PUBLISHED }, include: articleInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: 12 }),
     db.section.findMany({ select: { id: true, name: true, slug: true }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
   ]);
   const top = [...pinned, ...latest.filter((a) => !pinned.some((p) => p.id === a.id))].slice(0, 5);
@@ -467,7 +357,7 @@ export async function findFrontPage() {
       section,
       articles: (
         await db.article.findMany({
-          where: { status: "PUBLISHED", sectionId: section.id, id: { notIn: top.map((a) => a.id) } },
+          where: { status: STATUS.PUBLISHED, sectionId: section.id, id: { notIn: top.map((a) => a.id) } },
           include: articleInclude,
           orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
           take: 4,
@@ -483,7 +373,7 @@ export async function listRelatedArticles({ article }: { article: ArticleDto }) 
   const pub = await getPublication();
   const rows = await db.article.findMany({
     where: {
-      status: "PUBLISHED",
+      status: STATUS.PUBLISHED,
       id: { not: article.id },
       OR: [...(article.tags.length ? [{ tags: { some: { tag: { slug: { in: article.tags.map((t) => t.slug) } } } } }] : []), ...(article.section ? [{ sectionId: article.section.id }] : [])],
     },
@@ -494,22 +384,8 @@ export async function listRelatedArticles({ article }: { article: ArticleDto }) 
   return rows.map((r) => toArticleDto(r, pub));
 }
 
-/** Pin a published story to the front page (rank 1 = lead) or unpin it (null). */
-export async function setPinRank({ actor, id, pinRank }: { actor: Actor; id: string; pinRank: number | null }) {
-  const current = await findArticleForActor({ id, actor });
-  if (!can(actor, "pin", factsOf(current))) throw new AppError("FORBIDDEN", "Only editors and advisers arrange the front page.");
-  if (pinRank !== null && current.status !== "PUBLISHED") throw new AppError("INVALID_TRANSITION", "Only a published story can be pinned.");
-  await db.$transaction(async (tx) => {
-    // One story per slot: whoever held this rank is unpinned.
-    if (pinRank !== null) await tx.article.updateMany({ where: { pinRank, id: { not: id } }, data: { pinRank: null } });
-    await tx.article.update({ where: { id }, data: { pinRank } });
-    await tx.auditLog.create({ data: { actorId: actor.userId, action: "article.pin", subject: id, details: JSON.stringify({ headline: current.headline, pinRank }) } });
-  });
-  return { slug: current.slug, section: current.section };
-}
-
 export async function findPublishedArticle({ slug }: { slug: string }) {
-  const row = await db.article.findFirst({ where: { slug, status: "PUBLISHED" }, include: articleInclude });
+  const row = await db.article.findFirst({ where: { slug, status: STATUS.PUBLISHED }, include: articleInclude });
   if (!row) return null;
   return toArticleDto(row, await getPublication());
 }

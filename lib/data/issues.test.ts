@@ -1,9 +1,8 @@
 import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
 import { extractText, getDocumentProxy } from "unpdf";
-import { setArticleIssue, transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, setArticleIssue, transitionArticle } from "@/lib/testing/use-cases";
 import { describe, expect, it } from "vitest";
 import { renderIssuePdf } from "@/lib/pdf/issue-pdf";
-import { createArticle } from "./articles"
 import { db } from "./db";
 import { buildIssuePdfData, createIssue, createVolume, findPublicIssue } from "./issues"
 

@@ -8,7 +8,7 @@ import type { Actor } from "@/lib/auth/policy";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { mediaRoot, type Variant } from "@/lib/media/process";
 import { MEDIA_MESSAGES, ZMediaUpdate } from "@/lib/validation/media";
-import { createArticle } from "./articles";
+import { createArticle } from "@/lib/testing/use-cases";
 import { db } from "./db";
 import {
   assertAltText,

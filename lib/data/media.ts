@@ -356,10 +356,10 @@ export async function assertAltText({ articleId, tx }: { articleId: string; tx?:
  * alt, caption and credit where the figure has none of its own. Figures whose image no longer
  * exists are dropped. Run it before rendering a body so published HTML never lags the library.
  */
-export async function hydrateFigures(doc: JSONContent): Promise<JSONContent> {
+export async function hydrateFigures(doc: JSONContent, tx?: Prisma.TransactionClient): Promise<JSONContent> {
   const ids = [...new Set(figuresIn(doc).map((f) => f.mediaId))];
   if (ids.length === 0) return doc;
-  const rows = await db.media.findMany({ where: { id: { in: ids } }, select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } });
+  const rows = await (tx ?? db).media.findMany({ where: { id: { in: ids } }, select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const visit = (node: JSONContent): JSONContent | null => {
     if (node.type === "figure") {

@@ -1,8 +1,7 @@
 import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
 import { SMTPServer } from "smtp-server";
-import { transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, transitionArticle } from "@/lib/testing/use-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createArticle } from "./articles"
 import { db } from "./db";
 import { countUnread, listNotifications, markRead, sendDigests, setDigestKinds } from "./notifications";
 

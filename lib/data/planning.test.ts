@@ -1,12 +1,12 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestSection, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
-import { transitionArticle } from "@/lib/testing/use-cases";
+import { transitionArticle, updateArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { toLocalInput } from "@/lib/domain/time";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { ZAssignmentCreate, ZPitchDecision, type TAssignmentCreate } from "@/lib/validation/planning";
-import { findArticleForActor, listArticlesForActor, updateArticle } from "./articles"
+import { findArticleForActor, listArticlesForActor } from "./articles";
 import { db } from "./db";
 import {
   buildMonth,

@@ -1,8 +1,9 @@
 import "server-only";
-import { type Actor, can } from "@/lib/auth/policy";
+import type { Actor } from "@/lib/auth/policy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
-import { AppError, notFound } from "@/lib/errors";
-import { factsOf, findArticleForActor, updateArticle } from "./articles";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { findArticleForActor } from "./articles";
 import { db } from "./db";
 
 const revisionSelect = {
@@ -52,17 +53,9 @@ export async function listRevisions({ actor, articleId }: { actor: Actor; articl
 }
 
 /** One revision with its body (sanitized HTML as the editor would load it). */
-export async function findRevision({ actor, articleId, revisionId }: { actor: Actor; articleId: string; revisionId: string }) {
-  await findArticleForActor({ id: articleId, actor });
-  const row = await db.revision.findFirst({ where: { id: revisionId, articleId }, select: { ...revisionSelect, bodyJson: true } });
+export async function findRevision({ actor, articleId, revisionId, tx }: { actor: Actor; articleId: string; revisionId: string; tx?: Prisma.TransactionClient }) {
+  await findArticleForActor({ id: articleId, actor, tx });
+  const row = await (tx ?? db).revision.findFirst({ where: { id: revisionId, articleId }, select: { ...revisionSelect, bodyJson: true } });
   if (!row) throw notFound("That revision");
   return { ...toRevisionDto(row), body: editorHtmlFromJson(row.bodyJson) };
-}
-
-/** Bring back an old revision. The restore is itself a new revision; nothing is deleted. */
-export async function restoreRevision({ actor, articleId, revisionId, version }: { actor: Actor; articleId: string; revisionId: string; version: number }) {
-  const article = await findArticleForActor({ id: articleId, actor });
-  if (!can(actor, "restore_revision", factsOf(article))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
-  const revision = await findRevision({ actor, articleId, revisionId });
-  return updateArticle({ actor, id: articleId, input: { headline: revision.headline, dek: revision.dek, body: revision.body, version }, event: "restore" });
 }

@@ -1,9 +1,9 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, setReviewPolicy, uniq } from "@/lib/testing/db";
-import { decideTakedown, recordTakedownRequest, transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, decideTakedown, recordTakedownRequest, transitionArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { createArticle, findPublishedArticle, listPublishedArticles } from "./articles"
+import { findPublishedArticle, listPublishedArticles } from "./articles";
 import { db } from "./db";
 
 

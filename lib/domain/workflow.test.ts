@@ -6,6 +6,7 @@ import {
   availableTransitions,
   isDue,
   isPublic,
+  takesCorrections,
   TRANSITIONS,
   type TransitionAction,
 } from "./workflow";
@@ -208,5 +209,11 @@ describe("availableTransitions", () => {
 describe("isPublic", () => {
   it.each(ARTICLE_STATUSES)("%s", (status) => {
     expect(isPublic(status)).toBe(status === "PUBLISHED");
+  });
+});
+
+describe("takesCorrections", () => {
+  it.each(ARTICLE_STATUSES)("%s", (status) => {
+    expect(takesCorrections(status)).toBe(status === "PUBLISHED" || status === "UNPUBLISHED");
   });
 });

@@ -135,6 +135,11 @@ export function wasEverPublished(article: { publishedAt: Date | string | null })
   return article.publishedAt !== null;
 }
 
+/** Corrections are appended to a story that is on the reader site or was taken down from it. */
+export function takesCorrections(status: ArticleStatus): boolean {
+  return isPublic(status) || status === "UNPUBLISHED";
+}
+
 /** A transition's result that leaves the reader site also leaves the front page. */
 export function keepsFrontPageSlot(to: ArticleStatus): boolean {
   return isPublic(to);

@@ -1,6 +1,6 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, type TestUser } from "@/lib/testing/db";
-import { transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, transitionArticle } from "@/lib/testing/use-cases";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getSchema, type JSONContent } from "@tiptap/core";
@@ -13,7 +13,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as addRoute, DELETE as skipRoute } from "@/app/api/v1/import/[importId]/images/[key]/route";
 import { POST as importRoute } from "@/app/api/v1/import/route";
 import type { Actor } from "@/lib/auth/policy";
-import { createArticle } from "@/lib/data/articles"
 import { db } from "@/lib/data/db";
 import { addImportedImage, importDocxForActor, skipImportedImage } from "@/lib/data/imports";
 import { createApiToken } from "@/lib/data/tokens";

@@ -5,6 +5,13 @@
 import { publishDueArticles } from "@/lib/use-cases/articles/publish-due-articles";
 import * as transition from "@/lib/use-cases/articles/transition-article";
 import * as issue from "@/lib/use-cases/issues/set-article-issue";
+import * as createStory from "@/lib/use-cases/articles/create-article";
+import * as updateStory from "@/lib/use-cases/articles/update-article";
+import * as pinStory from "@/lib/use-cases/articles/pin-article";
+import * as restore from "@/lib/use-cases/articles/restore-revision";
+import * as comment from "@/lib/use-cases/comments/create-comment";
+import * as resolveComment from "@/lib/use-cases/comments/set-comment-resolved";
+import * as correction from "@/lib/use-cases/corrections/add-correction";
 import * as decide from "@/lib/use-cases/takedowns/decide-takedown";
 import * as record from "@/lib/use-cases/takedowns/record-takedown-request";
 
@@ -18,3 +25,10 @@ export const setArticleIssue = unwrap(issue.setArticleIssue);
 export const decideTakedown = unwrap(decide.decideTakedown);
 export const recordTakedownRequest = unwrap(record.recordTakedownRequest);
 export { publishDueArticles };
+export const createArticle = unwrap(createStory.createArticle);
+export const updateArticle = unwrap(updateStory.updateArticle);
+export const pinArticle = unwrap(pinStory.pinArticle);
+export const restoreRevision = unwrap(restore.restoreRevision);
+export const createComment = unwrap(comment.createComment);
+export const setCommentResolved = unwrap(resolveComment.setCommentResolved);
+export const addCorrection = unwrap(correction.addCorrection);

@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
 import { parseInput } from "@/lib/actions/safe-action";
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { createArticle, listArticlesForActor } from "@/lib/data/articles";
-import { ZArticleCreate, ZArticleFilter } from "@/lib/validation/article";
+import { listArticlesForActor } from "@/lib/data/articles";
+import { createArticle } from "@/lib/use-cases/articles/create-article";
+import { ZArticleFilter } from "@/lib/validation/article";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +15,6 @@ export const GET = apiRoute(async ({ request, user }) => {
 });
 
 export const POST = apiRoute(async ({ request, user }) => {
-  const input = parseInput(ZArticleCreate, await readJson(request));
-  const article = await createArticle({ actor: user, input });
+  const { data: article } = await createArticle({ actor: user, input: (await readJson(request)) as never });
   return NextResponse.json({ article }, { status: 201 });
 });

@@ -1,9 +1,8 @@
 import { NextResponse } from "next/server";
-import { parseInput } from "@/lib/actions/safe-action";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { parseId } from "@/lib/api/params";
-import { createComment, listComments } from "@/lib/data/comments";
-import { ZCommentCreate } from "@/lib/validation/comment";
+import { listComments } from "@/lib/data/comments";
+import { createComment } from "@/lib/use-cases/comments/create-comment";
 
 export const dynamic = "force-dynamic";
 
@@ -14,8 +13,8 @@ export const GET = apiRoute<{ id: string }>(async ({ user, params }) => {
 /** `{body, kind: "COACHING"|"REQUIRED", quote?, parentId?}` → 201 with the thread list. */
 export const POST = apiRoute<{ id: string }>(async ({ request, user, params }) => {
   const articleId = parseId(params.id);
-  const input = parseInput(ZCommentCreate, await readJson(request));
-  const { id } = await createComment({ actor: user, articleId, input });
+  const { data: created } = await createComment({ actor: user, articleId, input: (await readJson(request)) as never });
+  const id = created.id;
   const comments = await listComments({ actor: user, articleId });
   return NextResponse.json({ comment: comments.flatMap((c) => [c, ...c.replies]).find((c) => c.id === id), comments }, { status: 201 });
 });

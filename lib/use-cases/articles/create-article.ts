@@ -1,0 +1,18 @@
+import "server-only";
+import type { z } from "zod";
+import { prepareArticle } from "@/lib/data/articles";
+import { ZArticleCreate } from "@/lib/validation/article";
+import { parseInput } from "@/lib/validation/parse";
+import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
+
+/**
+ * Start a story as a DRAFT at version 1, the creator its first byline (any staff member). The
+ * body is rendered before the transaction opens; the row, its tags and its "create" revision
+ * are one write. A draft is not on the reader site, so only the newsroom's views refresh.
+ */
+export async function createArticle({ actor, input: raw, tx }: UseCaseArgs<z.input<typeof ZArticleCreate>>) {
+  const input = parseInput(ZArticleCreate, raw);
+  // The permission check, the rendering and the reads (lib/data/articles.ts prepareArticle).
+  const prepared = await prepareArticle({ actor, input, tx });
+  return inTransaction(tx, async (tx) => outcome(await prepared.insert(tx)));
+}

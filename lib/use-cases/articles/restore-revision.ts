@@ -1,0 +1,33 @@
+import "server-only";
+import { z } from "zod";
+import { can } from "@/lib/auth/policy";
+import { factsOf, findArticleForActor } from "@/lib/data/articles";
+import { findRevision } from "@/lib/data/revisions";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import type { UseCaseArgs } from "../transaction";
+import { updateArticle } from "./update-article";
+
+/** The version the restore is based on, as for any save (a stale one is CONFLICT). */
+export const ZRestoreRevision = z.object({
+  version: z.number({ error: "Send the version your restore is based on." }).int().min(1).max(Number.MAX_SAFE_INTEGER),
+});
+
+/**
+ * Bring back an old revision. The restore is itself a save (the same compare-and-swap, a
+ * "restore" revision of its own); nothing is deleted from the history.
+ */
+export async function restoreRevision({
+  actor,
+  articleId,
+  revisionId,
+  input: raw,
+  tx,
+  now = new Date(),
+}: UseCaseArgs<z.input<typeof ZRestoreRevision>> & { articleId: string; revisionId: string }) {
+  const { version } = parseInput(ZRestoreRevision, raw);
+  const article = await findArticleForActor({ id: articleId, actor, tx });
+  if (!can(actor, "restore_revision", factsOf(article))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
+  const revision = await findRevision({ actor, articleId, revisionId, tx });
+  return updateArticle({ actor, id: articleId, input: { headline: revision.headline, dek: revision.dek, body: revision.body, version }, event: "restore", tx, now });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { z } from "zod";
+import { can } from "@/lib/auth/policy";
+import { factsOf, findArticleForActor } from "@/lib/data/articles";
+import { storyPeople } from "@/lib/data/notifications";
+import { AppError } from "@/lib/errors";
+import { ZCommentCreate } from "@/lib/validation/comment";
+import { parseInput } from "@/lib/validation/parse";
+import type { Notice } from "../effects";
+import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
+
+/**
+ * Comment on a story (anyone who may comment on it), or reply to a thread (a reply always
+ * coaches). Only a reviewer makes a change *required*, and the story's people are told of it.
+ */
+export async function createComment({ actor, articleId, input: raw, tx }: UseCaseArgs<z.input<typeof ZCommentCreate>> & { articleId: string }) {
+  const input = parseInput(ZCommentCreate, raw);
+  return inTransaction(tx, async (tx) => {
+    const article = await findArticleForActor({ id: articleId, actor, tx });
+    if (!can(actor, "comment", factsOf(article))) throw new AppError("FORBIDDEN", "You may not comment on this story.");
+    let kind = input.kind;
+    if (input.parentId) {
+      const parent = await tx.comment.findFirst({ where: { id: input.parentId, articleId, parentId: null }, select: { id: true } });
+      if (!parent) throw new AppError("VALIDATION", "That thread does not exist.", { fields: { parentId: "That thread does not exist." } });
+      kind = "COACHING";
+    }
+    if (kind === "REQUIRED" && !can(actor, "resolve_required", factsOf(article))) {
+      throw new AppError("FORBIDDEN", "Only a reviewer can mark a change as required.", { fields: { kind: "Only a reviewer can mark a change as required." } });
+    }
+    // The editor picks the id, so it can place the anchor mark before the server answers.
+    const id = input.id ?? `c${randomBytes(12).toString("hex")}`;
+    if (await tx.comment.findUnique({ where: { id }, select: { id: true } })) {
+      throw new AppError("VALIDATION", "That comment id is taken.", { fields: { id: "That comment id is taken." } });
+    }
+    const row = await tx.comment.create({
+      data: { id, articleId, authorId: actor.userId, parentId: input.parentId ?? null, kind, body: input.body, quote: input.quote || null },
+      select: { id: true },
+    });
+    const notify: Notice[] =
+      kind === "REQUIRED"
+        ? [{ userIds: await storyPeople(tx, articleId), kind: "required_change", title: `Required change on ${article.headline}`, link: `/newsroom/articles/${articleId}`, exceptUserId: actor.userId }]
+        : [];
+    return outcome(row, { notify });
+  });
+}
