@@ -9,7 +9,8 @@ import { restoreRevision } from "@/lib/use-cases/articles/restore-revision";
 import { transitionArticle } from "@/lib/use-cases/articles/transition-article";
 import { ZArticleCreate, ZId, ZTransition } from "@/lib/validation/article";
 import { type ActionState, formAction } from "./form-state";
-import { type ActionResult, authedAction, formToObject } from "./safe-action";
+import { authedAction } from "./safe-action";
+import type { ArticleDto } from "@/lib/data/articles";
 
 const ZRestoreForm = z.object({ articleId: ZId, revisionId: ZId, version: z.coerce.number().int().min(1) });
 /** Front-page placement: "1" = lead, "2".."5" = features, "" = by date. */
@@ -17,43 +18,52 @@ const ZPinForm = z.object({ id: ZId, pinRank: z.enum(["", "1", "2", "3", "4", "5
 
 export type SavedArticle = { id: string; slug: string; version: number; updatedAt: string };
 
-/** Create a story from the editor; the caller becomes its first byline. */
-export async function createArticleAction(input: unknown): Promise<ActionResult<SavedArticle>> {
-  return authedAction(ZArticleCreate, input, async (data, user) => {
+/**
+ * Create a story from the editor (called with the editor's fields, not a form); the caller
+ * becomes its first byline. The same ActionState as every form action.
+ */
+export async function createArticleAction(input: unknown): Promise<ActionState<SavedArticle>> {
+  const result = await authedAction(ZArticleCreate, input, async (data, user) => {
     const { data: article } = await createArticle({ actor: user, input: data });
     return { id: article.id, slug: article.slug, version: article.version, updatedAt: article.updatedAt };
   });
+  if (result.ok) return { ok: true, data: result.data };
+  return { ok: false, code: result.error.code, message: result.error.message, fields: result.error.fields };
 }
-
-export type TransitionFormState = {
-  ok?: boolean;
-  message?: string;
-  fields?: Record<string, string>;
-  values?: { note?: string; publishAt?: string };
-};
 
 /** The transition form: the clicked button names the action; publishAt is local publication time. */
-const ZTransitionForm = z.object({ id: ZId, action: z.string(), note: z.string().optional(), publishAt: z.string().optional() });
-
-export async function transitionAction(_prev: TransitionFormState, form: FormData): Promise<TransitionFormState> {
-  const raw = formToObject(form);
-  const values = { note: typeof raw.note === "string" ? raw.note : "", publishAt: typeof raw.publishAt === "string" ? raw.publishAt : "" };
-  const result = await authedAction(ZTransitionForm, raw, async ({ id, action, note, publishAt }, user) => {
-    let iso: string | null = null;
-    if (action === "publish" && publishAt) {
-      const { timeZone } = await getPublication();
-      const when = fromLocalInput(publishAt, timeZone);
-      if (!when) throw new AppError("VALIDATION", "Enter a valid date and time.", { fields: { publishAt: "Enter a valid date and time." } });
-      // Whether it lies in the future is the workflow's rule (lib/domain/workflow.ts), for every caller.
-      iso = when.toISOString();
+const ZTransitionForm = z
+  .object({ id: ZId, action: z.string(), note: z.string().optional(), publishAt: z.string().optional() })
+  .transform(({ id, action, note, publishAt }, ctx) => {
+    const parsed = ZTransition.shape.action.safeParse(action);
+    if (!parsed.success) {
+      ctx.addIssue({ code: "custom", path: ["action"], message: "That is not an action this story offers." });
+      return z.NEVER;
     }
-    const parsed = ZTransition.safeParse({ action, note: note || undefined, publishAt: iso });
-    if (!parsed.success) throw new AppError("VALIDATION", "That is not an action this story offers.", { fields: { action: "Unknown action." } });
-    return (await transitionArticle({ actor: user, id, input: parsed.data })).data;
+    return { id, action: parsed.data, note: note || undefined, publishAt: parsed.data === "publish" ? publishAt || "" : "" };
   });
-  if (result.ok) return { ok: true, message: "Done." };
-  return { ok: false, message: result.error.message, fields: result.error.fields, values };
+
+export async function transitionAction(_prev: ActionState<TransitionDone>, form: FormData): Promise<ActionState<TransitionDone>> {
+  return formAction(
+    form,
+    ZTransitionForm,
+    async ({ id, action, note, publishAt }, user) => {
+      let iso: string | null = null;
+      if (publishAt) {
+        const { timeZone } = await getPublication();
+        const when = fromLocalInput(publishAt, timeZone);
+        if (!when) throw new AppError("VALIDATION", "Enter a valid date and time.", { fields: { publishAt: "Enter a valid date and time." } });
+        // Whether it lies in the future is the workflow's rule (lib/domain/workflow.ts), for every caller.
+        iso = when.toISOString();
+      }
+      const { data } = await transitionArticle({ actor: user, id, input: { action, note, publishAt: iso } });
+      return { status: data.status };
+    },
+    { success: () => "Done.", shown: ["note", "publishAt"] },
+  );
 }
+
+export type TransitionDone = { status: ArticleDto["status"] };
 
 /** Restore a revision from the history page; the restore is itself a new revision. */
 export async function restoreRevisionAction(_prev: ActionState<{ version: number }>, form: FormData): Promise<ActionState<{ version: number }>> {

@@ -1,8 +1,9 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { useId, useRef, useState } from "react";
-import type { SavedArticle, TransitionFormState } from "@/lib/actions/articles";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { FormActionFn } from "@/components/ui/use-form-action";
+import type { SavedArticle, TransitionDone } from "@/lib/actions/articles";
+import type { ActionState } from "@/lib/actions/form-state";
 import type { TransitionAction } from "@/lib/domain/workflow";
 import type { TPickedMedia } from "@/lib/validation/media";
 import { LeadImageField } from "./lead-image-field";
@@ -41,8 +42,8 @@ type Props = {
   people: { id: string; fullName: string }[];
   transitions: TransitionAction[];
   timeZone: string;
-  createAction: (input: unknown) => Promise<ActionResult<SavedArticle>>;
-  transitionAction: (prev: TransitionFormState, form: FormData) => Promise<TransitionFormState>;
+  createAction: (input: unknown) => Promise<ActionState<SavedArticle>>;
+  transitionAction: FormActionFn<TransitionDone>;
   /** The comment threads and what the user may do with them (absent on a new story). */
   comments?: Omit<CommentsPanelProps, "editor">;
 };

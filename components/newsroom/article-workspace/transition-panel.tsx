@@ -1,7 +1,7 @@
 "use client";
-import { useActionState } from "react";
 import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
-import type { TransitionFormState } from "@/lib/actions/articles";
+import type { TransitionDone } from "@/lib/actions/articles";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 import { NOTE_REQUIRED, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
 
 /** The workflow moves the page allows (the action checks again); disabled while edits are unsaved, so a move carries the text on screen. */
@@ -16,9 +16,9 @@ export function TransitionPanel({
   transitions: TransitionAction[];
   dirty: boolean;
   timeZone: string;
-  action: (prev: TransitionFormState, form: FormData) => Promise<TransitionFormState>;
+  action: FormActionFn<TransitionDone>;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, pending, value } = useFormAction(action);
   const needsNote = transitions.some((t) => NOTE_REQUIRED.has(t));
   const f = state.fields ?? {};
   return (
@@ -32,7 +32,7 @@ export function TransitionPanel({
               id="note"
               name="note"
               rows={4}
-              defaultValue={state.values?.note}
+              defaultValue={value("note")}
               aria-invalid={f.note ? true : undefined}
               aria-describedby={f.note ? "note-error" : "note-hint"}
               className={inputClass}
@@ -45,7 +45,7 @@ export function TransitionPanel({
               id="publishAt"
               name="publishAt"
               type="datetime-local"
-              defaultValue={state.values?.publishAt}
+              defaultValue={value("publishAt")}
               aria-invalid={f.publishAt ? true : undefined}
               aria-describedby={f.publishAt ? "publishAt-error" : "publishAt-hint"}
               className={inputClass}

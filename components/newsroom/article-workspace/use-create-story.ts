@@ -2,13 +2,13 @@
 import { useRouter } from "next/navigation";
 import type { RefObject } from "react";
 import type { SavedArticle } from "@/lib/actions/articles";
-import type { ActionResult } from "@/lib/actions/safe-action";
+import type { ActionState } from "@/lib/actions/form-state";
 import { api } from "@/lib/api-client";
 import { splitTags, type StoryFields } from "../local-draft";
 import type { SaveStatus } from "./use-autosave";
 
 type Options = {
-  createAction: (input: unknown) => Promise<ActionResult<SavedArticle>>;
+  createAction: (input: unknown) => Promise<ActionState<SavedArticle>>;
   fieldsRef: RefObject<StoryFields>;
   setStatus: (status: SaveStatus) => void;
   acknowledge: (saved: StoryFields, updatedAt: string) => void;
@@ -22,8 +22,9 @@ export function useCreateStory({ createAction, fieldsRef, setStatus, acknowledge
     setStatus({ kind: "saving" });
     const f = fieldsRef.current;
     const result = await createAction({ headline: f.headline, dek: f.dek, section: f.sectionId || null, coAuthorIds: f.coAuthorIds, tags: splitTags(f.tags), body: f.body });
-    if (!result.ok) {
-      setStatus(result.error.fields ? { kind: "invalid", message: result.error.message, fields: result.error.fields } : { kind: "failed", message: result.error.message });
+    if (!result.ok || !result.data) {
+      const message = result.message ?? "Something went wrong on our side. Your text is still here; try again.";
+      setStatus(result.fields ? { kind: "invalid", message, fields: result.fields } : { kind: "failed", message });
       return;
     }
     // A lead image chosen before the story existed (a photo from an imported .docx) is saved
