@@ -117,6 +117,9 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
         // The newer version says what we say (e.g. our own save from a closing tab): adopt it.
         versionRef.current = currentVersion;
         ackedRef.current = fingerprint(sent);
+        // Nothing of ours is unsaved then: say so, or "Saving…" would stay until the next edit.
+        if (!isDirty()) clear();
+        setStatus({ kind: "saved", at: timeLabel(current.updatedAt) });
         queued.current = true;
       } else {
         setConflict({
