@@ -26,8 +26,9 @@ const ASSIGNABLE = PITCH_STATUSES.filter(canAssignFromPitch);
  */
 export async function createAssignment({ actor, input: raw, tx, now = new Date() }: UseCaseArgs<z.input<typeof ZAssignmentCreate>>) {
   const input = parseInput(ZAssignmentCreate, raw);
-  // Reads and the draft's preparation (rendering) come before the transaction opens; a caller's
-  // transaction is used for the reads too, as `db` may not be touched inside one.
+  // Reads and the draft's preparation (rendering) come before the transaction opens. The reads
+  // here use a caller's `tx` when given, but prepareArticle reads through `db`: until it takes a
+  // `tx`, this use case cannot join a transaction that is already open.
   const read = tx ?? db;
   const pitch = input.pitchId ? await findPitchForActor({ actor, id: input.pitchId, tx }) : null;
   if (!can(actor, "assign")) throw new AppError("FORBIDDEN", "Only editors and advisers make assignments.");
