@@ -1,10 +1,10 @@
 import "server-only";
 import { publishDueArticles } from "@/lib/use-cases/articles/publish-due-articles";
+import { notifyDeadlinesTomorrow } from "@/lib/use-cases/planning/notify-deadlines-tomorrow";
 import { registerOutsideRequestRefresher } from "@/lib/use-cases/effects";
 import { INTERNAL_HEADER, internalToken, ownOrigin } from "@/lib/http/internal";
 import { purgePageCache } from "@/lib/http/page-cache-hook";
 import { sendDigests } from "@/lib/data/notifications";
-import { notifyDeadlinesTomorrow } from "@/lib/data/planning";
 import { mailConfigured, sendMail } from "@/lib/mail";
 
 const TICK_MS = Number(process.env.MASTHEAD_SCHEDULER_MS ?? 5_000);
@@ -19,7 +19,7 @@ async function tick() {
   }
   if (Date.now() - lastDeadlineCheck > 60_000) {
     lastDeadlineCheck = Date.now();
-    notifyDeadlinesTomorrow(new Date()).catch((error) => console.error("deadline reminders failed", error));
+    notifyDeadlinesTomorrow({ now: new Date() }).catch((error) => console.error("deadline reminders failed", error));
   }
   // Daily digests: checked every few minutes, each user gets at most one a day.
   if (mailConfigured() && Date.now() - lastDigestCheck > 5 * 60_000) {

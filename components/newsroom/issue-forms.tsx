@@ -1,31 +1,24 @@
 "use client";
-import { useActionState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
-import type { FormState } from "@/lib/actions/staff";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
-
-function useForm(action: Action) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = state.ok ? {} : (state.values ?? {});
-  return { state, formAction, pending, v, f: state.fields ?? {} };
-}
+type Action = FormActionFn;
 
 export function VolumeForm({ action }: { action: Action }) {
-  const { state, formAction, pending, v, f } = useForm(action);
+  const { state, formAction, pending, error, value } = useFormAction(action);
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="New volume" key={state.ok ? state.message : "v"}>
-      <Field id="vol-number" label="Volume number" error={f.number}>
-        <input id="vol-number" name="number" type="number" defaultValue={v.number} className={inputClass} />
+      <Field id="vol-number" label="Volume number" error={error("number")}>
+        <input id="vol-number" name="number" type="number" defaultValue={value("number")} className={inputClass} />
       </Field>
-      <Field id="vol-label" label="Label" error={f.label}>
-        <input id="vol-label" name="label" defaultValue={v.label} placeholder="Volume 15 (2027-28)" className={inputClass} />
+      <Field id="vol-label" label="Label" error={error("label")}>
+        <input id="vol-label" name="label" defaultValue={value("label")} placeholder="Volume 15 (2027-28)" className={inputClass} />
       </Field>
-      <Field id="vol-start" label="School year starts" error={f.startsOn}>
-        <input id="vol-start" name="startsOn" type="date" defaultValue={v.startsOn} className={inputClass} />
+      <Field id="vol-start" label="School year starts" error={error("startsOn")}>
+        <input id="vol-start" name="startsOn" type="date" defaultValue={value("startsOn")} className={inputClass} />
       </Field>
-      <Field id="vol-end" label="School year ends" error={f.endsOn}>
-        <input id="vol-end" name="endsOn" type="date" defaultValue={v.endsOn} className={inputClass} />
+      <Field id="vol-end" label="School year ends" error={error("endsOn")}>
+        <input id="vol-end" name="endsOn" type="date" defaultValue={value("endsOn")} className={inputClass} />
       </Field>
       <div className="sm:col-span-2 flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending}>
@@ -38,11 +31,11 @@ export function VolumeForm({ action }: { action: Action }) {
 }
 
 export function IssueForm({ action, volumes }: { action: Action; volumes: { id: string; label: string }[] }) {
-  const { state, formAction, pending, v, f } = useForm(action);
+  const { state, formAction, pending, error, value } = useFormAction(action);
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-2" aria-label="New issue" key={state.ok ? state.message : "i"}>
-      <Field id="issue-volume" label="Volume" error={f.volumeId}>
-        <Select id="issue-volume" name="volumeId" defaultValue={v.volumeId ?? volumes[0]?.id ?? ""} {...describedBy("issue-volume", f.volumeId)}>
+      <Field id="issue-volume" label="Volume" error={error("volumeId")}>
+        <Select id="issue-volume" name="volumeId" defaultValue={value("volumeId") ?? volumes[0]?.id ?? ""} {...describedBy("issue-volume", error("volumeId"))}>
           {volumes.map((vol) => (
             <option key={vol.id} value={vol.id}>
               {vol.label}
@@ -50,14 +43,14 @@ export function IssueForm({ action, volumes }: { action: Action; volumes: { id: 
           ))}
         </Select>
       </Field>
-      <Field id="issue-number" label="Issue number" error={f.number}>
-        <input id="issue-number" name="number" type="number" defaultValue={v.number} {...describedBy("issue-number", f.number)} className={inputClass} />
+      <Field id="issue-number" label="Issue number" error={error("number")}>
+        <input id="issue-number" name="number" type="number" defaultValue={value("number")} {...describedBy("issue-number", error("number"))} className={inputClass} />
       </Field>
-      <Field id="issue-title" label="Title" error={f.title}>
-        <input id="issue-title" name="title" defaultValue={v.title} placeholder="December" {...describedBy("issue-title", f.title)} className={inputClass} />
+      <Field id="issue-title" label="Title" error={error("title")}>
+        <input id="issue-title" name="title" defaultValue={value("title")} placeholder="December" {...describedBy("issue-title", error("title"))} className={inputClass} />
       </Field>
-      <Field id="issue-date" label="Publication date (leave empty while planning)" error={f.publishedOn}>
-        <input id="issue-date" name="publishedOn" type="date" defaultValue={v.publishedOn} {...describedBy("issue-date", f.publishedOn)} className={inputClass} />
+      <Field id="issue-date" label="Publication date (leave empty while planning)" error={error("publishedOn")}>
+        <input id="issue-date" name="publishedOn" type="date" defaultValue={value("publishedOn")} {...describedBy("issue-date", error("publishedOn"))} className={inputClass} />
       </Field>
       <div className="sm:col-span-2 flex items-center gap-3">
         <button type="submit" className={buttonClass} disabled={pending || volumes.length === 0}>
@@ -70,7 +63,7 @@ export function IssueForm({ action, volumes }: { action: Action; volumes: { id: 
 }
 
 export function ArticleIssueForm({ action, articleId, issueId, issues }: { action: Action; articleId: string; issueId: string | null; issues: { id: string; label: string }[] }) {
-  const { state, formAction, pending } = useForm(action);
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2 rounded border border-rule p-3" aria-label="Issue">
       <input type="hidden" name="articleId" value={articleId} />

@@ -1,9 +1,8 @@
 "use client";
-import { useActionState } from "react";
 import { buttonClass, describedBy as described, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
-import type { FormState } from "@/lib/actions/staff";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+type Action = FormActionFn;
 
 /** The suggestions offered in every position field (any text is allowed). */
 export function PositionSuggestions({ id, positions }: { id: string; positions: readonly string[] }) {
@@ -28,14 +27,12 @@ export function AddMastheadEntryForm({
   people: { id: string; fullName: string; active: boolean; listed: boolean }[];
   suggestions: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = state.ok ? {} : (state.values ?? {});
-  const f = state.fields ?? {};
+  const { state, formAction, pending, error, value } = useFormAction(action);
   return (
     <form action={formAction} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end" aria-label="Add to the masthead" noValidate key={state.ok ? state.message : "add"}>
       <input type="hidden" name="volumeId" value={volumeId} />
-      <Field id="masthead-person" label="Person" error={f.personId}>
-        <Select id="masthead-person" name="personId" defaultValue={v.personId ?? ""} {...described("masthead-person", f.personId)}>
+      <Field id="masthead-person" label="Person" error={error("personId")}>
+        <Select id="masthead-person" name="personId" defaultValue={value("personId") ?? ""} {...described("masthead-person", error("personId"))}>
           <option value="">Choose a person</option>
           {people.map((p) => (
             <option key={p.id} value={p.id} disabled={p.listed}>
@@ -46,8 +43,8 @@ export function AddMastheadEntryForm({
           ))}
         </Select>
       </Field>
-      <Field id="masthead-position" label="Position" error={f.position} hint="For example Editor-in-Chief, Staff Writer, Faculty Adviser.">
-        <input id="masthead-position" name="position" list={suggestions} defaultValue={v.position ?? ""} className={inputClass} {...described("masthead-position", f.position, true)} />
+      <Field id="masthead-position" label="Position" error={error("position")} hint="For example Editor-in-Chief, Staff Writer, Faculty Adviser.">
+        <input id="masthead-position" name="position" list={suggestions} defaultValue={value("position") ?? ""} className={inputClass} {...described("masthead-position", error("position"), true)} />
       </Field>
       <div className="flex flex-col gap-1">
         <button type="submit" className={buttonClass} disabled={pending}>
@@ -79,12 +76,12 @@ export function MastheadEntryControls({
   moveAction: Action;
   removeAction: Action;
 }) {
-  const [updated, update, updating] = useActionState(updateAction, {});
-  const [moved, move, moving] = useActionState(moveAction, {});
-  const [removed, remove, removing] = useActionState(removeAction, {});
+  const { state: updated, formAction: update, pending: updating, error: updateError, value: updateValue } = useFormAction(updateAction);
+  const { state: moved, formAction: move, pending: moving } = useFormAction(moveAction);
+  const { state: removed, formAction: remove, pending: removing } = useFormAction(removeAction);
   const id = `position-${entry.id}`;
-  const error = updated.fields?.position;
-  const typed = updated.ok ? undefined : updated.values?.position;
+  const error = updateError("position");
+  const typed = updateValue("position");
   const failure = [moved, removed].find((s) => s.ok === false)?.message;
   return (
     <div className="flex flex-wrap items-end gap-2">
@@ -122,7 +119,7 @@ export function MastheadEntryControls({
 
 /** Start a new year's masthead from today's staff. */
 export function CopyStaffForm({ action, volumeId, label }: { action: Action; volumeId: string; label: string }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-3" aria-label={`Copy current staff into ${label}`}>
       <input type="hidden" name="volumeId" value={volumeId} />

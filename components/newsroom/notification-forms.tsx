@@ -1,12 +1,11 @@
 "use client";
-import { useActionState } from "react";
 import { buttonClass, FormMessage, secondaryButtonClass } from "@/components/ui/field";
-import type { FormState } from "@/lib/actions/staff";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+type Action = FormActionFn;
 
 export function MarkReadButton({ action, id, label }: { action: Action; id?: string; label: string }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="inline-flex items-center gap-2">
       {id && <input type="hidden" name="id" value={id} />}
@@ -19,7 +18,7 @@ export function MarkReadButton({ action, id, label }: { action: Action; id?: str
 }
 
 export function DigestForm({ action, kinds, selected }: { action: Action; kinds: { value: string; label: string }[]; selected: string[] }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <fieldset className="flex flex-col gap-2">

@@ -1,36 +1,28 @@
 "use client";
-import { useActionState } from "react";
 import { buttonClass, describedBy as described, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
-import type { PlanningFormState } from "@/lib/actions/planning";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-type Action = (prev: PlanningFormState, form: FormData) => Promise<PlanningFormState>;
+type Action = FormActionFn;
 type Option = { id: string; name: string };
-
-function text(values: PlanningFormState["values"], key: string, fallback = ""): string {
-  const v = values?.[key];
-  return typeof v === "string" ? v : fallback;
-}
 
 /** Anyone on staff pitches a story. */
 export function PitchForm({ action, sections }: { action: Action; sections: Option[] }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = state.ok ? {} : state.values;
-  const f = state.fields ?? {};
+  const { state, formAction, pending, error, value } = useFormAction(action);
   return (
     // A successful pitch empties the form; a failed one keeps every word.
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" aria-label="Pitch a story" noValidate key={state.ok ? state.message : "pitch"}>
       <div className="sm:col-span-2">
-        <Field id="pitch-title" label="Working headline" error={f.title}>
-          <input id="pitch-title" name="title" defaultValue={text(v, "title")} className={inputClass} {...described("pitch-title", f.title)} />
+        <Field id="pitch-title" label="Working headline" error={error("title")}>
+          <input id="pitch-title" name="title" defaultValue={value("title") ?? ""} className={inputClass} {...described("pitch-title", error("title"))} />
         </Field>
       </div>
       <div className="sm:col-span-2">
-        <Field id="pitch-angle" label="Angle" error={f.angle} hint="What is the story, and why now?">
-          <textarea id="pitch-angle" name="angle" rows={3} defaultValue={text(v, "angle")} className={inputClass} {...described("pitch-angle", f.angle, true)} />
+        <Field id="pitch-angle" label="Angle" error={error("angle")} hint="What is the story, and why now?">
+          <textarea id="pitch-angle" name="angle" rows={3} defaultValue={value("angle") ?? ""} className={inputClass} {...described("pitch-angle", error("angle"), true)} />
         </Field>
       </div>
-      <Field id="pitch-section" label="Section" error={f.section}>
-        <Select id="pitch-section" name="section" defaultValue={text(v, "section")} {...described("pitch-section", f.section)}>
+      <Field id="pitch-section" label="Section" error={error("section")}>
+        <Select id="pitch-section" name="section" defaultValue={value("section") ?? ""} {...described("pitch-section", error("section"))}>
           <option value="">No section yet</option>
           {sections.map((s) => (
             <option key={s.id} value={s.id}>
@@ -39,8 +31,8 @@ export function PitchForm({ action, sections }: { action: Action; sections: Opti
           ))}
         </Select>
       </Field>
-      <Field id="pitch-sources" label="Sources to contact" error={f.sources} hint="Who you will interview or what you will read.">
-        <textarea id="pitch-sources" name="sources" rows={2} defaultValue={text(v, "sources")} className={inputClass} {...described("pitch-sources", f.sources, true)} />
+      <Field id="pitch-sources" label="Sources to contact" error={error("sources")} hint="Who you will interview or what you will read.">
+        <textarea id="pitch-sources" name="sources" rows={2} defaultValue={value("sources") ?? ""} className={inputClass} {...described("pitch-sources", error("sources"), true)} />
       </Field>
       <div className="sm:col-span-2 flex flex-wrap items-center gap-4">
         <button type="submit" className={buttonClass} disabled={pending}>
@@ -54,14 +46,13 @@ export function PitchForm({ action, sections }: { action: Action; sections: Opti
 
 /** Accept or reject one pitch; a rejection needs the note. */
 export function PitchDecisionForm({ action, pitchId, title, canAccept }: { action: Action; pitchId: string; title: string; canAccept: boolean }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const f = state.fields ?? {};
+  const { state, formAction, pending, error, value } = useFormAction(action);
   const id = `decision-note-${pitchId}`;
   return (
     <form action={formAction} className="flex flex-col gap-2" aria-label={`Decide “${title}”`} noValidate>
       <input type="hidden" name="pitchId" value={pitchId} />
-      <Field id={id} label="Note to the pitcher" error={f.note} hint="Required to reject; shown to the pitcher.">
-        <textarea id={id} name="note" rows={2} defaultValue={state.ok ? "" : text(state.values, "note")} className={inputClass} {...described(id, f.note, true)} />
+      <Field id={id} label="Note to the pitcher" error={error("note")} hint="Required to reject; shown to the pitcher.">
+        <textarea id={id} name="note" rows={2} defaultValue={value("note") ?? ""} className={inputClass} {...described(id, error("note"), true)} />
       </Field>
       <div className="flex flex-wrap items-center gap-2">
         {canAccept && (
@@ -102,15 +93,10 @@ export function AssignmentForm({
   timeZone: string;
   defaults?: AssignmentDefaults;
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = state.values;
-  const f = state.fields ?? {};
-  const slot = (key: "writerIds" | "photographerIds", i: number) => {
-    const list = v?.[key];
-    return Array.isArray(list) ? (list[i] ?? "") : "";
-  };
+  const { state, formAction, pending, error: fieldError, value, values } = useFormAction(action);
+  const slot = (key: "writerIds" | "photographerIds", i: number) => values(key)[i] ?? "";
   const people = (key: "writerIds" | "photographerIds", labels: readonly string[], legend: string, hint: string) => {
-    const error = f[key];
+    const error = fieldError(key);
     return (
       <fieldset className="flex flex-col gap-2 sm:col-span-2" aria-describedby={error ? `assign-${key}-error` : `assign-${key}-hint`}>
         <legend className="text-sm font-semibold">{legend}</legend>
@@ -149,20 +135,20 @@ export function AssignmentForm({
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" aria-label="Assign a story" noValidate>
       {defaults.pitchId && <input type="hidden" name="pitchId" value={defaults.pitchId} />}
       <div className="sm:col-span-2">
-        <Field id="assign-headline" label="Headline" error={f.headline} hint={defaults.pitchId ? "From the pitch; change it if you like." : undefined}>
+        <Field id="assign-headline" label="Headline" error={fieldError("headline")} hint={defaults.pitchId ? "From the pitch; change it if you like." : undefined}>
           <input
             id="assign-headline"
             name="headline"
-            defaultValue={text(v, "headline", defaults.headline ?? "")}
+            defaultValue={value("headline") ?? defaults.headline ?? ""}
             className={inputClass}
-            {...described("assign-headline", f.headline, Boolean(defaults.pitchId))}
+            {...described("assign-headline", fieldError("headline"), Boolean(defaults.pitchId))}
           />
         </Field>
       </div>
       {people("writerIds", WRITER_SLOTS, "Writers", "In byline order. Each writer can open and write the draft.")}
       {people("photographerIds", PHOTOGRAPHER_SLOTS, "Photographers", "Optional. Photographers can open the draft too.")}
-      <Field id="assign-section" label="Section" error={f.section}>
-        <Select id="assign-section" name="section" defaultValue={text(v, "section", defaults.sectionId ?? "")} {...described("assign-section", f.section)}>
+      <Field id="assign-section" label="Section" error={fieldError("section")}>
+        <Select id="assign-section" name="section" defaultValue={value("section") ?? defaults.sectionId ?? ""} {...described("assign-section", fieldError("section"))}>
           <option value="">No section</option>
           {sections.map((s) => (
             <option key={s.id} value={s.id}>
@@ -171,8 +157,8 @@ export function AssignmentForm({
           ))}
         </Select>
       </Field>
-      <Field id="assign-issue" label="Target issue" error={f.issueId}>
-        <Select id="assign-issue" name="issueId" defaultValue={text(v, "issueId")} {...described("assign-issue", f.issueId)}>
+      <Field id="assign-issue" label="Target issue" error={fieldError("issueId")}>
+        <Select id="assign-issue" name="issueId" defaultValue={value("issueId") ?? ""} {...described("assign-issue", fieldError("issueId"))}>
           <option value="">No issue (online only)</option>
           {issues.map((i) => (
             <option key={i.id} value={i.id}>
@@ -181,10 +167,10 @@ export function AssignmentForm({
           ))}
         </Select>
       </Field>
-      <Field id="assign-deadline" label="Deadline" error={f.deadline} hint={`Date and time in ${timeZone}.`}>
-        <input id="assign-deadline" name="deadline" type="datetime-local" defaultValue={text(v, "deadline")} className={inputClass} {...described("assign-deadline", f.deadline, true)} />
+      <Field id="assign-deadline" label="Deadline" error={fieldError("deadline")} hint={`Date and time in ${timeZone}.`}>
+        <input id="assign-deadline" name="deadline" type="datetime-local" defaultValue={value("deadline") ?? ""} className={inputClass} {...described("assign-deadline", fieldError("deadline"), true)} />
       </Field>
-      <Field id="assign-target" label="Target length (words)" error={f.targetWords}>
+      <Field id="assign-target" label="Target length (words)" error={fieldError("targetWords")}>
         <input
           id="assign-target"
           name="targetWords"
@@ -192,9 +178,9 @@ export function AssignmentForm({
           inputMode="numeric"
           min={50}
           step={50}
-          defaultValue={text(v, "targetWords")}
+          defaultValue={value("targetWords") ?? ""}
           className={inputClass}
-          {...described("assign-target", f.targetWords)}
+          {...described("assign-target", fieldError("targetWords"))}
         />
       </Field>
       <div className="sm:col-span-2 flex flex-wrap items-center gap-4">

@@ -1,17 +1,25 @@
 import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
 import { extractText, getDocumentProxy } from "unpdf";
-import { createArticle, setArticleIssue, transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, createIssue, createVolume, setArticleIssue, transitionArticle } from "@/lib/testing/use-cases";
 import { describe, expect, it } from "vitest";
 import { renderIssuePdf } from "@/lib/pdf/issue-pdf";
 import { db } from "./db";
-import { buildIssuePdfData, createIssue, createVolume, findPublicIssue } from "./issues"
+import { buildIssuePdfData, findPublicIssue } from "./issues"
+
+/** A volume number nobody uses yet, within what the volume form accepts (1 to 100,000). */
+async function unusedVolumeNumber(): Promise<number> {
+  for (;;) {
+    const number = 1000 + Math.floor(Math.random() * 99_000);
+    if (!(await db.volume.findUnique({ where: { number }, select: { id: true } }))) return number;
+  }
+}
 
 describe("issues and the print PDF", () => {
   it("puts published stories of an issue into a PDF with headline and byline, and leaves drafts out", async () => {
     const writer = await createTestUser({ role: "WRITER", fullName: `Jaehoon Song ${uniq()}` });
     const adviser = await createTestUser({ role: "ADVISER" });
     const a = actorFor(adviser);
-    const volume = await createVolume({ actor: a, input: { number: 1000 + Math.floor(Math.random() * 100000), label: "Volume T", startsOn: new Date("2026-08-01"), endsOn: new Date("2027-07-31") } });
+    const volume = await createVolume({ actor: a, input: { number: await unusedVolumeNumber(), label: "Volume T", startsOn: new Date("2026-08-01"), endsOn: new Date("2027-07-31") } });
     const issue = await createIssue({ actor: a, input: { volumeId: volume.id, number: 1, title: "Test issue", publishedOn: new Date("2026-11-20") } });
     const headline = `Syrian insurgents enter Aleppo ${uniq()}`;
     const story = await createArticle({ actor: actorFor(writer), input: { headline, dek: "", body: "<p>Syrian opposition forces have entered Aleppo.</p>" } });
@@ -38,10 +46,30 @@ describe("issues and the print PDF", () => {
     const writer = await createTestUser({ role: "WRITER" });
     await expect(createVolume({ actor: actorFor(writer), input: { number: 5, label: "x", startsOn: new Date(), endsOn: new Date() } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const adviser = actorFor(await createTestUser({ role: "ADVISER" }));
-    const n = 200_000 + Math.floor(Math.random() * 100000);
+    const n = await unusedVolumeNumber();
     await createVolume({ actor: adviser, input: { number: n, label: "V", startsOn: new Date(), endsOn: new Date() } });
     await expect(createVolume({ actor: adviser, input: { number: n, label: "V", startsOn: new Date(), endsOn: new Date() } })).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await db.volume.count({ where: { number: n } })).toBe(1);
+  });
+});
+
+describe("planning volumes and issues", () => {
+  it("is for those who plan issues: a writer's attempt is 404; each creation is in the audit log", async () => {
+    const editor = await createTestUser({ role: "EDITOR" });
+    const writer = await createTestUser({ role: "WRITER" });
+    const number = await unusedVolumeNumber();
+    // Through the form the fields arrive as text; the use case reads them the same way.
+    const volume = await createVolume({ actor: actorFor(editor), input: { number: String(number), label: `Volume ${number}`, startsOn: "2026-08-01", endsOn: "2027-07-31" } });
+    expect(volume).toMatchObject({ number, startsOn: new Date("2026-08-01T00:00:00Z") });
+    const issue = await createIssue({ actor: actorFor(editor), input: { volumeId: volume.id, number: "1", title: "October", publishedOn: "" } });
+    expect(issue).toMatchObject({ slug: `volume-${number}-issue-1`, publishedOn: null });
+    await expect(createIssue({ actor: actorFor(writer), input: { volumeId: volume.id, number: "2", title: "November", publishedOn: "" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const audit = await db.auditLog.findMany({ where: { subject: { in: [volume.id, issue.id] } }, select: { action: true, actorId: true } });
+    expect(audit.sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+      { action: "issue.create", actorId: editor.userId },
+      { action: "volume.create", actorId: editor.userId },
+    ]);
+    expect(await db.issue.count({ where: { volumeId: volume.id } })).toBe(1);
   });
 });
 
@@ -50,7 +78,7 @@ describe("placing a story in an issue", () => {
     const writer = await createTestUser({ role: "WRITER" });
     const editor = await createTestUser({ role: "EDITOR" });
     const adviser = await createTestUser({ role: "ADVISER" });
-    const volume = await createVolume({ actor: actorFor(adviser), input: { number: 200000 + Math.floor(Math.random() * 100000), label: "Volume H", startsOn: new Date("2026-08-01"), endsOn: new Date("2027-07-31") } });
+    const volume = await createVolume({ actor: actorFor(adviser), input: { number: await unusedVolumeNumber(), label: "Volume H", startsOn: new Date("2026-08-01"), endsOn: new Date("2027-07-31") } });
     const issue = await createIssue({ actor: actorFor(adviser), input: { volumeId: volume.id, number: 1, title: "Hidden test", publishedOn: null } });
     const hidden = await createArticle({ actor: actorFor(writer), input: { headline: `Private draft ${uniq()}`, dek: "", body: "<p>Not yet.</p>" } });
     await expect(setArticleIssue({ actor: actorFor(editor), input: { articleId: hidden.id, issueId: issue.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });

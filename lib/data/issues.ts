@@ -1,9 +1,7 @@
 import "server-only";
 import path from "node:path";
-import { type Actor, can } from "@/lib/auth/policy";
-import { slugify, uniqueSlug } from "@/lib/domain/slug";
 import { formatDate, formatDateTime } from "@/lib/domain/time";
-import { AppError, notFound } from "@/lib/errors";
+import { STATUS } from "@/lib/domain/workflow";
 import { mediaRoot } from "@/lib/media/process";
 import type { PdfIssue } from "@/lib/pdf/issue-pdf";
 import { type ArticleDto, toArticleDto } from "./articles";
@@ -11,7 +9,7 @@ import { db } from "./db";
 import { parseVariants } from "./media";
 import { getPublication } from "./publication";
 
-/** Volumes (school years) and issues; the planning of which stories run in which issue. */
+/** Volumes (school years) and issues: the queries. Creating them is lib/use-cases/issues. */
 export async function listVolumesWithIssues() {
   return db.volume.findMany({
     orderBy: { number: "desc" },
@@ -19,32 +17,12 @@ export async function listVolumesWithIssues() {
   });
 }
 
-export async function createVolume({ actor, input }: { actor: Actor; input: { number: number; label: string; startsOn: Date; endsOn: Date } }) {
-  if (!can(actor, "view_review_queue")) throw notFound("This page");
-  if (await db.volume.findUnique({ where: { number: input.number }, select: { id: true } })) {
-    throw new AppError("VALIDATION", "That volume already exists.", { fields: { number: "That volume already exists." } });
-  }
-  return db.volume.create({ data: input });
-}
-
-export async function createIssue({ actor, input }: { actor: Actor; input: { volumeId: string; number: number; title: string; publishedOn: Date | null } }) {
-  if (!can(actor, "view_review_queue")) throw notFound("This page");
-  const volume = await db.volume.findUnique({ where: { id: input.volumeId }, select: { number: true } });
-  if (!volume) throw new AppError("VALIDATION", "Choose a volume.", { fields: { volumeId: "Choose a volume." } });
-  if (await db.issue.findUnique({ where: { volumeId_number: { volumeId: input.volumeId, number: input.number } }, select: { id: true } })) {
-    throw new AppError("VALIDATION", "That issue number is taken in this volume.", { fields: { number: "That issue number is taken in this volume." } });
-  }
-  const base = slugify(`volume ${volume.number} issue ${input.number}`);
-  const taken = new Set((await db.issue.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((i) => i.slug));
-  return db.issue.create({ data: { ...input, slug: uniqueSlug(base, taken) } });
-}
-
 /** Public: issues that have been published and hold at least one published story. */
 export async function listPublicIssues() {
   return db.issue.findMany({
-    where: { publishedOn: { not: null }, articles: { some: { status: "PUBLISHED" } } },
+    where: { publishedOn: { not: null }, articles: { some: { status: STATUS.PUBLISHED } } },
     orderBy: [{ publishedOn: "desc" }],
-    select: { slug: true, number: true, title: true, publishedOn: true, volume: { select: { number: true, label: true } }, _count: { select: { articles: { where: { status: "PUBLISHED" } } } } },
+    select: { slug: true, number: true, title: true, publishedOn: true, volume: { select: { number: true, label: true } }, _count: { select: { articles: { where: { status: STATUS.PUBLISHED } } } } },
   });
 }
 
@@ -56,7 +34,7 @@ export async function findPublicIssue({ slug }: { slug: string }) {
   if (!issue) return null;
   const pub = await getPublication();
   const rows = await db.article.findMany({
-    where: { issueId: issue.id, status: "PUBLISHED" },
+    where: { issueId: issue.id, status: STATUS.PUBLISHED },
     orderBy: [{ section: { position: "asc" } }, { publishedAt: "asc" }],
     include: {
       section: { select: { id: true, name: true, slug: true } },

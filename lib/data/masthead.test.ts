@@ -3,17 +3,8 @@ import { actorFor, createTestUser, type TestUser, uniq, withEmptyDatabase } from
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "./db";
-import { createVolume } from "./issues";
-import {
-  addMastheadEntry,
-  copyCurrentStaffToVolume,
-  findPublicMasthead,
-  findVolumeMastheadForEditor,
-  listMastheadCandidates,
-  moveMastheadEntry,
-  removeMastheadEntry,
-  updateMastheadEntry,
-} from "./masthead";
+import { addMastheadEntry, copyCurrentStaffToVolume, createVolume, moveMastheadEntry, removeMastheadEntry, updateMastheadEntry } from "@/lib/testing/use-cases";
+import { findPublicMasthead, findVolumeMastheadForEditor, listMastheadCandidates } from "./masthead";
 
 let adviser: TestUser, editor: TestUser, writer: TestUser;
 let asAdviser: Actor, asEditor: Actor, asWriter: Actor;
@@ -25,9 +16,17 @@ beforeAll(async () => {
   [asAdviser, asEditor, asWriter] = [actorFor(adviser), actorFor(editor), actorFor(writer)];
 });
 
+/** A volume number nobody uses yet, within what the volume form accepts (1 to 100,000). */
+async function unusedVolumeNumber(): Promise<number> {
+  for (;;) {
+    const number = 1000 + Math.floor(Math.random() * 99_000);
+    if (!(await db.volume.findUnique({ where: { number }, select: { id: true } }))) return number;
+  }
+}
+
 /** A volume for the school year starting in August of `startYear`, with a number no other test uses. */
 async function volume(startYear: number) {
-  const number = 300_000 + Math.floor(Math.random() * 600_000);
+  const number = await unusedVolumeNumber();
   return createVolume({
     actor: asAdviser,
     input: { number, label: `Volume ${number} (${startYear}-${String(startYear + 1).slice(2)})`, startsOn: new Date(`${startYear}-08-01T00:00:00Z`), endsOn: new Date(`${startYear + 1}-07-31T00:00:00Z`) },
@@ -76,7 +75,7 @@ describe("editing a volume's masthead", () => {
     await moveMastheadEntry({ actor: asEditor, input: { entryId: idOf(reporterB), direction: "up" } });
     await moveMastheadEntry({ actor: asEditor, input: { entryId: idOf(chief), direction: "up" } }); // already first: no change
     await updateMastheadEntry({ actor: asEditor, input: { entryId: idOf(reporterA), position: "News Editor" } });
-    await removeMastheadEntry({ actor: asEditor, entryId: idOf(faculty) });
+    await removeMastheadEntry({ actor: asEditor, input: { entryId: idOf(faculty) } });
     expect(await list()).toEqual([
       [chief.fullName, "Editor-in-Chief", 0],
       [reporterB.fullName, "Staff Writer", 1],
@@ -86,17 +85,17 @@ describe("editing a volume's masthead", () => {
     expect(await db.person.count({ where: { id: faculty.personId } })).toBe(1);
 
     const audit = await db.auditLog.findMany({ where: { subject: vol.id }, select: { action: true } });
-    expect(audit.map((a) => a.action).sort()).toEqual(["masthead.add", "masthead.add", "masthead.add", "masthead.add", "masthead.move", "masthead.move", "masthead.remove", "masthead.update"]);
+    expect(audit.map((a) => a.action).sort()).toEqual(["masthead.add", "masthead.add", "masthead.add", "masthead.add", "masthead.move", "masthead.move", "masthead.remove", "masthead.update", "volume.create"]);
   });
 
   it("is for editors and advisers only: a writer gets 404 and changes nothing", async () => {
     const vol = await volume(2032);
     await expectCode(addMastheadEntry({ actor: asWriter, input: { volumeId: vol.id, personId: writer.personId, position: "Staff Writer" } }), "NOT_FOUND");
-    await expectCode(copyCurrentStaffToVolume({ actor: asWriter, volumeId: vol.id }), "NOT_FOUND");
+    await expectCode(copyCurrentStaffToVolume({ actor: asWriter, input: { volumeId: vol.id } }), "NOT_FOUND");
     await expectCode(findVolumeMastheadForEditor({ actor: asWriter, number: vol.number }), "NOT_FOUND");
     await expectCode(listMastheadCandidates({ actor: asWriter }), "NOT_FOUND");
     const entry = await addMastheadEntry({ actor: asAdviser, input: { volumeId: vol.id, personId: writer.personId, position: "Staff Writer" } });
-    await expectCode(removeMastheadEntry({ actor: asWriter, entryId: entry.id }), "NOT_FOUND");
+    await expectCode(removeMastheadEntry({ actor: asWriter, input: { entryId: entry.id } }), "NOT_FOUND");
     await expectCode(updateMastheadEntry({ actor: asWriter, input: { entryId: entry.id, position: "Editor-in-Chief" } }), "NOT_FOUND");
     await expectCode(moveMastheadEntry({ actor: asWriter, input: { entryId: entry.id, direction: "down" } }), "NOT_FOUND");
     expect(await db.mastheadEntry.findMany({ where: { volumeId: vol.id }, select: { position: true } })).toEqual([{ position: "Staff Writer" }]);
@@ -105,7 +104,7 @@ describe("editing a volume's masthead", () => {
   it("copies today's active staff into a new volume by role, once", async () => {
     const vol = await volume(2033);
     const gone = await createTestUser({ role: "WRITER", active: false });
-    const first = await copyCurrentStaffToVolume({ actor: asEditor, volumeId: vol.id });
+    const first = await copyCurrentStaffToVolume({ actor: asEditor, input: { volumeId: vol.id } });
     expect(first.added).toBe(await db.user.count({ where: { active: true } }));
     const { entries } = await findVolumeMastheadForEditor({ actor: asEditor, number: vol.number });
     const positionOf = (user: TestUser) => entries.find((e) => e.person.id === user.personId)?.position;
@@ -117,7 +116,7 @@ describe("editing a volume's masthead", () => {
     const order = entries.map((e) => e.position);
     expect(order.indexOf("Editor")).toBeLessThan(order.indexOf("Staff Writer"));
     expect(order.lastIndexOf("Staff Writer")).toBeLessThan(order.indexOf("Faculty Adviser"));
-    expect((await copyCurrentStaffToVolume({ actor: asEditor, volumeId: vol.id })).added).toBe(0);
+    expect((await copyCurrentStaffToVolume({ actor: asEditor, input: { volumeId: vol.id } })).added).toBe(0);
     expect(await db.mastheadEntry.count({ where: { volumeId: vol.id } })).toBe(entries.length);
   });
 });

@@ -1,10 +1,10 @@
 import "server-only";
 import { type Actor, can } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
-import { COPY_ROLE_ORDER, currentVolume, groupByPosition, insertionIndex, moveItem, POSITION_FOR_ROLE, samePosition, volumeReferenceDate } from "@/lib/domain/masthead";
-import { AppError, notFound } from "@/lib/errors";
+import { currentVolume, groupByPosition, volumeReferenceDate } from "@/lib/domain/masthead";
+import { STATUS } from "@/lib/domain/workflow";
+import { notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TMastheadAdd, TMastheadMove, TMastheadUpdate } from "@/lib/validation/masthead";
 import { db } from "./db";
 import { listMasthead } from "./people";
 import { getPublication } from "./publication";
@@ -12,7 +12,7 @@ import { getPublication } from "./publication";
 /**
  * Each volume's masthead: who held which position that school year. Entries belong to a
  * Person (the public byline), never to an account, so deactivating a graduate's login leaves
- * every old masthead as it was.
+ * every old masthead as it was. The edits are use cases in lib/use-cases/masthead.
  */
 
 type Tx = Prisma.TransactionClient;
@@ -27,24 +27,28 @@ const PERSON_SELECT = {
   graduationYear: true,
   title: true,
   user: { select: { active: true } },
-  _count: { select: { bylines: { where: { article: { status: "PUBLISHED" } } } } },
+  _count: { select: { bylines: { where: { article: { status: STATUS.PUBLISHED } } } } },
 } as const satisfies Prisma.PersonSelect;
 
 function requireMastheadEditor(actor: Actor) {
   if (!can(actor, "manage_masthead")) throw notFound("This page");
 }
 
-async function audit(tx: Tx, actor: Actor, action: string, volumeId: string, details: Record<string, unknown>) {
-  await tx.auditLog.create({ data: { actorId: actor.userId, action: `masthead.${action}`, subject: volumeId, details: JSON.stringify(details) } });
-}
-
 /** Give the volume's entries ranks 0..n-1 in the order given. */
-async function writeRanks(tx: Tx, volumeId: string, orderedIds: readonly string[]) {
+export async function writeRanks(tx: Tx, volumeId: string, orderedIds: readonly string[]) {
   for (const [rank, id] of orderedIds.entries()) await tx.mastheadEntry.updateMany({ where: { id, volumeId }, data: { rank } });
 }
 
-async function entriesInOrder(tx: Tx, volumeId: string) {
+/** A volume's entries in rank order. */
+export async function entriesInOrder(tx: Tx, volumeId: string) {
   return tx.mastheadEntry.findMany({ where: { volumeId }, orderBy: [{ rank: "asc" }, { id: "asc" }], select: { id: true, position: true, personId: true } });
+}
+
+/** One masthead entry with its volume and person, or NOT_FOUND. */
+export async function findMastheadEntry(tx: Tx, entryId: string) {
+  const entry = await tx.mastheadEntry.findUnique({ where: { id: entryId }, select: { id: true, volumeId: true, position: true, volume: { select: { number: true } }, person: { select: { fullName: true } } } });
+  if (!entry) throw notFound("That masthead entry");
+  return entry;
 }
 
 /** Everyone who can be put on a masthead, graduates included (an old volume may need them). */
@@ -95,98 +99,6 @@ export async function findVolumeMastheadForEditor({ actor, number }: { actor: Ac
       },
     })),
   };
-}
-
-/** Put a person on a volume's masthead, right after the others in the same position. */
-export async function addMastheadEntry({ actor, input }: { actor: Actor; input: TMastheadAdd }) {
-  requireMastheadEditor(actor);
-  return db.$transaction(async (tx) => {
-    const volume = await tx.volume.findUnique({ where: { id: input.volumeId }, select: { id: true, number: true } });
-    if (!volume) throw notFound("That volume");
-    const person = await tx.person.findUnique({ where: { id: input.personId }, select: { id: true, fullName: true } });
-    if (!person) throw new AppError("VALIDATION", "Choose a person from the list.", { fields: { personId: "Choose a person from the list." } });
-    const existing = await entriesInOrder(tx, volume.id);
-    if (existing.some((e) => e.personId === person.id)) {
-      const message = `${person.fullName} is already on this volume's masthead; change their position instead.`;
-      throw new AppError("VALIDATION", message, { fields: { personId: message } });
-    }
-    // Keep one spelling per position: "staff writer" joins an existing "Staff Writer".
-    const position = existing.find((e) => samePosition(e.position, input.position))?.position ?? input.position;
-    const entry = await tx.mastheadEntry.create({ data: { volumeId: volume.id, personId: person.id, position, rank: existing.length }, select: { id: true } });
-    const order = existing.map((e) => e.id);
-    order.splice(insertionIndex(existing, position), 0, entry.id);
-    await writeRanks(tx, volume.id, order);
-    await audit(tx, actor, "add", volume.id, { volume: volume.number, person: person.fullName, position });
-    return { id: entry.id, position, fullName: person.fullName, volumeNumber: volume.number };
-  });
-}
-
-async function findEntry(tx: Tx, entryId: string) {
-  const entry = await tx.mastheadEntry.findUnique({ where: { id: entryId }, select: { id: true, volumeId: true, position: true, volume: { select: { number: true } }, person: { select: { fullName: true } } } });
-  if (!entry) throw notFound("That masthead entry");
-  return entry;
-}
-
-/** Change the position someone held that year. */
-export async function updateMastheadEntry({ actor, input }: { actor: Actor; input: TMastheadUpdate }) {
-  requireMastheadEditor(actor);
-  return db.$transaction(async (tx) => {
-    const entry = await findEntry(tx, input.entryId);
-    await tx.mastheadEntry.update({ where: { id: entry.id }, data: { position: input.position } });
-    await audit(tx, actor, "update", entry.volumeId, { volume: entry.volume.number, person: entry.person.fullName, from: entry.position, to: input.position });
-    return { volumeNumber: entry.volume.number, fullName: entry.person.fullName };
-  });
-}
-
-/** Move an entry one place up or down the volume's list. */
-export async function moveMastheadEntry({ actor, input }: { actor: Actor; input: TMastheadMove }) {
-  requireMastheadEditor(actor);
-  return db.$transaction(async (tx) => {
-    const entry = await findEntry(tx, input.entryId);
-    const order = (await entriesInOrder(tx, entry.volumeId)).map((e) => e.id);
-    await writeRanks(tx, entry.volumeId, moveItem(order, order.indexOf(entry.id), input.direction));
-    await audit(tx, actor, "move", entry.volumeId, { volume: entry.volume.number, person: entry.person.fullName, direction: input.direction });
-    return { volumeNumber: entry.volume.number, fullName: entry.person.fullName };
-  });
-}
-
-/** Take someone off a volume's masthead (their person, bylines and account are untouched). */
-export async function removeMastheadEntry({ actor, entryId }: { actor: Actor; entryId: string }) {
-  requireMastheadEditor(actor);
-  return db.$transaction(async (tx) => {
-    const entry = await findEntry(tx, entryId);
-    await tx.mastheadEntry.delete({ where: { id: entry.id } });
-    await writeRanks(tx, entry.volumeId, (await entriesInOrder(tx, entry.volumeId)).map((e) => e.id));
-    await audit(tx, actor, "remove", entry.volumeId, { volume: entry.volume.number, person: entry.person.fullName, position: entry.position });
-    return { volumeNumber: entry.volume.number, fullName: entry.person.fullName };
-  });
-}
-
-/**
- * Start a new year's masthead from today's staff: every active account's person, by role
- * (editors, writers, advisers), after whoever is listed already. People already on the
- * masthead keep their entry, so running it twice adds nothing.
- */
-export async function copyCurrentStaffToVolume({ actor, volumeId }: { actor: Actor; volumeId: string }) {
-  requireMastheadEditor(actor);
-  return db.$transaction(async (tx) => {
-    const volume = await tx.volume.findUnique({ where: { id: volumeId }, select: { id: true, number: true } });
-    if (!volume) throw notFound("That volume");
-    const users = await tx.user.findMany({ where: { active: true }, select: { role: true, personId: true }, orderBy: { person: { fullName: "asc" } } });
-    const existing = await entriesInOrder(tx, volume.id);
-    const listed = new Set(existing.map((e) => e.personId));
-    let rank = existing.length;
-    let added = 0;
-    for (const role of COPY_ROLE_ORDER) {
-      for (const user of users.filter((u) => u.role === role && !listed.has(u.personId))) {
-        await tx.mastheadEntry.create({ data: { volumeId: volume.id, personId: user.personId, position: POSITION_FOR_ROLE[role], rank: rank++ } });
-        listed.add(user.personId);
-        added++;
-      }
-    }
-    if (added > 0) await audit(tx, actor, "copy_staff", volume.id, { volume: volume.number, added });
-    return { added, volumeNumber: volume.number };
-  });
 }
 
 export type PublicMastheadPerson = { key: string; name: string; detail: string | null; href: string | null };

@@ -1,9 +1,9 @@
 import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
 import { SMTPServer } from "smtp-server";
-import { createArticle, transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, markNotificationsRead, setDigestKinds, transitionArticle } from "@/lib/testing/use-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "./db";
-import { countUnread, listNotifications, markRead, sendDigests, setDigestKinds } from "./notifications";
+import { countUnread, listNotifications, sendDigests } from "./notifications";
 
 /** A real SMTP catcher on a free local port: the digest goes over the wire, not into a mock. */
 const received: { to: string; data: string }[] = [];
@@ -46,16 +46,16 @@ describe("notifications", () => {
     const forWriter = await listNotifications({ userId: writer.userId });
     expect(forWriter.items[0]).toMatchObject({ kind: "decision", title: `Changes requested: ${story.headline}` });
     expect(await countUnread({ userId: writer.userId })).toBe(1);
-    await markRead({ userId: adviser.userId, id: forWriter.items[0]!.id }); // someone else's: no effect
+    await markNotificationsRead({ actor: actorFor(adviser), input: { id: forWriter.items[0]!.id } }); // someone else's: no effect
     expect(await countUnread({ userId: writer.userId })).toBe(1);
-    await markRead({ userId: writer.userId });
+    await markNotificationsRead({ actor: actorFor(writer), input: {} });
     expect(await countUnread({ userId: writer.userId })).toBe(0);
   });
 
   it("sends a daily digest over SMTP with the chosen kinds only, once a day", async () => {
     const writer = await createTestUser({ role: "WRITER" });
     const adviser = await createTestUser({ role: "ADVISER" });
-    await setDigestKinds({ userId: writer.userId, kinds: ["decision"] });
+    await setDigestKinds({ actor: actorFor(writer), input: { kinds: ["decision"] } });
     const story = await createArticle({ actor: actorFor(writer), input: { headline: `Digest ${uniq()}`, dek: "", body: "<p>x</p>" } });
     await transitionArticle({ actor: actorFor(writer), id: story.id, input: { action: "submit" } });
     await transitionArticle({ actor: actorFor(adviser), id: story.id, input: { action: "approve" } });

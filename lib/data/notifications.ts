@@ -1,4 +1,5 @@
 import "server-only";
+import { ROLE_PERMISSIONS } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 
@@ -31,9 +32,9 @@ export async function storyPeople(tx: Tx, articleId: string): Promise<string[]> 
   return [article.createdById, ...article.authors.flatMap((a) => (a.person.user?.active ? [a.person.user.id] : [])), ...article.assignees.map((a) => a.userId)];
 }
 
-/** Active editors and advisers (and admins): who reviews submissions. */
+/** Active accounts whose role reviews submissions (the review queue's readers, in the policy). */
 export async function reviewerIds(tx: Tx): Promise<string[]> {
-  const rows = await tx.user.findMany({ where: { active: true, role: { in: ["EDITOR", "ADVISER", "ADMIN"] } }, select: { id: true } });
+  const rows = await tx.user.findMany({ where: { active: true, role: { in: [...ROLE_PERMISSIONS.view_review_queue] } }, select: { id: true } });
   return rows.map((r) => r.id);
 }
 
@@ -49,11 +50,6 @@ export async function countUnread({ userId }: { userId: string }) {
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
-/** Mark one (or, without an id, all) of your notifications read; ownership in the where clause. */
-export async function markRead({ userId, id }: { userId: string; id?: string }) {
-  await db.notification.updateMany({ where: { userId, readAt: null, ...(id ? { id } : {}) }, data: { readAt: new Date() } });
-}
-
 export async function getDigestKinds({ userId }: { userId: string }): Promise<NotificationKind[]> {
   const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { digestKinds: true } });
   try {
@@ -62,10 +58,6 @@ export async function getDigestKinds({ userId }: { userId: string }): Promise<No
   } catch {
     return [];
   }
-}
-
-export async function setDigestKinds({ userId, kinds }: { userId: string; kinds: NotificationKind[] }) {
-  await db.user.update({ where: { id: userId }, data: { digestKinds: JSON.stringify([...new Set(kinds)]) } });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

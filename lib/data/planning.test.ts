@@ -1,6 +1,6 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestSection, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
-import { transitionArticle, updateArticle } from "@/lib/testing/use-cases";
+import { createAssignment, createPitch, decidePitch, notifyDeadlinesTomorrow, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { toLocalInput } from "@/lib/domain/time";
@@ -8,19 +8,7 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { ZAssignmentCreate, ZPitchDecision, type TAssignmentCreate } from "@/lib/validation/planning";
 import { findArticleForActor, listArticlesForActor } from "./articles";
 import { db } from "./db";
-import {
-  buildMonth,
-  createAssignment,
-  createPitch,
-  decidePitch,
-  findPitchForActor,
-  groupBudget,
-  listBudget,
-  listCalendarMonth,
-  listMyAssignments,
-  listPitches,
-  notifyDeadlinesTomorrow,
-} from "./planning";
+import { buildMonth, findPitchForActor, groupBudget, listBudget, listCalendarMonth, listMyAssignments, listPitches } from "./planning";
 import { getPublication } from "./publication";
 
 const HOUR = 60 * 60 * 1000;
@@ -103,7 +91,7 @@ describe("pitches", () => {
     expect((await db.pitch.findUniqueOrThrow({ where: { id: p.id } })).status).toBe("OPEN");
   });
 
-  it("a rejection needs a note, in the schema and in the data layer", async () => {
+  it("a rejection needs a note, in the schema and in the use case", async () => {
     const p = await pitch();
     const parsed = ZPitchDecision.safeParse({ pitchId: p.id, decision: "reject", note: "  " });
     expect(parsed.success).toBe(false);
@@ -298,17 +286,17 @@ describe("deadline reminders", () => {
     const later = await createAssignment({ actor: asEditor, input: assignment({ writerIds: [writer.userId], deadline: localIn(3 * DAY) }) });
     const reminders = (id: string) => db.notification.findMany({ where: { kind: "deadline", link: `/newsroom/articles/${id}` } });
 
-    expect(await notifyDeadlinesTomorrow(new Date())).toBeGreaterThanOrEqual(2);
+    expect(await notifyDeadlinesTomorrow({ now: new Date() })).toBeGreaterThanOrEqual(2);
     expect((await reminders(soon.id)).map((n) => n.userId).sort()).toEqual([writer.userId, photographer.userId].sort());
     expect(await reminders(later.id)).toHaveLength(0);
 
-    await notifyDeadlinesTomorrow(new Date());
-    await notifyDeadlinesTomorrow(new Date(Date.now() + HOUR));
+    await notifyDeadlinesTomorrow({ now: new Date() });
+    await notifyDeadlinesTomorrow({ now: new Date(Date.now() + HOUR) });
     expect(await reminders(soon.id)).toHaveLength(2);
 
     // Two days on, the later story is due within 24 hours: it gets its one reminder.
-    await notifyDeadlinesTomorrow(new Date(Date.now() + 2 * DAY + HOUR));
-    await notifyDeadlinesTomorrow(new Date(Date.now() + 2 * DAY + 2 * HOUR));
+    await notifyDeadlinesTomorrow({ now: new Date(Date.now() + 2 * DAY + HOUR) });
+    await notifyDeadlinesTomorrow({ now: new Date(Date.now() + 2 * DAY + 2 * HOUR) });
     expect(await reminders(later.id)).toHaveLength(1);
   });
 });

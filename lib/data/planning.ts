@@ -1,21 +1,22 @@
 import "server-only";
 import { type Actor, can } from "@/lib/auth/policy";
-import { formatDateTime, fromLocalInput, toLocalInput } from "@/lib/domain/time";
-import type { ArticleStatus } from "@/lib/domain/workflow";
+import { isOverdue } from "@/lib/domain/deadline";
+import { fromLocalInput, toLocalInput } from "@/lib/domain/time";
+import { type ArticleStatus, BUDGET_STATUSES, isScheduled, STATUS } from "@/lib/domain/workflow";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { BUDGET_STATUSES, type PitchStatus, type TAssignmentCreate, type TBudgetFilter, type TPitchCreate, type TPitchDecision } from "@/lib/validation/planning";
-import { prepareArticle, visibleTo } from "./articles";
+import type { PitchStatus, TBudgetFilter } from "@/lib/validation/planning";
+import { visibleTo } from "./articles";
 import { db } from "./db";
-import { notify } from "./notifications";
 import { getPublication } from "./publication";
 
 /**
- * Planning: pitches, assignments, the story budget and the deadline calendar.
+ * Planning's queries: pitches, assignments, the story budget and the deadline calendar. The
+ * writes (pitching, deciding, assigning, reminders) are use cases in lib/use-cases/planning.
  *
  * Rules that always hold:
- * - A pitch is seen by its pitcher and by reviewers (editors, advisers, admins); to anyone else
- *   it does not exist (404). Only reviewers decide pitches or make assignments.
+ * - A pitch is seen by its pitcher and by those who may see every pitch (`view_pitch`); to anyone
+ *   else it does not exist (404).
  * - An assignment is a DRAFT that belongs to its writers: the first writer is its owner
  *   (`createdById`), the writers are its bylines (in order) and every writer and photographer is
  *   an assignee, so each can open it. The assigning editor is `assignedById`: they follow the
@@ -26,28 +27,14 @@ import { getPublication } from "./publication";
 
 type Tx = Prisma.TransactionClient;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The work is not in yet: a passed deadline in these states is overdue. */
-const STILL_DUE: readonly ArticleStatus[] = ["DRAFT", "CHANGES_REQUESTED"];
-
-/** PURE. Deadline passed and the story is still with its writers. */
-export function isOverdue(article: { deadline: Date | null; status: ArticleStatus }, now: Date): boolean {
-  return article.deadline !== null && article.deadline.getTime() < now.getTime() && STILL_DUE.includes(article.status);
-}
-
-function isReviewer(actor: Actor): boolean {
-  return can(actor, "view_review_queue");
-}
-
 function invalid(fields: Record<string, string>): AppError {
   return new AppError("VALIDATION", Object.values(fields)[0] ?? "Check the highlighted fields.", { fields });
 }
 
-async function resolveSectionId(ref: string | null | undefined): Promise<string | null> {
-  if (!ref) return null;
-  const section = await db.section.findFirst({ where: { OR: [{ id: ref }, { slug: ref }] }, select: { id: true } });
-  if (!section) throw invalid({ section: "Choose a section from the list." });
-  return section.id;
+/** A section by id or slug, or null when there is none such. */
+export async function findSectionId(tx: Tx | typeof db, ref: string): Promise<string | null> {
+  const section = await tx.section.findFirst({ where: { OR: [{ id: ref }, { slug: ref }] }, select: { id: true } });
+  return section?.id ?? null;
 }
 
 // ---- Pitches ----
@@ -86,16 +73,7 @@ export type PitchDto = {
 
 /** Pitches the actor may see, as a where clause. */
 function pitchesVisibleTo(actor: Actor): Prisma.PitchWhereInput {
-  return isReviewer(actor) ? {} : { pitchedById: actor.userId };
-}
-
-export async function createPitch({ actor, input }: { actor: Actor; input: TPitchCreate }) {
-  if (!can(actor, "create_article")) throw new AppError("FORBIDDEN", "You may not pitch stories.");
-  const sectionId = await resolveSectionId(input.section);
-  return db.pitch.create({
-    data: { title: input.title, angle: input.angle, sources: input.sources, sectionId, pitchedById: actor.userId },
-    select: { id: true, title: true, status: true },
-  });
+  return can(actor, "view_all_pitches") ? {} : { pitchedById: actor.userId };
 }
 
 export async function listPitches({ actor, status }: { actor: Actor; status?: PitchStatus }): Promise<PitchDto[]> {
@@ -126,44 +104,11 @@ export async function listPitches({ actor, status }: { actor: Actor; status?: Pi
   }));
 }
 
-/** A pitch the actor may see, or NOT_FOUND. */
-export async function findPitchForActor({ actor, id }: { actor: Actor; id: string }) {
-  const row = await db.pitch.findFirst({ where: { AND: [{ id }, pitchesVisibleTo(actor)] }, select: pitchSelect });
-  if (!row) throw notFound("That pitch");
+/** A pitch the actor may see (`view_pitch`), or NOT_FOUND. */
+export async function findPitchForActor({ actor, id, tx }: { actor: Actor; id: string; tx?: Tx }) {
+  const row = await (tx ?? db).pitch.findUnique({ where: { id }, select: pitchSelect });
+  if (!row || !can(actor, "view_pitch", row)) throw notFound("That pitch");
   return row;
-}
-
-/** Which decisions each pitch state allows. */
-const DECISION_FROM: Record<TPitchDecision["decision"], readonly PitchStatus[]> = {
-  accept: ["OPEN"],
-  reject: ["OPEN", "ACCEPTED"],
-};
-
-/** Accept or reject a pitch (reviewers only; a rejection needs a note). The pitcher is told. */
-export async function decidePitch({ actor, input }: { actor: Actor; input: TPitchDecision }) {
-  const pitch = await findPitchForActor({ actor, id: input.pitchId });
-  if (!isReviewer(actor)) throw new AppError("FORBIDDEN", "Only editors and advisers decide pitches.");
-  const note = input.note.trim();
-  if (input.decision === "reject" && !note) throw invalid({ note: "Tell the pitcher why: a note is required to reject a pitch." });
-  if (!DECISION_FROM[input.decision].includes(pitch.status)) {
-    throw new AppError("INVALID_TRANSITION", `This pitch is already ${pitch.status.toLowerCase()}.`);
-  }
-  const status: PitchStatus = input.decision === "accept" ? "ACCEPTED" : "REJECTED";
-  await db.$transaction(async (tx) => {
-    const swapped = await tx.pitch.updateMany({ where: { id: pitch.id, status: pitch.status }, data: { status, decisionNote: note, decidedById: actor.userId } });
-    if (swapped.count === 0) throw new AppError("CONFLICT", "Someone decided this pitch while you were looking at it. Reload and try again.");
-    await notify(tx, {
-      userIds: [pitch.pitchedById],
-      kind: "decision",
-      title: `Pitch ${status === "ACCEPTED" ? "accepted" : "rejected"}: ${pitch.title}`,
-      link: "/newsroom/pitches",
-      exceptUserId: actor.userId,
-    });
-    await tx.auditLog.create({
-      data: { actorId: actor.userId, action: `pitch.${input.decision}`, subject: pitch.id, details: JSON.stringify({ title: pitch.title, note }) },
-    });
-  });
-  return { id: pitch.id, status };
 }
 
 // ---- Assignments ----
@@ -191,75 +136,6 @@ function issueLabel(issue: { number: number; title: string; volume: { number: nu
   return `Vol. ${issue.volume.number}, No. ${issue.number}${issue.title ? `: ${issue.title}` : ""}`;
 }
 
-/**
- * Make an assignment: a DRAFT owned by the first writer with the writers as bylines, every
- * writer and photographer as an assignee, the deadline (wall-clock time in the publication's
- * zone) and target length; from a pitch, the pitch becomes ASSIGNED in the same transaction.
- */
-export async function createAssignment({ actor, input, now = new Date() }: { actor: Actor; input: TAssignmentCreate; now?: Date }) {
-  const pitch = input.pitchId ? await findPitchForActor({ actor, id: input.pitchId }) : null;
-  if (!isReviewer(actor)) throw new AppError("FORBIDDEN", "Only editors and advisers make assignments.");
-  if (pitch && pitch.status !== "OPEN" && pitch.status !== "ACCEPTED") {
-    throw new AppError("INVALID_TRANSITION", `This pitch is already ${pitch.status.toLowerCase()}.`);
-  }
-  const { timeZone } = await getPublication();
-  const fields: Record<string, string> = {};
-  const headline = input.headline ?? pitch?.title;
-  if (!headline) fields.headline = "Write a headline.";
-  const deadline = fromLocalInput(input.deadline, timeZone);
-  if (!deadline) fields.deadline = "Enter a valid date and time.";
-  else if (deadline.getTime() <= now.getTime()) fields.deadline = "Choose a deadline in the future.";
-  const writerIds = [...new Set(input.writerIds)];
-  const photographerIds = [...new Set(input.photographerIds)];
-  const staff = await db.user.findMany({ where: { id: { in: [...writerIds, ...photographerIds] }, active: true }, select: { id: true, personId: true } });
-  const personOf = new Map(staff.map((u) => [u.id, u.personId]));
-  if (writerIds.some((id) => !personOf.has(id))) fields.writerIds = "Choose writers from the list of active staff.";
-  if (photographerIds.some((id) => !personOf.has(id))) fields.photographerIds = "Choose photographers from the list of active staff.";
-  if (input.issueId && !(await db.issue.findUnique({ where: { id: input.issueId }, select: { id: true } }))) fields.issueId = "Choose an issue from the list.";
-  const section = input.section === undefined || input.section === null || input.section === "" ? (pitch?.section?.id ?? null) : input.section;
-  if (section && !(await db.section.findFirst({ where: { OR: [{ id: section }, { slug: section }] }, select: { id: true } }))) fields.section = "Choose a section from the list.";
-  if (Object.keys(fields).length > 0 || !headline || !deadline) throw invalid(fields);
-
-  const link = (id: string) => `/newsroom/articles/${id}`;
-  const draft = await prepareArticle({
-    actor,
-    input: { headline, dek: "", body: "", section },
-    extras: {
-      deadline,
-      targetWords: input.targetWords ?? null,
-      issueId: input.issueId ?? null,
-      authorPersonIds: writerIds.map((id) => personOf.get(id)!),
-      ownerId: writerIds[0],
-      assignedById: actor.userId,
-      assignees: [...writerIds.map((userId) => ({ userId, role: "WRITER" as const })), ...photographerIds.map((userId) => ({ userId, role: "PHOTOGRAPHER" as const }))],
-    },
-  });
-  return db.$transaction(async (tx: Tx) => {
-    const article = await draft.insert(tx);
-    if (pitch) {
-      const swapped = await tx.pitch.updateMany({
-        where: { id: pitch.id, status: { in: ["OPEN", "ACCEPTED"] }, articleId: null },
-        data: { status: "ASSIGNED", articleId: article.id, decidedById: actor.userId },
-      });
-      if (swapped.count === 0) throw new AppError("CONFLICT", "Someone assigned or rejected this pitch while you were looking at it. Reload and try again.");
-    }
-    const assignees = [...writerIds, ...photographerIds];
-    await notify(tx, { userIds: assignees, kind: "assigned", title: `You were assigned: ${headline} (due ${formatDateTime(deadline, timeZone)})`, link: link(article.id), exceptUserId: actor.userId });
-    if (pitch && !assignees.includes(pitch.pitchedById)) {
-      await notify(tx, { userIds: [pitch.pitchedById], kind: "decision", title: `Pitch assigned: ${pitch.title}`, link: "/newsroom/pitches", exceptUserId: actor.userId });
-    }
-    await tx.auditLog.create({
-      data: {
-        actorId: actor.userId,
-        action: "article.assign",
-        subject: article.id,
-        details: JSON.stringify({ headline, pitchId: pitch?.id ?? null, writerIds, photographerIds, deadline, targetWords: input.targetWords ?? null, issueId: input.issueId ?? null }),
-      },
-    });
-    return { id: article.id, headline: article.headline, slug: article.slug };
-  });
-}
-
 export type MyAssignment = {
   id: string;
   headline: string;
@@ -277,7 +153,7 @@ export type MyAssignment = {
 /** The actor's assigned stories not yet published, soonest deadline first (none last). */
 export async function listMyAssignments({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<MyAssignment[]> {
   const rows = await db.article.findMany({
-    where: { AND: [visibleTo(actor), { assignees: { some: { userId: actor.userId } } }, { status: { notIn: ["PUBLISHED", "UNPUBLISHED"] } }] },
+    where: { AND: [visibleTo(actor), { assignees: { some: { userId: actor.userId } } }, { status: { in: [...BUDGET_STATUSES] } }] },
     select: {
       id: true,
       headline: true,
@@ -306,34 +182,6 @@ export async function listMyAssignments({ actor, now = new Date() }: { actor: Ac
       overdue: isOverdue(r, now),
       brief: r.pitch ? { angle: r.pitch.angle, sources: r.pitch.sources } : null,
     }));
-}
-
-/**
- * Remind assignees of stories due within the next 24 hours that are still with them (draft or
- * changes requested). Idempotent: a user gets one "deadline" notification per story, ever; an
- * existing one (same kind, same link) is the record that it was sent. Returns how many were sent.
- */
-export async function notifyDeadlinesTomorrow(now: Date = new Date()): Promise<number> {
-  const due = await db.article.findMany({
-    where: { deadline: { gt: now, lte: new Date(now.getTime() + DAY_MS) }, status: { in: [...STILL_DUE] } },
-    select: { id: true, headline: true, deadline: true, assignees: { where: { user: { active: true } }, select: { userId: true } } },
-  });
-  if (due.length === 0) return 0;
-  const { timeZone } = await getPublication();
-  let sent = 0;
-  for (const article of due) {
-    const link = `/newsroom/articles/${article.id}`;
-    const userIds = [...new Set(article.assignees.map((a) => a.userId))];
-    if (userIds.length === 0) continue;
-    sent += await db.$transaction(async (tx) => {
-      const already = await tx.notification.findMany({ where: { kind: "deadline", link, userId: { in: userIds } }, select: { userId: true } });
-      const done = new Set(already.map((n) => n.userId));
-      const pending = userIds.filter((id) => !done.has(id));
-      await notify(tx, { userIds: pending, kind: "deadline", title: `Due ${formatDateTime(article.deadline!, timeZone)}: ${article.headline}`, link });
-      return pending.length;
-    });
-  }
-  return sent;
 }
 
 // ---- The story budget ----
@@ -385,7 +233,7 @@ export function groupBudget(rows: BudgetRow[], sort: TBudgetFilter["sort"]): Bud
 
 /** Every upcoming story the reviewer may see: not published, scheduled included. 404 for others. */
 export async function listBudget({ actor, filter, now = new Date() }: { actor: Actor; filter: TBudgetFilter; now?: Date }) {
-  if (!isReviewer(actor)) throw notFound("That page");
+  if (!can(actor, "view_budget")) throw notFound("That page");
   const where: Prisma.ArticleWhereInput[] = [visibleTo(actor), { status: { in: filter.status ? [filter.status] : [...BUDGET_STATUSES] } }];
   if (filter.issue === "none") where.push({ issueId: null });
   else if (filter.issue) where.push({ issueId: filter.issue });
@@ -416,7 +264,7 @@ export async function listBudget({ actor, filter, now = new Date() }: { actor: A
     writers: r.authors.map((a) => a.person.fullName),
     photographers: r.assignees.map((a) => a.user.person.fullName),
     deadline: r.deadline,
-    publishAt: r.status === "SCHEDULED" ? r.publishAt : null,
+    publishAt: isScheduled(r.status) ? r.publishAt : null,
     targetWords: r.targetWords,
     wordCount: r.wordCount,
     overdue: isOverdue(r, now),
@@ -486,7 +334,7 @@ export function buildMonth({ month, timeZone, events, now }: { month: string; ti
 
 /** Deadlines and scheduled publish times in a month (publication time zone). 404 for writers. */
 export async function listCalendarMonth({ actor, month, now = new Date() }: { actor: Actor; month?: string; now?: Date }): Promise<CalendarMonth> {
-  if (!isReviewer(actor)) throw notFound("That page");
+  if (!can(actor, "view_budget")) throw notFound("That page");
   const { timeZone } = await getPublication();
   const which = month ?? currentMonth(now, timeZone);
   const start = fromLocalInput(`${which}-01T00:00`, timeZone);
@@ -495,7 +343,7 @@ export async function listCalendarMonth({ actor, month, now = new Date() }: { ac
   const select = { id: true, headline: true, status: true, deadline: true, publishAt: true } as const;
   const [deadlines, scheduled] = await Promise.all([
     db.article.findMany({ where: { AND: [visibleTo(actor), { deadline: { gte: start, lt: end } }] }, select, take: 500 }),
-    db.article.findMany({ where: { AND: [visibleTo(actor), { status: "SCHEDULED", publishAt: { gte: start, lt: end } }] }, select, take: 500 }),
+    db.article.findMany({ where: { AND: [visibleTo(actor), { status: STATUS.SCHEDULED, publishAt: { gte: start, lt: end } }] }, select, take: 500 }),
   ]);
   const events: Omit<CalendarEvent, "time">[] = [
     ...deadlines.map((a) => ({ kind: "deadline" as const, at: a.deadline!, article: { id: a.id, headline: a.headline, status: a.status }, overdue: isOverdue(a, now) })),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZIssue, ZVolume } from "./issues";
+import { parseInput } from "./parse";
 
 const issue = (number: unknown) => ZIssue.safeParse({ volumeId: "cmx53sgmr000k5u7dci0cnld9", number, title: "December", publishedOn: "" });
 const numberError = (result: ReturnType<typeof issue>) => (result.success ? null : result.error.issues.find((i) => i.path[0] === "number")?.message);
@@ -24,5 +25,19 @@ describe("issue and volume numbers", () => {
   it("take a plain number, spaces trimmed", () => {
     const parsed = issue(" 3 ");
     expect(parsed.success && parsed.data.number).toBe(3);
+  });
+});
+
+describe("parsing twice", () => {
+  it("gives the same volume and issue (the form's action parses, then the use case)", () => {
+    const volume = ZVolume.parse({ number: "15", label: "Volume 15", startsOn: "2027-08-01", endsOn: "2028-07-31" });
+    expect(parseInput(ZVolume, volume)).toEqual(volume);
+    expect(volume).toEqual({ number: 15, label: "Volume 15", startsOn: new Date("2027-08-01T00:00:00Z"), endsOn: new Date("2028-07-31T00:00:00Z") });
+    for (const publishedOn of ["", "2027-12-01"]) {
+      const parsed = ZIssue.parse({ volumeId: "cmx53sgmr000k5u7dci0cnld9", number: "3", title: "December", publishedOn });
+      expect(parseInput(ZIssue, parsed)).toEqual(parsed);
+    }
+    expect(numberError(issue(2.5))).toBe("Enter a whole number, like 3.");
+    expect(numberError(issue(0))).toBe("Numbers start at 1.");
   });
 });

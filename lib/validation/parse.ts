@@ -12,6 +12,8 @@ export function wellFormed(value: unknown, depth = 0): unknown {
   // Control characters are kept as typed; feeds drop the ones XML forbids (lib/feed.ts).
   if (typeof value === "string") return value.replace(LONE_SURROGATE, "\uFFFD");
   if (depth > 50 || value === null || typeof value !== "object") return value;
+  // A Date is a value, not a record: rebuilding it would leave an empty object.
+  if (value instanceof Date) return value;
   if (Array.isArray(value)) return value.map((v) => wellFormed(v, depth + 1));
   const out: Record<string, unknown> = {};
   // defineProperty keeps a "__proto__" key as plain data (as JSON.parse does), never a prototype.

@@ -69,7 +69,7 @@ function Row({ row, tz, showSection }: { row: BudgetRow; tz: string; showSection
 
 export default async function BudgetPage({ searchParams }: Props) {
   const user = await requireUserPage();
-  if (!can(user, "view_review_queue")) notFound();
+  if (!can(user, "view_budget")) notFound();
   const raw = await searchParams;
   const parsed = ZBudgetFilter.safeParse({ issue: raw.issue || undefined, section: raw.section || undefined, status: raw.status || undefined, sort: raw.sort || undefined });
   // An unknown filter value is ignored rather than an error, as on the dashboard.

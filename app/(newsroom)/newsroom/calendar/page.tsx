@@ -30,7 +30,7 @@ function monthName(month: string): string {
 
 export default async function CalendarPage({ searchParams }: Props) {
   const user = await requireUserPage();
-  if (!can(user, "view_review_queue")) notFound();
+  if (!can(user, "view_budget")) notFound();
   const raw = await searchParams;
   // A malformed month shows the current one rather than an error.
   const parsed = ZMonth.safeParse(raw.month);

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Volumes and issues | Masthead newsro
 
 export default async function IssuesAdminPage() {
   const user = await requireUserPage();
-  if (!can(user, "view_review_queue")) notFound();
+  if (!can(user, "plan_issues")) notFound();
   const [volumes, publication, mastheads] = await Promise.all([listVolumesWithIssues(), getPublication(), can(user, "manage_masthead") ? countMastheadEntries({ actor: user }) : null]);
   return (
     <div className="flex flex-col gap-10">

@@ -11,6 +11,7 @@ import { findArticleForActor } from "@/lib/data/articles";
 import { findPitchForActor, listAssignableStaff, listIssueOptions, listMyAssignments, listPitches } from "@/lib/data/planning";
 import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
+import { canAssignFromPitch, isOpenPitch } from "@/lib/domain/pitch";
 import { formatDateTime } from "@/lib/domain/time";
 import { ZId } from "@/lib/validation/article";
 import { PITCH_STATUS_LABELS, PITCH_STATUSES, ZPitchFilter } from "@/lib/validation/planning";
@@ -29,7 +30,9 @@ async function orNull<T>(id: string | undefined, load: (id: string) => Promise<T
 export default async function PitchesPage({ searchParams }: Props) {
   const user = await requireUserPage();
   const raw = await searchParams;
-  const reviewer = can(user, "view_review_queue");
+  const seesAll = can(user, "view_all_pitches");
+  const mayAssign = can(user, "assign");
+  const mayDecide = can(user, "decide_pitch");
   const filter = ZPitchFilter.safeParse({ status: raw.status || undefined });
   const status = filter.success ? filter.data.status : undefined;
   const [pitches, mine, sections, publication, staff, issues, assignFrom, assigned] = await Promise.all([
@@ -37,13 +40,13 @@ export default async function PitchesPage({ searchParams }: Props) {
     listMyAssignments({ actor: user }),
     listSections(),
     getPublication(),
-    reviewer ? listAssignableStaff() : Promise.resolve([]),
-    reviewer ? listIssueOptions() : Promise.resolve([]),
-    reviewer ? orNull(raw.assign, (id) => findPitchForActor({ actor: user, id })) : Promise.resolve(null),
-    reviewer ? orNull(raw.assigned, (id) => findArticleForActor({ actor: user, id })) : Promise.resolve(null),
+    mayAssign ? listAssignableStaff() : Promise.resolve([]),
+    mayAssign ? listIssueOptions() : Promise.resolve([]),
+    mayAssign ? orNull(raw.assign, (id) => findPitchForActor({ actor: user, id })) : Promise.resolve(null),
+    mayAssign ? orNull(raw.assigned, (id) => findArticleForActor({ actor: user, id })) : Promise.resolve(null),
   ]);
   const tz = publication.timeZone;
-  const assignable = assignFrom && (assignFrom.status === "OPEN" || assignFrom.status === "ACCEPTED") ? assignFrom : null;
+  const assignable = assignFrom && canAssignFromPitch(assignFrom.status) ? assignFrom : null;
   const today = new Date();
   const upcomingIssues = issues.filter((i) => !i.publishedOn || i.publishedOn >= new Date(today.getTime() - 24 * 60 * 60 * 1000));
   return (
@@ -51,7 +54,7 @@ export default async function PitchesPage({ searchParams }: Props) {
       <h1 className="font-serif text-3xl font-bold">Pitches and assignments</h1>
       <p className="mt-1 text-muted">
         Pitch a story idea; editors and advisers accept it, reject it with a note, or turn it into an assignment.
-        {reviewer && (
+        {can(user, "view_budget") && (
           <>
             {" "}
             See every upcoming story on the <Link href="/newsroom/budget">story budget</Link> and the <Link href="/newsroom/calendar">calendar</Link>.
@@ -75,7 +78,7 @@ export default async function PitchesPage({ searchParams }: Props) {
         </div>
       </section>
 
-      {reviewer && (
+      {mayAssign && (
         <section id="assign" aria-labelledby="assign-heading" className="mt-8 rounded border border-rule p-4">
           <h2 id="assign-heading" className="text-xl font-bold">
             Assign a story
@@ -107,7 +110,7 @@ export default async function PitchesPage({ searchParams }: Props) {
 
       <section aria-labelledby="pitches-heading" className="mt-8">
         <h2 id="pitches-heading" className="text-xl font-bold">
-          {reviewer ? "All pitches" : "Your pitches"}
+          {seesAll ? "All pitches" : "Your pitches"}
         </h2>
         <form method="get" className="mt-3 flex flex-wrap items-end gap-4" aria-label="Filter pitches">
           <div className="flex flex-col gap-1">
@@ -128,11 +131,11 @@ export default async function PitchesPage({ searchParams }: Props) {
           </button>
         </form>
         {pitches.length === 0 ? (
-          <p className="mt-4 text-muted">{status ? "No pitches with this status." : reviewer ? "No pitches yet." : "You have not pitched anything yet."}</p>
+          <p className="mt-4 text-muted">{status ? "No pitches with this status." : seesAll ? "No pitches yet." : "You have not pitched anything yet."}</p>
         ) : (
           <ul className="mt-4 flex flex-col gap-4">
             {pitches.map((p) => {
-              const open = p.status === "OPEN" || p.status === "ACCEPTED";
+              const open = canAssignFromPitch(p.status);
               return (
                 <li key={p.id}>
                   <article aria-labelledby={`pitch-${p.id}-title`} className="rounded border border-rule p-4" data-testid="pitch">
@@ -173,14 +176,16 @@ export default async function PitchesPage({ searchParams }: Props) {
                         </>
                       )}
                     </dl>
-                    {reviewer && open && (
+                    {(mayAssign || mayDecide) && open && (
                       <div className="mt-3 flex flex-col gap-3 border-t border-rule pt-3">
-                        <p>
-                          <Link href={`/newsroom/pitches?assign=${p.id}#assign`} className="font-semibold">
-                            Turn “{p.title}” into an assignment
-                          </Link>
-                        </p>
-                        <PitchDecisionForm action={decidePitchAction} pitchId={p.id} title={p.title} canAccept={p.status === "OPEN"} />
+                        {mayAssign && (
+                          <p>
+                            <Link href={`/newsroom/pitches?assign=${p.id}#assign`} className="font-semibold">
+                              Turn “{p.title}” into an assignment
+                            </Link>
+                          </p>
+                        )}
+                        {mayDecide && <PitchDecisionForm action={decidePitchAction} pitchId={p.id} title={p.title} canAccept={isOpenPitch(p.status)} />}
                       </div>
                     )}
                   </article>
