@@ -109,6 +109,7 @@ export default defineConfig([
     files: ["**/*.{ts,tsx,mts,js,mjs}"],
     ignores: ["lib/domain/**", "**/*.test.ts", "e2e/**", "eslint.config.mjs"],
     rules: {
+      // Whole words anywhere in a string or template, so raw SQL (`"status" = 'PUBLISHED'`) counts too.
       "no-restricted-syntax": [
         "error",
         { selector: `Literal[value=/\\b(?:${STATUS_WORDS})\\b/]`, message: STATUS_MESSAGE },
