@@ -8,8 +8,9 @@ import { hash } from "@node-rs/argon2";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { databaseUrl } from "../lib/config";
 import { graduationYearForGrade } from "../lib/domain/byline";
+import { isPublic, isScheduled, PUBLIC_STATUSES, STATUS } from "../lib/domain/workflow";
 import { paragraphsToHtml, renderBodyFromHtml } from "../lib/editor/render";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "../lib/generated/prisma/client";
 import { mediaRoot, processImage, storeRenditions } from "../lib/media/process";
 import type { ArticleStatus, Role } from "../lib/generated/prisma/enums";
 import { DEMO_CURRENT_VOLUME, demoFoundingYear, demoGraduate, demoVolume, demoVolumeNumberAt } from "./demo/calendar";
@@ -59,9 +60,9 @@ export function readAleppo() {
 
 const EDITORIAL_PATH = (by: Email, publishNote?: string) =>
   [
-    { action: "submit", by, from: "DRAFT", to: "SUBMITTED" },
-    { action: "approve", by: "adviser@demo.test", from: "SUBMITTED", to: "APPROVED" },
-    { action: "publish", by: "adviser@demo.test", from: "APPROVED", to: "PUBLISHED", note: publishNote },
+    { action: "submit", by, from: STATUS.DRAFT, to: STATUS.SUBMITTED },
+    { action: "approve", by: "adviser@demo.test", from: STATUS.SUBMITTED, to: STATUS.APPROVED },
+    { action: "publish", by: "adviser@demo.test", from: STATUS.APPROVED, to: STATUS.PUBLISHED, note: publishNote },
   ] as DemoStory["history"];
 
 function stories(): DemoStory[] {
@@ -73,7 +74,7 @@ function stories(): DemoStory[] {
       dek: "Opposition forces reach the city three days after a surprise offensive, the first attack on Aleppo since 2016.",
       section: aleppo.section,
       author: "writer@demo.test",
-      status: "PUBLISHED",
+      status: STATUS.PUBLISHED,
       body: aleppo.body,
       publishedAt: "2024-11-30T10:00:00+09:00",
       history: EDITORIAL_PATH("writer@demo.test"),
@@ -84,7 +85,7 @@ function stories(): DemoStory[] {
       dek: "The school library will stay open until 9 p.m. on weekdays through the end of December.",
       section: "News",
       author: "writer2@demo.test",
-      status: "PUBLISHED",
+      status: STATUS.PUBLISHED,
       publishedAt: "2024-11-28T08:30:00+09:00",
       body: "The school library will stay open until 9 p.m. on weekdays from Monday until the winter break, the librarian announced on Tuesday.\n\nStudents in Grades 11 and 12 asked for the change in a petition signed by more than 140 students, saying boarding houses were too noisy for revision.\n\n“We want the library to be the calmest room on campus when it matters most,” the librarian said. Two teachers will supervise each evening on a rota.",
       history: EDITORIAL_PATH("writer2@demo.test"),
@@ -95,7 +96,7 @@ function stories(): DemoStory[] {
       dek: "A late header sends the varsity side to its first final in five years.",
       section: "Sports",
       author: "editor@demo.test",
-      status: "PUBLISHED",
+      status: STATUS.PUBLISHED,
       publishedAt: "2024-11-26T17:00:00+09:00",
       body: "The varsity girls' football team beat its rival 2–1 on Saturday to reach the island championship final for the first time in five years.\n\nA header from a Grade 10 midfielder in the 78th minute decided the semi-final, played in heavy rain before about 300 spectators.\n\nThe final is on 7 December at the island sports complex. Buses leave school at 1 p.m.",
       history: EDITORIAL_PATH("editor@demo.test"),
@@ -106,7 +107,7 @@ function stories(): DemoStory[] {
       dek: "Teenagers' sleep patterns are not a discipline problem. The timetable should follow the evidence.",
       section: "Opinion",
       author: "writer2@demo.test",
-      status: "PUBLISHED",
+      status: STATUS.PUBLISHED,
       publishedAt: "2024-11-22T07:00:00+09:00",
       body: "Every morning, first period begins with a room of students fighting to stay awake. This is not laziness; it is biology.\n\nSleep researchers have found for decades that adolescents' body clocks shift later during puberty. Schools that have moved their start times later report better attendance and fewer car accidents among student drivers.\n\nOur school should run a one-term trial of an 8:50 a.m. start and publish the results. If it does not help, we will have lost nothing but an excuse.",
       history: EDITORIAL_PATH("writer2@demo.test"),
@@ -117,7 +118,7 @@ function stories(): DemoStory[] {
       dek: "Orchestra, choir and jazz band share the stage for the first time.",
       section: "Arts",
       author: "writer@demo.test",
-      status: "PUBLISHED",
+      status: STATUS.PUBLISHED,
       publishedAt: "2024-11-20T20:00:00+09:00",
       body: "More than 400 students, parents and teachers filled the auditorium on Thursday for the winter concert, the first to bring the orchestra, choir and jazz band together.\n\nThe evening closed with a joint arrangement of a Korean folk song, written by two Grade 12 students.",
       history: EDITORIAL_PATH("writer@demo.test"),
@@ -128,7 +129,7 @@ function stories(): DemoStory[] {
       dek: "",
       section: "Features",
       author: "writer@demo.test",
-      status: "DRAFT",
+      status: STATUS.DRAFT,
       body: "When the last boarding students turn off their lights, a team of six begins its work.\n\nNotes: interview the head custodian on Thursday; ask about the typhoon last September.",
       history: [],
     },
@@ -138,9 +139,9 @@ function stories(): DemoStory[] {
       dek: "A vote on the proposal is set for next week.",
       section: "News",
       author: "writer2@demo.test",
-      status: "SUBMITTED",
+      status: STATUS.SUBMITTED,
       body: "The student council will vote next week on a proposal to make the dining hall phone-free at lunch.\n\nSupporters say the rule would make lunch more social; opponents say students use their phones to check clubs and schedules.",
-      history: [{ action: "submit", by: "writer2@demo.test", from: "DRAFT", to: "SUBMITTED" }],
+      history: [{ action: "submit", by: "writer2@demo.test", from: STATUS.DRAFT, to: STATUS.SUBMITTED }],
     },
     {
       slug: "cafeteria-waste-by-the-numbers",
@@ -148,15 +149,15 @@ function stories(): DemoStory[] {
       dek: "How much food does the school throw away each week?",
       section: "Features",
       author: "writer@demo.test",
-      status: "CHANGES_REQUESTED",
+      status: STATUS.CHANGES_REQUESTED,
       body: "The cafeteria throws away about 90 kilograms of food every week, according to figures shared by the catering manager.\n\nStudents say portions are too large.",
       history: [
-        { action: "submit", by: "writer@demo.test", from: "DRAFT", to: "SUBMITTED" },
+        { action: "submit", by: "writer@demo.test", from: STATUS.DRAFT, to: STATUS.SUBMITTED },
         {
           action: "request_changes",
           by: "adviser@demo.test",
-          from: "SUBMITTED",
-          to: "CHANGES_REQUESTED",
+          from: STATUS.SUBMITTED,
+          to: STATUS.CHANGES_REQUESTED,
           note: "Good start. Who are the students who say portions are too large? Name at least two sources, and ask the catering manager how the 90 kg was measured.",
         },
       ],
@@ -167,11 +168,11 @@ function stories(): DemoStory[] {
       dek: "",
       section: "Sports",
       author: "writer2@demo.test",
-      status: "APPROVED",
+      status: STATUS.APPROVED,
       body: "The swim team broke three school records at the regional meet on Saturday, in the 100 m butterfly, the 200 m individual medley and the 4 × 100 m freestyle relay.",
       history: [
-        { action: "submit", by: "writer2@demo.test", from: "DRAFT", to: "SUBMITTED" },
-        { action: "approve", by: "editor@demo.test", from: "SUBMITTED", to: "APPROVED" },
+        { action: "submit", by: "writer2@demo.test", from: STATUS.DRAFT, to: STATUS.SUBMITTED },
+        { action: "approve", by: "editor@demo.test", from: STATUS.SUBMITTED, to: STATUS.APPROVED },
       ],
     },
     {
@@ -180,13 +181,13 @@ function stories(): DemoStory[] {
       dek: "Forty works by IB Visual Arts students go on show in the gallery.",
       section: "Arts",
       author: "editor@demo.test",
-      status: "SCHEDULED",
+      status: STATUS.SCHEDULED,
       publishInDays: 14,
       body: "Forty paintings, prints and sculptures by IB Visual Arts students go on show in the school gallery this week.\n\nThe exhibition is open to families every afternoon until the end of term.",
       history: [
-        { action: "submit", by: "editor@demo.test", from: "DRAFT", to: "SUBMITTED" },
-        { action: "approve", by: "adviser@demo.test", from: "SUBMITTED", to: "APPROVED" },
-        { action: "publish", by: "adviser@demo.test", from: "APPROVED", to: "SCHEDULED" },
+        { action: "submit", by: "editor@demo.test", from: STATUS.DRAFT, to: STATUS.SUBMITTED },
+        { action: "approve", by: "adviser@demo.test", from: STATUS.SUBMITTED, to: STATUS.APPROVED },
+        { action: "publish", by: "adviser@demo.test", from: STATUS.APPROVED, to: STATUS.SCHEDULED },
       ],
     },
     {
@@ -195,7 +196,7 @@ function stories(): DemoStory[] {
       dek: "",
       section: "News",
       author: "writer@demo.test",
-      status: "UNPUBLISHED",
+      status: STATUS.UNPUBLISHED,
       publishedAt: "2024-11-18T09:00:00+09:00",
       body: "Several students say the school will drop blazers from the uniform next year.",
       history: [
@@ -203,8 +204,8 @@ function stories(): DemoStory[] {
         {
           action: "unpublish",
           by: "adviser@demo.test",
-          from: "PUBLISHED",
-          to: "UNPUBLISHED",
+          from: STATUS.PUBLISHED,
+          to: STATUS.UNPUBLISHED,
           note: "The school has not confirmed this; the story relied on unnamed students only. Unpublished until we have an on-record source.",
         },
       ],
@@ -297,7 +298,7 @@ export async function seedDemo({ log = console.log, now = new Date() }: { log?: 
           sectionId: sectionIds.get(story.section) ?? null,
           createdById: author.id,
           leadImageId: story.slug === "syrian-insurgents-enter-aleppo" ? mapId : null,
-          issueId: story.status === "PUBLISHED" ? issue.id : null,
+          issueId: isPublic(story.status) ? issue.id : null,
           tags: story.slug === "syrian-insurgents-enter-aleppo" ? { create: await tagRows(db, ["Syria", "Middle East"]) } : undefined,
           publishedAt,
           publishAt,
@@ -318,7 +319,7 @@ export async function seedDemo({ log = console.log, now = new Date() }: { log?: 
             fromStatus: step.from,
             toStatus: step.to,
             note: step.note ?? "",
-            publishAt: step.to === "SCHEDULED" ? publishAt : null,
+            publishAt: isScheduled(step.to) ? publishAt : null,
             createdAt: step.action === "publish" && publishedAt ? publishedAt : at,
           },
         });
@@ -327,7 +328,7 @@ export async function seedDemo({ log = console.log, now = new Date() }: { log?: 
     }
     // The search index holds exactly the published stories.
     await db.$executeRaw`DELETE FROM "ArticleSearch"`;
-    await db.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body") SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" = 'PUBLISHED' AND "noindex" = 0`;
+    await db.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body") SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" IN (${Prisma.join([...PUBLIC_STATUSES])}) AND "noindex" = 0`;
     log(`Demo newsroom ready: ${created} stories added, ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}").`);
   } finally {
     await db.$disconnect();

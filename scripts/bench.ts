@@ -28,6 +28,7 @@ import { spawn } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { STATUS } from "../lib/domain/workflow";
 import {
   type CannonStats,
   type RunningServer,
@@ -45,7 +46,6 @@ import {
   signIn,
   sleep,
   startServer,
-  stopProcess,
   table,
   track,
   writeResults,
@@ -256,7 +256,7 @@ async function warm(url: string) {
  * new dek shows. Returns seconds from the acknowledged save to the first page showing it.
  */
 async function freshness(readerBase: string, apiBase: string, cookie: string, label: string) {
-  const list = await fetch(`${apiBase}/api/v1/articles?status=PUBLISHED`, { headers: { cookie } });
+  const list = await fetch(`${apiBase}/api/v1/articles?status=${STATUS.PUBLISHED}`, { headers: { cookie } });
   if (!list.ok) throw new Error(`GET /api/v1/articles: HTTP ${list.status}`);
   const { articles } = (await list.json()) as { articles: { id: string; slug: string; version: number }[] };
   const story = articles.find((a) => a.slug === STORY_SLUG);

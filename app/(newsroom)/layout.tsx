@@ -31,10 +31,11 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                 <li>
                   <Link href="/newsroom/media">Media</Link>
                 </li>
+                {/* Every staff member pitches (the page lists their own pitches, or all with view_all_pitches). */}
                 <li>
                   <Link href="/newsroom/pitches">Pitches</Link>
                 </li>
-                {can(user, "view_review_queue") && (
+                {can(user, "view_budget") && (
                   <>
                     <li>
                       <Link href="/newsroom/budget">Budget</Link>
@@ -44,7 +45,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
                     </li>
                   </>
                 )}
-                {can(user, "view_review_queue") && (
+                {can(user, "plan_issues") && (
                   <li>
                     <Link href="/newsroom/issues">Issues</Link>
                   </li>

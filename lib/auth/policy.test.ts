@@ -48,6 +48,7 @@ const GLOBAL_TABLE: Record<GlobalAction, Record<Role, boolean>> = {
   create_article:    { WRITER: true,  EDITOR: true,  ADVISER: true, ADMIN: true },
   upload_media:      { WRITER: true,  EDITOR: true,  ADVISER: true, ADMIN: true },
   view_review_queue: { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
+  view_all_stories:  { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
   view_budget:       { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
   view_all_pitches:  { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },
   decide_pitch:      { WRITER: false, EDITOR: true,  ADVISER: true, ADMIN: true },

@@ -64,6 +64,7 @@ export type GlobalAction =
   | "create_article"
   | "upload_media"
   | "view_review_queue"
+  | "view_all_stories"
   | "view_budget"
   | "view_all_pitches"
   | "decide_pitch"
@@ -86,6 +87,8 @@ export const ROLE_PERMISSIONS: Record<GlobalAction, readonly Role[]> = {
   upload_media: STAFF,
   // Reviewing and planning the paper is the editors' job, with faculty.
   view_review_queue: REVIEWERS,
+  // The newsroom-wide story list (each row still only what `view` allows the reader).
+  view_all_stories: REVIEWERS,
   view_budget: REVIEWERS,
   view_all_pitches: REVIEWERS,
   decide_pitch: REVIEWERS,

@@ -1,6 +1,7 @@
 import "server-only";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { slugify, uniqueSlug } from "@/lib/domain/slug";
+import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { getPublication } from "./publication";
@@ -28,7 +29,7 @@ export async function findAuthorBySlug({ slug }: { slug: string }) {
   const [person, pub] = await Promise.all([
     db.person.findUnique({
       where: { slug },
-      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true, bio: true, user: { select: { active: true } }, _count: { select: { bylines: { where: { article: { status: "PUBLISHED" } } } } } },
+      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true, bio: true, user: { select: { active: true } }, _count: { select: { bylines: { where: { article: { status: { in: [...PUBLIC_STATUSES] } } } } } } },
     }),
     getPublication(),
   ]);
@@ -73,5 +74,5 @@ export async function listMasthead() {
 }
 
 export async function listAuthorSlugs() {
-  return db.person.findMany({ where: { bylines: { some: { article: { status: "PUBLISHED" } } } }, select: { slug: true, updatedAt: true } });
+  return db.person.findMany({ where: { bylines: { some: { article: { status: { in: [...PUBLIC_STATUSES] } } } } }, select: { slug: true, updatedAt: true } });
 }

@@ -1,24 +1,30 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
 import { db } from "./db";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
+/** The reader site's statuses as SQL parameters: `"status" IN (${publicStatuses()})`. */
+function publicStatuses(): Prisma.Sql {
+  return Prisma.join([...PUBLIC_STATUSES]);
+}
+
 /**
- * Keep the FTS5 index true to what is public: a story is indexed while PUBLISHED and removed
+ * Keep the FTS5 index true to what is public: a story is indexed while it is public and removed
  * the moment it is not. Call inside the same transaction as the change.
  */
 export async function syncSearchIndex(tx: Tx, articleId: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM "ArticleSearch" WHERE "articleId" = ${articleId}`;
   await tx.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body")
-    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "id" = ${articleId} AND "status" = 'PUBLISHED' AND "noindex" = 0`;
+    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "id" = ${articleId} AND "status" IN (${publicStatuses()}) AND "noindex" = 0`;
 }
 
 /** Rebuild the whole index (after a restore, or on start-up). */
 export async function rebuildSearchIndex(tx: Tx = db): Promise<void> {
   await tx.$executeRaw`DELETE FROM "ArticleSearch"`;
   await tx.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body")
-    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" = 'PUBLISHED' AND "noindex" = 0`;
+    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" IN (${publicStatuses()}) AND "noindex" = 0`;
 }
 
 /**
@@ -46,12 +52,12 @@ export async function searchPublished({ q, limit = 20, offset = 0 }: { q: string
     FROM "ArticleSearch"
     JOIN "Article" a ON a."id" = "ArticleSearch"."articleId"
     LEFT JOIN "Section" s ON s."id" = a."sectionId"
-    WHERE "ArticleSearch" MATCH ${query} AND a."status" = 'PUBLISHED'
+    WHERE "ArticleSearch" MATCH ${query} AND a."status" IN (${publicStatuses()})
     ORDER BY bm25("ArticleSearch", 0.0, 10.0, 4.0, 1.0)
     LIMIT ${limit} OFFSET ${offset}`;
   const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
     SELECT count(*) AS "n" FROM "ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch"."articleId"
-    WHERE "ArticleSearch" MATCH ${query} AND a."status" = 'PUBLISHED'`;
+    WHERE "ArticleSearch" MATCH ${query} AND a."status" IN (${publicStatuses()})`;
   return {
     hits: rows.map((r) => ({ ...r, publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt) })),
     total: Number(n),

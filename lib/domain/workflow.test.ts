@@ -4,6 +4,8 @@ import {
   type ArticleStatus,
   applyTransition,
   availableTransitions,
+  hasChangesRequested,
+  isAfterPublication,
   isDue,
   isPublic,
   takesCorrections,
@@ -215,5 +217,23 @@ describe("isPublic", () => {
 describe("takesCorrections", () => {
   it.each(ARTICLE_STATUSES)("%s", (status) => {
     expect(takesCorrections(status)).toBe(status === "PUBLISHED" || status === "UNPUBLISHED");
+  });
+});
+
+describe("hasChangesRequested", () => {
+  it.each(ARTICLE_STATUSES)("%s", (status) => {
+    expect(hasChangesRequested(status)).toBe(status === "CHANGES_REQUESTED");
+  });
+});
+
+describe("isAfterPublication", () => {
+  // Only publish and republish lead to PUBLISHED, and nothing leads back from PUBLISHED or
+  // UNPUBLISHED to a status before publication: once true, it stays true.
+  it.each(ARTICLE_STATUSES)("%s", (status) => {
+    expect(isAfterPublication(status)).toBe(status === "PUBLISHED" || status === "UNPUBLISHED");
+  });
+
+  it("stays true along every transition", () => {
+    for (const { status, to } of legal) if (isAfterPublication(status)) expect(isAfterPublication(to!), `${status} -> ${to}`).toBe(true);
   });
 });

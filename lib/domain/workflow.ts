@@ -95,6 +95,20 @@ export function isWithWriters(status: ArticleStatus): boolean {
   return WITH_WRITERS.includes(status);
 }
 
+/** A reviewer sent it back: the writer has a change request (and maybe required changes) to answer. */
+export function hasChangesRequested(status: ArticleStatus): boolean {
+  return status === "CHANGES_REQUESTED";
+}
+
+/**
+ * It has been in front of readers: live now, or unpublished since. Corrections and takedown
+ * requests concern such a story.
+ */
+export const AFTER_PUBLICATION_STATUSES: readonly ArticleStatus[] = ["PUBLISHED", "UNPUBLISHED"];
+export function isAfterPublication(status: ArticleStatus): boolean {
+  return AFTER_PUBLICATION_STATUSES.includes(status);
+}
+
 /** A draft nobody has submitted yet: only its writers (and faculty) see it. */
 export function isUnsubmittedDraft(status: ArticleStatus): boolean {
   return status === "DRAFT";
@@ -137,7 +151,7 @@ export function wasEverPublished(article: { publishedAt: Date | string | null })
 
 /** Corrections are appended to a story that is on the reader site or was taken down from it. */
 export function takesCorrections(status: ArticleStatus): boolean {
-  return isPublic(status) || status === "UNPUBLISHED";
+  return isAfterPublication(status);
 }
 
 /** A transition's result that leaves the reader site also leaves the front page. */

@@ -12,7 +12,7 @@ import { listOpenRequiredByArticle } from "@/lib/data/comments";
 import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
 import { formatDateTime } from "@/lib/domain/time";
-import { ARTICLE_STATUSES, STATUS_LABELS } from "@/lib/domain/workflow";
+import { ARTICLE_STATUSES, hasChangesRequested, STATUS_LABELS } from "@/lib/domain/workflow";
 import { ZArticleFilter } from "@/lib/validation/article";
 
 export const metadata: Metadata = { title: "Stories | Masthead newsroom" };
@@ -25,11 +25,12 @@ export default async function NewsroomPage({ searchParams }: Props) {
   // An unknown filter value is ignored rather than an error: the dashboard always renders.
   const parsed = ZArticleFilter.safeParse({ status: raw.status || undefined, section: raw.section || undefined });
   const filter = parsed.success ? parsed.data : {};
-  const reviewer = can(user, "view_review_queue");
+  const reviewQueue = can(user, "view_review_queue");
+  const allStories = can(user, "view_all_stories");
   const [mine, queue, all, sections, publication, openRequired, assignments] = await Promise.all([
     listArticlesForActor({ actor: user, filter, mine: true }),
-    reviewer ? listReviewQueue({ actor: user }) : Promise.resolve([]),
-    reviewer ? listArticlesForActor({ actor: user, filter }) : Promise.resolve([]),
+    reviewQueue ? listReviewQueue({ actor: user }) : Promise.resolve([]),
+    allStories ? listArticlesForActor({ actor: user, filter }) : Promise.resolve([]),
     listSections(),
     getPublication(),
     listOpenRequiredByArticle({ actor: user }),
@@ -45,7 +46,7 @@ export default async function NewsroomPage({ searchParams }: Props) {
       wordCount: a.wordCount,
       updatedLabel: formatDateTime(new Date(a.updatedAt), publication.timeZone),
     }));
-  const changesRequested = mine.filter((a) => a.status === "CHANGES_REQUESTED" || openRequired.has(a.id));
+  const changesRequested = mine.filter((a) => hasChangesRequested(a.status) || openRequired.has(a.id));
   return (
     <div>
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -105,8 +106,8 @@ export default async function NewsroomPage({ searchParams }: Props) {
       </form>
       <MyAssignmentsTable rows={toAssignmentRows(assignments, publication.timeZone)} />
       <StoryTable caption="My stories" rows={toRows(mine)} empty="No stories of yours match. Start one with “New story”." />
-      {reviewer && <StoryTable caption="Review queue" rows={toRows(queue)} empty="Nothing is waiting for review." />}
-      {reviewer && <StoryTable caption="All stories" rows={toRows(all)} empty="No stories match these filters." />}
+      {reviewQueue && <StoryTable caption="Review queue" rows={toRows(queue)} empty="Nothing is waiting for review." />}
+      {allStories && <StoryTable caption="All stories" rows={toRows(all)} empty="No stories match these filters." />}
     </div>
   );
 }

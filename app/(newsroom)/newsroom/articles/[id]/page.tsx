@@ -22,7 +22,7 @@ import { listBylineCandidates } from "@/lib/data/people";
 import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
 import { formatDateTime } from "@/lib/domain/time";
-import { availableTransitions } from "@/lib/domain/workflow";
+import { availableTransitions, canBePinned, hasChangesRequested, isAfterPublication, isPublic, isScheduled } from "@/lib/domain/workflow";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { ZId } from "@/lib/validation/article";
@@ -39,14 +39,14 @@ export default async function ArticleEditorPage({ params }: Props) {
     throw error;
   });
   const facts = factsOf(article);
-  const everPublished = article.status === "PUBLISHED" || article.status === "UNPUBLISHED";
-  const volumes = can(user, "view_review_queue") ? await listVolumesWithIssues() : [];
+  const everPublished = isAfterPublication(article.status);
+  const volumes = can(user, "place_in_issue", facts) ? await listVolumesWithIssues() : [];
   const [sections, people, publication, transitions, changeRequest, comments, corrections, takedowns] = await Promise.all([
     listSections(),
     listBylineCandidates(),
     getPublication(),
     listTransitions({ articleId: article.id }),
-    article.status === "CHANGES_REQUESTED" ? latestChangeRequest({ articleId: article.id }) : Promise.resolve(null),
+    hasChangesRequested(article.status) ? latestChangeRequest({ articleId: article.id }) : Promise.resolve(null),
     listComments({ actor: user, articleId: article.id }),
     listCorrections({ articleId: article.id }),
     everPublished && can(user, "correct", facts) ? listTakedownRequests({ articleId: article.id }) : Promise.resolve([]),
@@ -67,13 +67,13 @@ export default async function ArticleEditorPage({ params }: Props) {
         <Link href={`/newsroom/articles/${article.id}/revisions`} className="text-sm">
           Revision history
         </Link>
-        {article.status === "PUBLISHED" && (
+        {isPublic(article.status) && (
           <Link href={`/articles/${article.slug}`} className="text-sm">
             View on the reader site
           </Link>
         )}
       </div>
-      {article.status === "SCHEDULED" && article.publishAt && (
+      {isScheduled(article.status) && article.publishAt && (
         <p className="mt-2">
           Goes live <strong>{formatDateTime(article.publishAt, tz)}</strong> ({tz} time).
         </p>
@@ -88,7 +88,7 @@ export default async function ArticleEditorPage({ params }: Props) {
           />
         </div>
       )}
-      {article.status === "PUBLISHED" && can(user, "pin", facts) && (
+      {canBePinned(article.status) && can(user, "pin", facts) && (
         <div className="mt-4">
           <PinForm articleId={article.id} pinRank={article.pinRank} action={pinAction} />
         </div>
