@@ -4,7 +4,7 @@ import { notifyDeadlinesTomorrow } from "@/lib/use-cases/planning/notify-deadlin
 import { registerOutsideRequestRefresher } from "@/lib/use-cases/effects";
 import { INTERNAL_HEADER, internalToken, ownOrigin } from "@/lib/http/internal";
 import { purgePageCache } from "@/lib/http/page-cache-hook";
-import { sendDigests } from "@/lib/data/notifications";
+import { sendDigests } from "@/lib/use-cases/notifications/send-digests";
 import { mailConfigured, sendMail } from "@/lib/mail";
 
 const TICK_MS = Number(process.env.MASTHEAD_SCHEDULER_MS ?? 5_000);

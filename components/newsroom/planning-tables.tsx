@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MyAssignment } from "@/lib/data/planning";
+import type { MyAssignment } from "@/lib/validation/planning";
 import { formatDateTime } from "@/lib/domain/time";
 import type { ArticleStatus } from "@/lib/domain/workflow";
 import { PITCH_STATUS_LABELS, type PitchStatus } from "@/lib/validation/planning";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PublicMasthead } from "@/lib/data/masthead";
+import type { PublicMasthead } from "@/lib/validation/masthead";
 
 /** A volume's masthead for readers: positions as headings, names as each person chose. */
 export function MastheadView({ masthead, publicationName }: { masthead: PublicMasthead; publicationName: string }) {

@@ -3,7 +3,8 @@ import { SMTPServer } from "smtp-server";
 import { createArticle, markNotificationsRead, setDigestKinds, transitionArticle } from "@/lib/testing/use-cases";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "./db";
-import { countUnread, listNotifications, sendDigests } from "./notifications";
+import { sendDigests } from "@/lib/use-cases/notifications/send-digests";
+import { countUnread, listNotifications } from "./notifications";
 
 /** A real SMTP catcher on a free local port: the digest goes over the wire, not into a mock. */
 const received: { to: string; data: string }[] = [];

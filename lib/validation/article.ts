@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ARTICLE_STATUSES } from "@/lib/domain/workflow";
 import { TRANSITIONS } from "@/lib/domain/workflow";
 
 /** Bodies arrive as HTML (from the editor or the API) and are re-parsed into the story schema. */
@@ -59,7 +60,7 @@ export const ZTransition = z.object({
 export type TTransition = z.infer<typeof ZTransition>;
 
 export const ZArticleFilter = z.object({
-  status: z.enum(["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"]).optional(),
+  status: z.enum(ARTICLE_STATUSES).optional(),
   section: z.string().trim().max(64).optional(),
 });
 export type TArticleFilter = z.infer<typeof ZArticleFilter>;

@@ -27,3 +27,18 @@ export const ZMastheadVolumeRef = z.object({ volumeId: ZId });
 
 /** A volume number in a public URL (/staff/volumes/13). */
 export const ZVolumeNumber = z.coerce.number().int().min(1).max(100_000);
+
+/** A volume's masthead as the public staff page shows it. */
+export type PublicMastheadPerson = { key: string; name: string; detail: string | null; href: string | null };
+export type PublicMasthead = {
+  volume: { number: number; label: string } | null;
+  /** The shown volume is the one /staff shows by default. */
+  isCurrent: boolean;
+  /** The shown volume has not started yet (a masthead planned ahead). */
+  upcoming: boolean;
+  /** The volume has no masthead entries, so today's staff is shown instead. */
+  fallback: boolean;
+  groups: { position: string; people: PublicMastheadPerson[] }[];
+  /** Links to the other volumes' mastheads (the current one is /staff). */
+  otherVolumes: { number: number; label: string; href: string; current: boolean }[];
+};

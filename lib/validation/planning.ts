@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ArticleStatus } from "@/lib/domain/workflow";
 import { ZHeadline, ZId, ZSectionRef } from "./article";
 
 /** Pitches and assignments (issue 6). Shared by the planning actions and any future API. */
@@ -93,3 +94,18 @@ export const ZMonth = z
     const y = Number(m.slice(0, 4));
     return y >= 2000 && y <= 2100;
   }, "Give a month between 2000 and 2100.");
+
+/** A story assigned to the viewer, as the dashboard shows it. */
+export type MyAssignment = {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  section: string | null;
+  roles: ("WRITER" | "PHOTOGRAPHER")[];
+  deadline: Date | null;
+  targetWords: number | null;
+  wordCount: number;
+  overdue: boolean;
+  /** The pitch's angle and sources, when the story came from a pitch. */
+  brief: { angle: string; sources: string } | null;
+};

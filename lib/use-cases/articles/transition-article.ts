@@ -6,7 +6,7 @@ import { assertAltText } from "@/lib/data/media";
 import { reviewerIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
 import { syncSearchIndex } from "@/lib/data/search";
-import { applyTransition, isDue, isPublic, keepsFrontPageSlot, REVISION_EVENTS, type TransitionResult } from "@/lib/domain/workflow";
+import { applyTransition, isDue, isPublic, isScheduled, STATUS, keepsFrontPageSlot, REVISION_EVENTS, type TransitionResult } from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { ZTransition } from "@/lib/validation/article";
@@ -72,7 +72,7 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
     if (input.action === "submit") {
       notify.push({ userIds: await reviewerIds(tx), kind: "submitted", title: `Submitted for review: ${current.headline}`, link, exceptUserId: actor.userId });
     } else if (input.action !== "withdraw") {
-      const what = input.action === "publish" ? (result.to === "SCHEDULED" ? "Scheduled" : "Published") : DECISION_WORDS[input.action];
+      const what = input.action === "publish" ? (isScheduled(result.to) ? "Scheduled" : "Published") : DECISION_WORDS[input.action];
       notify.push({ userIds: await storyPeople(tx, id), kind: "decision", title: `${what}: ${current.headline}`, link, exceptUserId: actor.userId });
     }
     const pub = await getPublication(tx);
@@ -94,6 +94,6 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
 
 /** Who scheduled a story: the actor of its latest move into SCHEDULED. */
 async function scheduledBy(tx: NonNullable<UseCaseArgs<unknown>["tx"]>, articleId: string): Promise<string | null> {
-  const row = await tx.transition.findFirst({ where: { articleId, action: "publish", toStatus: "SCHEDULED" }, orderBy: { createdAt: "desc" }, select: { actorId: true } });
+  const row = await tx.transition.findFirst({ where: { articleId, action: "publish", toStatus: STATUS.SCHEDULED }, orderBy: { createdAt: "desc" }, select: { actorId: true } });
   return row?.actorId ?? null;
 }
