@@ -1,7 +1,9 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { describedBy, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
+import type { ActionState } from "@/lib/actions/form-state";
+import { updateMediaAction } from "@/lib/actions/media";
 import type { TMedia } from "@/lib/validation/media";
 
 type Fields = Partial<Record<"alt" | "caption" | "credit", string>>;
@@ -16,18 +18,33 @@ export async function apiError(response: Response): Promise<{ message: string; f
   }
 }
 
+/** The server action, answering like any refusal when the server cannot be reached (the text stays). */
+const saveDetails: FormActionFn<TMedia> = async (prev, form) => {
+  try {
+    return await updateMediaAction(prev, form);
+  } catch {
+    return { ok: false, message: "Could not reach the server. Your text is still here; try again." } satisfies ActionState<TMedia>;
+  }
+};
+
 /**
- * Alt text, caption and credit of one library image, saved through PATCH /api/v1/media/:id.
- * Read-only for staff who may not change them (the server checks again). Without `onSaved`, the
- * page is refreshed after a save.
+ * Alt text, caption and credit of one library image, saved through a server action (the same
+ * use case as PATCH /api/v1/media/:id). Read-only for staff who may not change them (the server
+ * checks again). The save refreshes the page; `onSaved` also hears of the saved image.
  */
 export function MediaDetailsForm({ media, onSaved, compact = false }: { media: TMedia; onSaved?: (media: TMedia) => void; compact?: boolean }) {
-  const router = useRouter();
+  const { state, formAction, pending, error } = useFormAction(saveDetails);
   const [values, setValues] = useState({ alt: media.alt, caption: media.caption, credit: media.credit });
-  const [fields, setFields] = useState<Fields>({});
-  const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  const fields: Fields = { alt: error("alt"), caption: error("caption"), credit: error("credit") };
   const id = (name: string) => `media-${media.id}-${name}`;
+  const saved = state.ok ? state.data : undefined;
+  useEffect(() => {
+    if (!saved) return;
+    setValues({ alt: saved.alt, caption: saved.caption, credit: saved.credit });
+    onSaved?.(saved);
+    // Only a new save matters, not a new onSaved from a parent's render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [saved]);
 
   if (!media.canEdit) {
     return (
@@ -50,41 +67,10 @@ export function MediaDetailsForm({ media, onSaved, compact = false }: { media: T
     );
   }
 
-  async function save(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    // Rendered inside a portal, this submit would still bubble to a story <form> around the picker.
-    event.stopPropagation();
-    setPending(true);
-    setStatus(null);
-    try {
-      const response = await fetch(`/api/v1/media/${encodeURIComponent(media.id)}`, {
-        method: "PATCH",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(values),
-      });
-      if (!response.ok) {
-        const error = await apiError(response);
-        setFields(error.fields);
-        setStatus({ ok: false, message: error.message });
-        return;
-      }
-      const { media: saved } = (await response.json()) as { media: TMedia };
-      setFields({});
-      setValues({ alt: saved.alt, caption: saved.caption, credit: saved.credit });
-      setStatus({ ok: true, message: "Saved." });
-      // Standalone (the library page), refresh the server-rendered grid; in a picker, tell it.
-      if (onSaved) onSaved(saved);
-      else router.refresh();
-    } catch {
-      setStatus({ ok: false, message: "Could not reach the server. Your text is still here; try again." });
-    } finally {
-      setPending(false);
-    }
-  }
-
   const field = (name: keyof Fields, label: string, hint: string | null, multiline: boolean) => {
     const control = {
       id: id(name),
+      name,
       value: values[name],
       onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues((v) => ({ ...v, [name]: e.target.value })),
       ...describedBy(id(name), fields[name], !!hint),
@@ -98,7 +84,15 @@ export function MediaDetailsForm({ media, onSaved, compact = false }: { media: T
   };
 
   return (
-    <form onSubmit={save} className="flex flex-col gap-3" aria-label={`Details of ${media.originalName}`} noValidate>
+    <form
+      action={formAction}
+      // Rendered inside a portal, this submit would still bubble to a story <form> around the picker.
+      onSubmit={(event) => event.stopPropagation()}
+      className="flex flex-col gap-3"
+      aria-label={`Details of ${media.originalName}`}
+      noValidate
+    >
+      <input type="hidden" name="id" value={media.id} />
       {field("alt", "Alt text", "What the photo shows, for readers who cannot see it. Required before publishing.", true)}
       {field("caption", "Caption", null, true)}
       {field("credit", "Credit", compact ? null : "Who took the photo, e.g. “Jaehoon Song / The Gazette”.", false)}
@@ -106,7 +100,7 @@ export function MediaDetailsForm({ media, onSaved, compact = false }: { media: T
         <button type="submit" className={secondaryButtonClass} disabled={pending}>
           {pending ? "Saving…" : "Save details"}
         </button>
-        {status && <FormMessage ok={status.ok} message={status.message} />}
+        {state.message && <FormMessage ok={state.ok} message={state.message} />}
       </div>
     </form>
   );
