@@ -1,7 +1,7 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { describedBy, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
-import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ActionState } from "@/lib/actions/form-state";
 import { updateMediaAction } from "@/lib/actions/media";
 import type { TMedia } from "@/lib/validation/media";
@@ -18,33 +18,29 @@ export async function apiError(response: Response): Promise<{ message: string; f
   }
 }
 
-/** The server action, answering like any refusal when the server cannot be reached (the text stays). */
-const saveDetails: FormActionFn<TMedia> = async (prev, form) => {
-  try {
-    return await updateMediaAction(prev, form);
-  } catch {
-    return { ok: false, message: "Could not reach the server. Your text is still here; try again." } satisfies ActionState<TMedia>;
-  }
-};
-
 /**
  * Alt text, caption and credit of one library image, saved through a server action (the same
  * use case as PATCH /api/v1/media/:id). Read-only for staff who may not change them (the server
  * checks again). The save refreshes the page; `onSaved` also hears of the saved image.
  */
 export function MediaDetailsForm({ media, onSaved, compact = false }: { media: TMedia; onSaved?: (media: TMedia) => void; compact?: boolean }) {
-  const { state, formAction, pending, error } = useFormAction(saveDetails);
   const [values, setValues] = useState({ alt: media.alt, caption: media.caption, credit: media.credit });
+  const { state, formAction, pending, error } = useFormAction<TMedia>(async (prev, form) => {
+    try {
+      const next = await updateMediaAction(prev, form);
+      if (next.ok && next.data) {
+        setValues({ alt: next.data.alt, caption: next.data.caption, credit: next.data.credit });
+        // In a picker, tell it; the server action has refreshed the page itself.
+        onSaved?.(next.data);
+      }
+      return next;
+    } catch {
+      // The server could not be reached: answer like a refusal, and the text stays.
+      return { ok: false, message: "Could not reach the server. Your text is still here; try again." } satisfies ActionState<TMedia>;
+    }
+  });
   const fields: Fields = { alt: error("alt"), caption: error("caption"), credit: error("credit") };
   const id = (name: string) => `media-${media.id}-${name}`;
-  const saved = state.ok ? state.data : undefined;
-  useEffect(() => {
-    if (!saved) return;
-    setValues({ alt: saved.alt, caption: saved.caption, credit: saved.credit });
-    onSaved?.(saved);
-    // Only a new save matters, not a new onSaved from a parent's render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [saved]);
 
   if (!media.canEdit) {
     return (
