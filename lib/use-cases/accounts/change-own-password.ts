@@ -18,6 +18,6 @@ export async function changeOwnPassword({ actor, input: raw, tx, now = new Date(
   const passwordHash = await hashPassword(input.next);
   return inTransaction(tx, async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, sessionsValidAfter: now } });
-    return outcome({ userId: actor.userId }, { audit: [{ kind: "account.password_change", actorId: actor.userId, subject: actor.userId, at: now }] });
+    return outcome({ userId: actor.userId }, { actorSignedOut: true, audit: [{ kind: "account.password_change", actorId: actor.userId, subject: actor.userId, at: now }] });
   });
 }
