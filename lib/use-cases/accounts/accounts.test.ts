@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { findUserByApiToken } from "@/lib/data/tokens";
 import { verifyCredentials } from "@/lib/data/users";
+import { changeOwnPassword as changeOwnPasswordWithEffects } from "./change-own-password";
 
 describe("account rules from the policy", () => {
   it("never lets faculty reset their own password from the staff page, nor an adviser an admin's", async () => {
@@ -55,6 +56,11 @@ describe("account rules from the policy", () => {
     await changeOwnPassword({ actor: actorFor(writer), input: { current: TEST_PASSWORD, next: "a brand new passphrase" } });
     expect(await verifyCredentials({ email: writer.email, password: "a brand new passphrase" })).not.toBeNull();
     expect(await db.auditLog.count({ where: { action: "account.password_change", actorId: writer.userId } })).toBe(1);
+    // The page they are on is not re-rendered: it would sign them out before they read the answer.
+    const effects = await db.$transaction(
+      async (tx) => (await changeOwnPasswordWithEffects({ actor: actorFor(writer), input: { current: "a brand new passphrase", next: "another new passphrase" }, tx })).effects,
+    );
+    expect(effects).toMatchObject({ actorSignedOut: true, readerSiteChanged: false });
   });
 });
 
