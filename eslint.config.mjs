@@ -99,6 +99,13 @@ export default defineConfig([
     },
   },
   {
+    // Leading underscore: deliberately unused (a destructured field dropped from a copy, say).
+    name: "masthead/unused",
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
     // Playwright fixtures receive a callback named `use`; it is not React's use() hook.
     name: "masthead/e2e",
     files: ["e2e/**"],

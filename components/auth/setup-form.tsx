@@ -1,13 +1,12 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass, Select } from "@/components/ui/field";
-import type { FormState } from "@/lib/actions/staff";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-type Props = { action: (prev: FormState, form: FormData) => Promise<FormState>; timeZones: string[]; defaultTimeZone: string };
+type Props = { action: FormActionFn; timeZones: string[]; defaultTimeZone: string };
 
 export function SetupForm({ action, timeZones, defaultTimeZone }: Props) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, pending, error, value } = useFormAction(action);
   if (state.ok) {
     return (
       <div className="flex flex-col gap-4">
@@ -18,18 +17,16 @@ export function SetupForm({ action, timeZones, defaultTimeZone }: Props) {
       </div>
     );
   }
-  const v = state.values ?? {};
-  const f = state.fields ?? {};
   const text = (id: string, label: string, type = "text", autoComplete?: string, hint?: string) => (
-    <Field id={id} label={label} error={f[id]} hint={hint}>
+    <Field id={id} label={label} error={error(id)} hint={hint}>
       <input
         id={id}
         name={id}
         type={type}
         autoComplete={autoComplete}
-        defaultValue={type === "password" ? undefined : v[id]}
-        aria-invalid={f[id] ? true : undefined}
-        aria-describedby={f[id] ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        defaultValue={type === "password" ? undefined : value(id)}
+        aria-invalid={error(id) ? true : undefined}
+        aria-describedby={error(id) ? `${id}-error` : hint ? `${id}-hint` : undefined}
         className={inputClass}
       />
     </Field>
@@ -37,8 +34,8 @@ export function SetupForm({ action, timeZones, defaultTimeZone }: Props) {
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {text("publicationName", "Publication name", "text", "organization")}
-      <Field id="timeZone" label="Time zone" error={f.timeZone} hint="Every time shown and every scheduled publication uses it.">
-        <Select id="timeZone" name="timeZone" defaultValue={v.timeZone ?? defaultTimeZone} {...describedBy("timeZone", f.timeZone, true)}>
+      <Field id="timeZone" label="Time zone" error={error("timeZone")} hint="Every time shown and every scheduled publication uses it.">
+        <Select id="timeZone" name="timeZone" defaultValue={value("timeZone") ?? defaultTimeZone} {...describedBy("timeZone", error("timeZone"), true)}>
           {timeZones.map((tz) => (
             <option key={tz}>{tz}</option>
           ))}

@@ -1,10 +1,9 @@
 "use client";
-import { useActionState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
-import type { TokenState } from "@/lib/actions/account";
-import type { FormState } from "@/lib/actions/staff";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
+import type { CreatedToken } from "@/lib/actions/account";
 
-type Action<S = FormState> = (prev: S, form: FormData) => Promise<S>;
+type Action = FormActionFn;
 
 const NAME_OPTIONS = [
   ["DEFAULT", "The publication's default"],
@@ -14,9 +13,9 @@ const NAME_OPTIONS = [
 ] as const;
 
 export function ProfileForm({ action, values }: { action: Action; values: { bio: string; nameDisplay: string; penName: string } }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = { ...values, ...(state.values ?? {}) };
-  const f = state.fields ?? {};
+  const { state, formAction, pending, error, value } = useFormAction(action);
+  const v = { bio: value("bio") ?? values.bio, nameDisplay: value("nameDisplay") ?? values.nameDisplay, penName: value("penName") ?? values.penName };
+  const f = { nameDisplay: error("nameDisplay"), penName: error("penName"), bio: error("bio") };
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       <Field id="nameDisplay" label="How your name appears in public" error={f.nameDisplay} hint="Bylines, captions, author and staff pages, feeds and search engines all follow it.">
@@ -45,8 +44,8 @@ export function ProfileForm({ action, values }: { action: Action; values: { bio:
 }
 
 export function PasswordForm({ action }: { action: Action }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const f = state.fields ?? {};
+  const { state, formAction, pending, error } = useFormAction(action);
+  const f = { current: error("current"), next: error("next") };
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       <Field id="current" label="Current password" error={f.current}>
@@ -65,13 +64,13 @@ export function PasswordForm({ action }: { action: Action }) {
   );
 }
 
-export function CreateTokenForm({ action }: { action: Action<TokenState> }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const f = state.fields ?? {};
+export function CreateTokenForm({ action }: { action: FormActionFn<CreatedToken> }) {
+  const { state, formAction, pending, error, value } = useFormAction(action);
+  const f = { name: error("name") };
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-3" noValidate>
       <Field id="token-name" label="Token name" error={f.name} hint="What will use it, e.g. “Photo desk upload script”.">
-        <input id="token-name" name="name" defaultValue={state.ok ? "" : state.values?.name} aria-describedby={f.name ? "token-name-error" : "token-name-hint"} className={inputClass} />
+        <input id="token-name" name="name" defaultValue={value("name") ?? ""} aria-describedby={f.name ? "token-name-error" : "token-name-hint"} className={inputClass} />
       </Field>
       <div>
         <button type="submit" className={buttonClass} disabled={pending}>
@@ -79,12 +78,12 @@ export function CreateTokenForm({ action }: { action: Action<TokenState> }) {
         </button>
       </div>
       <FormMessage ok={state.ok} message={state.message} />
-      {state.token && (
+      {state.data?.token && (
         <p>
           <label htmlFor="new-token" className="text-sm font-semibold">
             Your new token
           </label>
-          <input id="new-token" readOnly value={state.token} className={`${inputClass} font-mono`} data-testid="new-token" onFocus={(e) => e.target.select()} />
+          <input id="new-token" readOnly value={state.data.token} className={`${inputClass} font-mono`} data-testid="new-token" onFocus={(e) => e.target.select()} />
         </p>
       )}
     </form>
@@ -92,7 +91,7 @@ export function CreateTokenForm({ action }: { action: Action<TokenState> }) {
 }
 
 export function InlineActionForm({ action, hidden, label, confirm }: { action: Action; hidden: Record<string, string>; label: string; confirm?: string }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form
       action={formAction}
@@ -113,7 +112,7 @@ export function InlineActionForm({ action, hidden, label, confirm }: { action: A
 }
 
 export function ResetPasswordForm({ action, userId, name }: { action: Action; userId: string; name: string }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, pending, error } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
@@ -124,7 +123,7 @@ export function ResetPasswordForm({ action, userId, name }: { action: Action; us
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         Reset password
       </button>
-      <FormMessage ok={state.ok} message={state.message ?? state.fields?.password} />
+      <FormMessage ok={state.ok} message={state.message ?? error("password")} />
     </form>
   );
 }

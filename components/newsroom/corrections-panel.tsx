@@ -2,7 +2,7 @@
 import { buttonClass, describedBy, Field, FormMessage, inputClass, Select } from "@/components/ui/field";
 import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-export function CorrectionForm<T>({ articleId, action }: { articleId: string; action: FormActionFn<T> }) {
+export function CorrectionForm({ articleId, action }: { articleId: string; action: FormActionFn }) {
   const { state, formAction, pending, error, value } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-label="Add a correction" key={state.ok ? state.message : "form"}>
@@ -34,7 +34,7 @@ export function CorrectionForm<T>({ articleId, action }: { articleId: string; ac
   );
 }
 
-export function TakedownRequestForm<T>({ articleId, action }: { articleId: string; action: FormActionFn<T> }) {
+export function TakedownRequestForm({ articleId, action }: { articleId: string; action: FormActionFn }) {
   const { state, formAction, pending, error, value } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-col gap-3" aria-label="Record a takedown request" key={state.ok ? state.message : "form"}>
@@ -58,7 +58,7 @@ export function TakedownRequestForm<T>({ articleId, action }: { articleId: strin
   );
 }
 
-export function TakedownDecisionForm<T>({ articleId, requestId, action }: { articleId: string; requestId: string; action: FormActionFn<T> }) {
+export function TakedownDecisionForm({ articleId, requestId, action }: { articleId: string; requestId: string; action: FormActionFn }) {
   const { state, formAction, pending, error, value } = useFormAction(action);
   const id = (name: string) => `${name}-${requestId}`;
   return (

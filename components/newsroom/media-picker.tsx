@@ -49,6 +49,7 @@ export function MediaPicker({
   }, []);
 
   // The dialog lives under <body>: the picker often sits inside the story's own <form>.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the portal needs document.body, which exists only after mount
   useEffect(() => setMounted(true), []);
 
   // Search as the user types, a moment after they stop.

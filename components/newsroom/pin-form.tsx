@@ -3,7 +3,7 @@ import { FormMessage, Select, secondaryButtonClass } from "@/components/ui/field
 import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
 /** Where a published story sits on the front page. */
-export function PinForm<T>({ articleId, pinRank, action }: { articleId: string; pinRank: number | null; action: FormActionFn<T> }) {
+export function PinForm({ articleId, pinRank, action }: { articleId: string; pinRank: number | null; action: FormActionFn }) {
   const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2 rounded border border-rule p-3" aria-label="Front page placement">

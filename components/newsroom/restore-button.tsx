@@ -2,9 +2,9 @@
 import { FormMessage, secondaryButtonClass } from "@/components/ui/field";
 import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-type Props<T> = { articleId: string; revisionId: string; version: number; label: string; action: FormActionFn<T> };
+type Props = { articleId: string; revisionId: string; version: number; label: string; action: FormActionFn };
 
-export function RestoreButton<T>({ articleId, revisionId, version, label, action }: Props<T>) {
+export function RestoreButton({ articleId, revisionId, version, label, action }: Props) {
   const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">

@@ -1,9 +1,8 @@
 "use client";
-import { useActionState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
-import type { FormState } from "@/lib/actions/staff";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
-type Action = (prev: FormState, form: FormData) => Promise<FormState>;
+type Action = FormActionFn;
 const ROLE_OPTIONS = [
   ["WRITER", "Writer (student reporter)"],
   ["EDITOR", "Student editor"],
@@ -12,19 +11,17 @@ const ROLE_OPTIONS = [
 ] as const;
 
 export function CreateStaffForm({ action, canGrantAdmin }: { action: Action; canGrantAdmin: boolean }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = state.ok ? {} : (state.values ?? {});
-  const f = state.fields ?? {};
+  const { state, formAction, pending, error, value, resetKey } = useFormAction(action);
   const input = (id: string, label: string, type = "text", hint?: string) => (
-    <Field id={`new-${id}`} label={label} error={f[id]} hint={hint}>
+    <Field id={`new-${id}`} label={label} error={error(id)} hint={hint}>
       <input
         id={`new-${id}`}
         name={id}
         type={type}
-        defaultValue={type === "password" ? undefined : v[id]}
-        key={`${id}-${state.ok ? "reset" : "keep"}-${state.message ?? ""}`}
-        aria-invalid={f[id] ? true : undefined}
-        aria-describedby={f[id] ? `new-${id}-error` : hint ? `new-${id}-hint` : undefined}
+        defaultValue={type === "password" ? undefined : value(id)}
+        key={resetKey(id)}
+        aria-invalid={error(id) ? true : undefined}
+        aria-describedby={error(id) ? `new-${id}-error` : hint ? `new-${id}-hint` : undefined}
         className={inputClass}
         autoComplete={type === "password" ? "new-password" : "off"}
       />
@@ -34,8 +31,8 @@ export function CreateStaffForm({ action, canGrantAdmin }: { action: Action; can
     <form action={formAction} className="grid gap-4 sm:grid-cols-2" aria-label="Add a staff member" noValidate>
       {input("fullName", "Full name")}
       {input("email", "Email", "email")}
-      <Field id="new-role" label="Role" error={f.role}>
-        <Select id="new-role" name="role" defaultValue={v.role ?? "WRITER"} {...describedBy("new-role", f.role)}>
+      <Field id="new-role" label="Role" error={error("role")}>
+        <Select id="new-role" name="role" defaultValue={value("role") ?? "WRITER"} {...describedBy("new-role", error("role"))}>
           {ROLE_OPTIONS.filter(([r]) => r !== "ADMIN" || canGrantAdmin).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
@@ -58,7 +55,7 @@ export function CreateStaffForm({ action, canGrantAdmin }: { action: Action; can
 }
 
 export function StaffRowForm({ action, userId, role, active, label, canGrantAdmin }: { action: Action; userId: string; role: string; active: boolean; label: string; canGrantAdmin: boolean }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
@@ -92,26 +89,27 @@ export function SettingsForm({
   values: { name: string; tagline: string; timeZone: string; reviewPolicy: string; nameDisplayDefault: string };
   timeZones: string[];
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
-  const v = { ...values, ...(state.values ?? {}) };
-  const f = state.fields ?? {};
+  const { state, formAction, pending, error: fieldError, value } = useFormAction(action);
+  // After a refusal the form keeps what was typed; otherwise it shows the saved settings.
+  const v = (name: keyof typeof values) => value(name) ?? values[name];
+  const f = { name: fieldError("name"), tagline: fieldError("tagline"), timeZone: fieldError("timeZone"), nameDisplayDefault: fieldError("nameDisplayDefault"), reviewPolicy: fieldError("reviewPolicy") };
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       <Field id="name" label="Publication name" error={f.name}>
-        <input id="name" name="name" defaultValue={v.name} {...describedBy("name", f.name)} className={inputClass} />
+        <input id="name" name="name" defaultValue={v("name")} {...describedBy("name", f.name)} className={inputClass} />
       </Field>
       <Field id="tagline" label="Tagline" error={f.tagline}>
-        <input id="tagline" name="tagline" defaultValue={v.tagline} {...describedBy("tagline", f.tagline)} className={inputClass} />
+        <input id="tagline" name="tagline" defaultValue={v("tagline")} {...describedBy("tagline", f.tagline)} className={inputClass} />
       </Field>
       <Field id="timeZone" label="Time zone" error={f.timeZone} hint="Every time shown and every scheduled publication uses it.">
-        <Select id="timeZone" name="timeZone" defaultValue={v.timeZone} {...describedBy("timeZone", f.timeZone, true)}>
+        <Select id="timeZone" name="timeZone" defaultValue={v("timeZone")} {...describedBy("timeZone", f.timeZone, true)}>
           {timeZones.map((tz) => (
             <option key={tz}>{tz}</option>
           ))}
         </Select>
       </Field>
       <Field id="nameDisplayDefault" label="How student names appear by default" error={f.nameDisplayDefault} hint="Each person may choose otherwise on their account page; pen names need an adviser's approval.">
-        <Select id="nameDisplayDefault" name="nameDisplayDefault" defaultValue={v.nameDisplayDefault} {...describedBy("nameDisplayDefault", f.nameDisplayDefault, true)}>
+        <Select id="nameDisplayDefault" name="nameDisplayDefault" defaultValue={v("nameDisplayDefault")} {...describedBy("nameDisplayDefault", f.nameDisplayDefault, true)}>
           <option value="FULL">Full name</option>
           <option value="FIRST_LAST_INITIAL">First name and last initial</option>
           <option value="PEN_NAME">Approved pen name (else first name and last initial)</option>
@@ -120,13 +118,13 @@ export function SettingsForm({
       <fieldset className="flex flex-col gap-2">
         <legend className="text-sm font-semibold">Review policy</legend>
         <label className="flex items-start gap-2">
-          <input type="radio" name="reviewPolicy" value="ADVISER_APPROVES" defaultChecked={v.reviewPolicy === "ADVISER_APPROVES"} className="mt-1" />
+          <input type="radio" name="reviewPolicy" value="ADVISER_APPROVES" defaultChecked={v("reviewPolicy") === "ADVISER_APPROVES"} className="mt-1" />
           <span>
             <strong>Adviser approves</strong> — only an adviser (or administrator) can publish.
           </span>
         </label>
         <label className="flex items-start gap-2">
-          <input type="radio" name="reviewPolicy" value="STUDENT_EDITORS_PUBLISH" defaultChecked={v.reviewPolicy === "STUDENT_EDITORS_PUBLISH"} className="mt-1" />
+          <input type="radio" name="reviewPolicy" value="STUDENT_EDITORS_PUBLISH" defaultChecked={v("reviewPolicy") === "STUDENT_EDITORS_PUBLISH"} className="mt-1" />
           <span>
             <strong>Student editors publish</strong> — student editors have the final say (as “New Voices” laws provide); advisers still see everything and can comment.
           </span>

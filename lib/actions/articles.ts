@@ -10,7 +10,6 @@ import { transitionArticle } from "@/lib/use-cases/articles/transition-article";
 import { ZArticleCreate, ZId, ZTransition } from "@/lib/validation/article";
 import { type ActionState, formAction } from "./form-state";
 import { authedAction } from "./safe-action";
-import type { ArticleDto } from "@/lib/data/articles";
 
 const ZRestoreForm = z.object({ articleId: ZId, revisionId: ZId, version: z.coerce.number().int().min(1) });
 /** Front-page placement: "1" = lead, "2".."5" = features, "" = by date. */
@@ -43,7 +42,7 @@ const ZTransitionForm = z
     return { id, action: parsed.data, note: note || undefined, publishAt: parsed.data === "publish" ? publishAt || "" : "" };
   });
 
-export async function transitionAction(_prev: ActionState<TransitionDone>, form: FormData): Promise<ActionState<TransitionDone>> {
+export async function transitionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(
     form,
     ZTransitionForm,
@@ -63,10 +62,9 @@ export async function transitionAction(_prev: ActionState<TransitionDone>, form:
   );
 }
 
-export type TransitionDone = { status: ArticleDto["status"] };
 
 /** Restore a revision from the history page; the restore is itself a new revision. */
-export async function restoreRevisionAction(_prev: ActionState<{ version: number }>, form: FormData): Promise<ActionState<{ version: number }>> {
+export async function restoreRevisionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(
     form,
     ZRestoreForm,
@@ -75,7 +73,7 @@ export async function restoreRevisionAction(_prev: ActionState<{ version: number
   );
 }
 
-export async function pinAction(_prev: ActionState<{ pinRank: number | null }>, form: FormData): Promise<ActionState<{ pinRank: number | null }>> {
+export async function pinAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(form, ZPinForm, ({ id, pinRank }, user) => pinArticle({ actor: user, id, input: { pinRank } }).then((o) => ({ pinRank: o.data.pinRank })), {
     success: () => "Front page updated.",
   });

@@ -11,14 +11,14 @@ const ZCorrectionForm = ZCorrection.extend({ articleId: ZId });
 const ZRequestForm = ZTakedownRequest.extend({ articleId: ZId });
 const ZDecisionForm = z.object({ articleId: ZId, requestId: ZId }).and(ZTakedownDecision);
 
-export async function addCorrectionAction(_prev: ActionState<string>, form: FormData): Promise<ActionState<string>> {
+export async function addCorrectionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(form, ZCorrectionForm, ({ articleId, ...input }, user) => addCorrection({ actor: user, articleId, input }).then((o) => o.data.id), {
     success: () => "Correction added. It shows on the story, in its feed entry and on the corrections page.",
     shown: ["kind", "position", "body"],
   });
 }
 
-export async function recordTakedownAction(_prev: ActionState<string>, form: FormData): Promise<ActionState<string>> {
+export async function recordTakedownAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(form, ZRequestForm, ({ articleId, ...input }, user) => recordTakedownRequest({ actor: user, articleId, input }).then((o) => o.data.id), {
     success: () => "Request recorded. An adviser decides it.",
     shown: ["requesterName", "requesterContact", "reason"],
@@ -26,7 +26,7 @@ export async function recordTakedownAction(_prev: ActionState<string>, form: For
 }
 
 /** The use case refreshes every public page that showed the name (or the old address). */
-export async function decideTakedownAction(_prev: ActionState<string>, form: FormData): Promise<ActionState<string>> {
+export async function decideTakedownAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(
     form,
     ZDecisionForm,

@@ -51,6 +51,19 @@ export async function formAction<S extends z.ZodType, T>(
   form: FormData,
   schema: S,
   fn: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+  opts: FormActionOptions<T> & { returnData: true },
+): Promise<ActionState<T>>;
+/** Without `returnData`, the client gets no data: the state is a plain ActionState. */
+export async function formAction<S extends z.ZodType, T>(
+  form: FormData,
+  schema: S,
+  fn: (input: z.infer<S>, user: SessionUser) => Promise<T>,
+  opts: FormActionOptions<T>,
+): Promise<ActionState>;
+export async function formAction<S extends z.ZodType, T>(
+  form: FormData,
+  schema: S,
+  fn: (input: z.infer<S>, user: SessionUser) => Promise<T>,
   opts: FormActionOptions<T>,
 ): Promise<ActionState<T>> {
   const arrays = opts.arrays ?? [];

@@ -6,20 +6,19 @@ import { createPitch } from "@/lib/use-cases/planning/create-pitch";
 import { decidePitch } from "@/lib/use-cases/planning/decide-pitch";
 import { ZAssignmentCreate, ZPitchCreate, ZPitchDecision } from "@/lib/validation/planning";
 import { type ActionState, formAction } from "./form-state";
-import { messageOnly } from "./message-only";
 
 export async function createPitchAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return messageOnly(formAction(form, ZPitchCreate, (input, user) => createPitch({ actor: user, input }).then((o) => o.data), {
+  return formAction(form, ZPitchCreate, (input, user) => createPitch({ actor: user, input }).then((o) => o.data), {
     success: (pitch) => `Pitch sent: “${pitch.title}”. Editors will see it on this page.`,
     shown: ["title", "angle", "section", "sources"],
-  }));
+  });
 }
 
 export async function decidePitchAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  return messageOnly(formAction(form, ZPitchDecision, (input, user) => decidePitch({ actor: user, input }).then((o) => o.data), {
+  return formAction(form, ZPitchDecision, (input, user) => decidePitch({ actor: user, input }).then((o) => o.data), {
     success: (pitch) => (pitch.status === PITCH_STATUS.ACCEPTED ? "Accepted. The pitcher has been told." : "Rejected. The pitcher sees your note."),
     shown: ["note"],
-  }));
+  });
 }
 
 /** Create the assignment, then show it on the pitches page (the redirect is outside formAction's try). */
@@ -31,5 +30,7 @@ export async function createAssignmentAction(_prev: ActionState, form: FormData)
     returnData: true,
   });
   if (state.ok && state.data) redirect(`/newsroom/pitches?assigned=${encodeURIComponent(state.data.id)}`);
-  return messageOnly(state);
+  // Only a refusal reaches the form: a success has redirected.
+  const { data: _story, ...refusal } = state;
+  return refusal;
 }

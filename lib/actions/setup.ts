@@ -1,20 +1,18 @@
 "use server";
-import { createFirstAdviser } from "@/lib/data/users";
-import { ZSetup } from "@/lib/validation/user";
-import { revalidateReaderSite } from "./revalidate";
-import { formValues, parseInput, toActionError } from "./safe-action";
-import type { FormState } from "./staff";
+import { createFirstAdviser } from "@/lib/use-cases/accounts/create-first-adviser";
+import { type ActionState, keptValues } from "./form-state";
+import { formToObject, toActionError } from "./safe-action";
 
-/** First run only: creates the publication and its first adviser, then /setup closes for good. */
-export async function setupAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = formValues(form, ["password"]);
+/**
+ * First run only: creates the publication and its first adviser, then /setup closes for good.
+ * Nobody is signed in yet, so this is the one action that does not go through `formAction`.
+ */
+export async function setupAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   try {
-    const input = parseInput(ZSetup, Object.fromEntries(form.entries()));
-    await createFirstAdviser(input);
-    revalidateReaderSite(); // the reader site now has a name
+    await createFirstAdviser({ input: formToObject(form) as Parameters<typeof createFirstAdviser>[0]["input"] });
     return { ok: true, message: "Your newsroom is ready. Sign in with the account you just created." };
   } catch (error) {
-    const e = toActionError(error);
-    return { ok: false, message: e.message, fields: e.fields, values };
+    const { code, message, fields } = toActionError(error);
+    return { ok: false, code, message, fields, values: keptValues(form, [], ["password"]) };
   }
 }

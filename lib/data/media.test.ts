@@ -19,9 +19,8 @@ import {
   listMedia,
   mediaUrls,
   requireMedia,
-  updateMedia,
-  uploadMedia,
 } from "./media";
+import { updateMedia, uploadMedia } from "@/lib/testing/use-cases";
 
 let writer: TestUser, writer2: TestUser, editor: TestUser, adviser: TestUser;
 let asWriter: Actor, asWriter2: Actor, asEditor: Actor, asAdviser: Actor;
@@ -66,7 +65,7 @@ async function snapshot() {
 }
 
 async function upload(actor: Actor, name = `photo-${uniq()}.jpg`) {
-  const [media] = await uploadMedia({ actor, files: [{ name, data: await jpeg() }] });
+  const [media] = await uploadMedia({ actor, input: { files: [{ name, data: await jpeg() }] } });
   return media!;
 }
 
@@ -99,7 +98,7 @@ describe("uploadMedia", () => {
 
   it("stores nothing for a text file named photo.jpg: no row, no file", async () => {
     const before = await snapshot();
-    const error = await expectAppError(uploadMedia({ actor: asWriter, files: [{ name: "photo.jpg", data: Buffer.from("hello, I am text\n") }] }), "VALIDATION");
+    const error = await expectAppError(uploadMedia({ actor: asWriter, input: { files: [{ name: "photo.jpg", data: Buffer.from("hello, I am text\n") }] } }), "VALIDATION");
     expect(error.message).toBe(MEDIA_MESSAGES.notImage);
     expect(error.fields).toEqual({ file: MEDIA_MESSAGES.notImage });
     expect(await snapshot()).toEqual(before);
@@ -110,10 +109,12 @@ describe("uploadMedia", () => {
     const error = await expectAppError(
       uploadMedia({
         actor: asWriter,
-        files: [
-          { name: "good.jpg", data: await jpeg() },
-          { name: "notes.jpg", data: Buffer.from("not an image") },
-        ],
+        input: {
+          files: [
+            { name: "good.jpg", data: await jpeg() },
+            { name: "notes.jpg", data: Buffer.from("not an image") },
+          ],
+        },
       }),
       "VALIDATION",
     );
@@ -124,22 +125,22 @@ describe("uploadMedia", () => {
 
   it("accepts a PNG named notes.txt and records it as a PNG", async () => {
     const png = await sharp({ create: { width: 330, height: 330, channels: 3, background: "#00aa00" } }).png().toBuffer();
-    const [media] = await uploadMedia({ actor: asWriter, files: [{ name: "notes.txt", data: png }] });
+    const [media] = await uploadMedia({ actor: asWriter, input: { files: [{ name: "notes.txt", data: png }] } });
     expect(media).toMatchObject({ mimeType: "image/png", originalName: "notes.txt" });
   });
 
   it("removes the files again when the database write fails", async () => {
     const before = await snapshot();
     const ghost: Actor = { ...asWriter, userId: `nosuchuser${uniq()}` };
-    await expect(uploadMedia({ actor: ghost, files: [{ name: "x.jpg", data: await jpeg() }] })).rejects.toThrow();
+    await expect(uploadMedia({ actor: ghost, input: { files: [{ name: "x.jpg", data: await jpeg() }] } })).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses an empty request and too many files", async () => {
-    const none = await expectAppError(uploadMedia({ actor: asWriter, files: [] }), "VALIDATION");
+    const none = await expectAppError(uploadMedia({ actor: asWriter, input: { files: [] } }), "VALIDATION");
     expect(none.fields).toEqual({ file: MEDIA_MESSAGES.noFile });
     const data = Buffer.from("x");
-    const many = await expectAppError(uploadMedia({ actor: asWriter, files: Array.from({ length: 11 }, () => ({ name: "a.jpg", data })) }), "VALIDATION");
+    const many = await expectAppError(uploadMedia({ actor: asWriter, input: { files: Array.from({ length: 11 }, () => ({ name: "a.jpg", data })) } }), "VALIDATION");
     expect(many.fields).toEqual({ file: MEDIA_MESSAGES.tooManyFiles });
   });
 });

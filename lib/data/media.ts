@@ -4,29 +4,12 @@ import type { JSONContent } from "@tiptap/core";
 import { type Actor, can } from "@/lib/auth/policy";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import {
-  type HeicDecoder,
-  mediaRoot,
-  newMediaId,
-  type ProcessedImage,
-  processImage,
-  removeStored,
-  storageKeyFor,
-  storeRenditions,
-  type Variant,
-} from "@/lib/media/process";
-import {
-  MAX_FILES_PER_REQUEST,
-  MEDIA_MESSAGES,
-  type TMedia,
-  type TMediaQuery,
-  type TMediaUpdate,
-  type TMediaUrls,
-  type TPublicMedia,
-} from "@/lib/validation/media";
+import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
+import type { Variant } from "@/lib/media/process";
+import type { TMedia, TMediaQuery, TMediaUrls, TPublicMedia } from "@/lib/validation/media";
 import { db } from "./db";
 
-const mediaSelect = {
+export const mediaSelect = {
   id: true,
   storageKey: true,
   originalName: true,
@@ -43,7 +26,7 @@ const mediaSelect = {
   uploadedBy: { select: { id: true, person: { select: { fullName: true } } } },
 } satisfies Prisma.MediaSelect;
 
-type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
+export type MediaRow = Prisma.MediaGetPayload<{ select: typeof mediaSelect }>;
 
 /** Media.variants as a list, smallest first; a damaged value reads as no renditions. */
 export function parseVariants(variants: string | readonly Variant[]): Variant[] {
@@ -84,19 +67,8 @@ function thumbUrl(variants: Variant[]): string {
   return thumb ? urlOf(thumb) : "";
 }
 
-/**
- * Any staff member may use any image; changing its alt text, caption or credit is for the
- * person who uploaded it and for editors, advisers and administrators.
- */
-export function canEditMedia(actor: Pick<Actor, "userId" | "role">, media: { uploadedById: string | null }): boolean {
-  return editsAnyMedia(actor.role) || media.uploadedById === actor.userId;
-}
-
-function editsAnyMedia(role: Actor["role"]): boolean {
-  return role === "EDITOR" || role === "ADVISER" || role === "ADMIN";
-}
-
-function toMediaDto(row: MediaRow, actor: Pick<Actor, "userId" | "role">): TMedia {
+/** A library image as staff see it; `canEdit` is the policy's answer for this actor. */
+export function toMediaDto(row: MediaRow, actor: Actor): TMedia {
   const variants = parseVariants(row.variants);
   return {
     id: row.id,
@@ -112,129 +84,17 @@ function toMediaDto(row: MediaRow, actor: Pick<Actor, "userId" | "role">): TMedi
     thumbUrl: thumbUrl(variants),
     uploadedBy: row.uploadedBy ? { id: row.uploadedBy.id, name: row.uploadedBy.person.fullName } : null,
     createdAt: row.createdAt.toISOString(),
-    canEdit: canEditMedia(actor, row),
+    canEdit: can(actor, "edit_media", { uploadedById: row.uploadedById }),
   };
 }
 
 /** A file name fit to show: no folders, no control characters, not too long. */
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   const base = path.basename(name.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim();
   return (base || "image").slice(0, 200);
 }
 
 export type UploadFile = { name: string; data: Uint8Array };
-
-/**
- * Add images to the library. All or nothing: every file is checked and processed before any is
- * stored, and a failure stores nothing. Files are written before the rows, so a row never names
- * a missing file; if the database write fails, the files are removed again.
- */
-export async function uploadMedia({
-  actor,
-  files,
-  root = mediaRoot(),
-  decodeHeic,
-}: {
-  actor: Actor;
-  files: UploadFile[];
-  /** Tests only: another media directory. */
-  root?: string;
-  /** Tests only: a stand-in HEIC decoder. */
-  decodeHeic?: HeicDecoder;
-}): Promise<TMedia[]> {
-  if (!can(actor, "upload_media")) throw new AppError("FORBIDDEN", "You may not add images to the media library.");
-  if (files.length === 0) throw new AppError("VALIDATION", MEDIA_MESSAGES.noFile, { fields: { file: MEDIA_MESSAGES.noFile } });
-  if (files.length > MAX_FILES_PER_REQUEST) throw new AppError("VALIDATION", MEDIA_MESSAGES.tooManyFiles, { fields: { file: MEDIA_MESSAGES.tooManyFiles } });
-
-  // One at a time: the pipeline already uses every core, and memory stays bounded.
-  const processed: { file: UploadFile; image: ProcessedImage }[] = [];
-  for (const file of files) {
-    try {
-      processed.push({ file, image: await processImage(file.data, { decodeHeic }) });
-    } catch (error) {
-      if (error instanceof AppError && files.length > 1) {
-        throw new AppError(error.code, `${cleanName(file.name)}: ${error.message}`, { fields: error.fields });
-      }
-      throw error;
-    }
-  }
-
-  const stored: { id: string; storageKey: string; variants: Variant[]; file: UploadFile; image: ProcessedImage }[] = [];
-  try {
-    for (const { file, image } of processed) {
-      const id = newMediaId();
-      const storageKey = storageKeyFor(id);
-      // storeRenditions leaves nothing behind when it fails, so only finished folders are listed.
-      const variants = await storeRenditions({ root, storageKey, renditions: image.renditions });
-      stored.push({ id, storageKey, variants, file, image });
-    }
-    const rows = await db.$transaction(async (tx) => {
-      const created: MediaRow[] = [];
-      for (const s of stored) {
-        created.push(
-          await tx.media.create({
-            data: {
-              id: s.id,
-              storageKey: s.storageKey,
-              originalName: cleanName(s.file.name),
-              mimeType: s.image.mimeType,
-              width: s.image.width,
-              height: s.image.height,
-              bytes: s.file.data.length,
-              variants: JSON.stringify(s.variants),
-              uploadedById: actor.userId,
-            },
-            select: mediaSelect,
-          }),
-        );
-      }
-      return created;
-    });
-    return rows.map((row) => toMediaDto(row, actor));
-  } catch (error) {
-    await Promise.all(stored.map((s) => removeStored({ root, storageKey: s.storageKey }).catch(() => undefined)));
-    throw error;
-  }
-}
-
-/**
- * Record a library image whose renditions are already stored under `storageKey` (a photo from an
- * imported .docx, processed when the document was read), with its alt text, caption and credit.
- * The caller owns the files: if this throws, no row exists and the caller removes or keeps them.
- */
-export async function recordStoredMedia({
-  actor,
-  id,
-  storageKey,
-  image,
-  details,
-}: {
-  actor: Actor;
-  id: string;
-  storageKey: string;
-  image: { originalName: string; mimeType: string; width: number; height: number; bytes: number; variants: Variant[] };
-  details: TMediaUpdate;
-}): Promise<TMedia> {
-  if (!can(actor, "upload_media")) throw new AppError("FORBIDDEN", "You may not add images to the media library.");
-  const row = await db.media.create({
-    data: {
-      id,
-      storageKey,
-      originalName: cleanName(image.originalName),
-      mimeType: image.mimeType,
-      width: image.width,
-      height: image.height,
-      bytes: image.bytes,
-      variants: JSON.stringify(image.variants),
-      alt: details.alt ?? "",
-      caption: details.caption ?? "",
-      credit: details.credit ?? "",
-      uploadedById: actor.userId,
-    },
-    select: mediaSelect,
-  });
-  return toMediaDto(row, actor);
-}
 
 /**
  * The library, newest first. `q` matches alt text, caption, credit and file name; with several
@@ -250,9 +110,9 @@ export async function listMedia({ actor, query = {} }: { actor: Actor; query?: T
   return rows.map((row) => toMediaDto(row, actor));
 }
 
-/** One library image for a staff member, or NOT_FOUND. */
-export async function findMediaForActor({ actor, id }: { actor: Actor; id: string }): Promise<TMedia> {
-  const row = await db.media.findUnique({ where: { id }, select: mediaSelect });
+/** One library image for a staff member, or NOT_FOUND. Pass the transaction if any. */
+export async function findMediaForActor({ actor, id, tx }: { actor: Actor; id: string; tx?: Prisma.TransactionClient }): Promise<TMedia> {
+  const row = await (tx ?? db).media.findUnique({ where: { id }, select: mediaSelect });
   if (!row) throw notFound("That image");
   return toMediaDto(row, actor);
 }
@@ -271,23 +131,6 @@ export async function findMedia({ id }: { id: string }): Promise<TPublicMedia | 
 export async function requireMedia({ id, field = "leadImageId", tx }: { id: string; field?: string; tx?: Prisma.TransactionClient }): Promise<void> {
   const found = tx ? await tx.media.findUnique({ where: { id }, select: { id: true } }) : await db.media.findUnique({ where: { id }, select: { id: true } });
   if (!found) throw new AppError("VALIDATION", "There is no such image in the media library.", { fields: { [field]: "There is no such image in the media library." } });
-}
-
-/** Change alt text, caption or credit: 404 for no such image, 403 for someone else's (unless an editor). */
-export async function updateMedia({ actor, id, input }: { actor: Actor; id: string; input: TMediaUpdate }): Promise<TMedia> {
-  const current = await db.media.findUnique({ where: { id }, select: { uploadedById: true } });
-  if (!current) throw notFound("That image");
-  if (!canEditMedia(actor, current)) {
-    throw new AppError("FORBIDDEN", "Only the person who uploaded this image, or an editor, can change its details.");
-  }
-  const data: Prisma.MediaUpdateManyMutationInput = {};
-  if (input.alt !== undefined) data.alt = input.alt;
-  if (input.caption !== undefined) data.caption = input.caption;
-  if (input.credit !== undefined) data.credit = input.credit;
-  // Ownership in the where clause too, not only in the check above.
-  const updated = await db.media.updateMany({ where: { id, ...(editsAnyMedia(actor.role) ? {} : { uploadedById: actor.userId }) }, data });
-  if (updated.count === 0) throw notFound("That image");
-  return findMediaForActor({ actor, id });
 }
 
 // ---- Images inside stories ----
@@ -387,10 +230,10 @@ export async function hydrateFigures(doc: JSONContent, tx?: Prisma.TransactionCl
   return visit(doc) ?? doc;
 }
 
-/** Published stories that show an image (lead or inline), to revalidate after its details change. */
-export async function findPublishedArticlesUsingMedia({ mediaId }: { mediaId: string }) {
-  return db.article.findMany({
-    where: { status: "PUBLISHED", OR: [{ leadImageId: mediaId }, { bodyJson: { contains: `"mediaId":"${mediaId}"` } }] },
+/** Public stories that show an image (lead or inline): readers see its details change. Pass the transaction if any. */
+export async function findPublishedArticlesUsingMedia({ mediaId, tx }: { mediaId: string; tx?: Prisma.TransactionClient }) {
+  return (tx ?? db).article.findMany({
+    where: { status: { in: [...PUBLIC_STATUSES] }, OR: [{ leadImageId: mediaId }, { bodyJson: { contains: `"mediaId":"${mediaId}"` } }] },
     select: { slug: true, section: { select: { slug: true } } },
   });
 }

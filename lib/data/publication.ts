@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cache } from "react";
-import type { TSettings } from "@/lib/validation/user";
 import { db } from "./db";
 
 export type PublicationSettings = {
@@ -36,23 +35,3 @@ export const getPublication = cache(async (tx?: Prisma.TransactionClient): Promi
     schoolYearStartMonth: row.schoolYearStartMonth,
   };
 });
-
-export async function updatePublicationSettings({ settings, actorId }: { settings: TSettings; actorId: string }) {
-  const before = await db.publication.findUnique({ where: { id: 1 } });
-  await db.$transaction([
-    db.publication.upsert({ where: { id: 1 }, update: settings, create: { id: 1, ...settings } }),
-    db.auditLog.create({
-      data: {
-        actorId,
-        action: "settings.update",
-        subject: "publication",
-        details: JSON.stringify({
-          before: before
-            ? { name: before.name, tagline: before.tagline, timeZone: before.timeZone, reviewPolicy: before.reviewPolicy, nameDisplayDefault: before.nameDisplayDefault }
-            : null,
-          after: settings,
-        }),
-      },
-    }),
-  ]);
-}

@@ -1,7 +1,6 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Actor } from "@/lib/auth/policy";
-import { AppError, notFound } from "@/lib/errors";
 import { db } from "./db";
 import { findActiveUser, type SessionUser } from "./users";
 
@@ -10,32 +9,12 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Create a personal API token. The plain token is returned once and never stored. */
-export async function createApiToken({ actor, name }: { actor: Actor; name: string }) {
-  const count = await db.apiToken.count({ where: { userId: actor.userId, revokedAt: null } });
-  if (count >= 20) throw new AppError("VALIDATION", "You have 20 active tokens; revoke one first.", { fields: { name: "You have 20 active tokens; revoke one first." } });
-  const token = `mh_${randomBytes(32).toString("base64url")}`;
-  const row = await db.$transaction(async (tx) => {
-    const created = await tx.apiToken.create({ data: { userId: actor.userId, name, tokenHash: hashToken(token) }, select: { id: true, name: true, createdAt: true } });
-    await tx.auditLog.create({ data: { actorId: actor.userId, action: "token.create", subject: created.id, details: JSON.stringify({ name }) } });
-    return created;
-  });
-  return { ...row, token };
-}
-
 export async function listApiTokens({ actor }: { actor: Actor }) {
   return db.apiToken.findMany({
     where: { userId: actor.userId },
     select: { id: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true },
     orderBy: { createdAt: "desc" },
   });
-}
-
-/** Revoke one of your own tokens (ownership in the where clause). */
-export async function revokeApiToken({ actor, tokenId }: { actor: Actor; tokenId: string }) {
-  const result = await db.apiToken.updateMany({ where: { id: tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (result.count === 0) throw notFound("That token");
-  await db.auditLog.create({ data: { actorId: actor.userId, action: "token.revoke", subject: tokenId } });
 }
 
 /** The owner of a bearer token, as the database says now; null for unknown or revoked tokens. */

@@ -3,9 +3,10 @@ import { actorFor, createTestUser, TEST_PASSWORD, type TestUser, uniq, withEmpty
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { createApiToken, createStaff, resetPassword, updateStaff } from "@/lib/testing/use-cases";
 import { db } from "./db";
-import { createApiToken, findUserByApiToken } from "./tokens";
-import { createStaff, findActiveUser, resetPassword, updateStaff, verifyCredentials } from "./users";
+import { findUserByApiToken } from "./tokens";
+import { findActiveUser, verifyCredentials } from "./users";
 
 async function expectAppError(promise: Promise<unknown>, code: ErrorCode, ErrorClass: typeof AppError = AppError): Promise<AppError> {
   const error = await promise.then(
@@ -27,7 +28,7 @@ async function roleOf(userId: string) {
 
 describe("createFirstAdviser (on an empty install)", () => {
   it("sets up the publication and its adviser once, then refuses", async () => {
-    await withEmptyDatabase(async ({ db: fresh, users, AppError: FreshAppError }) => {
+    await withEmptyDatabase(async ({ db: fresh, users, createFirstAdviser, AppError: FreshAppError }) => {
       expect(await users.hasAnyUser()).toBe(false);
       const setup = {
         publicationName: "The Test Gazette",
@@ -36,21 +37,21 @@ describe("createFirstAdviser (on an empty install)", () => {
         email: "dana@school.example",
         password: "a long enough password",
       };
-      const first = await users.createFirstAdviser(setup);
+      const first = await createFirstAdviser(setup);
       const user = await fresh.user.findUniqueOrThrow({ where: { id: first.id }, include: { person: true } });
       expect(user).toMatchObject({ email: "dana@school.example", role: "ADVISER", active: true, person: { fullName: "Dana Adviser", title: "Adviser" } });
       expect(await fresh.publication.findUnique({ where: { id: 1 } })).toMatchObject({ name: "The Test Gazette", timeZone: "Asia/Seoul" });
       expect(await fresh.auditLog.count({ where: { action: "setup.complete", actorId: first.id } })).toBe(1);
       expect(await users.verifyCredentials({ email: "dana@school.example", password: "a long enough password" })).toMatchObject({ id: first.id });
 
-      await expectAppError(users.createFirstAdviser({ ...setup, email: "intruder@evil.example", fullName: "Intruder" }), "NOT_FOUND", FreshAppError);
+      await expectAppError(createFirstAdviser({ ...setup, email: "intruder@evil.example", fullName: "Intruder" }), "NOT_FOUND", FreshAppError);
       expect(await fresh.user.count()).toBe(1);
       expect(await fresh.person.count()).toBe(1);
     });
   });
 
   it("lets only one of two racing first-run requests win", async () => {
-    await withEmptyDatabase(async ({ db: fresh, users }) => {
+    await withEmptyDatabase(async ({ db: fresh, createFirstAdviser }) => {
       const setup = (n: number) => ({
         publicationName: "Race",
         timeZone: "UTC",
@@ -58,7 +59,7 @@ describe("createFirstAdviser (on an empty install)", () => {
         email: `racer${n}@school.example`,
         password: "a long enough password",
       });
-      const results = await Promise.allSettled([users.createFirstAdviser(setup(1)), users.createFirstAdviser(setup(2))]);
+      const results = await Promise.allSettled([createFirstAdviser(setup(1)), createFirstAdviser(setup(2))]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       expect(await fresh.user.count()).toBe(1);
     });
@@ -248,10 +249,10 @@ describe("resetPassword", () => {
   it("ends the account's sessions and revokes its API tokens, with an audit row", async () => {
     const adviser = await createTestUser({ role: "ADVISER" });
     const writer = await createTestUser({ role: "WRITER" });
-    const { token } = await createApiToken({ actor: actorFor(writer), name: "scripts" });
+    const { token } = await createApiToken({ actor: actorFor(writer), input: { name: "scripts" } });
     expect((await findUserByApiToken(token))?.userId).toBe(writer.userId);
 
-    await resetPassword({ actor: actorFor(adviser), userId: writer.userId, password: "a brand new passphrase" });
+    await resetPassword({ actor: actorFor(adviser), input: { userId: writer.userId, password: "a brand new passphrase" } });
 
     expect(await findUserByApiToken(token)).toBeNull();
     const row = await db.user.findUniqueOrThrow({ where: { id: writer.userId }, select: { sessionsValidAfter: true } });
@@ -264,6 +265,6 @@ describe("resetPassword", () => {
   it("is refused to writers as NOT_FOUND", async () => {
     const writer = await createTestUser({ role: "WRITER" });
     const other = await createTestUser({ role: "WRITER" });
-    await expect(resetPassword({ actor: actorFor(writer), userId: other.userId, password: "a brand new passphrase" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(resetPassword({ actor: actorFor(writer), input: { userId: other.userId, password: "a brand new passphrase" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -1,6 +1,6 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, type TestUser } from "@/lib/testing/db";
-import { createArticle, transitionArticle } from "@/lib/testing/use-cases";
+import { addImportedImage, createApiToken, createArticle, importDocxForActor, skipImportedImage, transitionArticle } from "@/lib/testing/use-cases";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getSchema, type JSONContent } from "@tiptap/core";
@@ -14,8 +14,6 @@ import { POST as addRoute, DELETE as skipRoute } from "@/app/api/v1/import/[impo
 import { POST as importRoute } from "@/app/api/v1/import/route";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/data/db";
-import { addImportedImage, importDocxForActor, skipImportedImage } from "@/lib/data/imports";
-import { createApiToken } from "@/lib/data/tokens";
 import { mediaRoot, type Variant } from "@/lib/media/process";
 import { importsRoot } from "@/lib/media/staging";
 import type { TDocxImportResult } from "@/lib/validation/docx-import";
@@ -191,7 +189,7 @@ describe("importing a .docx with photos", () => {
   it("extracts every photo, runs it through the media pipeline (GPS stripped), offers it, and places the ones added", async () => {
     const { file, jpeg } = await aleppoDocx();
     const mediaBefore = await db.media.count();
-    const result = await importDocxForActor({ actor: asWriter, file: { name: "Aleppo report.docx", data: file } });
+    const result = await importDocxForActor({ actor: asWriter, input: { file: { name: "Aleppo report.docx", data: file } } });
 
     // The text, with a slot where each photo stood; the Word drawing's slot is gone.
     expect(result.body).toBe(
@@ -220,9 +218,11 @@ describe("importing a .docx with photos", () => {
     expect((await sharp(jpeg).metadata()).exif?.includes(GPS_POINTER)).toBe(true);
     const media = await addImportedImage({
       actor: asWriter,
-      importId: result.importId!,
-      key: "image-2",
-      details: { alt: "Residents queue at a checkpoint outside Aleppo", caption: "Leaving the city on Friday.", credit: "Pixabay" },
+      input: {
+        importId: result.importId!,
+        key: "image-2",
+        details: { alt: "Residents queue at a checkpoint outside Aleppo", caption: "Leaving the city on Friday.", credit: "Pixabay" },
+      },
     });
     expect(media).toMatchObject({
       originalName: "Aleppo-report-photo-2.jpg",
@@ -249,7 +249,7 @@ describe("importing a .docx with photos", () => {
     expect(existsSync(path.join(staged, "image-2"))).toBe(false);
 
     // The map is skipped: removed, never stored. With every photo decided, the import is gone.
-    await skipImportedImage({ actor: asWriter, importId: result.importId!, key: "image-1" });
+    await skipImportedImage({ actor: asWriter, input: { importId: result.importId!, key: "image-1" } });
     expect(await db.media.count()).toBe(mediaBefore + 1);
     expect(existsSync(staged)).toBe(false);
 
@@ -278,7 +278,7 @@ describe("importing a .docx with photos", () => {
 
   it("reports a picture linked to the writer's computer, and imports the text", async () => {
     const file = await docx(p(run("Text stays.")) + p(picture("rIdLinked", { linked: true })), [{ id: "rIdLinked", linked: "file:///etc/hostname" }]);
-    const result = await importDocxForActor({ actor: asWriter, file: { name: "linked.docx", data: file } });
+    const result = await importDocxForActor({ actor: asWriter, input: { file: { name: "linked.docx", data: file } } });
     expect(result.body).toBe("<p>Text stays.</p>");
     expect(result.importId).toBeNull();
     expect(result.images).toEqual([]);
@@ -289,22 +289,22 @@ describe("importing a .docx with photos", () => {
     const { file } = await aleppoDocx();
     // Someone else's draft is invisible (404); one's own story in review cannot be edited (403).
     const othersDraft = await createArticle({ actor: asOther, input: { headline: "Someone else's draft", dek: "", body: "" } });
-    await expect(importDocxForActor({ actor: asWriter, articleId: othersDraft.id, file: { name: "a.docx", data: file } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(importDocxForActor({ actor: asWriter, input: { articleId: othersDraft.id, file: { name: "a.docx", data: file } } })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const mine = await createArticle({ actor: asWriter, input: { headline: "My draft", dek: "", body: "" } });
-    const result = await importDocxForActor({ actor: asWriter, articleId: mine.id, file: { name: "a.docx", data: file } });
+    const result = await importDocxForActor({ actor: asWriter, input: { articleId: mine.id, file: { name: "a.docx", data: file } } });
     expect(result.images).toHaveLength(2);
 
     // Another writer can neither add nor skip it: the import looks like none.
-    await expect(addImportedImage({ actor: asOther, importId: result.importId!, key: "image-1", details: { alt: "x" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(skipImportedImage({ actor: asOther, importId: result.importId!, key: "image-1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addImportedImage({ actor: asOther, input: { importId: result.importId!, key: "image-1", details: { alt: "x" } } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(skipImportedImage({ actor: asOther, input: { importId: result.importId!, key: "image-1" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     // Once the story is in review, the writer may no longer add photos to it.
     await transitionArticle({ actor: asWriter, id: mine.id, input: { action: "submit" } });
     const before = await db.media.count();
-    await expect(addImportedImage({ actor: asWriter, importId: result.importId!, key: "image-1", details: { alt: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addImportedImage({ actor: asWriter, input: { importId: result.importId!, key: "image-1", details: { alt: "x" } } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.media.count()).toBe(before);
     expect(existsSync(path.join(importsRoot(), result.importId!, "image-1"))).toBe(true);
-    await expect(importDocxForActor({ actor: asWriter, articleId: mine.id, file: { name: "a.docx", data: file } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(importDocxForActor({ actor: asWriter, input: { articleId: mine.id, file: { name: "a.docx", data: file } } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -313,7 +313,7 @@ describe("the import API", () => {
   const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
 
   it("imports, adds one photo with its details, skips the other, and answers 404/422 for bad requests", async () => {
-    const { token } = await createApiToken({ actor: asWriter, name: "docx import test" });
+    const { token } = await createApiToken({ actor: asWriter, input: { name: "docx import test" } });
     const { file } = await aleppoDocx();
     const form = new FormData();
     form.set("file", new File([new Uint8Array(file)], "Aleppo.docx"));

@@ -6,7 +6,7 @@ import { GET as getOne, PATCH } from "@/app/api/v1/media/[id]/route";
 import { GET as list, POST } from "@/app/api/v1/media/route";
 import { GET as serve } from "@/app/media/[...path]/route";
 import { db } from "@/lib/data/db";
-import { createApiToken } from "@/lib/data/tokens";
+import { createApiToken } from "@/lib/testing/use-cases";
 import { MEDIA_MESSAGES, type TMedia } from "@/lib/validation/media";
 
 /**
@@ -18,8 +18,8 @@ let token: string, token2: string;
 
 beforeAll(async () => {
   [writer, writer2] = await Promise.all([createTestUser({ role: "WRITER" }), createTestUser({ role: "WRITER" })]);
-  token = (await createApiToken({ actor: actorFor(writer), name: "media test" })).token;
-  token2 = (await createApiToken({ actor: actorFor(writer2), name: "media test" })).token;
+  token = (await createApiToken({ actor: actorFor(writer), input: { name: "media test" } })).token;
+  token2 = (await createApiToken({ actor: actorFor(writer2), input: { name: "media test" } })).token;
 });
 
 const BASE = "http://localhost/api/v1/media";

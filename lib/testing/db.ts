@@ -88,6 +88,8 @@ export async function createTestSection(): Promise<{ id: string; slug: string; n
 type DataModules = {
   db: typeof import("@/lib/data/db").db;
   users: typeof import("@/lib/data/users");
+  /** First-run setup, unwrapped (its data), against the empty database. */
+  createFirstAdviser: (input: import("@/lib/validation/user").TSetup) => Promise<{ id: string }>;
   /** The fresh module graph's own AppError class (instanceof needs the same class). */
   AppError: typeof import("@/lib/errors").AppError;
 };
@@ -113,6 +115,7 @@ export async function withEmptyDatabase<T>(fn: (modules: DataModules) => Promise
     modules = {
       db: (await import("@/lib/data/db")).db,
       users: await import("@/lib/data/users"),
+      createFirstAdviser: await import("@/lib/use-cases/accounts/create-first-adviser").then((m) => async (input) => (await m.createFirstAdviser({ input })).data),
       AppError: (await import("@/lib/errors")).AppError,
     };
     return await fn(modules);

@@ -20,6 +20,11 @@ export type Effects = {
   readerSiteChanged: boolean;
   audit: AuditEvent[];
   notify: Notice[];
+  /**
+   * The actor's own session ended (they changed their password): their page is not re-rendered,
+   * as it would send them to sign in before they could read the answer.
+   */
+  actorSignedOut?: boolean;
 };
 
 export const NO_EFFECTS: Effects = Object.freeze({ readerSiteChanged: false, audit: [], notify: [] }) as Effects;
@@ -29,6 +34,7 @@ export function mergeEffects(...parts: (Partial<Effects> | undefined)[]): Effect
     readerSiteChanged: parts.some((p) => p?.readerSiteChanged),
     audit: parts.flatMap((p) => p?.audit ?? []),
     notify: parts.flatMap((p) => p?.notify ?? []),
+    ...(parts.some((p) => p?.actorSignedOut) ? { actorSignedOut: true } : {}),
   };
 }
 
@@ -56,6 +62,7 @@ export function registerOutsideRequestRefresher(fn: Refresher) {
  */
 export async function applyAfterCommit(effects: Effects): Promise<void> {
   if (effects.readerSiteChanged) purgePageCache();
+  else if (effects.actorSignedOut) return;
   try {
     revalidatePath(effects.readerSiteChanged ? "/" : "/newsroom", "layout");
   } catch {

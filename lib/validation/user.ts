@@ -25,9 +25,10 @@ export const ZSignIn = z.object({
 export const ZFullName = z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(100, "Keep the name under 100 characters.");
 
 const currentYear = new Date().getUTCFullYear();
+// Every schema here accepts its own output too: an action parses a form, and the use case it
+// calls parses again (null is an already-parsed empty year, a boolean an already-parsed flag).
 export const ZGraduationYear = z
-  .union([z.literal(""), z.coerce.number().int("Enter a year, e.g. 2028.").min(currentYear - 10, "That year is too far back.").max(currentYear + 10, "That year is too far ahead.")])
-  .optional()
+  .preprocess((v) => (v === null ? "" : v), z.union([z.literal(""), z.coerce.number().int("Enter a year, e.g. 2028.").min(currentYear - 10, "That year is too far back.").max(currentYear + 10, "That year is too far ahead.")]).optional())
   .transform((v) => (v === "" || v === undefined ? null : v));
 
 export const ZSetup = z.object({
@@ -48,12 +49,44 @@ export const ZStaffCreate = z.object({
 });
 export type TStaffCreate = z.infer<typeof ZStaffCreate>;
 
+/** A form's "true"/"false" as a boolean (a boolean passes as it is). */
+export const ZFormBoolean = z.preprocess((v) => (typeof v === "boolean" ? String(v) : v), z.enum(["true", "false"]).transform((v) => v === "true"));
+
 export const ZStaffUpdate = z.object({
   userId: z.string().trim().min(1).max(64),
   role: z.enum(ROLES, { error: "Choose a role." }).optional(),
-  active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  active: ZFormBoolean.optional(),
 });
 export type TStaffUpdate = z.infer<typeof ZStaffUpdate>;
+
+export const ZPasswordReset = z.object({ userId: z.string().min(1).max(64), password: ZNewPassword });
+export type TPasswordReset = z.infer<typeof ZPasswordReset>;
+
+export const ZPasswordChange = z.object({ current: z.string().min(1, "Enter your current password.").max(200), next: ZNewPassword });
+export type TPasswordChange = z.infer<typeof ZPasswordChange>;
+
+export const ZProfile = z
+  .object({
+    bio: z.string().trim().max(1000, "Keep the bio under 1,000 characters.").default(""),
+    // "DEFAULT" (or null, once parsed): follow the publication's default.
+    nameDisplay: z
+      .enum(["DEFAULT", "FULL", "FIRST_LAST_INITIAL", "PEN_NAME"], { error: "Choose how your name appears." })
+      .nullable()
+      .transform((v) => (v === "DEFAULT" ? null : v)),
+    penName: z
+      .string()
+      .trim()
+      .max(60, "Keep the pen name under 60 characters.")
+      .nullish()
+      .transform((v) => v || null),
+  })
+  .refine((p) => p.nameDisplay !== "PEN_NAME" || p.penName !== null, { path: ["penName"], message: "Enter the pen name you want to use." });
+export type TProfile = z.infer<typeof ZProfile>;
+
+export const ZPenNameApproval = z.object({ personId: z.string().min(1).max(64), approved: ZFormBoolean });
+
+export const ZTokenCreate = z.object({ name: z.string().trim().min(1, "Name the token (what will use it?).").max(60, "Keep the name under 60 characters.") });
+export const ZTokenRevoke = z.object({ tokenId: z.string().min(1).max(64) });
 
 export const ZSettings = z.object({
   name: z.string().trim().min(1, "Name the publication.").max(120, "Keep the name under 120 characters."),

@@ -1,8 +1,8 @@
 "use client";
 import type { Editor } from "@tiptap/react";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { FormActionFn } from "@/components/ui/use-form-action";
-import type { SavedArticle, TransitionDone } from "@/lib/actions/articles";
+import type { SavedArticle } from "@/lib/actions/articles";
 import type { ActionState } from "@/lib/actions/form-state";
 import type { TransitionAction } from "@/lib/domain/workflow";
 import type { TPickedMedia } from "@/lib/validation/media";
@@ -43,7 +43,7 @@ type Props = {
   transitions: TransitionAction[];
   timeZone: string;
   createAction: (input: unknown) => Promise<ActionState<SavedArticle>>;
-  transitionAction: FormActionFn<TransitionDone>;
+  transitionAction: FormActionFn;
   /** The comment threads and what the user may do with them (absent on a new story). */
   comments?: Omit<CommentsPanelProps, "editor">;
 };
@@ -84,7 +84,9 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     labelledBy: bodyLabel,
     describedBy: errors.body ? "body-error" : undefined,
   });
-  editorRef.current = editor;
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
 
   // The picked image itself (for its preview); the fields carry only its id.
   const [leadImage, setLeadImage] = useState<TPickedMedia | null>(article?.leadImage ?? null);

@@ -10,6 +10,7 @@ export function LeadImageField({ image, editable, onChange }: { image: TPickedMe
       <span className="text-sm font-semibold">Lead image</span>
       {image ? (
         <figure className="flex flex-wrap items-start gap-3" data-testid="lead-image">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a library rendition, already sized WebP; no optimizer in between */}
           <img src={image.url} alt={image.alt} width={160} height={Math.round((160 * image.height) / Math.max(1, image.width))} className="rounded border border-rule" />
           <figcaption className="text-sm">
             {image.alt ? <>Alt text: {image.alt}</> : <strong className="text-danger">No alt text yet: add it before publishing.</strong>}

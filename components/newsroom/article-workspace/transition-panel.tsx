@@ -1,6 +1,5 @@
 "use client";
 import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
-import type { TransitionDone } from "@/lib/actions/articles";
 import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 import { NOTE_REQUIRED, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
 
@@ -16,7 +15,7 @@ export function TransitionPanel({
   transitions: TransitionAction[];
   dirty: boolean;
   timeZone: string;
-  action: FormActionFn<TransitionDone>;
+  action: FormActionFn;
 }) {
   const { state, formAction, pending, value } = useFormAction(action);
   const needsNote = transitions.some((t) => NOTE_REQUIRED.has(t));

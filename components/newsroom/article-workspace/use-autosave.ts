@@ -60,7 +60,11 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const retryDelay = useRef(FIRST_RETRY_MS);
   const conflictRef = useRef<Conflict | null>(null);
-  conflictRef.current = conflict;
+  /** The conflict as state (to render) and as a ref (for the save loop, without waiting for a render). */
+  const changeConflict = (next: Conflict | null) => {
+    conflictRef.current = next;
+    setConflict(next);
+  };
 
   const isDirty = () => fingerprint(fieldsRef.current) !== ackedRef.current;
 
@@ -95,10 +99,12 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
       if (!isDirty()) clear();
       setStatus({ kind: "saved", at: timeLabel(result.data.updatedAt) });
     } else {
+      // eslint-disable-next-line react-hooks/immutability -- `refused` is a plain function declared below; it runs after render, never during
       refused(sent, result.status, result.error);
     }
     if (queued.current) {
       queued.current = false;
+      // eslint-disable-next-line react-hooks/immutability -- the save loop re-runs itself for edits queued while it was in flight
       void save();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -122,7 +128,7 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
         setStatus({ kind: "saved", at: timeLabel(current.updatedAt) });
         queued.current = true;
       } else {
-        setConflict({
+        changeConflict({
           mine: { headline: sent.headline, dek: sent.dek, text: mineText, fields: sent },
           theirs: { headline: current.headline, dek: current.dek, text: current.text, body: current.body, savedBy: current.savedBy, savedAtLabel: timeLabel(current.updatedAt) },
           version: currentVersion,
@@ -204,22 +210,21 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
       document.removeEventListener("visibilitychange", hidden);
       window.removeEventListener("beforeunload", beforeUnload);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, [save]);
 
   const resolveConflict = {
     keepMine() {
       if (!conflict) return;
       versionRef.current = conflict.version;
-      setConflict(null);
-      conflictRef.current = null;
+      changeConflict(null);
       replaceAll(conflict.mine.fields, { acked: false });
       void save();
     },
     keepTheirs() {
       if (!conflict) return;
       versionRef.current = conflict.version;
-      setConflict(null);
+      changeConflict(null);
       replaceAll({ ...conflict.mine.fields, headline: conflict.theirs.headline, dek: conflict.theirs.dek, body: conflict.theirs.body }, { acked: true });
       setStatus({ kind: "saved", at: conflict.theirs.savedAtLabel });
     },
@@ -227,10 +232,10 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
       if (!conflict) return;
       versionRef.current = conflict.version;
       replaceAll({ ...conflict.mine.fields, headline: conflict.theirs.headline, dek: conflict.theirs.dek, body: conflict.theirs.body }, { acked: true });
-      setConflict({ ...conflict, merging: true });
+      changeConflict({ ...conflict, merging: true });
       setStatus({ kind: "idle" });
     },
-    done: () => setConflict(null),
+    done: () => changeConflict(null),
   };
 
   /** The fields were saved some other way (the story was just created): nothing is pending. */
@@ -251,6 +256,7 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
     restore,
     acknowledge,
     /** Edits the server has not acknowledged yet (the workflow waits for them). */
+    // eslint-disable-next-line react-hooks/refs -- the acknowledged fingerprint changes only with a status change, which re-renders
     dirty: fingerprint(fields) !== ackedRef.current,
   };
 }

@@ -11,6 +11,7 @@ export function useLocalDraft(articleId: string | null, initial: StoryFields) {
     if (!local) return;
     // A copy that says what the server already has (or nothing at all) is no loss to drop.
     if (fingerprint(local) === fingerprint(initial) || (local.body === "" && local.headline === "")) clearLocalDraft(articleId);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only in the browser, so it is read after mount
     else setRestorable(local);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [articleId]);

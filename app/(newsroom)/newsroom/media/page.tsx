@@ -83,7 +83,6 @@ export default async function MediaLibraryPage({ searchParams }: { searchParams:
                   <picture>
                     <source type="image/avif" srcSet={m.urls.srcSetAvif} sizes="(min-width: 1024px) 22rem, (min-width: 640px) 45vw, 100vw" />
                     <source type="image/webp" srcSet={m.urls.srcSetWebp} sizes="(min-width: 1024px) 22rem, (min-width: 640px) 45vw, 100vw" />
-                    {/* eslint-disable-next-line @next/next/no-img-element */}
                     <img src={m.urls.src} alt={m.alt} width={m.urls.width} height={m.urls.height} loading="lazy" className="aspect-[4/3] h-auto w-full object-contain" />
                   </picture>
                 </a>

@@ -18,7 +18,7 @@ export default async function StaffPage() {
   if (!can(user, "manage_staff")) notFound();
   const [staff, publication] = await Promise.all([listStaff(), getPublication()]);
   const now = new Date();
-  const canGrantAdmin = user.role === "ADMIN";
+  const canGrantAdmin = can(user, "grant_admin");
   return (
     <div>
       <h1 className="font-serif text-3xl font-bold">Staff</h1>

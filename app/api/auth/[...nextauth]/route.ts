@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authOptions } from "@/lib/auth/options";
 import { beginSignInAttempt, clientAddress, signInNotChecked, signInSucceeded, tooManyAttemptsMessage } from "@/lib/auth/rate-limit";
-import { recordThrottledSignIn } from "@/lib/data/users";
+import { recordThrottledSignIn } from "@/lib/use-cases/auth/record-throttled-sign-in";
 
 const handler = NextAuth(authOptions);
 type Ctx = { params: Promise<{ nextauth: string[] }> };

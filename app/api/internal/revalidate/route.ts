@@ -1,4 +1,4 @@
-import { revalidateReaderSite } from "@/lib/actions/revalidate";
+import { applyAfterCommit, mergeEffects } from "@/lib/use-cases/effects";
 import { isInternalRequest } from "@/lib/http/internal";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
  */
 export async function POST(request: Request) {
   if (!isInternalRequest(request.headers)) return Response.json({ error: { code: "NOT_FOUND", message: "Not found." } }, { status: 404 });
-  revalidateReaderSite();
+  await applyAfterCommit(mergeEffects({ readerSiteChanged: true }));
   return new Response(null, { status: 204 });
 }

@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { parseInput } from "@/lib/actions/safe-action";
 import { apiRoute } from "@/lib/api/handler";
-import { importDocxForActor } from "@/lib/data/imports";
 import { AppError } from "@/lib/errors";
+import { importDocxForActor } from "@/lib/use-cases/imports/import-docx-for-actor";
 import { MAX_DOCX_BYTES, ZDocxImportForm } from "@/lib/validation/docx-import";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +26,6 @@ export const POST = apiRoute(async ({ request, user }) => {
   const file = form.get("file");
   if (!(file instanceof File)) throw new AppError("VALIDATION", "Choose a .docx file.", { fields: { file: "Choose a .docx file." } });
   if (file.size > MAX_DOCX_BYTES) throw new AppError("VALIDATION", "That file is over 10 MB.", { fields: { file: "That file is over 10 MB." } });
-  const result = await importDocxForActor({ actor: user, articleId: articleId ?? null, file: { name: file.name, data: Buffer.from(await file.arrayBuffer()) } });
-  return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
+  const { data } = await importDocxForActor({ actor: user, input: { articleId: articleId ?? null, file: { name: file.name, data: Buffer.from(await file.arrayBuffer()) } } });
+  return NextResponse.json(data, { headers: { "Cache-Control": "no-store" } });
 });

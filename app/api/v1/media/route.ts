@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
 import { parseInput } from "@/lib/actions/safe-action";
 import { apiRoute } from "@/lib/api/handler";
-import { listMedia, type UploadFile, uploadMedia } from "@/lib/data/media";
+import { listMedia, type UploadFile } from "@/lib/data/media";
 import { AppError } from "@/lib/errors";
+import { uploadMedia } from "@/lib/use-cases/media/upload-media";
 import { MAX_FILES_PER_REQUEST, MAX_UPLOAD_BYTES, MEDIA_MESSAGES, ZMediaQuery } from "@/lib/validation/media";
 
 export const dynamic = "force-dynamic";
@@ -39,6 +40,6 @@ export const POST = apiRoute(async ({ request, user }) => {
     }
     files.push({ name: entry.name, data: new Uint8Array(await entry.arrayBuffer()) });
   }
-  const media = await uploadMedia({ actor: user, files });
+  const { data: media } = await uploadMedia({ actor: user, input: { files } });
   return NextResponse.json({ media }, { status: 201 });
 });

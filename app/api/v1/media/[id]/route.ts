@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { parseInput } from "@/lib/actions/safe-action";
-import { revalidateArticle } from "@/lib/actions/revalidate";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { parseId } from "@/lib/api/params";
-import { findMediaForActor, findPublishedArticlesUsingMedia, updateMedia } from "@/lib/data/media";
+import { findMediaForActor } from "@/lib/data/media";
+import { updateMedia } from "@/lib/use-cases/media/update-media";
 import { ZMediaUpdate } from "@/lib/validation/media";
 
 export const dynamic = "force-dynamic";
@@ -18,8 +18,7 @@ export const GET = apiRoute<Params>(async ({ user, params }) => {
 export const PATCH = apiRoute<Params>(async ({ request, user, params }) => {
   const id = parseId(params.id, "That image");
   const input = parseInput(ZMediaUpdate, await readJson(request));
-  const media = await updateMedia({ actor: user, id, input });
-  // Published stories showing this image pick up the new alt text and caption.
-  for (const article of await findPublishedArticlesUsingMedia({ mediaId: id })) revalidateArticle(article);
+  // Published stories showing this image pick up the new alt text and caption (the use case's effects).
+  const { data: media } = await updateMedia({ actor: user, id, input });
   return NextResponse.json({ media });
 });

@@ -1,10 +1,11 @@
 import { NextResponse } from "next/server";
 import { parseInput } from "@/lib/actions/safe-action";
 import { apiRoute, readJson } from "@/lib/api/handler";
-import { addImportedImage, skipImportedImage } from "@/lib/data/imports";
 import { DOCX_IMAGE_KEY } from "@/lib/editor/docx-slot";
 import { notFound } from "@/lib/errors";
 import { IMPORT_ID } from "@/lib/media/staging";
+import { addImportedImage } from "@/lib/use-cases/imports/add-imported-image";
+import { skipImportedImage } from "@/lib/use-cases/imports/skip-imported-image";
 import { ZDocxImageAdd } from "@/lib/validation/docx-import";
 
 export const dynamic = "force-dynamic";
@@ -20,13 +21,13 @@ function parseParams(params: Params): Params {
 export const POST = apiRoute<Params>(async ({ request, user, params }) => {
   const { importId, key } = parseParams(params);
   const details = parseInput(ZDocxImageAdd, await readJson(request));
-  const media = await addImportedImage({ actor: user, importId, key, details });
+  const { data: media } = await addImportedImage({ actor: user, input: { importId, key, details } });
   return NextResponse.json({ media }, { status: 201 });
 });
 
 /** Skip the photo: its processed files are removed; nothing enters the library. */
 export const DELETE = apiRoute<Params>(async ({ user, params }) => {
   const { importId, key } = parseParams(params);
-  await skipImportedImage({ actor: user, importId, key });
+  await skipImportedImage({ actor: user, input: { importId, key } });
   return new NextResponse(null, { status: 204 });
 });

@@ -1,0 +1,81 @@
+// Must come first: it refuses to run unless DATABASE_URL is the temp test database.
+import { actorFor, createTestUser, TEST_PASSWORD } from "@/lib/testing/db";
+import { changeOwnPassword, createApiToken, resetPassword, revokeApiToken, setPenNameApproval, updateOwnProfile, updateStaff } from "@/lib/testing/use-cases";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/data/db";
+import { findUserByApiToken } from "@/lib/data/tokens";
+import { verifyCredentials } from "@/lib/data/users";
+import { changeOwnPassword as changeOwnPasswordWithEffects } from "./change-own-password";
+
+describe("account rules from the policy", () => {
+  it("never lets faculty reset their own password from the staff page, nor an adviser an admin's", async () => {
+    const [adviser, admin] = await Promise.all([createTestUser({ role: "ADVISER" }), createTestUser({ role: "ADMIN" })]);
+    await expect(resetPassword({ actor: actorFor(adviser), input: { userId: adviser.userId, password: "a brand new passphrase" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(resetPassword({ actor: actorFor(adviser), input: { userId: admin.userId, password: "a brand new passphrase" } })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: "Only an administrator can reset an administrator's password.",
+    });
+    expect(await verifyCredentials({ email: admin.email, password: TEST_PASSWORD })).not.toBeNull();
+  });
+
+  it("keeps the messages people see for their own account and for granting ADMIN", async () => {
+    const adviser = await createTestUser({ role: "ADVISER" });
+    const writer = await createTestUser({ role: "WRITER" });
+    await expect(updateStaff({ actor: actorFor(adviser), input: { userId: adviser.userId, active: "false" } })).rejects.toMatchObject({
+      message: "You cannot change your own role or deactivate yourself; ask another adviser.",
+    });
+    await expect(updateStaff({ actor: actorFor(adviser), input: { userId: writer.userId, role: "ADMIN" } })).rejects.toMatchObject({
+      message: "Only an administrator can change an administrator's account.",
+    });
+    // Nothing changed is nothing to audit.
+    await updateStaff({ actor: actorFor(adviser), input: { userId: writer.userId, role: "WRITER" } });
+    expect(await db.auditLog.count({ where: { subject: writer.userId } })).toBe(0);
+  });
+
+  it("lets faculty, and nobody else, approve a pen name, and a changed pen name waits for approval again", async () => {
+    const [writer, editor, adviser] = await Promise.all([createTestUser({ role: "WRITER" }), createTestUser({ role: "EDITOR" }), createTestUser({ role: "ADVISER" })]);
+    await updateOwnProfile({ actor: actorFor(writer), input: { bio: "Sports.", nameDisplay: "PEN_NAME", penName: "The Whistle" } });
+    await expect(setPenNameApproval({ actor: actorFor(editor), input: { personId: writer.personId, approved: "true" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await setPenNameApproval({ actor: actorFor(adviser), input: { personId: writer.personId, approved: "true" } });
+    expect(await db.person.findUniqueOrThrow({ where: { id: writer.personId } })).toMatchObject({ penName: "The Whistle", penNameApproved: true });
+    expect(await db.auditLog.count({ where: { action: "person.pen_name_approve", subject: writer.personId, actorId: adviser.userId } })).toBe(1);
+
+    await updateOwnProfile({ actor: actorFor(writer), input: { bio: "Sports.", nameDisplay: "PEN_NAME", penName: "The Whistle" } });
+    expect((await db.person.findUniqueOrThrow({ where: { id: writer.personId } })).penNameApproved).toBe(true);
+    await updateOwnProfile({ actor: actorFor(writer), input: { bio: "Sports.", nameDisplay: "PEN_NAME", penName: "Referee" } });
+    expect((await db.person.findUniqueOrThrow({ where: { id: writer.personId } })).penNameApproved).toBe(false);
+    expect(await db.auditLog.count({ where: { action: "person.profile_update", subject: writer.personId } })).toBe(3);
+  });
+
+  it("changes your own password only with the current one, and audits it", async () => {
+    const writer = await createTestUser({ role: "WRITER" });
+    await expect(changeOwnPassword({ actor: actorFor(writer), input: { current: "not the password", next: "a brand new passphrase" } })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fields: { current: "That is not your current password." },
+    });
+    await changeOwnPassword({ actor: actorFor(writer), input: { current: TEST_PASSWORD, next: "a brand new passphrase" } });
+    expect(await verifyCredentials({ email: writer.email, password: "a brand new passphrase" })).not.toBeNull();
+    expect(await db.auditLog.count({ where: { action: "account.password_change", actorId: writer.userId } })).toBe(1);
+    // The page they are on is not re-rendered: it would sign them out before they read the answer.
+    const effects = await db.$transaction(
+      async (tx) => (await changeOwnPasswordWithEffects({ actor: actorFor(writer), input: { current: "a brand new passphrase", next: "another new passphrase" }, tx })).effects,
+    );
+    expect(effects).toMatchObject({ actorSignedOut: true, readerSiteChanged: false });
+  });
+});
+
+describe("API tokens", () => {
+  it("are created and revoked by their owner only, each with an audit row", async () => {
+    const [owner, other] = await Promise.all([createTestUser(), createTestUser()]);
+    const created = await createApiToken({ actor: actorFor(owner), input: { name: "  Photo desk  " } });
+    expect(created).toMatchObject({ name: "Photo desk", token: expect.stringMatching(/^mh_[A-Za-z0-9_-]{43}$/) });
+    expect(await db.auditLog.count({ where: { action: "token.create", subject: created.id, actorId: owner.userId } })).toBe(1);
+
+    await expect(revokeApiToken({ actor: actorFor(other), input: { tokenId: created.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await findUserByApiToken(created.token))?.userId).toBe(owner.userId);
+    await revokeApiToken({ actor: actorFor(owner), input: { tokenId: created.id } });
+    expect(await findUserByApiToken(created.token)).toBeNull();
+    expect(await db.auditLog.count({ where: { action: "token.revoke", subject: created.id } })).toBe(1);
+    await expect(revokeApiToken({ actor: actorFor(owner), input: { tokenId: created.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
