@@ -24,9 +24,6 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
 /** The new token comes back once, as `data`: it is shown and never stored. */
 export type CreatedToken = { token: string };
 
-/** @deprecated Use ActionState<CreatedToken>; kept for forms that still import it. */
-export type TokenState = ActionState<CreatedToken>;
-
 export async function createTokenAction(_prev: ActionState<CreatedToken>, form: FormData): Promise<ActionState<CreatedToken>> {
   return formAction(form, ZTokenCreate, (input, user) => createApiToken({ actor: user, input }).then((o) => ({ token: o.data.token })), {
     success: () => "Copy this token now: it will not be shown again.",

@@ -5,12 +5,6 @@ import { updatePublicationSettings } from "@/lib/use-cases/settings/update-publi
 import { ZSettings, ZStaffCreate, ZStaffUpdate } from "@/lib/validation/user";
 import { type ActionState, formAction } from "./form-state";
 
-/**
- * @deprecated Use ActionState (lib/actions/form-state.ts). Kept while the forms of other
- * aggregates still import it from here.
- */
-export type FormState = { ok?: boolean; message?: string; fields?: Record<string, string>; values?: Record<string, string> };
-
 export async function createStaffAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(form, ZStaffCreate, (input, user) => createStaff({ actor: user, input }).then((o) => o.data), {
     success: (user) => `Account created for ${user.email}. Share the password with them privately.`,
