@@ -283,7 +283,8 @@ export async function seedDemo({ log = console.log, now = new Date() }: { log?: 
   const adviser = people.get("adviser@demo.test")!;
   const when = { now, startMonth };
 
-  // Sections have no use case (they are made by migrations and the demo): by slug, created only when missing.
+  // Sections have no use case: the app has no screen or API that makes one yet, so the demo
+  // writes them directly, by slug and only when missing.
   for (const [position, name] of SECTIONS.entries()) {
     const slug = name.toLowerCase();
     await db.section.upsert({ where: { slug }, update: {}, create: { name, slug, position } });
