@@ -1,18 +1,44 @@
 /**
  * The demo newsroom: "The Masthead Gazette". Idempotent: every row is found by a natural key
- * (email, slug, section name) and created only when missing, so loading it twice changes nothing.
+ * (email, slug, section slug, volume number) and created only when missing, so loading it twice
+ * changes nothing.
+ *
+ * It is made the way the newsroom itself would make it: through the use cases (lib/use-cases),
+ * acting as the demo's people under the publication's review policy, so their permission checks
+ * and the workflow apply (the writer submits, the adviser approves and publishes) and every row
+ * comes out as the app writes it. Dated steps pass their own `now`. The few direct writes are
+ * marked: no use case exists for them.
+ *
+ * The use cases import "server-only": scripts/prepare.ts --demo and npm run db:seed load this file
+ * after scripts/lib/allow-server-only.ts, and unit tests alias the package (vitest.config.ts).
  */
-import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { hash } from "@node-rs/argon2";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseUrl } from "../lib/config";
+import { hashPassword } from "../lib/auth/password";
+import type { Actor, Role } from "../lib/auth/policy";
+import { db } from "../lib/data/db";
+import { getPublication } from "../lib/data/publication";
 import { graduationYearForGrade } from "../lib/domain/byline";
-import { isPublic, isScheduled, PUBLIC_STATUSES, STATUS } from "../lib/domain/workflow";
-import { paragraphsToHtml, renderBodyFromHtml } from "../lib/editor/render";
-import { Prisma, PrismaClient } from "../lib/generated/prisma/client";
+import { isPublic, STATUS, type TransitionAction } from "../lib/domain/workflow";
+import { paragraphsToHtml } from "../lib/editor/render";
+import type { ArticleStatus } from "../lib/generated/prisma/enums";
 import { mediaRoot, processImage, storeRenditions } from "../lib/media/process";
-import type { ArticleStatus, Role } from "../lib/generated/prisma/enums";
+import { createFirstAdviser } from "../lib/use-cases/accounts/create-first-adviser";
+import { createStaff } from "../lib/use-cases/accounts/create-staff";
+import { updateOwnProfile } from "../lib/use-cases/accounts/update-own-profile";
+import { updateStaff } from "../lib/use-cases/accounts/update-staff";
+import { createArticle } from "../lib/use-cases/articles/create-article";
+import { transitionArticle } from "../lib/use-cases/articles/transition-article";
+import { updateArticle } from "../lib/use-cases/articles/update-article";
+import { applyAfterCommit, persistEffects } from "../lib/use-cases/effects";
+import { createIssue } from "../lib/use-cases/issues/create-issue";
+import { createVolume } from "../lib/use-cases/issues/create-volume";
+import { setArticleIssue } from "../lib/use-cases/issues/set-article-issue";
+import { addMastheadEntry } from "../lib/use-cases/masthead/add-masthead-entry";
+import { recordStoredMedia } from "../lib/use-cases/media/record-stored-media";
+import { updatePublicationSettings } from "../lib/use-cases/settings/update-publication-settings";
+import type { Outcome, Tx } from "../lib/use-cases/transaction";
 import { DEMO_CURRENT_VOLUME, demoFoundingYear, demoGraduate, demoVolume, demoVolumeNumberAt } from "./demo/calendar";
 
 export const DEMO_PASSWORD = "masthead-demo";
@@ -23,6 +49,7 @@ export const DEMO_ACCOUNTS = [
   { email: "writer2@demo.test", role: "WRITER", fullName: "Seo-yeon Lee", slug: "seo-yeon-lee", title: null, grade: 10 },
 ] as const satisfies readonly { email: string; role: Role; fullName: string; slug: string; title: string | null; grade: number | null }[];
 
+const PUBLICATION = { name: "The Masthead Gazette", timeZone: "Asia/Seoul" };
 const SECTIONS = ["News", "World", "Opinion", "Sports", "Features", "Arts"];
 
 type Email = (typeof DEMO_ACCOUNTS)[number]["email"];
@@ -32,12 +59,14 @@ type DemoStory = {
   dek: string;
   section: string;
   author: Email;
+  /** Where its history leaves it. */
   status: ArticleStatus;
   body: string;
   publishedAt?: string;
   /** For SCHEDULED: days after loading the demo. */
   publishInDays?: number;
-  history: { action: string; by: Email; from: ArticleStatus; to: ArticleStatus; note?: string }[];
+  /** Who moved it, in order; the workflow decides each step's statuses and the seed checks where it ends. */
+  history: { action: TransitionAction; by: Email; note?: string }[];
 };
 
 /** The Aleppo story's front matter and paragraphs, from prisma/demo/aleppo.md. */
@@ -58,12 +87,12 @@ export function readAleppo() {
   };
 }
 
-const EDITORIAL_PATH = (by: Email, publishNote?: string) =>
-  [
-    { action: "submit", by, from: STATUS.DRAFT, to: STATUS.SUBMITTED },
-    { action: "approve", by: "adviser@demo.test", from: STATUS.SUBMITTED, to: STATUS.APPROVED },
-    { action: "publish", by: "adviser@demo.test", from: STATUS.APPROVED, to: STATUS.PUBLISHED, note: publishNote },
-  ] as DemoStory["history"];
+const EDITORIAL_PATH = (by: Email, publishNote?: string): DemoStory["history"] => [
+    { action: "submit", by },
+    { action: "approve", by: "adviser@demo.test" },
+    { action: "publish", by: "adviser@demo.test", note: publishNote },
+];
+
 
 function stories(): DemoStory[] {
   const aleppo = readAleppo();
@@ -141,7 +170,7 @@ function stories(): DemoStory[] {
       author: "writer2@demo.test",
       status: STATUS.SUBMITTED,
       body: "The student council will vote next week on a proposal to make the dining hall phone-free at lunch.\n\nSupporters say the rule would make lunch more social; opponents say students use their phones to check clubs and schedules.",
-      history: [{ action: "submit", by: "writer2@demo.test", from: STATUS.DRAFT, to: STATUS.SUBMITTED }],
+      history: [{ action: "submit", by: "writer2@demo.test" }],
     },
     {
       slug: "cafeteria-waste-by-the-numbers",
@@ -152,12 +181,10 @@ function stories(): DemoStory[] {
       status: STATUS.CHANGES_REQUESTED,
       body: "The cafeteria throws away about 90 kilograms of food every week, according to figures shared by the catering manager.\n\nStudents say portions are too large.",
       history: [
-        { action: "submit", by: "writer@demo.test", from: STATUS.DRAFT, to: STATUS.SUBMITTED },
+        { action: "submit", by: "writer@demo.test" },
         {
           action: "request_changes",
           by: "adviser@demo.test",
-          from: STATUS.SUBMITTED,
-          to: STATUS.CHANGES_REQUESTED,
           note: "Good start. Who are the students who say portions are too large? Name at least two sources, and ask the catering manager how the 90 kg was measured.",
         },
       ],
@@ -171,8 +198,8 @@ function stories(): DemoStory[] {
       status: STATUS.APPROVED,
       body: "The swim team broke three school records at the regional meet on Saturday, in the 100 m butterfly, the 200 m individual medley and the 4 × 100 m freestyle relay.",
       history: [
-        { action: "submit", by: "writer2@demo.test", from: STATUS.DRAFT, to: STATUS.SUBMITTED },
-        { action: "approve", by: "editor@demo.test", from: STATUS.SUBMITTED, to: STATUS.APPROVED },
+        { action: "submit", by: "writer2@demo.test" },
+        { action: "approve", by: "editor@demo.test" },
       ],
     },
     {
@@ -185,9 +212,9 @@ function stories(): DemoStory[] {
       publishInDays: 14,
       body: "Forty paintings, prints and sculptures by IB Visual Arts students go on show in the school gallery this week.\n\nThe exhibition is open to families every afternoon until the end of term.",
       history: [
-        { action: "submit", by: "editor@demo.test", from: STATUS.DRAFT, to: STATUS.SUBMITTED },
-        { action: "approve", by: "adviser@demo.test", from: STATUS.SUBMITTED, to: STATUS.APPROVED },
-        { action: "publish", by: "adviser@demo.test", from: STATUS.APPROVED, to: STATUS.SCHEDULED },
+        { action: "submit", by: "editor@demo.test" },
+        { action: "approve", by: "adviser@demo.test" },
+        { action: "publish", by: "adviser@demo.test" },
       ],
     },
     {
@@ -204,8 +231,6 @@ function stories(): DemoStory[] {
         {
           action: "unpublish",
           by: "adviser@demo.test",
-          from: STATUS.PUBLISHED,
-          to: STATUS.UNPUBLISHED,
           note: "The school has not confirmed this; the story relied on unnamed students only. Unpublished until we have an on-record source.",
         },
       ],
@@ -213,152 +238,212 @@ function stories(): DemoStory[] {
   ];
 }
 
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ALEPPO_SLUG = "syrian-insurgents-enter-aleppo";
+const MAP_ID = "aleppomap0demo";
+/**
+ * The demo's print issue. Its date is a calendar day, as the issue form stores it (midnight UTC);
+ * a demo loaded by an earlier seed stored it as midnight in Seoul (15:00 UTC the day before), so
+ * it is found by title within that span.
+ */
+const DEMO_ISSUE = { number: 3, title: "December 2024", publishedOn: "2024-12-02", storedSince: new Date("2024-12-01T00:00:00Z") };
+
+type Account = { userId: string; personId: string; role: Role };
+
+/**
+ * Run one use case in a transaction of the seed's and keep what it wrote and its audit rows, but
+ * deliver none of its notices: the demo's history happened before anyone signed in, and its
+ * people start with empty inboxes. (`tx` hands the effects to the caller: transaction.ts.)
+ */
+async function replay<T>(work: (tx: Tx) => Promise<Outcome<T>>): Promise<T> {
+  const done = await db.$transaction(async (tx) => {
+    const result = await work(tx);
+    await persistEffects(tx, { ...result.effects, notify: [] });
+    return result;
+  });
+  await applyAfterCommit(done.effects);
+  return done.data;
+}
+
+async function findAccount(email: string): Promise<Account | null> {
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, personId: true, role: true } });
+  return user && { userId: user.id, personId: user.personId, role: user.role };
+}
+
 /**
  * Load the demo newsroom. Its volumes and its students' grades are relative to `now` (Volume 14
  * is the current school year, prisma/demo/calendar.ts); rows that exist already are left alone.
  */
 export async function seedDemo({ log = console.log, now = new Date() }: { log?: (line: string) => void; now?: Date } = {}) {
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl() }) });
-  try {
-    const { schoolYearStartMonth: startMonth } = await db.publication.upsert({
-      where: { id: 1 },
-      update: {},
-      create: { id: 1, name: "The Masthead Gazette", tagline: `Student news from Jeju since ${demoFoundingYear({ now })}`, timeZone: "Asia/Seoul" },
-      select: { schoolYearStartMonth: true },
-    });
-    const when = { now, startMonth };
-    // By number, created only when missing: a volume that exists (the adviser's, or an earlier load's) is never rewritten.
-    const upsertVolume = (number: number) => {
-      const { label, startsOn, endsOn } = demoVolume(number, when);
-      return db.volume.upsert({ where: { number }, update: {}, create: { number, label, startsOn, endsOn } });
-    };
-    const sectionIds = new Map<string, string>();
-    for (const [position, name] of SECTIONS.entries()) {
-      const slug = name.toLowerCase();
-      const section = await db.section.upsert({ where: { slug }, update: {}, create: { name, slug, position } });
-      sectionIds.set(name, section.id);
-    }
-    const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
-    const users = new Map<string, { id: string; personId: string }>();
-    for (const account of DEMO_ACCOUNTS) {
-      const existing = await db.user.findUnique({ where: { email: account.email }, select: { id: true, personId: true } });
-      if (existing) {
-        users.set(account.email, existing);
-        continue;
-      }
-      const person = await db.person.upsert({
-        where: { slug: account.slug },
-        update: {},
-        create: {
-          slug: account.slug,
-          fullName: account.fullName,
-          title: account.title,
-          graduationYear: account.grade === null ? null : graduationYearForGrade(account.grade, now, startMonth),
-          bio: account.grade === null ? "Faculty adviser to the Gazette." : `${account.fullName} writes for the Gazette.`,
-        },
-      });
-      const user = await db.user.create({
-        data: { email: account.email, passwordHash, role: account.role, personId: person.id },
-        select: { id: true, personId: true },
-      });
-      users.set(account.email, user);
-    }
+  const accounts = await seedAccounts(now);
+  const { reviewPolicy, schoolYearStartMonth: startMonth } = await getPublication();
+  const people = new Map<Email, Actor>([...accounts].map(([email, a]) => [email, { ...a, reviewPolicy }]));
+  const adviser = people.get("adviser@demo.test")!;
+  const when = { now, startMonth };
 
-    const mapId = await seedAleppoMap(db, users.get("writer@demo.test")!.id);
-    const volume = await upsertVolume(DEMO_CURRENT_VOLUME);
-    await seedMastheads(db, { current: volume.id, previous: (await upsertVolume(DEMO_CURRENT_VOLUME - 1)).id, passwordHash, when });
-    // The published stories are dated (the Aleppo offensive was in November 2024), so their issue
-    // belongs to the volume of that school year, whichever number that is today. It is found by
-    // title and date, so a load in a later school year finds it where the first load put it.
-    const demoIssue = { number: 3, title: "December 2024", publishedOn: new Date("2024-12-02T00:00:00+09:00") };
-    let issue = await db.issue.findFirst({ where: { title: demoIssue.title, publishedOn: demoIssue.publishedOn }, select: { id: true } });
-    if (!issue) {
-      const issueVolume = await upsertVolume(demoVolumeNumberAt(demoIssue.publishedOn, when));
-      const slug = `volume-${issueVolume.number}-issue-${demoIssue.number}`;
-      issue = await db.issue.create({ data: { ...demoIssue, volumeId: issueVolume.id, slug }, select: { id: true } });
-    }
-    let created = 0;
-    for (const story of stories()) {
-      if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
-      const author = users.get(story.author)!;
-      const body = renderBodyFromHtml(paragraphsToHtml(story.body));
-      const publishedAt = story.publishedAt ? new Date(story.publishedAt) : null;
-      const publishAt = story.publishInDays ? new Date(now.getTime() + story.publishInDays * 86_400_000) : null;
-      const base = publishedAt ?? now;
-      const article = await db.article.create({
-        data: {
-          slug: story.slug,
-          headline: story.headline,
-          dek: story.dek,
-          bodyJson: JSON.stringify(body.json),
-          bodyHtml: body.html,
-          bodyText: body.text,
-          wordCount: body.wordCount,
-          status: story.status,
-          sectionId: sectionIds.get(story.section) ?? null,
-          createdById: author.id,
-          leadImageId: story.slug === "syrian-insurgents-enter-aleppo" ? mapId : null,
-          issueId: isPublic(story.status) ? issue.id : null,
-          tags: story.slug === "syrian-insurgents-enter-aleppo" ? { create: await tagRows(db, ["Syria", "Middle East"]) } : undefined,
-          publishedAt,
-          publishAt,
-          createdAt: new Date(base.getTime() - 3 * 86_400_000),
-          authors: { create: [{ personId: author.personId, position: 0 }] },
-        },
-      });
-      await db.revision.create({
-        data: { articleId: article.id, authorId: author.id, version: 1, headline: article.headline, dek: article.dek, bodyJson: article.bodyJson, bodyText: article.bodyText, event: "create", createdAt: article.createdAt },
-      });
-      for (const [i, step] of story.history.entries()) {
-        const at = new Date(base.getTime() - (story.history.length - 1 - i) * 3_600_000);
-        await db.transition.create({
-          data: {
-            articleId: article.id,
-            actorId: users.get(step.by)!.id,
-            action: step.action,
-            fromStatus: step.from,
-            toStatus: step.to,
-            note: step.note ?? "",
-            publishAt: isScheduled(step.to) ? publishAt : null,
-            createdAt: step.action === "publish" && publishedAt ? publishedAt : at,
-          },
-        });
-      }
-      created++;
-    }
-    // The search index holds exactly the published stories.
-    await db.$executeRaw`DELETE FROM "ArticleSearch"`;
-    await db.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body") SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" IN (${Prisma.join([...PUBLIC_STATUSES])}) AND "noindex" = 0`;
-    log(`Demo newsroom ready: ${created} stories added, ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}").`);
-  } finally {
-    await db.$disconnect();
+  // Sections have no use case: the app has no screen or API that makes one yet, so the demo
+  // writes them directly, by slug and only when missing.
+  for (const [position, name] of SECTIONS.entries()) {
+    const slug = name.toLowerCase();
+    await db.section.upsert({ where: { slug }, update: {}, create: { name, slug, position } });
   }
+
+  await seedGraduate(adviser, when);
+  const mapId = await seedAleppoMap(people.get("writer@demo.test")!);
+  // By number, created only when missing: a volume that exists (the adviser's, or an earlier load's) is never rewritten.
+  const volume = async (number: number) => {
+    const found = await db.volume.findUnique({ where: { number }, select: { id: true } });
+    if (found) return found.id;
+    const { label, startsOn, endsOn } = demoVolume(number, when);
+    return (await replay((tx) => createVolume({ actor: adviser, input: { number, label, startsOn, endsOn }, tx, now }))).id;
+  };
+  await seedMastheads(adviser, { current: await volume(DEMO_CURRENT_VOLUME), previous: await volume(DEMO_CURRENT_VOLUME - 1), now });
+  // The published stories are dated (the Aleppo offensive was in November 2024), so their issue
+  // belongs to the volume of that school year, whichever number that is today. It is found by
+  // title and date, so a load in a later school year finds it where the first load put it.
+  const publishedOn = new Date(`${DEMO_ISSUE.publishedOn}T00:00:00Z`);
+  let issueId = (await db.issue.findFirst({ where: { title: DEMO_ISSUE.title, publishedOn: { gte: DEMO_ISSUE.storedSince, lte: publishedOn } }, select: { id: true } }))?.id;
+  if (!issueId) {
+    const volumeId = await volume(demoVolumeNumberAt(publishedOn, when));
+    const { number, title } = DEMO_ISSUE;
+    issueId = (await replay((tx) => createIssue({ actor: adviser, input: { volumeId, number, title, publishedOn: DEMO_ISSUE.publishedOn }, tx, now }))).id;
+  }
+
+  let created = 0;
+  for (const story of stories()) {
+    if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
+    await seedStory(story, { people, adviser, mapId, issueId, now });
+    created++;
+  }
+  log(`Demo newsroom ready: ${created} stories added, ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}").`);
+}
+
+/**
+ * The demo's accounts, created only when their email is missing. In an empty newsroom the adviser
+ * sets it up as /setup would (the publication, then its tagline in the settings); the adviser then
+ * adds the students, who fill in their own profiles.
+ */
+async function seedAccounts(now: Date): Promise<Map<Email, Account>> {
+  const accounts = new Map<Email, Account>();
+  const [first, ...students] = DEMO_ACCOUNTS;
+  let adviser = await findAccount(first.email);
+  if (!adviser) {
+    if ((await db.user.count()) === 0) {
+      await replay((tx) =>
+        createFirstAdviser({ input: { publicationName: PUBLICATION.name, timeZone: PUBLICATION.timeZone, fullName: first.fullName, email: first.email, password: throwawayPassword() }, tx, now }),
+      );
+      adviser = (await findAccount(first.email))!;
+      await giveDemoPassword(adviser);
+      const { reviewPolicy, nameDisplayDefault } = await getPublication();
+      const tagline = `Student news from Jeju since ${demoFoundingYear({ now })}`;
+      await replay((tx) =>
+        updatePublicationSettings({ actor: { ...adviser!, reviewPolicy }, input: { ...PUBLICATION, tagline, reviewPolicy, nameDisplayDefault }, tx, now }),
+      );
+    } else {
+      // A newsroom with its own staff: one of its faculty adds the demo's adviser.
+      const faculty = await db.user.findFirst({ where: { active: true, role: { in: ["ADVISER", "ADMIN"] } }, orderBy: { createdAt: "asc" }, select: { id: true, personId: true, role: true } });
+      if (!faculty) throw new Error("The demo needs an empty newsroom or an active adviser or administrator to add its people.");
+      const actor = { userId: faculty.id, personId: faculty.personId, role: faculty.role, reviewPolicy: (await getPublication()).reviewPolicy };
+      adviser = await addStaff(actor, first, null, now);
+    }
+    await fillInProfile(adviser, first, now);
+  }
+  accounts.set(first.email, adviser);
+  const { reviewPolicy, schoolYearStartMonth } = await getPublication();
+  for (const account of students) {
+    let found = await findAccount(account.email);
+    if (!found) {
+      found = await addStaff({ ...adviser, reviewPolicy }, account, graduationYearForGrade(account.grade, now, schoolYearStartMonth), now);
+      await fillInProfile(found, account, now);
+    }
+    accounts.set(account.email, found);
+  }
+  return accounts;
+}
+
+async function addStaff(actor: Actor, account: { email: string; role: Role; fullName: string }, graduationYear: number | null, now: Date): Promise<Account> {
+  const { email, role, fullName } = account;
+  await replay((tx) => createStaff({ actor, input: { fullName, email, role, password: throwawayPassword(), graduationYear }, tx, now }));
+  const added = (await findAccount(email))!;
+  await giveDemoPassword(added);
+  return added;
+}
+
+/**
+ * The demo's password is public, so the password rules refuse it (lib/auth/common-passwords.ts),
+ * as they should for every real account. A demo account is therefore made with a random password
+ * and then given the demo's: a direct write, and the one place a refused password is set.
+ */
+function throwawayPassword(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+let demoPasswordHash: Promise<string> | null = null;
+async function giveDemoPassword(account: Account) {
+  demoPasswordHash ??= hashPassword(DEMO_PASSWORD);
+  await db.user.update({ where: { id: account.userId }, data: { passwordHash: await demoPasswordHash } });
+}
+
+/** A new account's bio, written by its owner; and the adviser's title, which no use case edits. */
+async function fillInProfile(account: Account, details: { fullName: string; title: string | null; grade: number | null }, now: Date) {
+  const bio = details.grade === null ? "Faculty adviser to the Gazette." : `${details.fullName} writes for the Gazette.`;
+  const { reviewPolicy } = await getPublication();
+  await replay((tx) => updateOwnProfile({ actor: { ...account, reviewPolicy }, input: { bio, nameDisplay: null, penName: null }, tx, now }));
+  // Accounts are made with the title "Adviser" (or none), and no screen changes it: a direct write.
+  if (details.title !== null) await db.person.update({ where: { id: account.personId }, data: { title: details.title } });
+}
+
+/**
+ * Yuna Choi edited the Gazette in Volume 13 and has graduated: the adviser added her, she wrote
+ * her bio, and the adviser deactivated her login when she left (her byline and masthead stay).
+ */
+async function seedGraduate(adviser: Actor, when: { now: Date; startMonth: number }) {
+  const graduate = demoGraduate(when);
+  if (await findAccount(graduate.email)) return;
+  const { now } = when;
+  const account = await addStaff(adviser, { email: graduate.email, role: "EDITOR", fullName: graduate.fullName }, graduate.graduationYear, now);
+  const bio = `${graduate.fullName} was editor-in-chief of the Gazette in ${graduate.volume.schoolYear}.`;
+  await replay((tx) => updateOwnProfile({ actor: { ...account, reviewPolicy: adviser.reviewPolicy }, input: { bio, nameDisplay: null, penName: null }, tx, now }));
+  await replay((tx) => updateStaff({ actor: adviser, input: { userId: account.userId, active: false }, tx, now }));
+}
+
+/**
+ * One story, made and moved as it happened: its writer drafts it three days before its date,
+ * each workflow step an hour apart up to that date (its publication date, or today), publication
+ * at the story's publishedAt, and the adviser puts what is on the site in the December issue.
+ */
+async function seedStory(
+  story: DemoStory,
+  { people, adviser, mapId, issueId, now }: { people: Map<Email, Actor>; adviser: Actor; mapId: string; issueId: string; now: Date },
+) {
+  const author = people.get(story.author)!;
+  const publishedAt = story.publishedAt ? new Date(story.publishedAt) : null;
+  const publishAt = story.publishInDays ? new Date(now.getTime() + story.publishInDays * DAY) : null;
+  const base = publishedAt ?? now;
+  const createdAt = new Date(base.getTime() - 3 * DAY);
+  const aleppo = story.slug === ALEPPO_SLUG;
+  const input = { headline: story.headline, dek: story.dek, body: paragraphsToHtml(story.body), section: story.section.toLowerCase(), ...(aleppo ? { tags: ["Syria", "Middle East"] } : {}) };
+  const article = await replay((tx) => createArticle({ actor: author, input, slug: story.slug, tx, now: createdAt }));
+  if (article.slug !== story.slug) throw new Error(`The demo story "${story.slug}" came out as "${article.slug}".`);
+  if (aleppo) await replay((tx) => updateArticle({ actor: author, id: article.id, input: { leadImageId: mapId, version: article.version }, tx, now: createdAt }));
+  let status: ArticleStatus = article.status;
+  for (const [i, step] of story.history.entries()) {
+    const at = step.action === "publish" && publishedAt ? publishedAt : new Date(base.getTime() - (story.history.length - 1 - i) * HOUR);
+    const move = { action: step.action, note: step.note, publishAt: step.action === "publish" && publishAt ? publishAt.toISOString() : undefined };
+    status = (await replay((tx) => transitionArticle({ actor: people.get(step.by)!, id: article.id, input: move, tx, now: at }))).status;
+  }
+  if (status !== story.status) throw new Error(`The demo story "${story.slug}" ended ${status}, not ${story.status}.`);
+  if (isPublic(status)) await replay((tx) => setArticleIssue({ actor: adviser, input: { articleId: article.id, issueId }, tx, now: publishedAt ?? now }));
 }
 
 /**
  * The mastheads of Volume 14 (the current school year) and Volume 13 (the year before, with a
- * graduate). A volume's masthead is seeded only while it has no entries, so edits made in the
- * newsroom survive a second load and a second load adds nothing.
+ * graduate), put together by the adviser. A volume's masthead is seeded only while it has no
+ * entries, so edits made in the newsroom survive a second load and a second load adds nothing.
  */
-async function seedMastheads(
-  db: PrismaClient,
-  { current, previous, passwordHash, when }: { current: string; previous: string; passwordHash: string; when: { now: Date; startMonth: number } },
-) {
-  const graduate = demoGraduate(when);
-  const graduateRow = await db.person.upsert({
-    where: { slug: graduate.slug },
-    update: {},
-    create: {
-      slug: graduate.slug,
-      fullName: graduate.fullName,
-      graduationYear: graduate.graduationYear,
-      bio: `${graduate.fullName} was editor-in-chief of the Gazette in ${graduate.volume.schoolYear}.`,
-    },
-  });
-  if (!(await db.user.findUnique({ where: { email: graduate.email }, select: { id: true } }))) {
-    await db.user.create({ data: { email: graduate.email, passwordHash, role: "EDITOR", active: false, personId: graduateRow.id } });
-  }
-  const person = async (slug: string) => (await db.person.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+async function seedMastheads(adviser: Actor, { current, previous, now }: { current: string; previous: string; now: Date }) {
   const mastheads: { volumeId: string; entries: [slug: string, position: string][] }[] = [
     {
       volumeId: current,
@@ -372,7 +457,7 @@ async function seedMastheads(
     {
       volumeId: previous,
       entries: [
-        [graduate.slug, "Editor-in-Chief"],
+        ["yuna-choi", "Editor-in-Chief"],
         ["minji-kim", "Staff Writer"],
         ["hana-park", "Faculty Adviser"],
       ],
@@ -380,52 +465,43 @@ async function seedMastheads(
   ];
   for (const { volumeId, entries } of mastheads) {
     if ((await db.mastheadEntry.count({ where: { volumeId } })) > 0) continue;
-    for (const [rank, [slug, position]] of entries.entries()) {
-      await db.mastheadEntry.create({ data: { volumeId, personId: await person(slug), position, rank } });
+    for (const [slug, position] of entries) {
+      const personId = (await db.person.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+      await replay((tx) => addMastheadEntry({ actor: adviser, input: { volumeId, personId, position }, tx, now }));
     }
   }
 }
 
-const MAP_ID = "aleppomap0demo";
-
-/** The Aleppo story's lead image: prisma/demo/syria-map.svg through the real media pipeline. */
-async function seedAleppoMap(db: PrismaClient, uploadedById: string): Promise<string> {
+/**
+ * The Aleppo story's lead image: prisma/demo/syria-map.svg through the real media pipeline,
+ * stored under a fixed id (so a second load finds it) and recorded by its writer.
+ */
+async function seedAleppoMap(writer: Actor): Promise<string> {
   if (await db.media.findUnique({ where: { id: MAP_ID }, select: { id: true } })) return MAP_ID;
   const aleppo = readAleppo();
   const { default: sharp } = await import("sharp");
   const png = await sharp(fileURLToPath(new URL("./demo/syria-map.svg", import.meta.url))).png().toBuffer();
   const image = await processImage(png);
   const storageKey = `${MAP_ID.slice(0, 2)}/${MAP_ID}`;
-  const { rmSync } = await import("node:fs");
   rmSync(`${mediaRoot()}/${storageKey}`, { recursive: true, force: true });
   const variants = await storeRenditions({ root: mediaRoot(), storageKey, renditions: image.renditions });
-  await db.media.create({
-    data: {
-      id: MAP_ID,
-      storageKey,
-      originalName: "syria-map.png",
-      mimeType: image.mimeType,
-      width: image.width,
-      height: image.height,
-      bytes: png.length,
-      alt: aleppo.imageDescription,
-      caption: "Aleppo, in northern Syria, near the Turkish border and the opposition-held province of Idlib.",
-      credit: aleppo.imageCredit,
-      variants: JSON.stringify(variants),
-      uploadedById,
-    },
-  });
+  await replay((tx) =>
+    recordStoredMedia({
+      actor: writer,
+      input: {
+        id: MAP_ID,
+        storageKey,
+        image: { originalName: "syria-map.png", mimeType: image.mimeType, width: image.width, height: image.height, bytes: png.length, variants },
+        details: {
+          alt: aleppo.imageDescription,
+          caption: "Aleppo, in northern Syria, near the Turkish border and the opposition-held province of Idlib.",
+          credit: aleppo.imageCredit,
+        },
+      },
+      tx,
+    }),
+  );
   return MAP_ID;
-}
-
-async function tagRows(db: PrismaClient, names: string[]) {
-  const rows = [];
-  for (const name of names) {
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-    const tag = await db.tag.upsert({ where: { slug }, update: {}, create: { name, slug } });
-    rows.push({ tagId: tag.id });
-  }
-  return rows;
 }
 
 // Last, so that every constant above is initialised before the seed runs (npm run db:seed).

@@ -4,6 +4,8 @@
  * (the e2e suite uses it on its own database file, never on data/masthead.db).
  *   tsx scripts/prepare.ts [--demo] [--fresh]
  */
+// First: the seed calls use cases, which are server-only modules (see the file).
+import "./lib/allow-server-only";
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -41,6 +43,8 @@ if (file) {
 console.log(`Database ready: ${url}`);
 
 if (args.has("--demo")) {
+  // Imported only now, after allow-server-only and after --fresh removed the old database file.
   const { seedDemo } = await import("../prisma/seed");
   await seedDemo();
+  await (await import("../lib/data/db")).db.$disconnect();
 }

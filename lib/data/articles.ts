@@ -234,7 +234,25 @@ export type AssignmentExtras = {
  * transaction only `tx` may be used (lib/data/serialized-adapter.ts). A caller already inside
  * one passes its `tx` here too.
  */
-export async function prepareArticle({ actor, input, extras, tx }: { actor: Actor; input: TArticleCreate; extras?: AssignmentExtras; tx?: Tx }) {
+/**
+ * `slug`: the address the caller wants instead of one from the headline (the demo's stories keep
+ * theirs); a taken one still gets a suffix. `now`: when the story and its first revision were made.
+ */
+export async function prepareArticle({
+  actor,
+  input,
+  extras,
+  tx,
+  slug,
+  now = new Date(),
+}: {
+  actor: Actor;
+  input: TArticleCreate;
+  extras?: AssignmentExtras;
+  tx?: Tx;
+  slug?: string;
+  now?: Date;
+}) {
   if (!can(actor, "create_article")) throw new AppError("FORBIDDEN", "You may not create stories.");
   const body = await renderBody(input.body, tx);
   const pub = await getPublication(tx);
@@ -243,7 +261,7 @@ export async function prepareArticle({ actor, input, extras, tx }: { actor: Acto
     const coAuthors = extras?.authorPersonIds ?? [actor.personId, ...((await resolveCoAuthors(tx, input.coAuthorIds, actor.personId)) ?? [])];
     const article = await tx.article.create({
       data: {
-        slug: await nextArticleSlug(tx, input.headline),
+        slug: await nextArticleSlug(tx, slug ?? input.headline),
         headline: input.headline,
         dek: input.dek,
         bodyJson: JSON.stringify(body.json),
@@ -258,6 +276,7 @@ export async function prepareArticle({ actor, input, extras, tx }: { actor: Acto
         issueId: extras?.issueId ?? null,
         authors: { create: [...new Set(coAuthors)].map((personId, position) => ({ personId, position })) },
         ...(extras?.assignees?.length ? { assignees: { create: extras.assignees } } : {}),
+        createdAt: now,
       },
       include: articleInclude,
     });
@@ -272,6 +291,7 @@ export async function prepareArticle({ actor, input, extras, tx }: { actor: Acto
         bodyJson: article.bodyJson,
         bodyText: article.bodyText,
         event: "create",
+        createdAt: now,
       },
     });
     return input.tags ? tx.article.findUniqueOrThrow({ where: { id: article.id }, include: articleInclude }) : article;

@@ -183,7 +183,18 @@ describe("the demo newsroom's mastheads", () => {
       // Loaded in March 2031: the 2030-31 school year (August start).
       const loadedOn = new Date("2031-03-01T00:00:00Z");
       await seedDemo({ log: quiet, now: loadedOn });
-      const count = async () => ({ entries: await empty.mastheadEntry.count(), volumes: await empty.volume.count(), people: await empty.person.count(), users: await empty.user.count(), issues: await empty.issue.count() });
+      const count = async () => ({
+        entries: await empty.mastheadEntry.count(),
+        volumes: await empty.volume.count(),
+        people: await empty.person.count(),
+        users: await empty.user.count(),
+        issues: await empty.issue.count(),
+        articles: await empty.article.count(),
+        transitions: await empty.transition.count(),
+        revisions: await empty.revision.count(),
+        audit: await empty.auditLog.count(),
+        media: await empty.media.count(),
+      });
       const volumes = () => empty.volume.findMany({ orderBy: { number: "asc" }, select: { number: true, label: true, startsOn: true, endsOn: true } });
       const once = await count();
       const seeded = await volumes();
@@ -213,6 +224,14 @@ describe("the demo newsroom's mastheads", () => {
       expect(old?.groups.find((g) => g.position === "Staff Writer")?.people).toEqual([expect.objectContaining({ name: "Minji Kim", detail: "Grade 11" })]);
       expect(await empty.person.findUnique({ where: { slug: "yuna-choi" }, select: { graduationYear: true } })).toEqual({ graduationYear: 2030 });
       expect(await empty.user.findUnique({ where: { email: "yuna.choi@demo.test" }, select: { active: true } })).toEqual({ active: false });
+      // Made through the use cases, as its people: dated as the story says, with its audit trail, and no notices (the demo's past is nobody's news).
+      expect(await empty.article.findUnique({ where: { slug: "syrian-insurgents-enter-aleppo" }, select: { status: true, publishedAt: true, leadImageId: true } })).toEqual({
+        status: "PUBLISHED",
+        publishedAt: new Date("2024-11-30T10:00:00+09:00"),
+        leadImageId: "aleppomap0demo",
+      });
+      expect(await empty.auditLog.count({ where: { action: "article.publish" } })).toBeGreaterThan(0);
+      expect(await empty.notification.count()).toBe(0);
       expect(today?.otherVolumes).toEqual([{ number: 13, label: "Volume 13 (2029-30)", href: "/staff/volumes/13", current: false }]);
     });
   }, 60_000);
