@@ -137,7 +137,7 @@ const API: ApiRow[] = [
     expected: row(401, 201, 201, 201, 201),
   },
   { kind: "api", method: "POST", pattern: "/api/v1/articles", path: () => "/api/v1/articles", body: () => ({ data: { headline: "" } }), expected: row(401, 422, 422, 422, 422) },
-  { kind: "api", method: "POST", pattern: "/api/v1/articles", path: () => "/api/v1/articles", body: () => ({ data: "{headline:" }), expected: row(401, 400, 400, 400, 400) },
+  { kind: "api", method: "POST", pattern: "/api/v1/articles", path: () => "/api/v1/articles", body: () => ({ data: "{headline:", headers: { "content-type": "application/json" } }), expected: row(401, 400, 400, 400, 400) },
   { kind: "api", method: "GET", pattern: "/api/v1/articles/[id]", path: (f) => `/api/v1/articles/${f.draft.id}`, expected: row(401, 200, 404, 404, 200) },
   { kind: "api", method: "GET", pattern: "/api/v1/articles/[id]", path: (f) => `/api/v1/articles/${f.submitted.id}`, expected: row(401, 200, 404, 200, 200) },
   { kind: "api", method: "GET", pattern: "/api/v1/articles/[id]", path: () => `/api/v1/articles/${MISSING_ID}`, expected: row(401, 404, 404, 404, 404) },

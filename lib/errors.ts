@@ -15,6 +15,12 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   INVALID_TRANSITION: 409,
   BAD_REQUEST: 400,
+  /** A cookie-authenticated write from another site's page (cross-origin), or one that does not declare JSON. */
+  CROSS_ORIGIN: 403,
+  /** The body is over the route's limit: refused before reading (declared) or as soon as it passes it (streamed). */
+  PAYLOAD_TOO_LARGE: 413,
+  /** A cookie-authenticated write whose body is not declared `application/json` (or a form where the route takes files). */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 } as const;

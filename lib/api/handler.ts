@@ -4,6 +4,8 @@ import { requireApiUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/data/users";
 import { AppError, ERROR_STATUS } from "@/lib/errors";
 import { toActionError } from "@/lib/actions/safe-action";
+import { readBodyText } from "@/lib/http/body";
+import { assertContentType, assertSameOrigin, isUnsafeMethod, type BodyKind } from "./same-origin";
 
 type Ctx<P> = { params: Promise<P> };
 
@@ -15,10 +17,12 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { ...body, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Read a JSON object body; anything else is a clear 400. */
+/** The largest JSON body any handler takes (a story of 200,000 characters fits with room to spare). */
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+/** Read a JSON object body, at most 1 MB (413 beyond, unread); anything else is a clear 400. */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 1_000_000) throw new AppError("BAD_REQUEST", "The request body is too large (over 1 MB).");
+  const text = await readBodyText(request, { limit: MAX_JSON_BYTES, message: "The request body is too large (over 1 MB)." });
   if (text.trim() === "") return {};
   let value: unknown;
   try {
@@ -30,12 +34,28 @@ export async function readJson(request: Request): Promise<unknown> {
   return value;
 }
 
-/** A thin Admin API handler: the caller (token or session) from the database, errors as JSON. */
-export function apiRoute<P = Record<string, never>>(fn: (args: { request: Request; user: SessionUser; params: P }) => Promise<NextResponse>) {
+/**
+ * A thin Admin API handler: the caller (token or session) from the database, errors as JSON,
+ * and every answer `Cache-Control: no-store` (it is one person's view of the newsroom).
+ *
+ * A write authenticated by the session cookie must come from this app's own origin and declare
+ * its body (`body`: JSON by default, `multipart` for file uploads, `none` for a handler that
+ * reads nothing); the browser sends the cookie with a forged request too. A bearer token is
+ * never sent by a browser on its own, so token requests skip both checks.
+ */
+export function apiRoute<P = Record<string, never>>(
+  fn: (args: { request: Request; user: SessionUser; params: P }) => Promise<NextResponse>,
+  opts: { body?: BodyKind } = {},
+) {
   return async (request: Request, ctx: Ctx<P>): Promise<NextResponse> => {
     try {
+      const byCookie = !request.headers.has("authorization");
+      if (byCookie && isUnsafeMethod(request.method)) assertSameOrigin(request);
       const user = await requireApiUser(request);
-      return await fn({ request, user, params: await ctx.params });
+      if (byCookie && isUnsafeMethod(request.method)) assertContentType(request, opts.body ?? "json");
+      const response = await fn({ request, user, params: await ctx.params });
+      response.headers.set("Cache-Control", "no-store");
+      return response;
     } catch (error) {
       return errorResponse(error);
     }

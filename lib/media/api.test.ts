@@ -69,7 +69,7 @@ describe("POST /api/v1/media", () => {
       [new Request(BASE, { method: "POST", headers: { ...auth(token), "content-type": "application/json" }, body: "{}" }), 400],
       [new Request(BASE, { method: "POST", headers: { ...auth(token), "content-type": "multipart/form-data; boundary=zzz" }, body: "--zzz\r\ncut short" }), 400],
       [new Request(BASE, { method: "POST", headers: auth(token), body: noFile }), 422],
-      [new Request(BASE, { method: "POST", headers: { ...auth(token), "content-length": String(500 * 1024 * 1024) }, body: "x" }), 422],
+      [new Request(BASE, { method: "POST", headers: { ...auth(token), "content-length": String(500 * 1024 * 1024) }, body: "x" }), 413],
     ];
     for (const [request, status] of cases) {
       const res = await POST(request, noParams);

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 /** Heartbeat from an open editor; answers who else has the story open. */
 export const POST = apiRoute<{ id: string }>(async ({ user, params }) => {
   return NextResponse.json(await touchStoryPresence({ actor: user, articleId: parseId(params.id), name: user.name }));
-});
+}, { body: "none" });
 
 /** Leaving: the caller's own entry goes in any case, but a story they may not see is still a 404. */
 export const DELETE = apiRoute<{ id: string }>(async ({ user, params }) => {
