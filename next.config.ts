@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { baseSecurityHeaders, publicContentSecurityPolicy } from "./lib/security-headers";
+import { baseSecurityHeaders, MEDIA_CONTENT_SECURITY_POLICY, publicContentSecurityPolicy } from "./lib/security-headers";
 
 const toList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
@@ -26,8 +26,11 @@ const nextConfig: NextConfig = {
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
         headers: toList({ "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }),
       },
-      { source: "/((?!newsroom|login|setup|api/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false }) }] },
+      { source: "/((?!newsroom|login|setup|api/|media/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false }) }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Uploaded images are opened directly too: a crafted file must not run as a page here.
+      // These headers replace the route's own, so media needs its policy stated here as well.
+      { source: "/media/:path*", headers: [{ key: "Content-Security-Policy", value: MEDIA_CONTENT_SECURITY_POLICY }] },
       // Search renders per request, but its results (published stories only) are the same for
       // every reader: a shared cache may keep each query as briefly as the cached pages. Next
       // keeps a Cache-Control already set on a dynamic page.
