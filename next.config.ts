@@ -10,6 +10,13 @@ const nextConfig: NextConfig = {
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "happy-dom", "sharp", "heic-convert", "pdfkit"],
   typedRoutes: false,
+  /**
+   * How long past `revalidate` Next lets a cache serve a reader page while it re-renders it: it
+   * sends `stale-while-revalidate=<expireTime - revalidate>`. Next's default is a year, which
+   * let a proxy in front keep serving a taken-down story; two minutes leave one minute of stale
+   * (and scripts/serve.ts lowers that further for shared caches, see MASTHEAD_SHARED_STALE_S).
+   */
+  expireTime: 120,
   // Types are checked by `npm run typecheck` (the first step of `npm test`), over the app, tests
   // and scripts together; builds into per-run folders (.next-e2e-*) skip it so that one run's
   // generated route types never trip another's build.
