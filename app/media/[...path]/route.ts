@@ -12,22 +12,22 @@ function missing(): Response {
 }
 
 /**
- * The path segments after /media/, or null when one is not valid percent-encoded UTF-8
- * (`%c0%ae` is an overlong "."): read from the URL here, because Next's own decoding of
- * `params` throws on such input and would answer a bare 500.
+ * The path segments after /media/, or null when the URL is not valid percent-encoded UTF-8
+ * (`%c0%ae` is an overlong "."): such a path names no file, and must answer 404, never a 500
+ * from decoding it.
  */
-function mediaSegments(request: Request): string[] | null {
-  const raw = new URL(request.url).pathname.replace(/^\/media\/?/, "").split("/");
+async function mediaSegments(request: Request, params: Promise<{ path?: string[] }>): Promise<string[] | null> {
   try {
-    return raw.map((segment) => decodeURIComponent(segment));
+    for (const segment of new URL(request.url).pathname.split("/")) decodeURIComponent(segment);
+    return (await params).path ?? [];
   } catch {
     return null;
   }
 }
 
 /** Serves /media/<prefix>/<id>/<width>.<webp|avif|jpg> from data/media; anything else is 404. */
-export async function GET(request: Request): Promise<Response> {
-  const segments = mediaSegments(request);
+export async function GET(request: Request, { params }: { params: Promise<{ path?: string[] }> }): Promise<Response> {
+  const segments = await mediaSegments(request, params);
   const target = segments && resolveMediaPath(mediaRoot(), segments);
   if (!segments || !target) return missing();
   let data: Buffer;
