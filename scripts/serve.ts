@@ -19,6 +19,7 @@ import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { hasMalformedPath, refuseMalformedPath } from "../lib/http/malformed-path";
 import { PageCache } from "../lib/http/page-cache";
 import { registerPageCache } from "../lib/http/page-cache-hook";
 
@@ -47,6 +48,8 @@ const cache = new PageCache({
 registerPageCache(cache);
 
 const server = createServer((req, res) => {
+  // Next answers a path it cannot decode (`/media/%c0%ae%c0%ae/x`) with a bare 500.
+  if (hasMalformedPath(req.url)) return refuseMalformedPath(res, req.headers["x-forwarded-proto"] === "https");
   cache.handle(req, res, (rq, rs) => handle(rq, rs));
 });
 // Longer than the idle timeout of clients and proxies that reuse connections (nginx, load
