@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { baseSecurityHeaders, publicContentSecurityPolicy } from "./lib/security-headers";
+import { baseSecurityHeaders, MEDIA_CONTENT_SECURITY_POLICY, publicContentSecurityPolicy } from "./lib/security-headers";
 
 const toList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
@@ -10,6 +10,13 @@ const nextConfig: NextConfig = {
   // Native and Node-only packages stay out of the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "happy-dom", "sharp", "heic-convert", "pdfkit"],
   typedRoutes: false,
+  /**
+   * How long past `revalidate` Next lets a cache serve a reader page while it re-renders it: it
+   * sends `stale-while-revalidate=<expireTime - revalidate>`. Next's default is a year, which
+   * let a proxy in front keep serving a taken-down story; two minutes leave one minute of stale
+   * (and scripts/serve.ts lowers that further for shared caches, see MASTHEAD_SHARED_STALE_S).
+   */
+  expireTime: 120,
   // Types are checked by `npm run typecheck` (the first step of `npm test`), over the app, tests
   // and scripts together; builds into per-run folders (.next-e2e-*) skip it so that one run's
   // generated route types never trip another's build.
@@ -26,8 +33,11 @@ const nextConfig: NextConfig = {
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
         headers: toList({ "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }),
       },
-      { source: "/((?!newsroom|login|setup|api/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false }) }] },
+      { source: "/((?!newsroom|login|setup|api/|media/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false }) }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Uploaded images are opened directly too: a crafted file must not run as a page here.
+      // These headers replace the route's own, so media needs its policy stated here as well.
+      { source: "/media/:path*", headers: [{ key: "Content-Security-Policy", value: MEDIA_CONTENT_SECURITY_POLICY }] },
       // Search renders per request, but its results (published stories only) are the same for
       // every reader: a shared cache may keep each query as briefly as the cached pages. Next
       // keeps a Cache-Control already set on a dynamic page.

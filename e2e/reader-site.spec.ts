@@ -354,3 +354,29 @@ test("reader pages may be held by a shared cache; newsroom pages may not", async
     expect(res.headers()["x-masthead-cache"], `${path} is never answered from the page cache`).toBeUndefined();
   }
 });
+
+test("uploaded media keeps its sandbox policy, and a path that is not valid UTF-8 is a clean 400, not a 500", async ({ apiAs, anonymousApi, uid }) => {
+  const photo = await uploadMedia(await apiAs("writer"), { name: `sandbox-${uid}.png`, mimeType: "image/png", buffer: await png(640, 480) });
+  const image = await anonymousApi.get(photo.urls.src);
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  for (const path of ["/media/%c0%ae%c0%ae/x", "/media/%c0%ae%c0%ae/%c0%ae%c0%ae/masthead.db", "/media/ab/%ff/640.webp"]) {
+    const res = await anonymousApi.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(400);
+    expect(res.headers()["content-security-policy"], path).toBe("default-src 'none'; sandbox");
+    expect(await res.text(), path).toMatch(/^Bad request/);
+  }
+});
+
+test("a taken-down page cannot linger in caches: seconds of stale copy, and no cached query variants", async ({ anonymousApi, uid }) => {
+  const res = await anonymousApi.get(ALEPPO_PATH);
+  const cacheControl = res.headers()["cache-control"] ?? "";
+  const stale = Number(/stale-while-revalidate=(\d+)/.exec(cacheControl)?.[1] ?? Infinity);
+  expect(stale, cacheControl).toBeLessThanOrEqual(10);
+  const variant = `${ALEPPO_PATH}?utm_source=${uid}`;
+  for (let i = 0; i < 2; i++) {
+    const again = await anonymousApi.get(variant);
+    expect(again.status()).toBe(200);
+    expect(again.headers()["x-masthead-cache"], `${variant}, request ${i + 1}`).not.toBe("HIT");
+  }
+});

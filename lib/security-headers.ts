@@ -43,6 +43,12 @@ export function publicContentSecurityPolicy({ https }: { https: boolean }): stri
   ].join("; ");
 }
 
+/**
+ * Uploaded media (/media/*): nothing may load, and a file opened as a document is sandboxed
+ * (no scripts, no same-origin access), whatever its bytes claim to be.
+ */
+export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox";
+
 /** Headers every response carries, pages and API alike. */
 export function baseSecurityHeaders({ https }: { https: boolean }): Record<string, string> {
   return {

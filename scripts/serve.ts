@@ -11,12 +11,15 @@
  * MASTHEAD_PAGE_CACHE_MS (default 1000; 0 turns it off) is the longest a reader page is
  * answered from memory; publish, unpublish and edit empty the cache at once.
  * MASTHEAD_SHARED_MAX_AGE_S (default 3) is the longest a shared cache in front (nginx, a CDN) is
- * told it may keep a reader page.
+ * told it may keep a reader page, and MASTHEAD_SHARED_STALE_S (default 10) how long after that it
+ * may still serve its old copy while it fetches a new one (stale-while-revalidate): an
+ * unpublished or taken-down page is gone from such a cache within the sum of the two.
  */
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
+import { hasMalformedPath, refuseMalformedPath } from "../lib/http/malformed-path";
 import { PageCache } from "../lib/http/page-cache";
 import { registerPageCache } from "../lib/http/page-cache-hook";
 
@@ -40,10 +43,13 @@ const cache = new PageCache({
   // Next keeps reader pages for a minute (every change revalidates them at once); a proxy or CDN
   // in front hears nothing of changes, so it is told to keep them 3 s at most.
   sharedMaxAgeS: Number(process.env.MASTHEAD_SHARED_MAX_AGE_S ?? 3),
+  sharedStaleS: Number(process.env.MASTHEAD_SHARED_STALE_S ?? 10),
 });
 registerPageCache(cache);
 
 const server = createServer((req, res) => {
+  // Next answers a path it cannot decode (`/media/%c0%ae%c0%ae/x`) with a bare 500.
+  if (hasMalformedPath(req.url)) return refuseMalformedPath(res, req.headers["x-forwarded-proto"] === "https");
   cache.handle(req, res, (rq, rs) => handle(rq, rs));
 });
 // Longer than the idle timeout of clients and proxies that reuse connections (nginx, load

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import { type Actor, can } from "@/lib/auth/policy";
 import { AppError, notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
 import type { Variant } from "@/lib/media/process";
 import type { TMedia, TMediaQuery, TMediaUrls, TPublicMedia } from "@/lib/validation/media";
@@ -96,15 +96,27 @@ export function cleanName(name: string): string {
 
 export type UploadFile = { name: string; data: Uint8Array };
 
+/** `word` as a LIKE pattern (with `ESCAPE '\\'`) that matches it literally, `%` and `_` included. */
+function containsLiterally(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /**
  * The library, newest first. `q` matches alt text, caption, credit and file name; with several
- * words, every word must match somewhere.
+ * words, every word must match somewhere. Words are literal text: Prisma's `contains` would
+ * pass `%` and `_` to LIKE as wildcards, so the words are matched here with an ESCAPE clause.
  */
 export async function listMedia({ actor, query = {} }: { actor: Actor; query?: TMediaQuery }): Promise<TMedia[]> {
   const words = (query.q ?? "").split(/\s+/).filter(Boolean).slice(0, 8);
-  const where: Prisma.MediaWhereInput[] = words.map((word) => ({
-    OR: [{ alt: { contains: word } }, { caption: { contains: word } }, { credit: { contains: word } }, { originalName: { contains: word } }],
-  }));
+  const where: Prisma.MediaWhereInput[] = [];
+  if (words.length > 0) {
+    const matches = words.map((word) => {
+      const p = containsLiterally(word);
+      return Prisma.sql`("alt" LIKE ${p} ESCAPE '\\' OR "caption" LIKE ${p} ESCAPE '\\' OR "credit" LIKE ${p} ESCAPE '\\' OR "originalName" LIKE ${p} ESCAPE '\\')`;
+    });
+    const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Media" WHERE ${Prisma.join(matches, " AND ")}`;
+    where.push({ id: { in: rows.map((r) => r.id) } });
+  }
   if (query.missingAlt) where.push({ alt: "" });
   const rows = await db.media.findMany({ where: { AND: where }, select: mediaSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: query.limit ?? 60 });
   return rows.map((row) => toMediaDto(row, actor));

@@ -1,6 +1,6 @@
 import "server-only";
-import { bylineDetail, publicName } from "@/lib/domain/byline";
-import { slugify, uniqueSlug } from "@/lib/domain/slug";
+import { bylineDetail, type NameDisplay, publicName } from "@/lib/domain/byline";
+import { distinctSlug, uniqueSlug } from "@/lib/domain/slug";
 import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
@@ -8,11 +8,54 @@ import { getPublication } from "./publication";
 
 type Tx = Prisma.TransactionClient;
 
-/** A person slug derived from the name, unique among people. */
-export async function nextPersonSlug(tx: Tx, fullName: string): Promise<string> {
-  const base = slugify(fullName, 60);
-  const taken = await tx.person.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+/**
+ * Rules that must always hold for person slugs (the /authors/<slug> links in bylines, JSON-LD,
+ * the sitemap and the staff page):
+ * - built from the PUBLIC name (publicName), so a pen name or an initial never gives away the
+ *   legal name behind it; a name without Latin letters gets "author-" and a hash of that name;
+ * - unique among people (base, base-2, base-3...);
+ * - changed whenever the public name changes (display choice, pen name approval, the
+ *   publication's default), with no redirect: the old slug answers 404.
+ */
+const PUBLIC_NAME_SELECT = { fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true } as const;
+
+function slugBase(name: string): string {
+  return distinctSlug(name, 60, "author");
+}
+
+async function freeSlug(tx: Tx, base: string, exceptPersonId?: string): Promise<string> {
+  const taken = await tx.person.findMany({
+    where: { slug: { startsWith: base }, ...(exceptPersonId ? { id: { not: exceptPersonId } } : {}) },
+    select: { slug: true },
+  });
   return uniqueSlug(base, new Set(taken.map((p) => p.slug)));
+}
+
+/** The slug for a new person (no pen name, the publication's default display), unique among people. */
+export async function nextPersonSlug(tx: Tx, fullName: string): Promise<string> {
+  const pub = await getPublication(tx);
+  const name = publicName({ fullName, penName: null, penNameApproved: false, nameDisplay: null, graduationYear: null, title: null }, pub.nameDisplayDefault);
+  return freeSlug(tx, slugBase(name));
+}
+
+/**
+ * Give a person the slug of the name readers now see; call it after anything that can change
+ * that name. Keeps the current slug when it already is that name's (`base` or `base-N`).
+ * `nameDisplayDefault`: pass the new default when it is the one changing (in the same write).
+ */
+export async function syncPersonSlug(tx: Tx, { personId, nameDisplayDefault }: { personId: string; nameDisplayDefault?: NameDisplay }): Promise<string> {
+  const person = await tx.person.findUniqueOrThrow({ where: { id: personId }, select: { slug: true, ...PUBLIC_NAME_SELECT } });
+  const base = slugBase(publicName(person, nameDisplayDefault ?? (await getPublication(tx)).nameDisplayDefault));
+  if (person.slug === base || new RegExp(`^${base}-[0-9]+$`).test(person.slug)) return person.slug;
+  const slug = await freeSlug(tx, base, personId);
+  await tx.person.update({ where: { id: personId }, data: { slug } });
+  return slug;
+}
+
+/** After the publication's default display changes: everyone who follows the default. */
+export async function syncDefaultDisplaySlugs(tx: Tx, { nameDisplayDefault }: { nameDisplayDefault: NameDisplay }): Promise<void> {
+  const people = await tx.person.findMany({ where: { nameDisplay: null }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const p of people) await syncPersonSlug(tx, { personId: p.id, nameDisplayDefault });
 }
 
 /** Everyone who can be named as a co-author: people with an active account. */

@@ -192,6 +192,28 @@ describe("the page cache", () => {
     expect((await t.get("/a")).headers.get("x-masthead-cache")).toBe("MISS");
   });
 
+  it("makes no entry for a query variant of a page, so a warmed ?x=1 cannot outlive an unpublish", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    let body = "the story";
+    const s = await serve(cache, () => ({ headers: PUBLIC, body }));
+    for (const path of ["/articles/a?x=1", "/articles/a?x=2", "/articles/a?utm_source=mail"]) {
+      expect(await (await s.get(path)).text()).toBe("the story");
+      expect(await (await s.get(path)).text()).toBe("the story");
+    }
+    expect(cache.size).toBe(0);
+    expect(cache.hits).toBe(0);
+    body = "not found";
+    expect(await (await s.get("/articles/a?x=1")).text()).toBe("not found");
+  });
+
+  it("still keeps one short-lived entry per search query", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const s = await serve(cache, (req) => ({ headers: PUBLIC, body: String(req.url) }));
+    for (const path of ["/search?q=aleppo", "/search?q=aleppo", "/search?q=iran"]) expect(await (await s.get(path)).text()).toBe(path);
+    expect(cache.size).toBe(2);
+    expect(cache.hits).toBe(1);
+  });
+
   it("is off with a time to live of 0", async () => {
     const cache = new PageCache({ ttlMs: 0 });
     const s = await serve(cache, () => ({ headers: PUBLIC, body: "x" }));
@@ -215,6 +237,20 @@ describe("what shared caches downstream are told", () => {
       expect(again.headers.get("cache-control"), path).toBe("s-maxage=3, stale-while-revalidate=31535940");
     }
     expect(cache.hits).toBe(3); // the _rsc request is passed through, and still lowered
+  });
+
+  it("bounds the stale window shared caches may serve (Next's default is a year)", async () => {
+    const cache = new PageCache({ ttlMs: 10_000, sharedMaxAgeS: 3, sharedStaleS: 10 });
+    const s = await serve(cache, (req) => ({
+      headers: { "cache-control": "s-maxage=60, stale-while-revalidate=31535940" },
+      viaWriteHead: req.url === "/via-write-head",
+      body: "x",
+    }));
+    for (const path of ["/", "/via-write-head", "/articles/a?x=1", "/articles/a?_rsc=1"]) {
+      for (let i = 0; i < 2; i++) expect((await s.get(path)).headers.get("cache-control"), path).toBe("s-maxage=3, stale-while-revalidate=10");
+    }
+    expect(capSharedMaxAge("public, s-maxage=3, stale-while-revalidate=5", 3, 10)).toBe("public, s-maxage=3, stale-while-revalidate=5");
+    expect(capSharedMaxAge("s-maxage=60, stale-while-revalidate=600", null, 10)).toBe("s-maxage=60, stale-while-revalidate=10");
   });
 
   it("leaves shorter lifetimes and other directives alone", () => {

@@ -12,6 +12,8 @@
  *   no Set-Cookie. A response that varies on anything but Accept-Encoding passes through.
  * - Requests from Next's client router (RSC headers or `_rsc`) pass through: they vary on
  *   headers this cache does not key on.
+ * - A query string makes no entry, except on /search (whose page is its query): otherwise
+ *   every made-up `?x=1` would be one more copy, and after an unpublish one more stale copy.
  * - `purge()` empties it; publish, unpublish and edit call it (lib/http/page-cache-hook.ts)
  *   next to revalidatePath, so a change is never held here longer than `ttlMs`.
  */
@@ -20,6 +22,8 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:
 type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; expiresAt: number };
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+/** Pages whose query string is what they show: one entry per query (each as short-lived). */
+const QUERY_KEYED = new Set(["/search"]);
 const NEVER_CACHED = /^\/(newsroom|api|login|setup)(\/|$|\?)/;
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
 /** Set per response by Node, or meaningless when replayed. */
@@ -33,6 +37,12 @@ export type PageCacheOptions = {
    * change revalidates them at once, but a cache out there cannot be told about changes.
    */
   sharedMaxAgeS?: number | null;
+  /**
+   * The longest a shared cache downstream may go on serving a page after its s-maxage while it
+   * fetches a new one (`stale-while-revalidate`, which nginx honours): a taken-down story can
+   * be served from out there for at most sharedMaxAgeS + sharedStaleS seconds.
+   */
+  sharedStaleS?: number | null;
   maxEntries?: number;
   maxBodyBytes?: number;
   maxTotalBytes?: number;
@@ -46,6 +56,7 @@ export class PageCache {
   readonly #maxBodyBytes: number;
   readonly #maxTotalBytes: number;
   readonly #sharedMaxAgeS: number | null;
+  readonly #sharedStaleS: number | null;
   #totalBytes = 0;
   readonly #now: () => number;
   /** Bumped by purge(): a response that started rendering before a purge is not stored. */
@@ -53,8 +64,9 @@ export class PageCache {
   hits = 0;
   misses = 0;
 
-  constructor({ ttlMs, sharedMaxAgeS = null, maxEntries = 1000, maxBodyBytes = 2 * 1024 * 1024, maxTotalBytes = 64 * 1024 * 1024, now = Date.now }: PageCacheOptions) {
+  constructor({ ttlMs, sharedMaxAgeS = null, sharedStaleS = null, maxEntries = 1000, maxBodyBytes = 2 * 1024 * 1024, maxTotalBytes = 64 * 1024 * 1024, now = Date.now }: PageCacheOptions) {
     this.#sharedMaxAgeS = sharedMaxAgeS;
+    this.#sharedStaleS = sharedStaleS;
     this.#maxTotalBytes = maxTotalBytes;
     this.#ttlMs = ttlMs;
     this.#maxEntries = maxEntries;
@@ -78,6 +90,8 @@ export class PageCache {
     if (NEVER_CACHED.test(req.url) || req.url.includes("_rsc=")) return null;
     if (req.headers.authorization) return null;
     if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return null;
+    const query = req.url.indexOf("?");
+    if (query >= 0 && !QUERY_KEYED.has(req.url.slice(0, query))) return null;
     // Next compresses by what the client accepts, so each Accept-Encoding gets its own copy.
     const encoding = String(req.headers["accept-encoding"] ?? "").toLowerCase().replace(/\s+/g, "");
     // Responses behind https carry HSTS (next.config.ts), so the two schemes never share a copy.
@@ -87,7 +101,7 @@ export class PageCache {
 
   /** Serve from memory when fresh, else hand to `next` and keep a shareable answer. */
   handle(req: IncomingMessage, res: ServerResponse, next: Handler): unknown {
-    if (this.#sharedMaxAgeS !== null) limitSharedMaxAge(res, this.#sharedMaxAgeS);
+    if (this.#sharedMaxAgeS !== null || this.#sharedStaleS !== null) limitSharedMaxAge(res, this.#sharedMaxAgeS, this.#sharedStaleS);
     const key = this.keyFor(req);
     if (key === null) return next(req, res);
     const entry = this.#entries.get(key);
@@ -173,23 +187,29 @@ export class PageCache {
   }
 }
 
-/** `s-maxage=N` lowered to at most `limit` seconds; everything else in the header kept. */
-export function capSharedMaxAge(cacheControl: string, limit: number): string {
-  return cacheControl.replace(/\bs-maxage=(\d+)/i, (whole, n: string) => (Number(n) > limit ? `s-maxage=${limit}` : whole));
+/**
+ * `s-maxage=N` lowered to at most `limit` seconds, and `stale-while-revalidate=N` to at most
+ * `staleLimit` (null leaves either alone); everything else in the header kept.
+ */
+export function capSharedMaxAge(cacheControl: string, limit: number | null, staleLimit: number | null = null): string {
+  const lower = (directive: string, max: number | null) => (text: string) =>
+    max === null ? text : text.replace(new RegExp(`\\b${directive}=(\\d+)`, "i"), (whole, n: string) => (Number(n) > max ? `${directive}=${max}` : whole));
+  return lower("stale-while-revalidate", staleLimit)(lower("s-maxage", limit)(cacheControl));
 }
 
-/** Lower the response's s-maxage, however the handler sets it (setHeader or writeHead). */
-function limitSharedMaxAge(res: ServerResponse, limit: number) {
+/** Lower the response's s-maxage and stale window, however the handler sets them (setHeader or writeHead). */
+function limitSharedMaxAge(res: ServerResponse, limit: number | null, staleLimit: number | null) {
   const writeHead = res.writeHead;
+  const cap = (value: string) => capSharedMaxAge(value, limit, staleLimit);
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     const current = this.getHeader("cache-control");
-    if (typeof current === "string") this.setHeader("cache-control", capSharedMaxAge(current, limit));
+    if (typeof current === "string") this.setHeader("cache-control", cap(current));
     const headers = typeof args[1] === "string" ? args[2] : args[1];
     if (Array.isArray(headers)) {
-      for (let i = 0; i + 1 < headers.length; i += 2) if (String(headers[i]).toLowerCase() === "cache-control") headers[i + 1] = capSharedMaxAge(String(headers[i + 1]), limit);
+      for (let i = 0; i + 1 < headers.length; i += 2) if (String(headers[i]).toLowerCase() === "cache-control") headers[i + 1] = cap(String(headers[i + 1]));
     } else if (headers && typeof headers === "object") {
       const record = headers as Record<string, unknown>;
-      for (const k of Object.keys(record)) if (k.toLowerCase() === "cache-control") record[k] = capSharedMaxAge(String(record[k]), limit);
+      for (const k of Object.keys(record)) if (k.toLowerCase() === "cache-control") record[k] = cap(String(record[k]));
     }
     return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
   } as ServerResponse["writeHead"];

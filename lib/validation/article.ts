@@ -7,11 +7,37 @@ export const MAX_BODY_CHARS = 200_000;
 
 export const ZId = z.string().trim().min(1).max(64).regex(/^[a-z0-9]+$/i, "Malformed id.");
 
+/**
+ * Characters that show nothing yet change what readers, feeds and search see: control
+ * characters (NUL, escape...), bidi embeddings, overrides and isolates (text that reads in one
+ * order and is stored in another), and zero-width spaces, word joiners and byte-order marks.
+ * Refused with a message rather than stripped silently, so the writer sees what was pasted.
+ * Left-to-right and right-to-left *marks* stay (mixed Arabic or Hebrew and digits need them).
+ */
+const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u180E\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/u;
+/**
+ * A zero-width joiner or non-joiner is text, not a trick, between two letters (Persian,
+ * Devanagari, Malayalam need them) or inside an emoji sequence (👩‍💻, 🏳️‍🌈); anywhere else
+ * (at an edge, next to a space or a digit, doubled) it is refused like the characters above.
+ */
+const STRAY_JOINER = /(?<![\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}\p{Extended_Pictographic}])/u;
+
+/** True when `text` holds a character INVISIBLE names, or a joiner outside a word or emoji. */
+export function hasInvisibleCharacters(text: string): boolean {
+  return INVISIBLE.test(text) || STRAY_JOINER.test(text);
+}
+
+export const INVISIBLE_MESSAGES = {
+  headline: "The headline contains invisible characters (control, text-direction or zero-width characters). Retype it or paste it as plain text.",
+  tag: "A tag contains invisible characters (control, text-direction or zero-width characters). Retype it.",
+} as const;
+
 export const ZHeadline = z
   .string({ error: "Write a headline." })
   .trim()
   .min(1, "Write a headline.")
-  .max(200, "Keep the headline under 200 characters.");
+  .max(200, "Keep the headline under 200 characters.")
+  .refine((text) => !hasInvisibleCharacters(text), INVISIBLE_MESSAGES.headline);
 export const ZDek = z.string({ error: "The dek must be text." }).trim().max(400, "Keep the dek under 400 characters.");
 export const ZBody = z
   .string({ error: "The body must be text (HTML)." })
@@ -20,7 +46,14 @@ export const ZBody = z
 export const ZSectionRef = z.string().trim().max(64, "Unknown section.");
 
 export const ZTags = z
-  .array(z.string({ error: "Tags must be text." }).trim().min(1, "A tag cannot be empty.").max(40, "Keep each tag under 40 characters."))
+  .array(
+    z
+      .string({ error: "Tags must be text." })
+      .trim()
+      .min(1, "A tag cannot be empty.")
+      .max(40, "Keep each tag under 40 characters.")
+      .refine((text) => !hasInvisibleCharacters(text), INVISIBLE_MESSAGES.tag),
+  )
   .max(12, "At most twelve tags.");
 
 export const ZArticleCreate = z.object({

@@ -5,8 +5,11 @@ export const ZCommentCreate = z.object({
   kind: z.enum(["COACHING", "REQUIRED"], { error: "A comment is COACHING or REQUIRED." }).default("COACHING"),
   quote: z.string().trim().max(2000, "Quote less text (under 2,000 characters).").optional().nullable(),
   parentId: z.string().trim().min(1).max(64).optional().nullable(),
-  /** Client-chosen id, so the editor can place the anchor mark before the server answers. */
-  id: z.string().regex(/^c[a-z0-9]{8,40}$/, "Malformed comment id.").optional(),
+  /**
+   * Client-chosen id, so the editor can place the anchor mark before the server answers: `c` and
+   * 20 to 40 hex digits (the editor sends 96 random bits), so nobody can guess one in use.
+   */
+  id: z.string().regex(/^c[0-9a-f]{20,40}$/, "Malformed comment id.").optional(),
 });
 export type TCommentCreate = z.infer<typeof ZCommentCreate>;
 

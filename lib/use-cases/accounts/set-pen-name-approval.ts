@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
+import { syncPersonSlug } from "@/lib/data/people";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { ZPenNameApproval } from "@/lib/validation/user";
@@ -14,6 +15,8 @@ export async function setPenNameApproval({ actor, input: raw, tx, now = new Date
     const person = await tx.person.findUnique({ where: { id: personId }, select: { id: true, penName: true } });
     if (!person || !person.penName) throw new AppError("NOT_FOUND", "That pen name was not found.");
     await tx.person.update({ where: { id: personId }, data: { penNameApproved: approved } });
+    // Bylines now link to /authors/<pen-name>; the legal-name address answers 404 (no redirect).
+    await syncPersonSlug(tx, { personId });
     return outcome(
       { personId, approved },
       {

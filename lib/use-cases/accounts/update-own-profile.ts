@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { syncPersonSlug } from "@/lib/data/people";
 import { parseInput } from "@/lib/validation/parse";
 import { ZProfile } from "@/lib/validation/user";
 import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
@@ -15,6 +16,8 @@ export async function updateOwnProfile({ actor, input: raw, tx, now = new Date()
       where: { id: actor.personId },
       data: { bio: input.bio, nameDisplay: input.nameDisplay, penName: input.penName, ...(penNameChanged ? { penNameApproved: false } : {}) },
     });
+    // The author page's address follows the public name (and the old one stops answering).
+    await syncPersonSlug(tx, { personId: actor.personId });
     return outcome(
       { personId: actor.personId },
       {

@@ -28,11 +28,11 @@ export async function createComment({ actor, articleId, input: raw, tx }: UseCas
     if (kind === "REQUIRED" && !can(actor, "resolve_required", factsOf(article))) {
       throw new AppError("FORBIDDEN", "Only a reviewer can mark a change as required.", { fields: { kind: "Only a reviewer can mark a change as required." } });
     }
-    // The editor picks the id, so it can place the anchor mark before the server answers.
-    const id = input.id ?? `c${randomBytes(12).toString("hex")}`;
-    if (await tx.comment.findUnique({ where: { id }, select: { id: true } })) {
-      throw new AppError("VALIDATION", "That comment id is taken.", { fields: { id: "That comment id is taken." } });
-    }
+    // The editor proposes the id (96 random bits), so it can place the anchor mark before the
+    // server answers. A proposal already in use anywhere is dropped for a fresh id rather than
+    // refused: "taken" would tell anyone whether an id exists on a story they cannot see.
+    const taken = input.id ? await tx.comment.findUnique({ where: { id: input.id }, select: { id: true } }) : null;
+    const id = input.id && !taken ? input.id : `c${randomBytes(12).toString("hex")}`;
     const row = await tx.comment.create({
       data: { id, articleId, authorId: actor.userId, parentId: input.parentId ?? null, kind, body: input.body, quote: input.quote || null },
       select: { id: true },

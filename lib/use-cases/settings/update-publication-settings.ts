@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
+import { syncDefaultDisplaySlugs } from "@/lib/data/people";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { ZSettings } from "@/lib/validation/user";
@@ -13,6 +14,8 @@ export async function updatePublicationSettings({ actor, input: raw, tx, now = n
   return inTransaction(tx, async (tx) => {
     const before = await tx.publication.findUnique({ where: { id: 1 } });
     await tx.publication.upsert({ where: { id: 1 }, update: settings, create: { id: 1, ...settings } });
+    // Author pages' addresses follow the public name of everyone who uses the default.
+    if ((before?.nameDisplayDefault ?? "FULL") !== settings.nameDisplayDefault) await syncDefaultDisplaySlugs(tx, { nameDisplayDefault: settings.nameDisplayDefault });
     return outcome(settings, {
       // The name and tagline head every reader page; the time zone dates every story.
       readerSiteChanged: true,

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { buildCustomRoute } from "next/dist/lib/build-custom-route";
+import nextConfig from "@/next.config";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "./security-headers";
+
+/**
+ * The headers Next would send for `pathname`, from next.config.ts as Next compiles it: every
+ * matching rule applies in order, a later one replacing an earlier one's header of that name.
+ */
+async function configuredHeaders(pathname: string): Promise<Record<string, string>> {
+  const rules = (await nextConfig.headers?.()) ?? [];
+  const out: Record<string, string> = {};
+  for (const rule of rules) {
+    if (rule.has || rule.missing) continue;
+    const { regex } = buildCustomRoute("header", rule);
+    if (!new RegExp(regex).test(pathname)) continue;
+    for (const { key, value } of rule.headers) out[key.toLowerCase()] = value;
+  }
+  return out;
+}
+
+describe("next.config.ts headers", () => {
+  it("keeps the sandbox policy on uploaded media instead of the reader pages' policy", async () => {
+    const media = await configuredHeaders("/media/ab/0123456789abcdef/640.webp");
+    expect(media["content-security-policy"]).toBe(MEDIA_CONTENT_SECURITY_POLICY);
+    expect(MEDIA_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; sandbox");
+  });
+
+  it("still gives reader pages the public policy and the API its own", async () => {
+    for (const page of ["/", "/articles/some-story", "/mediation-story", "/sections/media"]) {
+      expect((await configuredHeaders(page))["content-security-policy"], page).toMatch(/^default-src 'self'/);
+    }
+    expect((await configuredHeaders("/api/v1/articles"))["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
