@@ -10,7 +10,8 @@ type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 /** A refusal in next-auth's JSON shape (`url`), plus the message the form shows. */
 function refuse(request: Request, status: number, error: { code: string; message: string; retryAfter?: number }, headers?: HeadersInit) {
-  const url = new URL(`/login?error=${encodeURIComponent(error.code)}${error.retryAfter ? `&retryAfter=${error.retryAfter}` : ""}`, request.url).toString();
+  const name = error.code === "RATE_LIMITED" ? "RateLimited" : error.code;
+  const url = new URL(`/login?error=${encodeURIComponent(name)}${error.retryAfter ? `&retryAfter=${error.retryAfter}` : ""}`, request.url).toString();
   return NextResponse.json({ url, error }, { status, headers });
 }
 
