@@ -8,9 +8,9 @@ export const E2E_DATA_DIR = `${process.cwd()}/data/e2e-${PORT}`;
 export const E2E_DATABASE_URL = `file:${E2E_DATA_DIR}/masthead.db`;
 /**
  * Sign-in limits for the e2e server: the production counts with a 10 s window instead of 15
- * minutes, so e2e/sign-in-and-tokens.spec.ts can wait a lockout out. Every spec signs in from
- * 127.0.0.1 and the server trusts no proxy, so they share one address budget; deliberate
- * failures elsewhere are a handful, far below it in any 10 s.
+ * minutes, so e2e/sign-in-and-tokens.spec.ts can wait a lockout out. The server trusts no
+ * proxy, so it knows no client address: locks are per account, and there is no address budget
+ * for specs to share (e2e/lockout.spec.ts).
  */
 export const E2E_LOGIN_LIMITS = { perAccount: 5, perAddress: 30, windowS: 10 };
 // Debian's Chromium where present (Playwright cannot download browsers on every machine).

@@ -63,6 +63,8 @@ async function signInWithPassword(email: string, password: string): Promise<{ ok
   });
   const body = (await res.json().catch(() => ({}))) as { url?: string; error?: { message?: string } };
   if (res.status === 429) return { ok: false, message: body.error?.message ?? "Too many sign-in attempts. Wait a while and try again." };
+  // Refused before any password check (too large, not a form): the server says why.
+  if (res.status >= 400 && res.status !== 401 && body.error?.message) return { ok: false, message: body.error.message };
   if (res.ok && body.url && !new URL(body.url, window.location.href).searchParams.has("error")) return { ok: true };
   return { ok: false, message: "That email and password do not match an active account." };
 }

@@ -1,11 +1,13 @@
 "use server";
 import { changeOwnPassword } from "@/lib/use-cases/accounts/change-own-password";
 import { resetPassword } from "@/lib/use-cases/accounts/reset-password";
+import { signOutEverywhere } from "@/lib/use-cases/accounts/sign-out-everywhere";
 import { setPenNameApproval } from "@/lib/use-cases/accounts/set-pen-name-approval";
 import { updateOwnProfile } from "@/lib/use-cases/accounts/update-own-profile";
 import { createApiToken } from "@/lib/use-cases/tokens/create-api-token";
 import { revokeApiToken } from "@/lib/use-cases/tokens/revoke-api-token";
 import { ZPasswordChange, ZPasswordReset, ZPenNameApproval, ZProfile, ZTokenCreate, ZTokenRevoke } from "@/lib/validation/user";
+import { z } from "zod";
 import { type ActionState, formAction } from "./form-state";
 
 export async function updateProfileAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -47,5 +49,12 @@ export async function resetPasswordAction(_prev: ActionState, form: FormData): P
 export async function penNameApprovalAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(form, ZPenNameApproval, (input, user) => setPenNameApproval({ actor: user, input }).then((o) => o.data), {
     success: () => "Saved.",
+  });
+}
+
+/** Ends every session of your account, this one too; the next page asks you to sign in. */
+export async function signOutEverywhereAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return formAction(form, z.object({}), (_input, user) => signOutEverywhere({ actor: user, input: { via: "button" } }).then((o) => o.data), {
+    success: () => "Signed out everywhere, this browser too. Sign in again to continue.",
   });
 }

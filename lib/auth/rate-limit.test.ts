@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 type RateLimit = typeof import("./rate-limit");
 
 /** A fresh copy of the module with its own limiters, read from these limits. */
-async function loadWith(limits: { perAccount: number; perAddress: number; windowS: number }): Promise<RateLimit> {
+async function loadWith(limits: { perAccount: number; perAddress: number; windowS: number; perAccountTotal?: number }): Promise<RateLimit> {
+  if (limits.perAccountTotal) vi.stubEnv("MASTHEAD_LOGIN_MAX_PER_ACCOUNT_TOTAL", String(limits.perAccountTotal));
   vi.stubEnv("MASTHEAD_LOGIN_MAX_PER_ACCOUNT", String(limits.perAccount));
   vi.stubEnv("MASTHEAD_LOGIN_MAX_PER_ADDRESS", String(limits.perAddress));
   vi.stubEnv("MASTHEAD_LOGIN_WINDOW_S", String(limits.windowS));
@@ -24,11 +25,11 @@ describe("clientAddress", () => {
   });
   const headers = (xff?: string) => new Headers(xff === undefined ? {} : { "x-forwarded-for": xff, "x-real-ip": "198.51.100.9" });
 
-  it("ignores X-Forwarded-For and X-Real-IP when no proxy is trusted (the default)", () => {
+  it("knows no address when no proxy is trusted (the default): no shared fallback bucket", () => {
     expect(rl.trustedProxies()).toBe(0);
-    expect(rl.clientAddress(headers("203.0.113.7"))).toBe("direct");
-    expect(rl.clientAddress(headers("1.1.1.1, 2.2.2.2"))).toBe("direct");
-    expect(rl.clientAddress(headers())).toBe("direct");
+    expect(rl.clientAddress(headers("203.0.113.7"))).toBeNull();
+    expect(rl.clientAddress(headers("1.1.1.1, 2.2.2.2"))).toBeNull();
+    expect(rl.clientAddress(headers())).toBeNull();
   });
 
   it("with trusted proxies, takes the address the outermost trusted proxy saw", () => {
@@ -38,8 +39,25 @@ describe("clientAddress", () => {
     // Two proxies: the second entry from the right; a client's own entries never count.
     expect(rl.clientAddress(headers("6.6.6.6, 203.0.113.7, 10.0.0.2"), 2)).toBe("203.0.113.7");
     expect(rl.clientAddress(headers("203.0.113.7"), 2)).toBe("203.0.113.7");
-    expect(rl.clientAddress(headers(" , "), 1)).toBe("direct");
-    expect(rl.clientAddress(headers(), 1)).toBe("direct");
+    expect(rl.clientAddress(headers(" , "), 1)).toBeNull();
+    expect(rl.clientAddress(headers(), 1)).toBeNull();
+    expect(rl.clientAddress(headers("not-an-address"), 1)).toBeNull();
+  });
+
+  it("keys IPv6 by its /64, and drops ports, brackets, zones and the IPv4-mapped prefix", () => {
+    expect(rl.addressKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(rl.addressKey("2001:0db8:0001:0002::1")).toBe("2001:db8:1:2::/64");
+    expect(rl.addressKey("[2001:db8:1:2::ffff]:443")).toBe("2001:db8:1:2::/64");
+    expect(rl.addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(rl.addressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+    expect(rl.addressKey("::1")).toBe("0:0:0:0::/64");
+    expect(rl.addressKey("::ffff:203.0.113.7")).toBe("203.0.113.7");
+    expect(rl.addressKey("203.0.113.7:51234")).toBe("203.0.113.7");
+    expect(rl.addressKey("")).toBeNull();
+    expect(rl.addressKey("unknown")).toBeNull();
+    // Any address in one /64 is the same client.
+    expect(rl.clientAddress(headers("2001:db8:1:2::1"), 1)).toBe(rl.clientAddress(headers("2001:db8:1:2:ffff::9"), 1));
+    expect(rl.clientAddress(headers("2001:db8:1:2::1"), 1)).not.toBe(rl.clientAddress(headers("2001:db8:1:3::1"), 1));
   });
 
   it("reads MASTHEAD_TRUSTED_PROXIES, refusing nonsense", () => {
@@ -64,59 +82,82 @@ describe("tooManyAttemptsMessage", () => {
 });
 
 describe("sign-in attempts", () => {
-  it("refuses the attempt after the limit, with the window as the wait", async () => {
+  it("locks the account after the limit, with the window as the wait; other accounts are not locked", async () => {
     const rl = await loadWith({ perAccount: 3, perAddress: 100, windowS: 600 });
-    const attempt = { email: "a@school.example", address: "direct" };
-    for (let i = 0; i < 3; i++) expect(await rl.beginSignInAttempt(attempt)).toBe(0);
-    const wait = await rl.beginSignInAttempt(attempt);
-    expect(wait).toBeGreaterThan(595);
-    expect(wait).toBeLessThanOrEqual(600);
-    // Another account from the same address is not locked.
-    expect(await rl.beginSignInAttempt({ ...attempt, email: "b@school.example" })).toBe(0);
+    const attempt = { email: "a@school.example", address: null };
+    for (let i = 0; i < 3; i++) expect((await rl.beginSignInAttempt(attempt)).retryAfter).toBe(0);
+    const { retryAfter } = await rl.beginSignInAttempt(attempt);
+    expect(retryAfter).toBeGreaterThan(595);
+    expect(retryAfter).toBeLessThanOrEqual(600);
+    expect((await rl.beginSignInAttempt({ ...attempt, email: "b@school.example" })).retryAfter).toBe(0);
   });
 
   it("counts a parallel burst before any password is checked", async () => {
     const rl = await loadWith({ perAccount: 5, perAddress: 100, windowS: 600 });
-    const results = await Promise.all(Array.from({ length: 40 }, () => rl.beginSignInAttempt({ email: "burst@school.example", address: "direct" })));
-    expect(results.filter((w) => w === 0)).toHaveLength(5);
+    const results = await Promise.all(Array.from({ length: 40 }, () => rl.beginSignInAttempt({ email: "burst@school.example", address: null })));
+    expect(results.filter((g) => g.retryAfter === 0)).toHaveLength(5);
   });
 
-  it("limits an address across accounts, and a success gives its point back", async () => {
+  it("an address that fails a lot only slows its failures down, with a growing delay, and never locks another account", async () => {
     const rl = await loadWith({ perAccount: 5, perAddress: 4, windowS: 600 });
     const at = (email: string) => ({ email, address: "203.0.113.7" });
-    // Signing in successfully, again and again, never uses up the address (one school, one NAT).
-    for (let i = 0; i < 10; i++) {
-      expect(await rl.beginSignInAttempt(at(`student${i}@school.example`))).toBe(0);
-      await rl.signInSucceeded(at(`student${i}@school.example`));
+    const delays: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const gate = await rl.beginSignInAttempt(at(`guess${i}@school.example`));
+      expect(gate.retryAfter, `guess ${i}`).toBe(0);
+      delays.push(gate.failureDelayMs);
     }
-    for (let i = 0; i < 4; i++) expect(await rl.beginSignInAttempt(at(`guess${i}@school.example`))).toBe(0);
-    expect(await rl.beginSignInAttempt(at("someone-else@school.example"))).toBeGreaterThan(0);
-    expect(await rl.beginSignInAttempt({ email: "someone-else@school.example", address: "198.51.100.1" })).toBe(0);
+    expect(delays.slice(0, 4)).toEqual([0, 0, 0, 0]);
+    expect(delays.slice(4, 8)).toEqual([250, 500, 1000, 2000]);
+    expect(delays.at(-1)).toBe(rl.MAX_DELAY_MS);
+    // A student behind the same NAT still signs in.
+    expect((await rl.beginSignInAttempt(at("student@school.example"))).retryAfter).toBe(0);
   });
 
-  it("a success clears the account's failures; an attempt that was never checked counts for nothing", async () => {
+  it("locks an account per address first, then from every address together", async () => {
+    const rl = await loadWith({ perAccount: 2, perAddress: 100, windowS: 600, perAccountTotal: 5 });
+    const victim = "victim@school.example";
+    for (const address of ["198.51.100.1", "198.51.100.2"]) {
+      for (let i = 0; i < 2; i++) expect((await rl.beginSignInAttempt({ email: victim, address })).retryAfter).toBe(0);
+      expect((await rl.beginSignInAttempt({ email: victim, address })).retryAfter, address).toBeGreaterThan(0);
+    }
+    // The owner, from home, is not locked by those two addresses yet...
+    expect((await rl.beginSignInAttempt({ email: victim, address: "192.0.2.10" })).retryAfter).toBe(0);
+    // ...but the account-wide count is now full (2 + 2 + 1): every address must wait.
+    expect((await rl.beginSignInAttempt({ email: victim, address: "192.0.2.11" })).retryAfter).toBeGreaterThan(0);
+    expect((await rl.beginSignInAttempt({ email: "other@school.example", address: "198.51.100.1" })).retryAfter).toBe(0);
+  });
+
+  it("a success clears the account's failures from that address; an attempt that was never checked counts for nothing", async () => {
     const rl = await loadWith({ perAccount: 3, perAddress: 100, windowS: 600 });
-    const attempt = { email: "c@school.example", address: "direct" };
-    for (let i = 0; i < 2; i++) expect(await rl.beginSignInAttempt(attempt)).toBe(0);
-    expect(await rl.beginSignInAttempt(attempt)).toBe(0);
+    const attempt = { email: "c@school.example", address: "203.0.113.9" };
+    for (let i = 0; i < 3; i++) expect((await rl.beginSignInAttempt(attempt)).retryAfter).toBe(0);
     await rl.signInSucceeded(attempt);
     for (let i = 0; i < 3; i++) {
-      expect(await rl.beginSignInAttempt(attempt)).toBe(0);
+      expect((await rl.beginSignInAttempt(attempt)).retryAfter).toBe(0);
       await rl.signInNotChecked(attempt);
     }
-    for (let i = 0; i < 3; i++) expect(await rl.beginSignInAttempt(attempt)).toBe(0);
-    expect(await rl.beginSignInAttempt(attempt)).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) expect((await rl.beginSignInAttempt(attempt)).retryAfter).toBe(0);
+    expect((await rl.beginSignInAttempt(attempt)).retryAfter).toBeGreaterThan(0);
+  });
+
+  it("successes give the address its count back, so a school's NAT is never slowed by its own sign-ins", async () => {
+    const rl = await loadWith({ perAccount: 5, perAddress: 2, windowS: 600 });
+    for (let i = 0; i < 10; i++) {
+      const at = { email: `student${i}@school.example`, address: "203.0.113.7" };
+      expect(await rl.beginSignInAttempt(at)).toEqual({ retryAfter: 0, failureDelayMs: 0 });
+      await rl.signInSucceeded(at);
+    }
   });
 
   it("giving points back never banks extra attempts", async () => {
     const rl = await loadWith({ perAccount: 2, perAddress: 100, windowS: 600 });
-    const attempt = { email: "d@school.example", address: "direct" };
-    // Successes and unchecked attempts with nothing counted yet leave nothing to spend later.
+    const attempt = { email: "d@school.example", address: null };
     for (let i = 0; i < 5; i++) {
       await rl.signInSucceeded(attempt);
       await rl.signInNotChecked(attempt);
     }
-    for (let i = 0; i < 2; i++) expect(await rl.beginSignInAttempt(attempt)).toBe(0);
-    expect(await rl.beginSignInAttempt(attempt)).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++) expect((await rl.beginSignInAttempt(attempt)).retryAfter).toBe(0);
+    expect((await rl.beginSignInAttempt(attempt)).retryAfter).toBeGreaterThan(0);
   });
 });

@@ -19,6 +19,7 @@ export const AUDIT_KINDS = [
   "account.reactivate",
   "account.password_reset",
   "account.password_change",
+  "account.sign_out_everywhere",
   "person.profile_update",
   "person.pen_name_approve",
   "person.pen_name_revoke",

@@ -31,11 +31,17 @@ export async function verifyCredentials({ email, password }: { email: string; pa
 
 export type SessionUser = Actor & { email: string; name: string };
 
+/** A session lasts 12 hours from its sign-in, however often it is refreshed. */
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
 /**
- * The signed-in account as it is now in the database; null when missing, deactivated, or when
- * the session began before the account's password was reset (`authTime` in ms).
+ * The signed-in account as it is now in the database, or null: missing, deactivated, or, for a
+ * session (`authTime`, the ms its sign-in happened), one that began before the account's
+ * sessions were last ended (password change or reset, sign-out, deactivation, reactivation) or
+ * more than SESSION_MAX_AGE_S ago. Without `authTime` (API tokens) only the account is checked.
  */
-export async function findActiveUser(userId: string, authTime?: number): Promise<SessionUser | null> {
+export async function findActiveUser(userId: string, authTime?: number, now: number = Date.now()): Promise<SessionUser | null> {
+  if (authTime !== undefined && !sessionTimeValid(authTime, now)) return null;
   const [user, publication] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
@@ -53,6 +59,18 @@ export async function findActiveUser(userId: string, authTime?: number): Promise
     email: user.email,
     name: user.person.fullName,
   };
+}
+
+/** A session's sign-in time is known, not in the future, and less than SESSION_MAX_AGE_S ago. */
+export function sessionTimeValid(authTime: number, now: number = Date.now()): boolean {
+  return Number.isFinite(authTime) && authTime > 0 && authTime <= now + 60_000 && now - authTime < SESSION_MAX_AGE_S * 1000;
+}
+
+/** The cheap check for next-auth's own session reads: the account is active and this session was not ended. */
+export async function sessionIsCurrent(userId: string, authTime: number, now: number = Date.now()): Promise<boolean> {
+  if (!sessionTimeValid(authTime, now)) return false;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { active: true, sessionsValidAfter: true } });
+  return !!user?.active && !(user.sessionsValidAfter && authTime < user.sessionsValidAfter.getTime());
 }
 
 export async function hasAnyUser(): Promise<boolean> {

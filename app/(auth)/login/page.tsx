@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { resolveSameOriginPath } from "@/lib/auth/redirect";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getPublication } from "@/lib/data/publication";
 import { hasAnyUser } from "@/lib/data/users";
@@ -14,8 +16,8 @@ export default async function LoginPage({ searchParams }: Props) {
   if (!(await hasAnyUser())) redirect("/setup");
   if (await getCurrentUser()) redirect("/newsroom");
   const { next } = await searchParams;
-  // Only same-site paths: never bounce a user to another origin after sign-in.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/newsroom";
+  // Resolved as the browser will resolve it: `/\\evil.example` is another site, and is dropped.
+  const target = resolveSameOriginPath(typeof next === "string" ? next : undefined, await appOrigin());
   const publication = await getPublication();
   return (
     <main id="main" tabIndex={-1} className="mx-auto max-w-sm px-4 py-16">
@@ -26,4 +28,13 @@ export default async function LoginPage({ searchParams }: Props) {
       </div>
     </main>
   );
+}
+
+/** This request's origin, as next-auth works it out (NEXTAUTH_URL when set). */
+async function appOrigin(): Promise<string> {
+  if (process.env.NEXTAUTH_URL) return new URL(process.env.NEXTAUTH_URL).origin;
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto") === "https" ? "https" : "http";
+  return `${proto}://${host}`;
 }

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
 import { findUserByApiToken } from "@/lib/data/tokens";
 import { verifyCredentials } from "@/lib/data/users";
+import { findActiveUser, SESSION_MAX_AGE_S, sessionIsCurrent } from "@/lib/data/users";
 import { changeOwnPassword as changeOwnPasswordWithEffects } from "./change-own-password";
+import { signOutEverywhere } from "./sign-out-everywhere";
 
 describe("account rules from the policy", () => {
   it("never lets faculty reset their own password from the staff page, nor an adviser an admin's", async () => {
@@ -77,5 +79,63 @@ describe("API tokens", () => {
     expect(await findUserByApiToken(created.token)).toBeNull();
     expect(await db.auditLog.count({ where: { action: "token.revoke", subject: created.id } })).toBe(1);
     await expect(revokeApiToken({ actor: actorFor(owner), input: { tokenId: created.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("sessions end", () => {
+  const signedInAgo = (ms: number) => Date.now() - ms;
+
+  it("on “Sign out everywhere”: every earlier session is refused, a new sign-in is not, and it is audited", async () => {
+    const writer = await createTestUser({ role: "WRITER" });
+    const earlier = signedInAgo(1000);
+    expect(await findActiveUser(writer.userId, earlier)).not.toBeNull();
+    const { effects } = await signOutEverywhere({ actor: actorFor(writer) });
+    expect(effects.actorSignedOut).toBe(true);
+    expect(await findActiveUser(writer.userId, earlier)).toBeNull();
+    expect(await sessionIsCurrent(writer.userId, earlier)).toBe(false);
+    const later = Date.now() + 1;
+    expect((await findActiveUser(writer.userId, later))?.userId).toBe(writer.userId);
+    expect(await db.auditLog.count({ where: { action: "account.sign_out_everywhere", actorId: writer.userId, subject: writer.userId } })).toBe(1);
+  });
+
+  it("when an account is deactivated and reactivated: the old sessions do not come back", async () => {
+    const [adviser, writer] = await Promise.all([createTestUser({ role: "ADVISER" }), createTestUser({ role: "WRITER" })]);
+    const earlier = signedInAgo(1000);
+    await updateStaff({ actor: actorFor(adviser), input: { userId: writer.userId, active: false } });
+    expect(await findActiveUser(writer.userId, earlier)).toBeNull();
+    await updateStaff({ actor: actorFor(adviser), input: { userId: writer.userId, active: true } });
+    expect(await findActiveUser(writer.userId, earlier)).toBeNull();
+    expect(await sessionIsCurrent(writer.userId, earlier)).toBe(false);
+    // Signing in afresh works; a role change alone ends nothing.
+    const fresh = Date.now() + 1;
+    expect(await findActiveUser(writer.userId, fresh)).not.toBeNull();
+    await updateStaff({ actor: actorFor(adviser), input: { userId: writer.userId, role: "EDITOR" } });
+    expect((await findActiveUser(writer.userId, fresh))?.role).toBe("EDITOR");
+  });
+
+  it("12 hours after their sign-in, however often they were refreshed; a session with no sign-in time is refused", async () => {
+    const writer = await createTestUser({ role: "WRITER" });
+    expect(await findActiveUser(writer.userId, signedInAgo(SESSION_MAX_AGE_S * 1000 - 60_000))).not.toBeNull();
+    expect(await findActiveUser(writer.userId, signedInAgo(SESSION_MAX_AGE_S * 1000 + 1000))).toBeNull();
+    expect(await sessionIsCurrent(writer.userId, signedInAgo(SESSION_MAX_AGE_S * 1000 + 1000))).toBe(false);
+    expect(await findActiveUser(writer.userId, 0)).toBeNull();
+    // API tokens are not sessions: no sign-in time, no lifetime.
+    expect(await findActiveUser(writer.userId)).not.toBeNull();
+  });
+
+  it("on sign-out (next-auth's signOut event), and next-auth's session refresh then refuses the copied token", async () => {
+    const { authOptions } = await import("@/lib/auth/options");
+    const writer = await createTestUser({ role: "WRITER" });
+    const token = { sub: writer.userId, authTime: signedInAgo(1000) };
+    const refresh = () => authOptions.callbacks!.jwt!({ token: { ...token }, user: undefined as never, account: null });
+    await expect(refresh()).resolves.toMatchObject({ sub: writer.userId });
+    await authOptions.events!.signOut!({ token, session: undefined as never });
+    expect(await findActiveUser(writer.userId, token.authTime)).toBeNull();
+    await expect(refresh()).rejects.toThrow("This session has ended.");
+    expect(await db.auditLog.count({ where: { action: "account.sign_out_everywhere", actorId: writer.userId } })).toBe(1);
+    // A token past its 12 hours is refused by the refresh too.
+    await expect(
+      authOptions.callbacks!.jwt!({ token: { sub: writer.userId, authTime: Date.now() + 5 - SESSION_MAX_AGE_S * 1000 - 10_000 }, user: undefined as never, account: null }),
+    ).rejects.toThrow("This session has ended.");
   });
 });

@@ -7,7 +7,11 @@ import { ZStaffUpdate } from "@/lib/validation/user";
 import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
 import { findManagedAccount } from "./managed-account";
 
-/** Change a role or deactivate/reactivate. Takes effect on the user's next request. */
+/**
+ * Change a role or deactivate/reactivate. Takes effect on the user's next request. Deactivating
+ * or reactivating ends every session the account had: a reactivated account signs in afresh,
+ * and a cookie copied before the deactivation stays dead.
+ */
 export async function updateStaff({ actor, input: raw, tx, now = new Date() }: UseCaseArgs<z.input<typeof ZStaffUpdate>>) {
   const input = parseInput(ZStaffUpdate, raw);
   return inTransaction(tx, async (tx) => {
@@ -18,7 +22,8 @@ export async function updateStaff({ actor, input: raw, tx, now = new Date() }: U
     if (input.role && input.role !== target.role) data.role = input.role;
     if (input.active !== undefined && input.active !== target.active) data.active = input.active;
     if (Object.keys(data).length === 0) return outcome(target);
-    const user = await tx.user.update({ where: { id: target.id }, data, select: { id: true, role: true, active: true, email: true } });
+    const sessionsEnd = data.active !== undefined ? { sessionsValidAfter: now } : {};
+    const user = await tx.user.update({ where: { id: target.id }, data: { ...data, ...sessionsEnd }, select: { id: true, role: true, active: true, email: true } });
     return outcome(user, {
       // Names, grades and titles appear in bylines and on staff pages.
       readerSiteChanged: true,

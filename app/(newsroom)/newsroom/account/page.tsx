@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CreateTokenForm, InlineActionForm, PasswordForm, ProfileForm } from "@/components/newsroom/account-forms";
-import { changePasswordAction, createTokenAction, revokeTokenAction, updateProfileAction } from "@/lib/actions/account";
+import { changePasswordAction, createTokenAction, revokeTokenAction, signOutEverywhereAction, updateProfileAction } from "@/lib/actions/account";
 import { ROLE_LABELS } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { getPublication } from "@/lib/data/publication";
@@ -43,6 +43,18 @@ export default async function AccountPage() {
         </h2>
         <div className="mt-4">
           <PasswordForm action={changePasswordAction} />
+        </div>
+      </section>
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading" className="text-xl font-bold">
+          Sessions
+        </h2>
+        <p className="mt-1 text-muted">
+          A sign-in lasts 12 hours at most. Signed in on a shared or lost computer? End every session of your account, on every device, this one included. Your API tokens keep working;
+          revoke them below.
+        </p>
+        <div className="mt-4">
+          <InlineActionForm action={signOutEverywhereAction} hidden={{}} label="Sign out everywhere" confirm="Sign out on every device, this one included?" />
         </div>
       </section>
       <section aria-labelledby="tokens-heading">
