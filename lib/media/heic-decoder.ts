@@ -38,14 +38,14 @@ export const heicDecodeStats = { started: 0, running: 0, waiting: 0 };
  * project root. MASTHEAD_HEIC_WORKER overrides it for a deployment laid out otherwise.
  */
 function workerFile(): string {
-  return process.env.MASTHEAD_HEIC_WORKER ?? path.join(process.cwd(), "lib", "media", "heic-worker.mjs");
+  return process.env.MASTHEAD_HEIC_WORKER ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "media", "heic-worker.mjs");
 }
 
 function decodeOnce(input: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     heicDecodeStats.started++;
     heicDecodeStats.running++;
-    const worker = new Worker(workerFile(), {
+    const worker = new Worker(/*turbopackIgnore: true*/ workerFile(), {
       workerData: { input },
       resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB, maxYoungGenerationSizeMb: 64 },
       // libheif logs its own errors; the refusal message is ours, so its output is not passed on.
