@@ -14,7 +14,7 @@
  */
 
 /** What an image item of these types decodes to; tiles and thumbnails included. */
-const IMAGE_ITEM_TYPES = new Set(["hvc1", "grid", "iden", "iovl", "av01", "jpeg", "unci", "vvc1", "j2k1", "avc1"]);
+const IMAGE_ITEM_TYPES = new Set(["hvc1", "hvt1", "grid", "iden", "iovl", "tili", "av01", "jpeg", "unci", "vvc1", "j2k1", "avc1", "mski"]);
 /** Bounds on the parse itself, so a crafted tree cannot make it slow. */
 const MAX_ITEMS = 4096;
 
