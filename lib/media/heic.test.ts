@@ -78,7 +78,10 @@ describe("HEIC: decoding in a worker thread", () => {
     expect(blue(info.width - 20, info.height - 20)).toBeLessThan(200);
   });
 
-  it("keeps the event loop answering while a real 12 MP HEIC decodes", async () => {
+  /** Until `until` settles: the longest gap between 10 ms ticks, and the slowest of repeated HTTP requests to a server on this loop. */
+  async function responsiveness(until: Promise<unknown>) {
+    let settled = false;
+    void until.finally(() => (settled = true)).catch(() => undefined);
     let last = performance.now();
     let longestGap = 0;
     const ticker = setInterval(() => {
@@ -87,24 +90,30 @@ describe("HEIC: decoding in a worker thread", () => {
       last = now;
     }, 10);
     const latencies: number[] = [];
-    let done = false;
-    const decoding = processImage(fixture("photo-12mp.heic")).finally(() => (done = true));
     try {
-      // A concurrent HTTP request to a server on this event loop, over and over while it decodes.
-      while (!done) {
+      while (!settled) {
         const sent = performance.now();
         await (await fetch(url)).text();
         latencies.push(performance.now() - sent);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const out = await decoding;
-      expect([out.width, out.height]).toEqual([4032, 3024]);
     } finally {
       clearInterval(ticker);
     }
-    expect(latencies.length).toBeGreaterThan(5);
-    expect(Math.max(...latencies)).toBeLessThan(200);
-    expect(longestGap).toBeLessThan(200);
+    return { longestGap, slowest: Math.max(...latencies), samples: latencies.length };
+  }
+
+  it("keeps the event loop answering while a real 12 MP HEIC decodes", async () => {
+    // The machine's own noise first (the CI box is shared): the same probes for 1.5 s, no decode.
+    const idle = await responsiveness(new Promise((resolve) => setTimeout(resolve, 1500)));
+    const decoding = processImage(fixture("photo-12mp.heic"));
+    const busy = await responsiveness(decoding);
+    const out = await decoding;
+    expect([out.width, out.height]).toEqual([4032, 3024]);
+    expect(busy.samples).toBeGreaterThan(5);
+    // Decoding on the main thread stalls both for the whole decode (~2 s on an idle machine).
+    expect(busy.slowest, `idle: ${idle.slowest.toFixed(0)} ms`).toBeLessThan(200 + idle.slowest);
+    expect(busy.longestGap, `idle: ${idle.longestGap.toFixed(0)} ms`).toBeLessThan(200 + idle.longestGap);
   });
 
   it("ends a decode that runs past its time limit, with a clear message", async () => {
