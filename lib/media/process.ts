@@ -144,10 +144,12 @@ export async function processImage(input: Uint8Array, { decodeHeic = decodeHeicI
     return { width: info.width, height: info.height, format, file: `${info.width}.${EXTENSIONS[format]}`, data };
   };
   const widths = renditionWidths(upright.width).map((w) => Math.min(w, rawWidth));
-  const jobs: Promise<Rendition>[] = [];
-  for (const width of widths) jobs.push(encode(width, "webp"), encode(width, "avif"));
-  jobs.push(encode(widths[widths.length - 1]!, "jpeg"));
-  return { kind, mimeType: MIME_TYPES[kind], width: upright.width, height: upright.height, renditions: await Promise.all(jobs) };
+  // One encode at a time (libvips still threads each one): an upload never takes every core
+  // of the thread pool at once, so page requests keep a share of it.
+  const renditions: Rendition[] = [];
+  for (const width of widths) renditions.push(await encode(width, "webp"), await encode(width, "avif"));
+  renditions.push(await encode(widths[widths.length - 1]!, "jpeg"));
+  return { kind, mimeType: MIME_TYPES[kind], width: upright.width, height: upright.height, renditions };
 }
 
 // ---- Storage: data/media/<2-char prefix>/<id>/<width>.<ext> ----
