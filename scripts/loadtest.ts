@@ -18,6 +18,13 @@
  * on for 10 s (an editor told a version below one it was acknowledged reports lost saves),
  * and every acknowledged save from both phases must again be in the database.
  *
+ * Phase 3 (LOADTEST_HEIC_SECONDS, default 30, twice): HEIC uploads against reads. A fresh server
+ * (its media in a temporary data directory) serves the readers alone, then the same readers
+ * while one writer uploads a 12 MP HEIC photo (lib/media/fixtures/photo-12mp.heic) to
+ * POST /api/v1/media in a loop. The readers' p99 with uploads must stay within 2x of the p99
+ * without them, and every upload must answer 201: decoding runs in a worker thread, one at a
+ * time, so an upload never holds up a page. `--heic-only` runs this phase alone.
+ *
  * Prints PASS or FAIL (exit code 1). Details: bench-results/loadtest-<time>.json, server output
  * in bench-results/loadtest-server.log.
  *
@@ -30,7 +37,7 @@
  * (MASTHEAD_LOGIN_MAX_PER_ACCOUNT / _PER_ADDRESS = 10000).
  */
 import { spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -61,6 +68,9 @@ const READERS = Number(process.env.LOADTEST_READERS ?? 200);
 const EDITORS = Number(process.env.LOADTEST_EDITORS ?? 20);
 const KILL_AFTER = Number(process.env.LOADTEST_KILL_AFTER ?? 10);
 const AFTER_RESTART = 10;
+const HEIC_SECONDS = Number(process.env.LOADTEST_HEIC_SECONDS ?? 30);
+const HEIC_ONLY = process.argv.includes("--heic-only");
+const HEIC_PHOTO = path.join(ROOT, "lib/media/fixtures/photo-12mp.heic");
 const ACCOUNTS = ["adviser@demo.test", "editor@demo.test", "writer@demo.test", "writer2@demo.test"];
 const READER_PATHS = [
   "/",
@@ -401,6 +411,84 @@ function saveRow(label: string, s: ReturnType<typeof saveStats>, seconds: number
 }
 const HEAD = ["", "answered/sent", "req/s", "HTTP statuses", "conn. errors", "timeouts", "p50 ms", "p90 ms", "p99 ms"];
 
+
+// ---------------------------------------------------------------------------------------------
+// Phase 3: one writer uploading iPhone-sized HEIC photos while readers read.
+
+type UploadStats = { uploads: number; byStatus: Record<string, number>; p50: number; p99: number; max: number };
+
+/** POST the HEIC to /api/v1/media until `running()` turns false, one upload at a time. */
+async function uploadLoop(base: string, cookie: string, running: () => boolean): Promise<UploadStats> {
+  const photo = readFileSync(HEIC_PHOTO);
+  const byStatus: Record<string, number> = {};
+  const times: number[] = [];
+  let n = 0;
+  while (running()) {
+    const form = new FormData();
+    form.append("file", new Blob([photo], { type: "image/heic" }), `IMG_${String(++n).padStart(4, "0")}.HEIC`);
+    const started = performance.now();
+    let status = "error";
+    try {
+      const res = await fetch(`${base}/api/v1/media`, { method: "POST", headers: { cookie }, body: form, signal: AbortSignal.timeout(120_000) });
+      await res.arrayBuffer();
+      status = String(res.status);
+    } catch {
+      await sleep(200);
+    }
+    byStatus[status] = (byStatus[status] ?? 0) + 1;
+    times.push(performance.now() - started);
+  }
+  const sorted = Float64Array.from(times).sort();
+  return { uploads: times.length, byStatus, p50: Math.round(percentile(sorted, 50)), p99: Math.round(percentile(sorted, 99)), max: Math.round(sorted.length ? sorted[sorted.length - 1] : NaN) };
+}
+
+type HeicPhase = { withoutUploads: CannonStats; withUploads: CannonStats; uploads: UploadStats; ratio: number; pass: boolean };
+
+async function heicPhase(db: { url: string }, env: Record<string, string>): Promise<HeicPhase> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "masthead-loadtest-media-"));
+  try {
+    server = await startServer({ distDir: DIST, databaseUrl: db.url, env: { ...env, MASTHEAD_DATA_DIR: dataDir }, logName: "loadtest-server" });
+    const base = server.url;
+    for (const p of READER_PATHS) for (let i = 0; i < 3; i++) await fetch(base + p).then((r) => r.arrayBuffer());
+    const cookie = await signIn(base, "writer@demo.test");
+    // One upload first, so the first measured one does not pay for loading the route.
+    const warm = await uploadLoop(base, cookie, ((once) => () => once-- > 0)(1));
+    if (warm.byStatus["201"] !== 1) throw new Error(`the warm-up HEIC upload answered ${fmtCodes(warm.byStatus)}`);
+
+    log(`phase 3a: ${READERS} readers for ${HEIC_SECONDS} s, no uploads`);
+    readers = startReaders(base, HEIC_SECONDS);
+    const withoutUploads = await readers.result;
+    log(`  reader p99 ${ms(withoutUploads.p99)} ms`);
+
+    log(`phase 3b: ${READERS} readers for ${HEIC_SECONDS} s while one writer uploads 12 MP HEIC photos`);
+    running = true;
+    readers = startReaders(base, HEIC_SECONDS);
+    await readers.started;
+    const uploading = uploadLoop(base, cookie, () => running);
+    const withUploads = await readers.result;
+    running = false;
+    const uploads = await uploading;
+    readers = null;
+    log(`  reader p99 ${ms(withUploads.p99)} ms; ${uploads.uploads} uploads (${fmtCodes(uploads.byStatus)}), median ${uploads.p50} ms each`);
+    await server.stop();
+    server = null;
+    const ratio = withUploads.p99 / withoutUploads.p99;
+    const fivexx = count5xx(withoutUploads.statusCodes) + count5xx(withUploads.statusCodes);
+    const pass = ratio <= 2 && uploads.uploads > 0 && uploads.byStatus["201"] === uploads.uploads && fivexx === 0;
+    return { withoutUploads, withUploads, uploads, ratio, pass };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function printHeicPhase(h: HeicPhase) {
+  console.log(`\nPhase 3: HEIC uploads against reads, ${HEIC_SECONDS} s each`);
+  console.log(table(HEAD, [readerRow("readers, no uploads", h.withoutUploads), readerRow("readers, one writer uploading", h.withUploads)]));
+  console.log(
+    `HEIC uploads (12 MP, ${Math.round(readFileSync(HEIC_PHOTO).length / 1024)} KB each): ${h.uploads.uploads} (${fmtCodes(h.uploads.byStatus)}), median ${h.uploads.p50} ms, max ${h.uploads.max} ms; reader p99 with uploads / without: ${h.ratio.toFixed(2)}x (must be <= 2x)`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 
 let server: RunningServer | null = null;
@@ -420,6 +508,16 @@ async function main() {
   const build = ensureBuild({ distDir: DIST, databaseUrl: db.url, force: process.argv.includes("--rebuild"), reuse: process.argv.includes("--reuse-build") });
   // 20 sign-ins from one address in a few seconds: raise the sign-in limits for this server only.
   const serverEnv = { MASTHEAD_LOGIN_MAX_PER_ACCOUNT: "10000", MASTHEAD_LOGIN_MAX_PER_ADDRESS: "10000", MASTHEAD_LOGIN_WINDOW_S: "60" };
+  if (HEIC_ONLY) {
+    const h = await heicPhase(db, serverEnv);
+    printHeicPhase(h);
+    const file = writeResults("loadtest", { startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine: machineInfo(), settings: { heicSeconds: HEIC_SECONDS, readers: READERS, build }, phase3: h });
+    console.log(`\nResults: ${path.relative(ROOT, file)}`);
+    console.log(`Phase 3 (reader p99 within 2x while HEIC uploads run): ${h.pass ? "PASS" : "FAIL"}`);
+    console.log(h.pass ? "PASS" : "FAIL");
+    if (!h.pass) process.exitCode = 1;
+    return;
+  }
   const boot = (port?: number) => startServer({ distDir: DIST, databaseUrl: db.url, port, env: serverEnv, logName: "loadtest-server" });
   server = await boot();
   const port = server.port;
@@ -494,6 +592,9 @@ async function main() {
   const v2 = await verify(db.file, editors);
   const s2 = saveStats(editors, 2);
 
+  // ---- phase 3 ------------------------------------------------------------------------------
+  const h = await heicPhase(db, serverEnv);
+
   // ---- report -------------------------------------------------------------------------------
   const fivexx1 = count5xx(r1.statusCodes) + count5xx(s1.byStatus);
   const fivexx2 = count5xx(r2a.statusCodes) + count5xx(r2b.statusCodes) + count5xx(s2.byStatus);
@@ -516,6 +617,7 @@ async function main() {
   console.log(
     `right after the SIGKILL (before the restart): acknowledged ${vCrash.acknowledged}, in the database ${vCrash.found}; articles intact ${vCrash.articlesOk}/${vCrash.articles}; versions gone backwards after the restart ${v2.regressions}`,
   );
+  printHeicPhase(h);
   const problems = [...v1.problems.map((p) => `phase 1: ${p}`), ...vCrash.problems.map((p) => `after the kill: ${p}`), ...v2.problems.map((p) => `phase 2: ${p}`)];
   for (const p of problems.slice(0, 30)) console.log(`  ! ${p}`);
 
@@ -527,12 +629,14 @@ async function main() {
     phase1: { loadSeconds, drainSeconds, probes: p1, readers: r1, saves: s1, verification: v1, fivexx: fivexx1, pass: pass1 },
     phase2: { seconds: phase2Seconds, killedAt, restartSeconds, readersBeforeKill: r2a, readersAfterRestart: r2b, saves: s2, verificationAfterKill: vCrash, verification: v2, fivexx: fivexx2, pass: pass2 },
     conflicts: { phase1: editors.reduce((n, e) => n + e.conflicts[1], 0), phase2: editors.reduce((n, e) => n + e.conflicts[2], 0) },
+    phase3: h,
   });
   console.log(`\nResults: ${path.relative(ROOT, file)}`);
   console.log(`Phase 1 (no lost saves, no 5xx): ${pass1 ? "PASS" : "FAIL"}`);
   console.log(`Phase 2 (no lost saves across SIGKILL): ${pass2 ? "PASS" : "FAIL"}`);
-  console.log(pass1 && pass2 ? "PASS" : "FAIL");
-  if (!(pass1 && pass2)) process.exitCode = 1;
+  console.log(`Phase 3 (reader p99 within 2x while HEIC uploads run): ${h.pass ? "PASS" : "FAIL"}`);
+  console.log(pass1 && pass2 && h.pass ? "PASS" : "FAIL");
+  if (!(pass1 && pass2 && h.pass)) process.exitCode = 1;
 }
 
 main()

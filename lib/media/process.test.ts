@@ -7,7 +7,6 @@ import { AppError } from "@/lib/errors";
 import { MEDIA_MESSAGES } from "@/lib/validation/media";
 import {
   detectImageType,
-  heifPixelCount,
   processImage,
   removeStored,
   renditionWidths,
@@ -39,16 +38,6 @@ function ftyp(major: string, compatible: string[], rest: Buffer = Buffer.alloc(0
   box.write(major, 8, "latin1");
   compatible.forEach((b, i) => box.write(b, 16 + 4 * i, "latin1"));
   return Buffer.concat([box, rest]);
-}
-
-/** An `ispe` box as found inside a HEIF meta box. */
-function ispe(width: number, height: number): Buffer {
-  const box = Buffer.alloc(20);
-  box.writeUInt32BE(20, 0);
-  box.write("ispe", 4, "latin1");
-  box.writeUInt32BE(width, 12);
-  box.writeUInt32BE(height, 16);
-  return box;
 }
 
 async function expectInvalid(promise: Promise<unknown>, message: string) {
@@ -93,13 +82,6 @@ describe("renditionWidths", () => {
     expect(renditionWidths(1200)).toEqual([320, 640, 1024]);
     expect(renditionWidths(320)).toEqual([320]);
     expect(renditionWidths(200)).toEqual([200]);
-  });
-});
-
-describe("heifPixelCount", () => {
-  it("reads the largest ispe box, and null when there is none", () => {
-    expect(heifPixelCount(ftyp("heic", ["mif1"], Buffer.concat([ispe(320, 240), ispe(4032, 3024)])))).toBe(4032 * 3024);
-    expect(heifPixelCount(ftyp("heic", ["mif1"]))).toBeNull();
   });
 });
 
@@ -206,39 +188,6 @@ describe("processImage", () => {
   it("rejects a damaged image whose magic number looks right", async () => {
     const good = await photo({ width: 300, height: 200 });
     await expectInvalid(processImage(good.subarray(0, 40)), MEDIA_MESSAGES.unreadable);
-  });
-
-  it("sends HEIC through the HEIC decoder, then the same pipeline (no metadata survives)", async () => {
-    const fakeHeic = ftyp("heic", ["mif1", "heic"], ispe(1200, 900));
-    const decoded = await photo({ width: 1200, height: 900 });
-    let seen: Uint8Array | null = null;
-    const out = await processImage(fakeHeic, {
-      decodeHeic: async (input) => {
-        seen = input;
-        return decoded;
-      },
-    });
-    expect(seen).not.toBeNull();
-    expect(out).toMatchObject({ kind: "heic", mimeType: "image/heic", width: 1200, height: 900 });
-    for (const r of out.renditions) expect((await sharp(r.data).metadata()).exif).toBeUndefined();
-  });
-
-  it("gives a clear error for a HEIC that cannot be decoded (real decoder)", async () => {
-    const fakeHeic = ftyp("heic", ["mif1", "heic"], Buffer.alloc(64));
-    await expectInvalid(processImage(fakeHeic), MEDIA_MESSAGES.heicUnreadable);
-  });
-
-  it("refuses an over-40-megapixel HEIC before decoding it", async () => {
-    const fakeHeic = ftyp("heic", ["mif1"], ispe(8000, 6000));
-    let decoded = false;
-    const promise = processImage(fakeHeic, {
-      decodeHeic: async () => {
-        decoded = true;
-        return Buffer.alloc(0);
-      },
-    });
-    await expectInvalid(promise, MEDIA_MESSAGES.tooManyPixels);
-    expect(decoded).toBe(false);
   });
 });
 

@@ -8,6 +8,8 @@
  * - Nothing an uploader's camera wrote survives: pixels are re-encoded from a raw buffer after
  *   EXIF auto-rotation, so EXIF (GPS!), XMP, IPTC and ICC never reach a rendition.
  * - Renditions never upscale. Widths above the original are skipped; at least one is kept.
+ * - A HEIC is decoded only if its box tree declares every image's size within MAX_PIXELS
+ *   (heif-boxes.ts), and then only in a worker thread with limits (heic-decoder.ts).
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
@@ -15,6 +17,8 @@ import path from "node:path";
 import sharp from "sharp";
 import { dataDir } from "@/lib/config";
 import { AppError } from "@/lib/errors";
+import { decodeHeicInWorker, HeicDecodeError } from "@/lib/media/heic-decoder";
+import { readHeifSizes } from "@/lib/media/heif-boxes";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MEGAPIXELS, MEDIA_MESSAGES } from "@/lib/validation/media";
 
 export const MAX_PIXELS = MAX_UPLOAD_MEGAPIXELS * 1_000_000;
@@ -71,40 +75,20 @@ export function detectImageType(bytes: Uint8Array): ImageKind | null {
   return null;
 }
 
-/**
- * The largest image in a HEIF file by its `ispe` (image spatial extents) boxes, read before
- * decoding so an oversized photo is refused without spending memory on it. Null if none found.
- */
-export function heifPixelCount(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = Math.min(bytes.length, 1024 * 1024) - 16;
-  let largest: number | null = null;
-  for (let i = 4; i <= end; i++) {
-    if (bytes[i] !== 0x69 || bytes[i + 1] !== 0x73 || bytes[i + 2] !== 0x70 || bytes[i + 3] !== 0x65) continue; // "ispe"
-    const pixels = view.getUint32(i + 8) * view.getUint32(i + 12);
-    largest = Math.max(largest ?? 0, pixels);
-  }
-  return largest;
-}
-
 /** Rendition widths for an image `width` pixels wide: never wider than it, at least one. */
 export function renditionWidths(width: number): number[] {
   const widths: number[] = RENDITION_WIDTHS.filter((w) => w <= width);
   return widths.length > 0 ? widths : [width];
 }
 
+/** HEIC bytes in, bytes sharp can read out (JPEG). The default runs in a worker thread. */
 export type HeicDecoder = (input: Uint8Array) => Promise<Uint8Array>;
-/** heic-convert carries a wasm build of libheif; it is loaded on the first HEIC, not at start-up. */
-const defaultHeicDecoder: HeicDecoder = async (buffer) => {
-  const { default: convertHeic } = await import("heic-convert");
-  return convertHeic({ buffer, format: "JPEG", quality: 0.92 });
-};
 
 /**
  * Bytes of an upload in, renditions out: WebP and AVIF at every width, and a JPEG fallback at
  * the largest. Throws a VALIDATION AppError (field "file") for anything the user must fix.
  */
-export async function processImage(input: Uint8Array, { decodeHeic = defaultHeicDecoder }: { decodeHeic?: HeicDecoder } = {}): Promise<ProcessedImage> {
+export async function processImage(input: Uint8Array, { decodeHeic = decodeHeicInWorker }: { decodeHeic?: HeicDecoder } = {}): Promise<ProcessedImage> {
   if (input.length === 0) throw invalid(MEDIA_MESSAGES.empty);
   if (input.length > MAX_UPLOAD_BYTES) throw invalid(MEDIA_MESSAGES.tooBig);
   const kind = detectImageType(input);
@@ -112,12 +96,16 @@ export async function processImage(input: Uint8Array, { decodeHeic = defaultHeic
 
   let source: Buffer = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (kind === "heic") {
-    // sharp's libheif has no HEVC decoder; heic-convert (libheif in wasm) makes a JPEG first.
-    if ((heifPixelCount(input) ?? 0) > MAX_PIXELS) throw invalid(MEDIA_MESSAGES.tooManyPixels);
+    // sharp's libheif has no HEVC decoder; heic-convert (libheif in wasm) makes a JPEG first,
+    // in a worker. The declared sizes are checked first: no size, no decode.
+    const sizes = readHeifSizes(input);
+    if (!sizes.ok) throw invalid(sizes.reason === "missing" ? MEDIA_MESSAGES.heicNoSize : MEDIA_MESSAGES.heicUnreadable);
+    if (sizes.decodedPixels > MAX_PIXELS) throw invalid(MEDIA_MESSAGES.tooManyPixels);
     try {
       source = Buffer.from(await decodeHeic(input));
-    } catch {
-      throw invalid(MEDIA_MESSAGES.heicUnreadable);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw invalid(error instanceof HeicDecodeError && error.reason === "timeout" ? MEDIA_MESSAGES.heicTooSlow : MEDIA_MESSAGES.heicUnreadable);
     }
   }
 
@@ -156,10 +144,12 @@ export async function processImage(input: Uint8Array, { decodeHeic = defaultHeic
     return { width: info.width, height: info.height, format, file: `${info.width}.${EXTENSIONS[format]}`, data };
   };
   const widths = renditionWidths(upright.width).map((w) => Math.min(w, rawWidth));
-  const jobs: Promise<Rendition>[] = [];
-  for (const width of widths) jobs.push(encode(width, "webp"), encode(width, "avif"));
-  jobs.push(encode(widths[widths.length - 1]!, "jpeg"));
-  return { kind, mimeType: MIME_TYPES[kind], width: upright.width, height: upright.height, renditions: await Promise.all(jobs) };
+  // One encode at a time (libvips still threads each one): an upload never takes every core
+  // of the thread pool at once, so page requests keep a share of it.
+  const renditions: Rendition[] = [];
+  for (const width of widths) renditions.push(await encode(width, "webp"), await encode(width, "avif"));
+  renditions.push(await encode(widths[widths.length - 1]!, "jpeg"));
+  return { kind, mimeType: MIME_TYPES[kind], width: upright.width, height: upright.height, renditions };
 }
 
 // ---- Storage: data/media/<2-char prefix>/<id>/<width>.<ext> ----

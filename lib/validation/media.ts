@@ -13,6 +13,8 @@ export const MEDIA_MESSAGES = {
   tooManyPixels: `That image is over ${MAX_UPLOAD_MEGAPIXELS} megapixels. Resize it and try again.`,
   unreadable: "That image could not be read; it may be damaged. Export it again and retry.",
   heicUnreadable: "That HEIC image could not be converted; it may be damaged. Export it as JPEG and try again.",
+  heicNoSize: "That HEIC image does not say how big it is, so it was not opened. Export it as JPEG and try again.",
+  heicTooSlow: "That HEIC image took too long to convert. Export it as JPEG and try again.",
   noFile: "Choose an image to upload.",
   tooManyFiles: `Upload at most ${MAX_FILES_PER_REQUEST} images at a time.`,
 } as const;
