@@ -359,11 +359,11 @@ test("uploaded media keeps its sandbox policy, and a path that is not valid UTF-
   const photo = await uploadMedia(await apiAs("writer"), { name: `sandbox-${uid}.png`, mimeType: "image/png", buffer: await png(640, 480) });
   const image = await anonymousApi.get(photo.urls.src);
   expect(image.status()).toBe(200);
-  expect(image.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  expect(image.headers()["content-security-policy"]).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
   for (const path of ["/media/%c0%ae%c0%ae/x", "/media/%c0%ae%c0%ae/%c0%ae%c0%ae/masthead.db", "/media/ab/%ff/640.webp"]) {
     const res = await anonymousApi.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(400);
-    expect(res.headers()["content-security-policy"], path).toBe("default-src 'none'; sandbox");
+    expect(res.headers()["content-security-policy"], path).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
     expect(await res.text(), path).toMatch(/^Bad request/);
   }
 });

@@ -23,7 +23,7 @@ describe("next.config.ts headers", () => {
   it("keeps the sandbox policy on uploaded media instead of the reader pages' policy", async () => {
     const media = await configuredHeaders("/media/ab/0123456789abcdef/640.webp");
     expect(media["content-security-policy"]).toBe(MEDIA_CONTENT_SECURITY_POLICY);
-    expect(MEDIA_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; sandbox");
+    expect(MEDIA_CONTENT_SECURITY_POLICY).toBe("default-src 'none'; sandbox; frame-ancestors 'none'");
   });
 
   it("still gives reader pages the public policy and the API its own", async () => {

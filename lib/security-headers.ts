@@ -47,7 +47,7 @@ export function publicContentSecurityPolicy({ https }: { https: boolean }): stri
  * Uploaded media (/media/*): nothing may load, and a file opened as a document is sandboxed
  * (no scripts, no same-origin access), whatever its bytes claim to be.
  */
-export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox";
+export const MEDIA_CONTENT_SECURITY_POLICY = "default-src 'none'; sandbox; frame-ancestors 'none'";
 
 /** Headers every response carries, pages and API alike. */
 export function baseSecurityHeaders({ https }: { https: boolean }): Record<string, string> {
