@@ -56,15 +56,6 @@ export const TRANSITION_LABELS: Record<TransitionAction, string> = {
 /** Transitions that cannot be made without an explanatory note. */
 export const NOTE_REQUIRED: ReadonlySet<TransitionAction> = new Set(["request_changes", "unpublish"]);
 
-/**
- * What to call an action given where the story stands: "unpublish" on a scheduled story
- * really cancels its schedule.
- */
-export function transitionLabel(action: TransitionAction, status: ArticleStatus): string {
-  if (action === "unpublish" && status === "SCHEDULED") return "Cancel schedule";
-  return TRANSITION_LABELS[action];
-}
-
 const EDGES: Record<TransitionAction, Partial<Record<ArticleStatus, ArticleStatus>>> = {
   submit: { DRAFT: "SUBMITTED", CHANGES_REQUESTED: "SUBMITTED" },
   withdraw: { SUBMITTED: "DRAFT" },
