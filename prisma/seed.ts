@@ -41,13 +41,9 @@ import { updatePublicationSettings } from "../lib/use-cases/settings/update-publ
 import type { Outcome, Tx } from "../lib/use-cases/transaction";
 import { DEMO_CURRENT_VOLUME, demoFoundingYear, demoGraduate, demoVolume, demoVolumeNumberAt } from "./demo/calendar";
 
-export const DEMO_PASSWORD = "masthead-demo";
-export const DEMO_ACCOUNTS = [
-  { email: "adviser@demo.test", role: "ADVISER", fullName: "Hana Park", slug: "hana-park", title: "Faculty adviser", grade: null },
-  { email: "editor@demo.test", role: "EDITOR", fullName: "Minji Kim", slug: "minji-kim", title: null, grade: 12 },
-  { email: "writer@demo.test", role: "WRITER", fullName: "Jaehoon Song", slug: "jaehoon-song", title: null, grade: 11 },
-  { email: "writer2@demo.test", role: "WRITER", fullName: "Seo-yeon Lee", slug: "seo-yeon-lee", title: null, grade: 10 },
-] as const satisfies readonly { email: string; role: Role; fullName: string; slug: string; title: string | null; grade: number | null }[];
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/accounts";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
 const PUBLICATION = { name: "The Masthead Gazette", timeZone: "Asia/Seoul" };
 const SECTIONS = ["News", "World", "Opinion", "Sports", "Features", "Arts"];

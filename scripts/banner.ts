@@ -1,5 +1,5 @@
 /** Printed by `npm run demo` just before the server starts. */
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/seed";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../prisma/demo/accounts";
 
 const port = process.env.PORT ?? "3000";
 const lines = [
