@@ -46,9 +46,3 @@ export function formToObject(form: FormData, arrays: readonly string[] = []): Re
   return out;
 }
 
-/** What the user typed, to put back in the form after a refusal (never the omitted fields, e.g. passwords). */
-export function formValues(form: FormData, omit: readonly string[] = []): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$ACTION")) out[k] = v;
-  return out;
-}

@@ -1,4 +1,5 @@
 import "server-only";
+import type { PublicMasthead, PublicMastheadPerson } from "@/lib/validation/masthead";
 import { type Actor, can } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { currentVolume, groupByPosition, volumeReferenceDate } from "@/lib/domain/masthead";
@@ -101,20 +102,6 @@ export async function findVolumeMastheadForEditor({ actor, number }: { actor: Ac
   };
 }
 
-export type PublicMastheadPerson = { key: string; name: string; detail: string | null; href: string | null };
-export type PublicMasthead = {
-  volume: { number: number; label: string } | null;
-  /** The shown volume is the one /staff shows by default. */
-  isCurrent: boolean;
-  /** The shown volume has not started yet (a masthead planned ahead). */
-  upcoming: boolean;
-  /** The volume has no masthead entries, so today's staff is shown instead. */
-  fallback: boolean;
-  groups: { position: string; people: PublicMastheadPerson[] }[];
-  /** Links to the other volumes' mastheads (the current one is /staff). */
-  otherVolumes: { number: number; label: string; href: string; current: boolean }[];
-};
-
 /**
  * The public staff page: the masthead of volume `number`, or of the current volume when no
  * number is given (see `currentVolume`). Names follow each person's display rule and grades are
@@ -166,3 +153,5 @@ export async function listMastheadVolumeNumbers() {
   const rows = await db.volume.findMany({ where: { masthead: { some: {} } }, select: { number: true }, orderBy: { number: "desc" } });
   return rows.map((r) => r.number);
 }
+
+export type { PublicMasthead, PublicMastheadPerson };

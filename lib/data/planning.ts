@@ -1,4 +1,5 @@
 import "server-only";
+import type { MyAssignment } from "@/lib/validation/planning";
 import { type Actor, can } from "@/lib/auth/policy";
 import { isOverdue } from "@/lib/domain/deadline";
 import { fromLocalInput, toLocalInput } from "@/lib/domain/time";
@@ -135,20 +136,6 @@ export async function listIssueOptions() {
 function issueLabel(issue: { number: number; title: string; volume: { number: number } }): string {
   return `Vol. ${issue.volume.number}, No. ${issue.number}${issue.title ? `: ${issue.title}` : ""}`;
 }
-
-export type MyAssignment = {
-  id: string;
-  headline: string;
-  status: ArticleStatus;
-  section: string | null;
-  roles: ("WRITER" | "PHOTOGRAPHER")[];
-  deadline: Date | null;
-  targetWords: number | null;
-  wordCount: number;
-  overdue: boolean;
-  /** The pitch's angle and sources, when the story came from a pitch. */
-  brief: { angle: string; sources: string } | null;
-};
 
 /** The actor's assigned stories not yet published, soonest deadline first (none last). */
 export async function listMyAssignments({ actor, now = new Date() }: { actor: Actor; now?: Date }): Promise<MyAssignment[]> {
@@ -351,3 +338,5 @@ export async function listCalendarMonth({ actor, month, now = new Date() }: { ac
   ];
   return buildMonth({ month: which, timeZone, events, now });
 }
+
+export type { MyAssignment };

@@ -107,9 +107,6 @@ export function isUnsubmittedDraft(status: ArticleStatus): boolean {
 
 /** Waiting for a reviewer's decision (the review queue). */
 export const REVIEW_QUEUE_STATUSES: readonly ArticleStatus[] = ["SUBMITTED"];
-export function inReviewQueue(status: ArticleStatus): boolean {
-  return REVIEW_QUEUE_STATUSES.includes(status);
-}
 
 /** Decided and on its way out, not yet public: approved or scheduled. */
 export const READY_STATUSES: readonly ArticleStatus[] = ["APPROVED", "SCHEDULED"];
@@ -133,11 +130,6 @@ export function isScheduled(status: ArticleStatus): boolean {
  */
 export function hasStableAddress(article: { status: ArticleStatus; publishedAt: Date | string | null }): boolean {
   return article.publishedAt !== null || isScheduled(article.status);
-}
-
-/** It was on the reader site at some point (its first publication date is set). */
-export function wasEverPublished(article: { publishedAt: Date | string | null }): boolean {
-  return article.publishedAt !== null;
 }
 
 /** Corrections are appended to a story that is on the reader site or was taken down from it. */

@@ -2,20 +2,12 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { expectInvalid } from "./expect-invalid";
 import { MEDIA_MESSAGES } from "@/lib/validation/media";
 import { craftGridHeic, fixture } from "./fixtures/craft-heic";
 import { decodeHeicInWorker, HEIC_CONCURRENCY, HeicDecodeError, heicDecodeStats } from "./heic-decoder";
 import { processImage } from "./process";
 
-async function expectInvalid(promise: Promise<unknown>, message: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ code: "VALIDATION", message, fields: { file: message } });
-}
 
 /** A stand-in decoder that only counts: the tests that use it expect it never to run. */
 function countingDecoder() {
@@ -126,9 +118,10 @@ describe("HEIC: decoding in a worker thread", () => {
   });
 
   it("gives a clear error when the worker cannot decode a HEIC", async () => {
-    // Sizes are declared, but the HEVC decoder configuration (hvcC) is gone.
+    // Sizes are declared, but the HEVC decoder configuration box is renamed to an unknown
+    // four-character type, so libheif finds no hvcC and cannot decode.
     const broken = fixture("photo-3mp.heic");
-    broken.write("xxxx", broken.indexOf("hvcC"), "latin1");
+    broken.write("zzzz", broken.indexOf("hvcC"), "latin1");
     await expectInvalid(processImage(broken), MEDIA_MESSAGES.heicUnreadable);
     expect(heicDecodeStats.running).toBe(0);
   });

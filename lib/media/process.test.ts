@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
+import { expectInvalid } from "./expect-invalid";
 import { MEDIA_MESSAGES } from "@/lib/validation/media";
 import {
   detectImageType,
@@ -40,14 +40,6 @@ function ftyp(major: string, compatible: string[], rest: Buffer = Buffer.alloc(0
   return Buffer.concat([box, rest]);
 }
 
-async function expectInvalid(promise: Promise<unknown>, message: string) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect(error).toMatchObject({ code: "VALIDATION", message, fields: { file: message } });
-}
 
 describe("detectImageType", () => {
   it("reads JPEG, PNG and WebP by their magic numbers", async () => {

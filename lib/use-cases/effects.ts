@@ -27,8 +27,6 @@ export type Effects = {
   actorSignedOut?: boolean;
 };
 
-export const NO_EFFECTS: Effects = Object.freeze({ readerSiteChanged: false, audit: [], notify: [] }) as Effects;
-
 export function mergeEffects(...parts: (Partial<Effects> | undefined)[]): Effects {
   return {
     readerSiteChanged: parts.some((p) => p?.readerSiteChanged),
