@@ -23,7 +23,7 @@ export type ApiError<Details = object> = { code: ApiErrorCode; message: string; 
 export type ApiResult<T, Details = object> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError<Details> };
 
 /** What PATCH /api/v1/articles/:id answers; the editor needs only these of the article. */
-export type TSavedArticle = { id: string; version: number; updatedAt: string };
+export type TSavedArticle = { id: string; version: number; updatedAt: string; /** A live story's working copy differs from what readers see. */ pendingChanges?: boolean };
 
 /** The story as it stands, sent with a 409 when a save was based on an old version. */
 export type TCurrentArticle = { headline: string; dek: string; body: string; text: string; savedBy: string | null; updatedAt: string };
