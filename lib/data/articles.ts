@@ -174,7 +174,7 @@ export async function listReviewQueue({ actor }: { actor: Actor }) {
     include: articleInclude,
     orderBy: { updatedAt: "asc" },
   });
-  return rows.map((r) => toArticleDto(r, pub));
+  return rows.map((r) => toEditorArticleDto(r, pub));
 }
 
 /** A section by slug or id to its id (null: none; undefined: unchanged), or VALIDATION. */

@@ -25,7 +25,9 @@ describe("the working copy", () => {
   });
 
   it("compares what readers would see (headline, dek, rendered body)", () => {
-    const anchored: LiveText = { ...live, bodyJson: '{"type":"doc","marks":["comment"]}' };
+    const anchored: LiveText = { ...live, bodyJson: '{"type":"doc","marks":["comment"]}', bodyHtml: "<p><span>Old</span></p>" };
+    expect(sameText(live, { ...live, bodyHtml: '<p><span class="credit">Old</span></p>' })).toBe(false);
+    expect(sameText(live, { ...live, bodyHtml: "<p><strong>Old</strong></p>" })).toBe(false);
     expect(sameText(live, anchored)).toBe(true);
     expect(hasPendingChanges({ ...live, ...workingCopyColumns(anchored) })).toBe(false);
     expect(sameText(live, edited)).toBe(false);
