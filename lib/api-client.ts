@@ -119,6 +119,12 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
   const article = (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`;
 
   return {
+    /** Start a story (the editor's first keystroke); the caller becomes its first byline. */
+    async createArticle(body: { headline: string; dek?: string; body?: string; section?: string | null; coAuthorIds?: string[]; tags?: string[] }): Promise<ApiResult<TSavedArticle>> {
+      const result = await request<{ article: TSavedArticle }>("/api/v1/articles", { method: "POST", json: body }, isSavedArticle);
+      return result.ok ? { ...result, data: result.data.article } : result;
+    },
+
     /** Compare-and-swap on `version`: a stale one gets a 409 with the current story (see `staleSave`). */
     async saveArticle(id: string, body: TArticleUpdate): Promise<ApiResult<TSavedArticle, TStaleSave>> {
       const result = await request<{ article: TSavedArticle }, TStaleSave>(article(id), { method: "PATCH", json: body }, isSavedArticle);

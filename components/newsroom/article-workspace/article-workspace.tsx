@@ -2,8 +2,6 @@
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { FormActionFn } from "@/components/ui/use-form-action";
-import type { SavedArticle } from "@/lib/actions/articles";
-import type { ActionState } from "@/lib/actions/form-state";
 import type { TransitionAction } from "@/lib/domain/workflow";
 import type { TPickedMedia } from "@/lib/validation/media";
 import { LeadImageField } from "./lead-image-field";
@@ -43,7 +41,6 @@ type Props = {
   people: { id: string; fullName: string }[];
   transitions: TransitionAction[];
   timeZone: string;
-  createAction: (input: unknown) => Promise<ActionState<SavedArticle>>;
   transitionAction: FormActionFn;
   /** The comment threads and what the user may do with them (absent on a new story). */
   comments?: Omit<CommentsPanelProps, "editor">;
@@ -57,7 +54,7 @@ type Props = {
  * them; and never overwrites a newer version (the server compares versions; a conflict opens a
  * side-by-side view). The hooks and parts beside this file each do one of those jobs.
  */
-export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, createAction, transitionAction, comments, liveStory }: Props) {
+export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, transitionAction, comments, liveStory }: Props) {
   const bodyLabel = useId();
   // A new story gets its id from the server at the first keystroke (use-create-story).
   const [createdId, setCreatedId] = useState<string | null>(null);
@@ -91,7 +88,6 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   });
   const create = useCreateStory({
     existingId: article?.id ?? null,
-    createAction,
     fieldsRef: story.fieldsRef,
     setStatus: story.setStatus,
     acknowledge: story.acknowledge,

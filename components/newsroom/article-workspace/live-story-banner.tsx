@@ -16,6 +16,8 @@ export type LiveStory = {
   pendingChanges: boolean;
   /** The working-copy actions this user may take (the policy, on the server). */
   actions: WorkingCopyAction[];
+  /** Scheduled rather than published: its live text is what goes out at its time. */
+  scheduled: boolean;
 };
 
 const DONE: Record<WorkingCopyAction, string> = {
@@ -81,9 +83,11 @@ export function LiveStoryBanner({
 
   if (!pending) {
     return (
-      <div role="status" className="flex flex-col gap-1">
+      <div className="flex flex-col gap-1">
         <p className="rounded border border-rule bg-panel p-2 text-sm" data-testid="live-story-note">
-          This story is live. Your edits are saved as a working copy that readers do not see until someone publishes them.
+          {story.scheduled
+            ? "This story is scheduled. Your edits are saved as a working copy; the approved text goes out unless someone publishes them first."
+            : "This story is live. Your edits are saved as a working copy that readers do not see until someone publishes them."}
         </p>
         {done && <FormMessage ok message={DONE[done]} />}
       </div>

@@ -1,7 +1,6 @@
 "use client";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
-import type { SavedArticle } from "@/lib/actions/articles";
-import type { ActionState } from "@/lib/actions/form-state";
+import { api } from "@/lib/api-client";
 import { splitTags, type StoryFields } from "../local-draft";
 import type { SaveStatus } from "./use-autosave";
 
@@ -12,7 +11,6 @@ const RETRY_MS = 5_000;
 type Options = {
   /** The story exists already (the editor of a saved story): nothing to create. */
   existingId: string | null;
-  createAction: (input: unknown) => Promise<ActionState<SavedArticle>>;
   fieldsRef: RefObject<StoryFields>;
   setStatus: (status: SaveStatus) => void;
   /** The server has these fields, at this version (autosave takes over from there). */
@@ -45,7 +43,7 @@ export function useCreateStory(options: Options) {
 
   const ensure = useCallback(async (): Promise<void> => {
     if (done.current || inFlight.current) return;
-    const { createAction, fieldsRef, setStatus, acknowledge, clearDraft, untitled, onCreated } = latest.current;
+    const { fieldsRef, setStatus, acknowledge, clearDraft, untitled, onCreated } = latest.current;
     const f = fieldsRef.current;
     // Nothing typed yet (an empty restore, a focus): nothing to create.
     if (f.headline.trim() === "" && f.body.replace(/<[^>]*>/g, "").trim() === "" && !f.leadImageId) return;
@@ -53,20 +51,18 @@ export function useCreateStory(options: Options) {
     inFlight.current = true;
     setStatus({ kind: "saving" });
     const headline = f.headline.trim() === "" ? UNTITLED : f.headline;
-    let result: ActionState<SavedArticle>;
-    try {
-      result = await createAction({ headline, dek: f.dek, section: f.sectionId || null, coAuthorIds: f.coAuthorIds, tags: splitTags(f.tags), body: f.body });
-    } catch {
-      // No answer (offline, or the server is away): the text stays on this device; try again.
-      inFlight.current = false;
-      setStatus(navigator.onLine ? { kind: "retrying", message: "Couldn't save — retrying" } : { kind: "offline" });
-      retry.current = setTimeout(() => setAttempt((n) => n + 1), RETRY_MS);
-      return;
-    }
+    // Through the JSON API, not a server action: a server action's answer refreshes the route,
+    // which (at the story's new address) would swap this editor for a fresh one mid-sentence.
+    const result = await api.createArticle({ headline, dek: f.dek, section: f.sectionId || null, coAuthorIds: f.coAuthorIds, tags: splitTags(f.tags), body: f.body });
     inFlight.current = false;
-    if (!result.ok || !result.data) {
-      const message = result.message ?? "Something went wrong on our side. Your text is still here; try again.";
-      setStatus(result.fields ? { kind: "invalid", message, fields: result.fields } : { kind: "failed", message });
+    if (!result.ok) {
+      const { code, message, fields } = result.error;
+      if (code === "NETWORK" || result.status >= 500) {
+        // No answer (offline, or the server is away): the text stays on this device; try again.
+        setStatus(navigator.onLine ? { kind: "retrying", message: "Couldn't save — retrying" } : { kind: "offline" });
+        retry.current = setTimeout(() => setAttempt((n) => n + 1), RETRY_MS);
+      } else if (fields) setStatus({ kind: "invalid", message, fields });
+      else setStatus({ kind: "failed", message: code === "BAD_RESPONSE" ? "Something went wrong on our side. Your text is still here; try again." : message });
       return;
     }
     done.current = true;

@@ -10,7 +10,7 @@ import { PinForm } from "@/components/newsroom/pin-form";
 import { setArticleIssueAction } from "@/lib/actions/issues";
 import { listVolumesWithIssues } from "@/lib/data/issues";
 import { addCorrectionAction, decideTakedownAction, recordTakedownAction } from "@/lib/actions/corrections";
-import { createArticleAction, pinAction, transitionAction } from "@/lib/actions/articles";
+import { pinAction, transitionAction } from "@/lib/actions/articles";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { factsOf, findArticleForActor, latestChangeRequest, listTransitions } from "@/lib/data/articles";
@@ -64,6 +64,7 @@ export default async function ArticleEditorPage({ params }: Props) {
     ? {
         live: { headline: article.headline, dek: article.dek, text: article.bodyText },
         pendingChanges,
+        scheduled: isScheduled(article.status),
         // Offered whenever changes may be pending (the banner shows them only then); the use case checks again.
         actions: WORKING_COPY_ACTIONS.filter((a) => availableTransitions(article.status, { pendingChanges: true }).includes(a) && can(user, a, facts)),
       }
@@ -151,7 +152,6 @@ export default async function ArticleEditorPage({ params }: Props) {
           people={people.filter((p) => p.id !== leadPersonId)}
           transitions={allowed}
           timeZone={tz}
-          createAction={createArticleAction}
           transitionAction={transitionAction}
           liveStory={liveStory}
           comments={{

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { ArticleWorkspace } from "@/components/newsroom/article-workspace";
-import { createArticleAction, transitionAction } from "@/lib/actions/articles";
+import { transitionAction } from "@/lib/actions/articles";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { listBylineCandidates } from "@/lib/data/people";
@@ -28,7 +28,6 @@ export default async function NewArticlePage() {
           people={people.filter((p) => p.id !== user.personId)}
           transitions={transitions}
           timeZone={publication.timeZone}
-          createAction={createArticleAction}
           transitionAction={transitionAction}
         />
       </div>
