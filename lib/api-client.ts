@@ -23,7 +23,7 @@ export type ApiError<Details = object> = { code: ApiErrorCode; message: string; 
 export type ApiResult<T, Details = object> = { ok: true; status: number; data: T } | { ok: false; status: number; error: ApiError<Details> };
 
 /** What PATCH /api/v1/articles/:id answers; the editor needs only these of the article. */
-export type TSavedArticle = { id: string; version: number; updatedAt: string };
+export type TSavedArticle = { id: string; version: number; updatedAt: string; /** A live story's working copy differs from what readers see. */ pendingChanges?: boolean };
 
 /** The story as it stands, sent with a 409 when a save was based on an old version. */
 export type TCurrentArticle = { headline: string; dek: string; body: string; text: string; savedBy: string | null; updatedAt: string };
@@ -119,6 +119,12 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
   const article = (id: string) => `/api/v1/articles/${encodeURIComponent(id)}`;
 
   return {
+    /** Start a story (the editor's first keystroke); the caller becomes its first byline. */
+    async createArticle(body: { headline: string; dek?: string; body?: string; section?: string | null; coAuthorIds?: string[]; tags?: string[] }): Promise<ApiResult<TSavedArticle>> {
+      const result = await request<{ article: TSavedArticle }>("/api/v1/articles", { method: "POST", json: body }, isSavedArticle);
+      return result.ok ? { ...result, data: result.data.article } : result;
+    },
+
     /** Compare-and-swap on `version`: a stale one gets a 409 with the current story (see `staleSave`). */
     async saveArticle(id: string, body: TArticleUpdate): Promise<ApiResult<TSavedArticle, TStaleSave>> {
       const result = await request<{ article: TSavedArticle }, TStaleSave>(article(id), { method: "PATCH", json: body }, isSavedArticle);

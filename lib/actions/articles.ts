@@ -3,32 +3,16 @@ import { z } from "zod";
 import { getPublication } from "@/lib/data/publication";
 import { fromLocalInput } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
-import { createArticle } from "@/lib/use-cases/articles/create-article";
 import { pinArticle } from "@/lib/use-cases/articles/pin-article";
 import { restoreRevision } from "@/lib/use-cases/articles/restore-revision";
 import { transitionArticle } from "@/lib/use-cases/articles/transition-article";
-import { ZArticleCreate, ZId, ZTransition } from "@/lib/validation/article";
+import { ZId, ZTransition } from "@/lib/validation/article";
 import { type ActionState, formAction } from "./form-state";
-import { authedAction } from "./safe-action";
 
 const ZRestoreForm = z.object({ articleId: ZId, revisionId: ZId, version: z.coerce.number().int().min(1) });
 /** Front-page placement: "1" = lead, "2".."5" = features, "" = by date. */
 const ZPinForm = z.object({ id: ZId, pinRank: z.enum(["", "1", "2", "3", "4", "5"]).transform((v) => (v === "" ? null : Number(v))) });
 
-export type SavedArticle = { id: string; slug: string; version: number; updatedAt: string };
-
-/**
- * Create a story from the editor (called with the editor's fields, not a form); the caller
- * becomes its first byline. The same ActionState as every form action.
- */
-export async function createArticleAction(input: unknown): Promise<ActionState<SavedArticle>> {
-  const result = await authedAction(ZArticleCreate, input, async (data, user) => {
-    const { data: article } = await createArticle({ actor: user, input: data });
-    return { id: article.id, slug: article.slug, version: article.version, updatedAt: article.updatedAt };
-  });
-  if (result.ok) return { ok: true, data: result.data };
-  return { ok: false, code: result.error.code, message: result.error.message, fields: result.error.fields };
-}
 
 /** The transition form: the clicked button names the action; publishAt is local publication time. */
 const ZTransitionForm = z

@@ -41,6 +41,9 @@ const ALL_ACTIONS: readonly ArticleAction[] = [
   "publish",
   "unpublish",
   "republish",
+  "publish_changes",
+  "discard_changes",
+  "request_publish_changes",
 ];
 
 const GLOBAL_TABLE: Record<GlobalAction, Record<Role, boolean>> = {
@@ -85,8 +88,9 @@ const VIEW_OTHERS: Record<Role, (status: ArticleStatus) => boolean> = {
  *   others          only on someone else's story
  *   own-revisable   only on their own story in DRAFT or CHANGES_REQUESTED
  *   student-publish only when the review policy is STUDENT_EDITORS_PUBLISH
+ *   student-asks    only when the review policy is ADVISER_APPROVES (may edit, may not publish)
  */
-type Rule = "always" | "never" | "own" | "others" | "own-revisable" | "student-publish";
+type Rule = "always" | "never" | "own" | "others" | "own-revisable" | "student-publish" | "student-asks";
 const RULES: Record<Exclude<ArticleAction, "view">, Record<Role, Rule>> = {
   //                 WRITER                    EDITOR                     ADVISER             ADMIN
   comment:         { WRITER: "always",        EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
@@ -108,6 +112,11 @@ const RULES: Record<Exclude<ArticleAction, "view">, Record<Role, Rule>> = {
   publish:         { WRITER: "never",         EDITOR: "student-publish", ADVISER: "always", ADMIN: "always" },
   unpublish:       { WRITER: "never",         EDITOR: "student-publish", ADVISER: "always", ADMIN: "always" },
   republish:       { WRITER: "never",         EDITOR: "student-publish", ADVISER: "always", ADMIN: "always" },
+  // A live story's working copy (issue 11): published or dropped by whoever may publish; the
+  // others who edit it ask them.
+  publish_changes: { WRITER: "never",         EDITOR: "student-publish", ADVISER: "always", ADMIN: "always" },
+  discard_changes: { WRITER: "never",         EDITOR: "student-publish", ADVISER: "always", ADMIN: "always" },
+  request_publish_changes: { WRITER: "never", EDITOR: "student-asks",    ADVISER: "never",  ADMIN: "never" },
 };
 
 function expected(role: Role, action: ArticleAction, ownership: Ownership, status: ArticleStatus, policy: ReviewPolicy): boolean {
@@ -129,6 +138,8 @@ function expected(role: Role, action: ArticleAction, ownership: Ownership, statu
       return own && (status === "DRAFT" || status === "CHANGES_REQUESTED");
     case "student-publish":
       return policy === "STUDENT_EDITORS_PUBLISH";
+    case "student-asks":
+      return policy === "ADVISER_APPROVES";
   }
 }
 

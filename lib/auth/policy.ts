@@ -133,6 +133,9 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "publish",
   "unpublish",
   "republish",
+  "publish_changes",
+  "discard_changes",
+  "request_publish_changes",
 ];
 export const GLOBAL_ACTIONS = Object.keys(ROLE_PERMISSIONS) as readonly GlobalAction[];
 
@@ -232,7 +235,13 @@ export function can(
     case "publish":
     case "unpublish":
     case "republish":
+    // A live story's working copy goes out (or is thrown away) on the word of whoever may publish.
+    case "publish_changes":
+    case "discard_changes":
       return mayPublish(actor);
+    case "request_publish_changes":
+      // Someone who copy-edits live stories but may not publish them asks those who may.
+      return isReviewer(actor.role) && !mayPublish(actor);
   }
   return false;
 }

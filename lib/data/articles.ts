@@ -3,6 +3,7 @@ import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
 import { type ArticleStatus, PUBLIC_STATUSES, READY_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
+import { currentText, hasPendingChanges } from "@/lib/domain/working-copy";
 import { renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -66,7 +67,11 @@ export function toAuthorDtos(row: Pick<ArticleRow, "authors">, pub: PublicationS
   }));
 }
 
-/** The public shape of a story: never an email, never raw rows. */
+/**
+ * The public shape of a story: never an email, never raw rows. It carries the LIVE text (what
+ * readers, feeds, search and the PDF see) and, as `updatedAt`, when that text last changed; the
+ * newsroom's shape with the working copy is toEditorArticleDto.
+ */
 export function toArticleDto(row: ArticleRow, pub: PublicationSettings): ArticleDto {
   return {
     id: row.id,
@@ -87,9 +92,32 @@ export function toArticleDto(row: ArticleRow, pub: PublicationSettings): Article
       : null,
     createdById: row.createdById,
     createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    updatedAt: (row.liveUpdatedAt ?? row.updatedAt).toISOString(),
     publishedAt: row.publishedAt?.toISOString() ?? null,
     publishAt: row.publishAt?.toISOString() ?? null,
+  };
+}
+
+/** The newsroom's (and the API's) story: the working copy as its text, and the live text beside it while they differ. */
+export type EditorArticleDto = ArticleDto & { pendingChanges: boolean; live?: { headline: string; dek: string; body: string } };
+
+/**
+ * A story as the people who work on it see it: headline, dek and body are the working copy
+ * (working copy ?? live, lib/domain/working-copy.ts), `updatedAt` is the last save, and while the
+ * working copy differs from what readers see, `pendingChanges` is true and `live` holds the latter.
+ */
+export function toEditorArticleDto(row: ArticleRow, pub: PublicationSettings): EditorArticleDto {
+  const text = currentText(row);
+  const pendingChanges = hasPendingChanges(row);
+  return {
+    ...toArticleDto(row, pub),
+    headline: text.headline,
+    dek: text.dek,
+    body: text.bodyHtml,
+    wordCount: text.wordCount,
+    updatedAt: row.updatedAt.toISOString(),
+    pendingChanges,
+    ...(pendingChanges ? { live: { headline: row.headline, dek: row.dek, body: row.bodyHtml } } : {}),
   };
 }
 
@@ -134,7 +162,7 @@ export async function listArticlesForActor({ actor, filter = {}, mine = false }:
   if (filter.section) where.push({ section: { slug: filter.section } });
   const pub = await getPublication();
   const rows = await db.article.findMany({ where: { AND: where }, include: articleInclude, orderBy: { updatedAt: "desc" }, take: 200 });
-  return rows.map((r) => toArticleDto(r, pub));
+  return rows.map((r) => toEditorArticleDto(r, pub));
 }
 
 /** Stories waiting on a reviewer, oldest first. */
@@ -146,7 +174,7 @@ export async function listReviewQueue({ actor }: { actor: Actor }) {
     include: articleInclude,
     orderBy: { updatedAt: "asc" },
   });
-  return rows.map((r) => toArticleDto(r, pub));
+  return rows.map((r) => toEditorArticleDto(r, pub));
 }
 
 /** A section by slug or id to its id (null: none; undefined: unchanged), or VALIDATION. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { ROLE_PERMISSIONS } from "@/lib/auth/policy";
+import { mayPublish, ROLE_PERMISSIONS, ROLES, type ReviewPolicy } from "@/lib/auth/policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 
@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = {
   required_change: "A required change on your story",
   submitted: "A story you review was submitted",
   deadline: "A deadline is tomorrow",
+  publish_request: "Changes to a live story wait for you to publish them",
 } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
@@ -35,6 +36,13 @@ export async function storyPeople(tx: Tx, articleId: string): Promise<string[]> 
 /** Active accounts whose role reviews submissions (the review queue's readers, in the policy). */
 export async function reviewerIds(tx: Tx): Promise<string[]> {
   const rows = await tx.user.findMany({ where: { active: true, role: { in: [...ROLE_PERMISSIONS.view_review_queue] } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/** Active accounts that may publish under this review policy (lib/auth/policy.ts mayPublish). */
+export async function publisherIds(tx: Tx, reviewPolicy: ReviewPolicy): Promise<string[]> {
+  const roles = ROLES.filter((role) => mayPublish({ userId: "", personId: "", role, reviewPolicy }));
+  const rows = await tx.user.findMany({ where: { active: true, role: { in: roles } }, select: { id: true } });
   return rows.map((r) => r.id);
 }
 

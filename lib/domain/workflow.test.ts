@@ -4,6 +4,11 @@ import {
   type ArticleStatus,
   applyTransition,
   availableTransitions,
+  foldsWorkingCopy,
+  isWorkingCopyAction,
+  keepsLiveText,
+  REVISION_EVENTS,
+  WORKING_COPY_ACTIONS,
   hasChangesRequested,
   isAfterPublication,
   isDue,
@@ -19,17 +24,22 @@ const HOUR = 60 * 60 * 1000;
 // The whole state machine, written out by hand: row = current status, column = action,
 // cell = where it leads (publish without a future publishAt), or __ when it does not exist.
 const __ = null;
-const COLUMNS = ["submit", "withdraw", "request_changes", "approve", "publish", "unpublish", "republish"] as const;
+// The last three columns are the working-copy actions (publish_changes, discard_changes,
+// request_publish_changes): cells where they exist, given pending changes (see below).
+const COLUMNS = ["submit", "withdraw", "request_changes", "approve", "publish", "unpublish", "republish", "publish_changes", "discard_changes", "request_publish_changes"] as const;
 const TABLE: Record<ArticleStatus, readonly (ArticleStatus | null)[]> = {
-  //                   submit       withdraw  request_changes      approve     publish      unpublish      republish
-  DRAFT:             ["SUBMITTED", __,       __,                  __,         __,          __,            __],
-  SUBMITTED:         [__,          "DRAFT",  "CHANGES_REQUESTED", "APPROVED", __,          __,            __],
-  CHANGES_REQUESTED: ["SUBMITTED", __,       __,                  __,         __,          __,            __],
-  APPROVED:          [__,          __,       "CHANGES_REQUESTED", __,         "PUBLISHED", __,            __],
-  SCHEDULED:         [__,          __,       __,                  __,         "PUBLISHED", "APPROVED",    __],
-  PUBLISHED:         [__,          __,       __,                  __,         __,          "UNPUBLISHED", __],
-  UNPUBLISHED:       [__,          __,       __,                  __,         __,          __,            "PUBLISHED"],
+  //                   submit       withdraw  request_changes      approve     publish      unpublish      republish    pub_changes  discard      ask
+  DRAFT:             ["SUBMITTED", __,       __,                  __,         __,          __,            __,          __,          __,          __],
+  SUBMITTED:         [__,          "DRAFT",  "CHANGES_REQUESTED", "APPROVED", __,          __,            __,          __,          __,          __],
+  CHANGES_REQUESTED: ["SUBMITTED", __,       __,                  __,         __,          __,            __,          __,          __,          __],
+  APPROVED:          [__,          __,       "CHANGES_REQUESTED", __,         "PUBLISHED", __,            __,          __,          __,          __],
+  SCHEDULED:         [__,          __,       __,                  __,         "PUBLISHED", "APPROVED",    __,          "SCHEDULED", "SCHEDULED", "SCHEDULED"],
+  PUBLISHED:         [__,          __,       __,                  __,         __,          "UNPUBLISHED", __,          "PUBLISHED", "PUBLISHED", "PUBLISHED"],
+  UNPUBLISHED:       [__,          __,       __,                  __,         __,          __,            "PUBLISHED", __,          __,          __],
 };
+
+/** The working-copy actions, written independently of WORKING_COPY_ACTIONS. */
+const WORKING_COPY: readonly TransitionAction[] = ["publish_changes", "discard_changes", "request_publish_changes"];
 
 /** Actions that must carry a note (written independently of NOTE_REQUIRED). */
 const NEEDS_NOTE: readonly TransitionAction[] = ["request_changes", "unpublish"];
@@ -46,17 +56,18 @@ describe("the transition table", () => {
   it("covers exactly the statuses and actions the module declares", () => {
     expect(Object.keys(TABLE).sort()).toEqual([...ARTICLE_STATUSES].sort());
     expect([...COLUMNS].sort()).toEqual([...TRANSITIONS].sort());
-    expect(cells).toHaveLength(7 * 7);
-    expect(legal).toHaveLength(11);
+    expect(cells).toHaveLength(7 * 10);
+    expect(legal).toHaveLength(17);
   });
 
   it.each(legal)("$status --$action--> $to", ({ status, action, to }) => {
-    const result = applyTransition({ status, action, note: "Because the editor said so.", now: NOW });
-    expect(result).toEqual({ ok: true, from: status, to, publishAt: null, publishedNow: to === "PUBLISHED" });
+    const result = applyTransition({ status, action, note: "Because the editor said so.", pendingChanges: true, now: NOW });
+    // A working-copy action leaves the status alone; only a move into PUBLISHED publishes.
+    expect(result).toEqual({ ok: true, from: status, to, publishAt: null, publishedNow: to === "PUBLISHED" && !WORKING_COPY.includes(action) });
   });
 
   it.each(illegal)("$status --$action--> INVALID_TRANSITION", ({ status, action }) => {
-    const result = applyTransition({ status, action, note: "Because the editor said so.", now: NOW });
+    const result = applyTransition({ status, action, note: "Because the editor said so.", pendingChanges: true, now: NOW });
     expect(result).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
     expect(result.ok === false && result.message.length).toBeGreaterThan(0);
   });
@@ -110,7 +121,7 @@ describe("publish and publishAt", () => {
   const nonPublish = legal.filter((c) => c.action !== "publish");
   it.each(nonPublish)("$status --$action-- rejects any publishAt", ({ status, action }) => {
     for (const publishAt of [new Date(NOW.getTime() + HOUR), new Date(NOW.getTime() - HOUR)]) {
-      const result = applyTransition({ status, action, note: "A reason.", publishAt, now: NOW });
+      const result = applyTransition({ status, action, note: "A reason.", publishAt, pendingChanges: true, now: NOW });
       expect(result).toMatchObject({ ok: false, code: "INVALID_PUBLISH_AT" });
     }
   });
@@ -132,18 +143,18 @@ describe("notes", () => {
 
   it.each(needsNote)("$status --$action-- without a real note is NOTE_REQUIRED", ({ status, action }) => {
     for (const note of missing) {
-      const result = applyTransition({ status, action, note, now: NOW });
+      const result = applyTransition({ status, action, note, pendingChanges: true, now: NOW });
       expect(result, JSON.stringify(note)).toMatchObject({ ok: false, code: "NOTE_REQUIRED" });
     }
   });
 
   it.each(needsNote)("$status --$action-- with a note surrounded by whitespace succeeds", ({ status, action, to }) => {
-    expect(applyTransition({ status, action, note: "  Fix the lede.  ", now: NOW })).toMatchObject({ ok: true, to });
+    expect(applyTransition({ status, action, note: "  Fix the lede.  ", pendingChanges: true, now: NOW })).toMatchObject({ ok: true, to });
   });
 
   it.each(noteOptional)("$status --$action-- needs no note", ({ status, action, to }) => {
     for (const note of missing) {
-      expect(applyTransition({ status, action, note, now: NOW })).toMatchObject({ ok: true, to });
+      expect(applyTransition({ status, action, note, pendingChanges: true, now: NOW })).toMatchObject({ ok: true, to });
     }
   });
 });
@@ -160,7 +171,7 @@ describe("open required changes", () => {
   });
 
   it.each(legal.filter((c) => c.action !== "approve"))("do not block $status --$action--", ({ status, action, to }) => {
-    expect(applyTransition({ status, action, note: "A reason.", openRequiredChanges: 3, now: NOW })).toMatchObject({ ok: true, to });
+    expect(applyTransition({ status, action, note: "A reason.", openRequiredChanges: 3, pendingChanges: true, now: NOW })).toMatchObject({ ok: true, to });
   });
 
   it.each(illegal.filter((c) => c.action === "approve"))("do not hide that approve is impossible from $status", ({ status }) => {
@@ -205,6 +216,50 @@ describe("availableTransitions", () => {
   it.each(ARTICLE_STATUSES)("from %s agrees with applyTransition", (status) => {
     const accepted = TRANSITIONS.filter((action) => applyTransition({ status, action, note: "A reason.", now: NOW }).ok);
     expect(availableTransitions(status).sort()).toEqual(accepted.sort());
+  });
+
+  it.each(ARTICLE_STATUSES)("from %s with pending changes adds the working-copy actions where they exist, and agrees with applyTransition", (status) => {
+    const live = status === "PUBLISHED" || status === "SCHEDULED";
+    expect(availableTransitions(status, { pendingChanges: true }).sort()).toEqual([...EXPECTED[status], ...(live ? WORKING_COPY : [])].sort());
+    const accepted = TRANSITIONS.filter((action) => applyTransition({ status, action, note: "A reason.", pendingChanges: true, now: NOW }).ok);
+    expect(availableTransitions(status, { pendingChanges: true }).sort()).toEqual(accepted.sort());
+  });
+});
+
+describe("the working-copy rules", () => {
+  it.each(["PUBLISHED", "SCHEDULED"] as const)("a %s story's working-copy actions need pending changes, and leave the status alone", (status) => {
+    for (const action of WORKING_COPY) {
+      expect(applyTransition({ status, action, now: NOW }), action).toMatchObject({ ok: false, code: "NO_PENDING_CHANGES" });
+      expect(applyTransition({ status, action, pendingChanges: false, now: NOW }), action).toMatchObject({ ok: false, code: "NO_PENDING_CHANGES" });
+      expect(applyTransition({ status, action, pendingChanges: true, now: NOW }), action).toEqual({ ok: true, from: status, to: status, publishAt: null, publishedNow: false });
+    }
+  });
+
+  it("pending changes never make a working-copy action exist outside the live statuses", () => {
+    for (const status of ["DRAFT", "SUBMITTED", "CHANGES_REQUESTED", "APPROVED", "UNPUBLISHED"] as const) {
+      for (const action of WORKING_COPY) expect(applyTransition({ status, action, pendingChanges: true, now: NOW }), `${status} ${action}`).toMatchObject({ ok: false, code: "INVALID_TRANSITION" });
+    }
+  });
+
+  it("a working-copy action carries no publish time", () => {
+    expect(applyTransition({ status: "PUBLISHED", action: "publish_changes", pendingChanges: true, publishAt: new Date(NOW.getTime() + HOUR), now: NOW })).toMatchObject({ ok: false, code: "INVALID_PUBLISH_AT" });
+  });
+
+  it("PUBLISHED and SCHEDULED keep their live text; the others have one text", () => {
+    expect(ARTICLE_STATUSES.filter(keepsLiveText).sort()).toEqual(["PUBLISHED", "SCHEDULED"]);
+    expect(WORKING_COPY_ACTIONS.slice().sort()).toEqual([...WORKING_COPY].sort());
+    for (const action of TRANSITIONS) expect(isWorkingCopyAction(action), action).toBe(WORKING_COPY.includes(action));
+  });
+
+  it("the working copy is folded into the text exactly when a move leaves the live statuses", () => {
+    const folds = legal.filter(({ status, to }) => foldsWorkingCopy(status, to!)).map(({ status, action }) => `${status} ${action}`);
+    expect(folds.sort()).toEqual(["PUBLISHED unpublish", "SCHEDULED unpublish"]);
+  });
+
+  it("publishing changes marks a revision; discarding and asking do not", () => {
+    expect(REVISION_EVENTS.has("publish_changes")).toBe(true);
+    expect(REVISION_EVENTS.has("discard_changes")).toBe(false);
+    expect(REVISION_EVENTS.has("request_publish_changes")).toBe(false);
   });
 });
 

@@ -9,6 +9,10 @@
  *                                              |                       |                      |
  *                                              +--publish(publishAt)--> SCHEDULED --(time)----+
  *   UNPUBLISHED --republish--> PUBLISHED;  SCHEDULED --unpublish--> APPROVED (schedule cancelled)
+ *
+ * A PUBLISHED or SCHEDULED story keeps its live text; edits go to a working copy (see
+ * WORKING_COPY_ACTIONS): publish_changes, discard_changes and request_publish_changes leave the
+ * status where it is and exist only while the working copy differs from the live text.
  */
 
 export const ARTICLE_STATUSES = [
@@ -30,6 +34,9 @@ export const TRANSITIONS = [
   "publish",
   "unpublish",
   "republish",
+  "publish_changes",
+  "discard_changes",
+  "request_publish_changes",
 ] as const;
 export type TransitionAction = (typeof TRANSITIONS)[number];
 
@@ -51,6 +58,9 @@ export const TRANSITION_LABELS: Record<TransitionAction, string> = {
   publish: "Publish",
   unpublish: "Unpublish",
   republish: "Republish",
+  publish_changes: "Publish changes",
+  discard_changes: "Discard changes",
+  request_publish_changes: "Ask to publish these changes",
 };
 
 /** Transitions that cannot be made without an explanatory note. */
@@ -65,7 +75,34 @@ const EDGES: Record<TransitionAction, Partial<Record<ArticleStatus, ArticleStatu
   publish: { APPROVED: "PUBLISHED", SCHEDULED: "PUBLISHED" },
   unpublish: { PUBLISHED: "UNPUBLISHED", SCHEDULED: "APPROVED" },
   republish: { UNPUBLISHED: "PUBLISHED" },
+  publish_changes: { PUBLISHED: "PUBLISHED", SCHEDULED: "SCHEDULED" },
+  discard_changes: { PUBLISHED: "PUBLISHED", SCHEDULED: "SCHEDULED" },
+  request_publish_changes: { PUBLISHED: "PUBLISHED", SCHEDULED: "SCHEDULED" },
 };
+
+/** The actions on a story's working copy: the status stays, and each needs pending changes. */
+export const WORKING_COPY_ACTIONS = ["publish_changes", "discard_changes", "request_publish_changes"] as const satisfies readonly TransitionAction[];
+export type WorkingCopyAction = (typeof WORKING_COPY_ACTIONS)[number];
+export function isWorkingCopyAction(action: TransitionAction): action is WorkingCopyAction {
+  return (WORKING_COPY_ACTIONS as readonly TransitionAction[]).includes(action);
+}
+
+/**
+ * Statuses whose text is (or is about to be) in front of readers: edits to such a story go to
+ * its working copy, and the live text changes only through publish_changes.
+ */
+export const LIVE_TEXT_STATUSES: readonly ArticleStatus[] = ["PUBLISHED", "SCHEDULED"];
+export function keepsLiveText(status: ArticleStatus): boolean {
+  return LIVE_TEXT_STATUSES.includes(status);
+}
+
+/**
+ * A move that takes a story out of the live-text statuses (unpublish; a cancelled schedule)
+ * folds its working copy into the main text, so no edit is lost.
+ */
+export function foldsWorkingCopy(from: ArticleStatus, to: ArticleStatus): boolean {
+  return keepsLiveText(from) && !keepsLiveText(to);
+}
 
 /**
  * Every status by name, for code outside this module: queries and pages say `STATUS.PUBLISHED`
@@ -143,11 +180,14 @@ export function keepsFrontPageSlot(to: ArticleStatus): boolean {
 }
 
 /** Workflow events that mark a revision of their own in the history. */
-export const REVISION_EVENTS: ReadonlySet<TransitionAction> = new Set(["submit", "request_changes", "approve", "publish", "republish"]);
+export const REVISION_EVENTS: ReadonlySet<TransitionAction> = new Set(["submit", "request_changes", "approve", "publish", "republish", "publish_changes"]);
 
-/** The transitions that exist from a status, regardless of who asks. */
-export function availableTransitions(status: ArticleStatus): TransitionAction[] {
-  return TRANSITIONS.filter((action) => EDGES[action][status] !== undefined);
+/**
+ * The transitions that exist from a status, regardless of who asks. The working-copy actions
+ * exist only while the story has pending changes (leave `pendingChanges` out: none).
+ */
+export function availableTransitions(status: ArticleStatus, { pendingChanges = false }: { pendingChanges?: boolean } = {}): TransitionAction[] {
+  return TRANSITIONS.filter((action) => EDGES[action][status] !== undefined && (pendingChanges || !isWorkingCopyAction(action)));
 }
 
 export type TransitionInput = {
@@ -157,12 +197,14 @@ export type TransitionInput = {
   publishAt?: Date | null;
   /** Open REQUIRED comments on the story: approval waits until there are none. */
   openRequiredChanges?: number;
+  /** The working copy differs from the live text (lib/domain/working-copy.ts hasPendingChanges). */
+  pendingChanges?: boolean;
   now: Date;
 };
 
 export type TransitionResult =
   | { ok: true; from: ArticleStatus; to: ArticleStatus; publishAt: Date | null; publishedNow: boolean }
-  | { ok: false; code: "INVALID_TRANSITION" | "NOTE_REQUIRED" | "INVALID_PUBLISH_AT" | "REQUIRED_CHANGES_OPEN"; message: string };
+  | { ok: false; code: "INVALID_TRANSITION" | "NOTE_REQUIRED" | "INVALID_PUBLISH_AT" | "REQUIRED_CHANGES_OPEN" | "NO_PENDING_CHANGES"; message: string };
 
 /**
  * Decide where a transition leads. Never throws; an impossible request gets a reason.
@@ -178,6 +220,9 @@ export function applyTransition(input: TransitionInput): TransitionResult {
       code: "INVALID_TRANSITION",
       message: `A story that is ${STATUS_LABELS[status].toLowerCase()} cannot be given "${TRANSITION_LABELS[action] ?? action}".`,
     };
+  }
+  if (isWorkingCopyAction(action) && !input.pendingChanges) {
+    return { ok: false, code: "NO_PENDING_CHANGES", message: "This story has no unpublished changes: its working copy is the live text." };
   }
   const note = input.note?.trim() ?? "";
   if (NOTE_REQUIRED.has(action) && note.length === 0) {
@@ -205,7 +250,7 @@ export function applyTransition(input: TransitionInput): TransitionResult {
     }
     return { ok: true, from: status, to: "SCHEDULED", publishAt: input.publishAt, publishedNow: false };
   }
-  return { ok: true, from: status, to: target, publishAt: null, publishedNow: target === "PUBLISHED" };
+  return { ok: true, from: status, to: target, publishAt: null, publishedNow: target === "PUBLISHED" && !isWorkingCopyAction(action) };
 }
 
 /** A SCHEDULED story whose time has come goes live; used by the scheduler. */

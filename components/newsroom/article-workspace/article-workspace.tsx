@@ -2,11 +2,10 @@
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { FormActionFn } from "@/components/ui/use-form-action";
-import type { SavedArticle } from "@/lib/actions/articles";
-import type { ActionState } from "@/lib/actions/form-state";
 import type { TransitionAction } from "@/lib/domain/workflow";
 import type { TPickedMedia } from "@/lib/validation/media";
 import { LeadImageField } from "./lead-image-field";
+import { type LiveStory, LiveStoryBanner, usePendingChanges } from "./live-story-banner";
 import { RestorePrompt } from "./restore-prompt";
 import { SaveBar } from "./save-bar";
 import { StoryBody } from "./story-body";
@@ -42,10 +41,11 @@ type Props = {
   people: { id: string; fullName: string }[];
   transitions: TransitionAction[];
   timeZone: string;
-  createAction: (input: unknown) => Promise<ActionState<SavedArticle>>;
   transitionAction: FormActionFn;
   /** The comment threads and what the user may do with them (absent on a new story). */
   comments?: Omit<CommentsPanelProps, "editor">;
+  /** A PUBLISHED or SCHEDULED story: its live text and what may be done with its working copy. */
+  liveStory?: LiveStory;
 };
 
 /**
@@ -54,9 +54,11 @@ type Props = {
  * them; and never overwrites a newer version (the server compares versions; a conflict opens a
  * side-by-side view). The hooks and parts beside this file each do one of those jobs.
  */
-export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, createAction, transitionAction, comments }: Props) {
+export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, transitionAction, comments, liveStory }: Props) {
   const bodyLabel = useId();
-  const articleId = article?.id ?? null;
+  // A new story gets its id from the server at the first keystroke (use-create-story).
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const articleId = article?.id ?? createdId;
   const initial: StoryFields = {
     headline: article?.headline ?? "",
     dek: article?.dek ?? "",
@@ -71,15 +73,45 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   // The editor is created after autosave (its onChange is autosave's update); autosave reaches it through this ref.
   const editorRef = useRef<Editor | null>(null);
   const local = useLocalDraft(articleId, initial);
-  const story = useAutosave({ articleId, canEdit, initial, initialVersion: article?.version ?? 0, draft: { keep: local.keep, clear: local.clear }, editor: editorRef, timeLabel });
-  const create = useCreateStory({ createAction, fieldsRef: story.fieldsRef, setStatus: story.setStatus, acknowledge: story.acknowledge, clearDraft: local.clear });
+  const untitled = useRef(false);
+  const changes = usePendingChanges(liveStory?.pendingChanges ?? false);
+  const story = useAutosave({
+    articleId,
+    canEdit,
+    initial,
+    initialVersion: article?.version ?? 0,
+    draft: { keep: local.keep, clear: local.clear },
+    editor: editorRef,
+    timeLabel,
+    onSaved: changes.onSaved,
+    omitEmptyHeadline: () => untitled.current,
+  });
+  const create = useCreateStory({
+    existingId: article?.id ?? null,
+    fieldsRef: story.fieldsRef,
+    setStatus: story.setStatus,
+    acknowledge: story.acknowledge,
+    clearDraft: local.clear,
+    untitled,
+    onCreated: setCreatedId,
+  });
+  /** Every edit; the first one of a new story creates it. */
+  const edit = (patch: Partial<StoryFields>) => {
+    story.update(patch);
+    void create.ensure();
+  };
+  // Created: what was typed while the create was on its way is saved at once.
+  const { save } = story;
+  useEffect(() => {
+    if (createdId) void save();
+  }, [createdId, save]);
   const others = usePresence(articleId);
   const errors = story.status.kind === "invalid" ? story.status.fields : {};
 
   const editor = useStoryEditor({
     initialHtml: initial.body,
     editable: canEdit,
-    onChange: (body) => story.update({ body }),
+    onChange: (body) => edit({ body }),
     onBlur: () => void story.save(),
     labelledBy: bodyLabel,
     describedBy: errors.body ? "body-error" : undefined,
@@ -92,10 +124,10 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const [leadImage, setLeadImage] = useState<TPickedMedia | null>(article?.leadImage ?? null);
   const chooseLead = (picked: TPickedMedia | null) => {
     setLeadImage(picked);
-    story.update({ leadImageId: picked?.id ?? "" });
+    edit({ leadImageId: picked?.id ?? "" });
   };
   const docx = useDocxImport({ articleId, editor, onLeadImage: chooseLead });
-  const fieldProps = { fields: story.fields, errors, canEdit, update: story.update, save: () => void story.save() };
+  const fieldProps = { fields: story.fields, errors, canEdit, update: edit, save: () => void story.save() };
 
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
@@ -113,8 +145,20 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
               if (!kept) return;
               const { baseVersion, savedAt: _savedAt, ...restored } = kept;
               story.restore(restored, baseVersion);
+              void create.ensure();
             }}
             onDiscard={local.discard}
+          />
+        )}
+        {articleId && liveStory && (
+          <LiveStoryBanner
+            articleId={articleId}
+            story={liveStory}
+            pending={changes.pending}
+            working={{ headline: story.fields.headline, dek: story.fields.dek, text: editor?.getText({ blockSeparator: "\n\n" }) ?? "" }}
+            dirty={story.dirty}
+            action={transitionAction}
+            onPublished={() => changes.setPending(false)}
           />
         )}
         {story.conflict && (
@@ -133,7 +177,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           aria-label="Story"
           onSubmit={(e) => {
             e.preventDefault();
-            void (articleId ? story.save() : create());
+            void (articleId ? story.save() : create.ensure());
           }}
           noValidate
         >
@@ -141,7 +185,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
           <TagsField {...fieldProps} />
           <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} />
-          {canEdit ? <SaveBar status={story.status} isNew={!articleId} /> : <p className="text-muted">You can read this story, but not edit it in its current state.</p>}
+          {canEdit ? <SaveBar status={story.status} /> : <p className="text-muted">You can read this story, but not edit it in its current state.</p>}
         </form>
       </div>
       <div className="flex flex-col gap-6">

@@ -19,14 +19,14 @@ function statusText(status: SaveStatus): string {
   return STATUS_TEXT[status.kind];
 }
 
-/** The save (or create) button and the one live line that says where the text stands. */
-export function SaveBar({ status, isNew }: { status: SaveStatus; isNew: boolean }) {
+/** The save button (autosave needs none; it is there for the habit) and the one live line that says where the text stands. */
+export function SaveBar({ status }: { status: SaveStatus }) {
   const tone =
     status.kind === "invalid" || status.kind === "failed" ? "font-semibold text-danger" : status.kind === "offline" || status.kind === "retrying" ? "font-semibold text-warn" : "text-muted";
   return (
     <div className="flex flex-wrap items-center gap-4">
       <button type="submit" className={buttonClass} disabled={status.kind === "saving"}>
-        {isNew ? "Create story" : "Save"}
+        Save
       </button>
       <p role="status" aria-live="polite" data-testid="save-status" className={tone}>
         {statusText(status)}

@@ -1,7 +1,7 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
-import { type ApiError, api, staleSave, type TStaleSave } from "@/lib/api-client";
+import { type ApiError, api, staleSave, type TSavedArticle, type TStaleSave } from "@/lib/api-client";
 import { sameContent } from "@/lib/domain/diff";
 import type { ConflictSide } from "../conflict-view";
 import { fingerprint, splitTags, type StoryFields } from "../local-draft";
@@ -37,6 +37,10 @@ type Options = {
   draft: { keep: (fields: StoryFields, baseVersion: number) => void; clear: () => void };
   editor: RefObject<Editor | null>;
   timeLabel: (iso: string) => string;
+  /** Told of every acknowledged save (a live story's answer says whether changes are pending). */
+  onSaved?: (saved: TSavedArticle) => void;
+  /** True while the story carries a placeholder headline: an empty headline field is then not sent. */
+  omitEmptyHeadline?: () => boolean;
 };
 
 /** A message the server wrote for people, or ours when the answer was not the API's JSON. */
@@ -44,8 +48,12 @@ const said = (error: ApiError, fallback: string) => (error.code === "BAD_RESPONS
 
 /** The story's fields and their saving: after a pause in typing, on blur, when the page is hidden and when the connection returns. */
 // One save at a time. Each names the version it is based on (compare-and-swap: a newer one is never overwritten); failures retry with backoff.
-export function useAutosave({ articleId, canEdit, initial, initialVersion, draft, editor, timeLabel }: Options) {
+export function useAutosave({ articleId, canEdit, initial, initialVersion, draft, editor, timeLabel, onSaved, omitEmptyHeadline }: Options) {
   const { keep, clear } = draft;
+  const onSavedRef = useRef(onSaved);
+  useEffect(() => {
+    onSavedRef.current = onSaved;
+  });
   const [fields, setFields] = useState<StoryFields>(initial);
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle" });
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -82,7 +90,7 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
     inFlight.current = true;
     setStatus({ kind: "saving" });
     const result = await api.saveArticle(articleId, {
-      headline: sent.headline,
+      headline: sent.headline.trim() === "" && omitEmptyHeadline?.() ? undefined : sent.headline,
       dek: sent.dek,
       section: sent.sectionId || null,
       coAuthorIds: sent.coAuthorIds,
@@ -98,6 +106,7 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
       ackedRef.current = fingerprint(sent);
       if (!isDirty()) clear();
       setStatus({ kind: "saved", at: timeLabel(result.data.updatedAt) });
+      onSavedRef.current?.(result.data);
     } else {
       // eslint-disable-next-line react-hooks/immutability -- `refused` is a plain function declared below; it runs after render, never during
       refused(sent, result.status, result.error);
@@ -239,8 +248,9 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
   };
 
   /** The fields were saved some other way (the story was just created): nothing is pending. */
-  function acknowledge(saved: StoryFields, updatedAt: string) {
+  function acknowledge(saved: StoryFields, updatedAt: string, version?: number) {
     ackedRef.current = fingerprint(saved);
+    if (version !== undefined) versionRef.current = version;
     setStatus({ kind: "saved", at: timeLabel(updatedAt) });
   }
 

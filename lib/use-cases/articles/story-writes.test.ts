@@ -54,14 +54,16 @@ function row(id: string) {
 }
 
 describe("updateArticle's effects", () => {
-  it("refreshes the reader site for an edit of a published story, and not for a draft's save", async () => {
+  it("leaves the reader site alone for a draft's save and for a published story's working copy (issue 11), and refreshes it when a published story's tags change", async () => {
     const story = await draft();
     const saved = await updateUseCase.updateArticle({ actor: asWriter, id: story.id, input: { version: 1, dek: "A draft dek." } });
     expect(saved.effects.readerSiteChanged).toBe(false);
     const live = await published();
     const edited = await updateUseCase.updateArticle({ actor: asAdviser, id: live.id, input: { version: live.version, dek: "A live dek." } });
-    expect(edited.effects.readerSiteChanged).toBe(true);
-    expect(edited.data).toMatchObject({ dek: "A live dek.", version: live.version + 1 });
+    expect(edited.effects.readerSiteChanged).toBe(false);
+    expect(edited.data).toMatchObject({ dek: "A live dek.", version: live.version + 1, pendingChanges: true });
+    const tagged = await updateUseCase.updateArticle({ actor: asAdviser, id: live.id, input: { version: edited.data.version, tags: ["Aleppo"] } });
+    expect(tagged.effects.readerSiteChanged).toBe(true);
   });
 
   it("inside a caller's transaction, a stale save is refused and nothing is written", async () => {

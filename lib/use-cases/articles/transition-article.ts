@@ -1,23 +1,35 @@
 import "server-only";
 import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
-import { articleInclude, factsOf, findArticleForActor, recordRevision, toArticleDto } from "@/lib/data/articles";
+import { articleInclude, factsOf, findArticleForActor, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
 import { assertAltText } from "@/lib/data/media";
 import { reviewerIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
 import { syncSearchIndex } from "@/lib/data/search";
-import { applyTransition, isDue, isPublic, isScheduled, STATUS, keepsFrontPageSlot, REVISION_EVENTS, type TransitionResult } from "@/lib/domain/workflow";
+import {
+  applyTransition,
+  foldsWorkingCopy,
+  isDue,
+  isPublic,
+  isScheduled,
+  isWorkingCopyAction,
+  STATUS,
+  keepsFrontPageSlot,
+  REVISION_EVENTS,
+  type TransitionResult,
+} from "@/lib/domain/workflow";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { ZTransition } from "@/lib/validation/article";
 import type { Notice } from "../effects";
 import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
+import { changeWorkingCopy, foldedWorkingCopy } from "./change-working-copy";
 
 const DECISION_WORDS = { request_changes: "Changes requested", approve: "Approved", unpublish: "Unpublished", republish: "Republished" } as const;
 
 /** A refused transition as the error its caller shows (409 for state, 422 for a field). */
 function refusal(result: Extract<TransitionResult, { ok: false }>): AppError {
-  if (result.code === "INVALID_TRANSITION") return new AppError("INVALID_TRANSITION", result.message);
+  if (result.code === "INVALID_TRANSITION" || result.code === "NO_PENDING_CHANGES") return new AppError("INVALID_TRANSITION", result.message);
   if (result.code === "REQUIRED_CHANGES_OPEN") return new AppError("CONFLICT", result.message);
   const field = result.code === "NOTE_REQUIRED" ? "note" : "publishAt";
   return new AppError("VALIDATION", result.message, { fields: { [field]: result.message } });
@@ -35,6 +47,8 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
     const current = await findArticleForActor({ id, actor, tx });
     if (!can(actor, input.action, factsOf(current))) throw new AppError("FORBIDDEN", "Your role may not do that to this story.");
     if (actor.system && !isDue(current, now)) throw new AppError("INVALID_TRANSITION", "This story is not due yet.");
+    // A live story's working copy: published, discarded or sent to those who may publish it.
+    if (isWorkingCopyAction(input.action)) return changeWorkingCopy({ actor, current, action: input.action, note: input.note?.trim() ?? "", tx, now, refusal });
     // Every image a reader will see needs alt text before the story goes (back) out.
     if (input.action === "publish" || input.action === "republish") await assertAltText({ articleId: id, tx });
     const openRequiredChanges = await tx.comment.count({ where: { articleId: id, kind: "REQUIRED", resolvedAt: null, parentId: null } });
@@ -52,6 +66,10 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
         ...(!keepsFrontPageSlot(result.to) ? { pinRank: null } : {}),
         // A scheduled story's publication date is the time it was scheduled for.
         ...(firstPublication ? { publishedAt: actor.system && current.publishAt ? current.publishAt : now } : {}),
+        // Out of the live-text statuses, the working copy becomes the story's one text.
+        ...(foldsWorkingCopy(result.from, result.to) ? foldedWorkingCopy(current) : {}),
+        // What readers see was last set by this move (updatedAt moves with it).
+        liveUpdatedAt: null,
       },
     });
     if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed while you were looking at it. Reload and try again.");
@@ -72,11 +90,11 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
     if (input.action === "submit") {
       notify.push({ userIds: await reviewerIds(tx), kind: "submitted", title: `Submitted for review: ${current.headline}`, link, exceptUserId: actor.userId });
     } else if (input.action !== "withdraw") {
-      const what = input.action === "publish" ? (isScheduled(result.to) ? "Scheduled" : "Published") : DECISION_WORDS[input.action];
+      const what = input.action === "publish" ? (isScheduled(result.to) ? "Scheduled" : "Published") : DECISION_WORDS[input.action as keyof typeof DECISION_WORDS];
       notify.push({ userIds: await storyPeople(tx, id), kind: "decision", title: `${what}: ${current.headline}`, link, exceptUserId: actor.userId });
     }
     const pub = await getPublication(tx);
-    return outcome(toArticleDto(updated, pub), {
+    return outcome(toEditorArticleDto(updated, pub), {
       readerSiteChanged: isPublic(result.from) || isPublic(result.to),
       notify,
       audit: [

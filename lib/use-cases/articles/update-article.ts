@@ -12,13 +12,13 @@ import {
   resolveCoAuthors,
   resolveSection,
   setTags,
-  toArticleDto,
+  toEditorArticleDto,
 } from "@/lib/data/articles";
 import { db } from "@/lib/data/db";
 import { requireMedia } from "@/lib/data/media";
 import { getPublication } from "@/lib/data/publication";
-import { syncSearchIndex } from "@/lib/data/search";
-import { hasStableAddress, isPublic } from "@/lib/domain/workflow";
+import { hasStableAddress, isPublic, keepsLiveText } from "@/lib/domain/workflow";
+import { currentText, type LiveText, sameText, workingCopyColumns } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -40,7 +40,10 @@ function assertMayEdit(actor: Actor, article: Awaited<ReturnType<typeof findArti
  *
  * The body is rendered before the transaction opens (CPU work and a read of the media library);
  * the visibility and permission checks run again inside it, on the row the swap compares with.
- * An edit of a public story refreshes the reader site; a draft's save leaves it alone.
+ * A PUBLISHED or SCHEDULED story keeps its live text: the edit goes to its working copy
+ * (lib/domain/working-copy.ts), which readers, feeds and search never see until publish_changes,
+ * so the search index and the reader site are left alone. Only a change of what the overlay does
+ * not cover (section, tags, lead image, bylines) refreshes the reader site of a public story.
  */
 export async function updateArticle({
   actor,
@@ -63,12 +66,17 @@ export async function updateArticle({
       if (input.leadImageId) await requireMedia({ id: input.leadImageId, tx });
       const lead = current.authors[0]?.person.id ?? actor.personId;
       const coAuthors = await resolveCoAuthors(tx, input.coAuthorIds, lead);
-      const headline = input.headline ?? current.headline;
-      const data: Prisma.ArticleUpdateManyMutationInput = {
+      const working = currentText(current);
+      const headline = input.headline ?? working.headline;
+      const next: LiveText = {
         headline,
-        dek: input.dek ?? current.dek,
+        dek: input.dek ?? working.dek,
+        ...(body ? { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : pickBody(working)),
+      };
+      const live = keepsLiveText(current.status);
+      const data: Prisma.ArticleUpdateManyMutationInput = {
+        ...(live ? workingCopyOverlay(current, next, now) : next),
         version: { increment: 1 },
-        ...(body ? { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : {}),
         ...(sectionId !== undefined ? { sectionId } : {}),
         ...(input.leadImageId !== undefined ? { leadImageId: input.leadImageId } : {}),
         // Links to a story stay stable once it has been public (or is scheduled to be).
@@ -82,9 +90,12 @@ export async function updateArticle({
         await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
       }
       const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
-      await recordRevision(tx, { article: updated, authorId: actor.userId, event, now });
-      if (isPublic(updated.status)) await syncSearchIndex(tx, id);
-      return outcome(toArticleDto(updated, await getPublication(tx)), { readerSiteChanged: isPublic(current.status) || isPublic(updated.status) });
+      // The history keeps what was written: for a live story, its working copy.
+      await recordRevision(tx, { article: { id, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event, now });
+      // No save changes the text readers see (the search index holds only that); a public
+      // story's reader pages change only with what it shows beside the text.
+      const readerSiteChanged = isPublic(current.status) && besideTextChanged(current, updated);
+      return outcome(toEditorArticleDto(updated, await getPublication(tx)), { readerSiteChanged });
     });
   } catch (error) {
     // Based on an old version, or lost a race with another save between our read and our write.
@@ -92,6 +103,34 @@ export async function updateArticle({
     if (error instanceof StaleSave) return rejectStaleSave({ client: tx ?? db, actor, id, input, body, now });
     throw error;
   }
+}
+
+function pickBody(text: LiveText) {
+  return { bodyJson: text.bodyJson, bodyHtml: text.bodyHtml, bodyText: text.bodyText, wordCount: text.wordCount };
+}
+
+type Row = Awaited<ReturnType<typeof findArticleForActor>>;
+
+/**
+ * The columns a save of a live story writes: the working copy (none at all when it says what
+ * readers already see), and the moment the live text last changed, kept before `updatedAt` moves.
+ */
+function workingCopyOverlay(current: Row, next: LiveText, now: Date): Prisma.ArticleUpdateManyMutationInput {
+  // A comment anchor changes the stored JSON but not what readers see: it is kept (in the
+  // working copy) without making a pending change.
+  const same = sameText(next, current) && next.bodyJson === current.bodyJson;
+  return {
+    ...workingCopyColumns(same ? null : next),
+    draftUpdatedAt: same ? null : now,
+    ...(same ? { draftRequestedById: null, draftRequestedAt: null } : {}),
+    liveUpdatedAt: current.liveUpdatedAt ?? current.updatedAt,
+  };
+}
+
+/** Section, tags, lead image or bylines changed: what a reader page shows beside the text. */
+function besideTextChanged(before: Row, after: Row): boolean {
+  const key = (row: Row) => JSON.stringify([row.sectionId, row.leadImageId, row.tags.map((t) => t.tag.slug), row.authors.map((a) => a.person.id)]);
+  return key(before) !== key(after);
 }
 
 /** Keep the rejected text as a revision, then answer CONFLICT with what is current. */
@@ -110,7 +149,9 @@ async function rejectStaleSave({
   body: RenderedBody | null;
   now: Date;
 }): Promise<never> {
-  const current = await client.article.findUniqueOrThrow({ where: { id }, select: { version: true, headline: true, dek: true, bodyJson: true, bodyText: true, updatedAt: true } });
+  const row = await client.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+  // What the other save left is the working copy of a live story.
+  const current = { ...currentText(row), version: row.version, updatedAt: row.updatedAt };
   const lastEditor = await client.revision.findFirst({
     where: { articleId: id, event: { not: "conflict" } },
     orderBy: { createdAt: "desc" },

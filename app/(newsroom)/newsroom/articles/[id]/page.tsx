@@ -10,7 +10,7 @@ import { PinForm } from "@/components/newsroom/pin-form";
 import { setArticleIssueAction } from "@/lib/actions/issues";
 import { listVolumesWithIssues } from "@/lib/data/issues";
 import { addCorrectionAction, decideTakedownAction, recordTakedownAction } from "@/lib/actions/corrections";
-import { createArticleAction, pinAction, transitionAction } from "@/lib/actions/articles";
+import { pinAction, transitionAction } from "@/lib/actions/articles";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { factsOf, findArticleForActor, latestChangeRequest, listTransitions } from "@/lib/data/articles";
@@ -22,7 +22,8 @@ import { listBylineCandidates } from "@/lib/data/people";
 import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
 import { formatDateTime } from "@/lib/domain/time";
-import { availableTransitions, canBePinned, hasChangesRequested, isAfterPublication, isPublic, isScheduled } from "@/lib/domain/workflow";
+import { availableTransitions, canBePinned, hasChangesRequested, isAfterPublication, isPublic, isScheduled, keepsLiveText, WORKING_COPY_ACTIONS } from "@/lib/domain/workflow";
+import { currentText, hasPendingChanges } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { ZId } from "@/lib/validation/article";
@@ -56,13 +57,25 @@ export default async function ArticleEditorPage({ params }: Props) {
   const allowed = availableTransitions(article.status).filter((action) => can(user, action, facts));
   const openRequired = comments.filter((c) => c.kind === "REQUIRED" && !c.resolved);
   const canEdit = can(user, "edit", facts);
+  // A live story is edited as a working copy (lib/domain/working-copy.ts): the editor shows it.
+  const working = currentText(article);
+  const pendingChanges = hasPendingChanges(article);
+  const liveStory = keepsLiveText(article.status)
+    ? {
+        live: { headline: article.headline, dek: article.dek, text: article.bodyText },
+        pendingChanges,
+        scheduled: isScheduled(article.status),
+        // Offered whenever changes may be pending (the banner shows them only then); the use case checks again.
+        actions: WORKING_COPY_ACTIONS.filter((a) => availableTransitions(article.status, { pendingChanges: true }).includes(a) && can(user, a, facts)),
+      }
+    : undefined;
   return (
     <div>
       <p className="text-sm">
         <Link href="/newsroom">← All stories</Link>
       </p>
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <h1 className="font-serif text-2xl font-bold">{article.headline}</h1>
+        <h1 className="font-serif text-2xl font-bold">{working.headline}</h1>
         <StatusBadge status={article.status} />
         <Link href={`/newsroom/articles/${article.id}/revisions`} className="text-sm">
           Revision history
@@ -120,8 +133,8 @@ export default async function ArticleEditorPage({ params }: Props) {
         <ArticleWorkspace
           article={{
             id: article.id,
-            headline: article.headline,
-            dek: article.dek,
+            headline: working.headline,
+            dek: working.dek,
             sectionId: article.sectionId,
             coAuthorIds: article.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
             tags: article.tags.map((t) => t.tag.name),
@@ -131,7 +144,7 @@ export default async function ArticleEditorPage({ params }: Props) {
                   return { id: article.leadImage.id, url: urls.src, alt: article.leadImage.alt, caption: article.leadImage.caption, credit: article.leadImage.credit, width: urls.width, height: urls.height };
                 })()
               : null,
-            bodyHtml: editorHtmlFromJson(article.bodyJson),
+            bodyHtml: editorHtmlFromJson(working.bodyJson),
             version: article.version,
           }}
           canEdit={canEdit}
@@ -139,8 +152,8 @@ export default async function ArticleEditorPage({ params }: Props) {
           people={people.filter((p) => p.id !== leadPersonId)}
           transitions={allowed}
           timeZone={tz}
-          createAction={createArticleAction}
           transitionAction={transitionAction}
+          liveStory={liveStory}
           comments={{
             articleId: article.id,
             initial: comments,

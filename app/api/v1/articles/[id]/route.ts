@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { parseId } from "@/lib/api/params";
-import { findArticleForActor, toArticleDto } from "@/lib/data/articles";
+import { findArticleForActor, toEditorArticleDto } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
 import { updateArticle } from "@/lib/use-cases/articles/update-article";
 
@@ -10,7 +10,7 @@ type Params = { id: string };
 
 export const GET = apiRoute<Params>(async ({ user, params }) => {
   const row = await findArticleForActor({ id: parseId(params.id), actor: user });
-  return NextResponse.json({ article: toArticleDto(row, await getPublication()) });
+  return NextResponse.json({ article: toEditorArticleDto(row, await getPublication()) });
 });
 
 /**

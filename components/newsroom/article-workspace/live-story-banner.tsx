@@ -1,0 +1,132 @@
+"use client";
+import { useMemo, useRef, useState } from "react";
+import { buttonClass, FormMessage, secondaryButtonClass } from "@/components/ui/field";
+import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
+import type { TSavedArticle } from "@/lib/api-client";
+import { comparableText, diffStats, wordDiff } from "@/lib/domain/diff";
+import { TRANSITION_LABELS, type WorkingCopyAction } from "@/lib/domain/workflow";
+import { DiffView } from "../diff-view";
+
+type Text = { headline: string; dek: string; text: string };
+
+/** What the page knows of a live (PUBLISHED or SCHEDULED) story's working copy. */
+export type LiveStory = {
+  /** The text readers see. */
+  live: Text;
+  pendingChanges: boolean;
+  /** The working-copy actions this user may take (the policy, on the server). */
+  actions: WorkingCopyAction[];
+  /** Scheduled rather than published: its live text is what goes out at its time. */
+  scheduled: boolean;
+};
+
+const DONE: Record<WorkingCopyAction, string> = {
+  publish_changes: "Published. Readers now see these changes.",
+  discard_changes: "Discarded. The editor shows the live story again.",
+  request_publish_changes: "Asked. The people who may publish this story have been told.",
+};
+
+/**
+ * Whether the working copy differs from the live text: the page's answer, replaced by each save's
+ * answer, and the page's again when it changes (after a publish or a discard).
+ */
+export function usePendingChanges(fromPage: boolean) {
+  const [pending, setPending] = useState(fromPage);
+  const [seen, setSeen] = useState(fromPage);
+  if (seen !== fromPage) {
+    setSeen(fromPage);
+    setPending(fromPage);
+  }
+  return { pending, setPending, onSaved: (saved: TSavedArticle) => saved.pendingChanges !== undefined && setPending(saved.pendingChanges) };
+}
+
+/**
+ * Over the editor of a live story: while its working copy differs from what readers see, says so,
+ * shows the words changed since publication, and offers Publish changes and Discard changes to
+ * whoever may publish, or "Ask to publish these changes" to whoever may edit but not publish.
+ */
+export function LiveStoryBanner({
+  articleId,
+  story,
+  pending,
+  working,
+  dirty,
+  action,
+  onPublished,
+}: {
+  articleId: string;
+  story: LiveStory;
+  pending: boolean;
+  /** The text in the editor now. */
+  working: Text;
+  dirty: boolean;
+  action: FormActionFn;
+  onPublished: () => void;
+}) {
+  const clicked = useRef<WorkingCopyAction | null>(null);
+  const [done, setDone] = useState<WorkingCopyAction | null>(null);
+  const { state, formAction, pending: sending } = useFormAction(async (prev, form) => {
+    const result = await action(prev, form);
+    const what = clicked.current;
+    if (result.ok && what) {
+      setDone(what);
+      if (what === "publish_changes") onPublished();
+      // The editor holds the discarded text and an older version: open the story afresh.
+      if (what === "discard_changes") window.location.reload();
+    }
+    return result;
+  });
+  const before = comparableText(story.live);
+  const after = comparableText(working);
+  const segments = useMemo(() => wordDiff(before, after), [before, after]);
+  const stats = diffStats(segments);
+
+  if (!pending) {
+    return (
+      <div className="flex flex-col gap-1">
+        <p className="rounded border border-rule bg-panel p-2 text-sm" data-testid="live-story-note">
+          {story.scheduled
+            ? "This story is scheduled. Your edits are saved as a working copy; the approved text goes out unless someone publishes them first."
+            : "This story is live. Your edits are saved as a working copy that readers do not see until someone publishes them."}
+        </p>
+        {done && <FormMessage ok message={DONE[done]} />}
+      </div>
+    );
+  }
+  return (
+    <section aria-labelledby="live-story-heading" className="rounded border-2 border-warn p-4" data-testid="live-story-banner">
+      <h2 id="live-story-heading" className="font-bold">
+        You are editing the live story. Readers see the published version until you publish these changes.
+      </h2>
+      <details className="mt-2" open>
+        <summary className="cursor-pointer text-sm font-semibold">
+          Changes since publication (+{stats.added} −{stats.removed} words)
+        </summary>
+        <div className="mt-2 max-h-72 overflow-y-auto">
+          <DiffView segments={segments} label="Changes since publication" />
+        </div>
+      </details>
+      <form action={formAction} className="mt-3 flex flex-wrap items-center gap-3">
+        <input type="hidden" name="id" value={articleId} />
+        {story.actions.map((a) => (
+          <button
+            key={a}
+            type="submit"
+            name="action"
+            value={a}
+            disabled={sending || dirty}
+            onClick={() => {
+              clicked.current = a;
+            }}
+            className={a === "discard_changes" ? secondaryButtonClass : buttonClass}
+          >
+            {TRANSITION_LABELS[a]}
+          </button>
+        ))}
+        {story.actions.length === 0 && <p className="text-sm text-muted">Someone who may publish this story can publish these changes.</p>}
+        {dirty && <p className="text-sm font-semibold text-warn">Saving your changes first…</p>}
+      </form>
+      <FormMessage ok={state.ok} message={state.ok && done ? DONE[done] : state.message} />
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/policy";
+import { articleInclude, type findArticleForActor, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
+import { publisherIds, storyPeople } from "@/lib/data/notifications";
+import { getPublication } from "@/lib/data/publication";
+import { syncSearchIndex } from "@/lib/data/search";
+import { applyTransition, isPublic, type TransitionResult, type WorkingCopyAction } from "@/lib/domain/workflow";
+import { hasPendingChanges, liveColumnsFrom, workingCopyColumns, workingCopyOf } from "@/lib/domain/working-copy";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Notice } from "../effects";
+import { outcome, type Tx } from "../transaction";
+
+type Row = Awaited<ReturnType<typeof findArticleForActor>>;
+
+/** No working copy any more (published or discarded), nor a request to publish one. */
+export const NO_WORKING_COPY = { ...workingCopyColumns(null), draftUpdatedAt: null, draftRequestedById: null, draftRequestedAt: null } satisfies Prisma.ArticleUpdateManyMutationInput;
+
+/**
+ * A story leaving the live-text statuses (unpublish, a cancelled schedule): its working copy
+ * becomes its only text, so no edit is lost (lib/domain/workflow.ts foldsWorkingCopy).
+ */
+export function foldedWorkingCopy(current: Row): Prisma.ArticleUpdateManyMutationInput {
+  const draft = workingCopyOf(current);
+  return { ...(draft ? liveColumnsFrom(draft) : {}), ...NO_WORKING_COPY };
+}
+
+/**
+ * The working-copy actions of a PUBLISHED or SCHEDULED story, called by transitionArticle inside
+ * its transaction once the actor may (the policy) and the story is theirs to see:
+ * - publish_changes: the working copy becomes the live text (already rendered and sanitised when
+ *   it was saved), with a revision, a history line, the search index and the reader site updated,
+ *   and the story's "Updated" time set;
+ * - discard_changes: the working copy is dropped, and the editor shows the live text again (the
+ *   version moves, so an editor still holding the dropped text gets a conflict, not a silent revival);
+ * - request_publish_changes: those who may publish are told the working copy waits for them.
+ * Each exists only while there are pending changes (409 otherwise); the status never changes.
+ */
+export async function changeWorkingCopy({
+  actor,
+  current,
+  action,
+  note,
+  tx,
+  now,
+  refusal,
+}: {
+  actor: Actor;
+  current: Row;
+  action: WorkingCopyAction;
+  note: string;
+  tx: Tx;
+  now: Date;
+  refusal: (result: Extract<TransitionResult, { ok: false }>) => AppError;
+}) {
+  const result = applyTransition({ status: current.status, action, note, pendingChanges: hasPendingChanges(current), now });
+  if (!result.ok) throw refusal(result);
+  const draft = workingCopyOf(current);
+  const data: Prisma.ArticleUpdateManyMutationInput =
+    action === "publish_changes" && draft
+      ? { ...liveColumnsFrom(draft), ...NO_WORKING_COPY, liveUpdatedAt: now }
+      : action === "discard_changes"
+        ? { ...NO_WORKING_COPY, version: { increment: 1 } }
+        : { draftRequestedById: actor.userId, draftRequestedAt: now };
+  const swapped = await tx.article.updateMany({ where: { id: current.id, status: current.status, version: current.version }, data });
+  if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed while you were looking at it. Reload and try again.");
+  await tx.transition.create({ data: { articleId: current.id, actorId: actor.userId, action, fromStatus: result.from, toStatus: result.to, note, createdAt: now } });
+  const updated = await tx.article.findUniqueOrThrow({ where: { id: current.id }, include: articleInclude });
+  const link = `/newsroom/articles/${current.id}`;
+  const notify: Notice[] = [];
+  if (action === "publish_changes") {
+    await syncSearchIndex(tx, current.id);
+    await recordRevision(tx, { article: updated, authorId: actor.userId, event: action, now });
+    notify.push({ userIds: await storyPeople(tx, current.id), kind: "decision", title: `Updated: ${updated.headline}`, link, exceptUserId: actor.userId });
+  } else if (action === "request_publish_changes") {
+    notify.push({ userIds: await publisherIds(tx, actor.reviewPolicy), kind: "publish_request", title: `Changes wait to be published: ${draft?.headline ?? current.headline}`, link, exceptUserId: actor.userId });
+  }
+  return outcome(toEditorArticleDto(updated, await getPublication(tx)), {
+    readerSiteChanged: action === "publish_changes" && isPublic(current.status),
+    notify,
+    audit: [{ kind: `article.${action}`, actorId: actor.userId, subject: current.id, details: { headline: current.headline, status: current.status, note }, at: now }],
+  });
+}

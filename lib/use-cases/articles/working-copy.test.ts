@@ -1,0 +1,213 @@
+// Must come first: it refuses to run unless DATABASE_URL is the temp test database.
+import { actorFor, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
+import { createArticle, restoreRevision, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/policy";
+import { findPublishedArticle, listPublishedArticles } from "@/lib/data/articles";
+import { db } from "@/lib/data/db";
+import { searchPublished } from "@/lib/data/search";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import * as transitionUseCase from "@/lib/use-cases/articles/transition-article";
+import * as updateUseCase from "@/lib/use-cases/articles/update-article";
+
+// Issue 11: a PUBLISHED or SCHEDULED story keeps its live text while edits go to a working copy.
+let writer: TestUser, editor: TestUser, adviser: TestUser;
+let asWriter: Actor, asEditor: Actor, asAdviser: Actor;
+
+beforeAll(async () => {
+  [writer, editor, adviser] = await Promise.all([createTestUser({ role: "WRITER" }), createTestUser({ role: "EDITOR" }), createTestUser({ role: "ADVISER" })]);
+  [asWriter, asEditor, asAdviser] = [writer, editor, adviser].map((u) => actorFor(u));
+  await setReviewPolicy("ADVISER_APPROVES");
+});
+
+async function expectAppError(promise: Promise<unknown>, code: ErrorCode): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, `expected AppError ${code}`).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+/** A published story whose words are unique to it, so search finds only it. */
+async function published() {
+  const word = `zq${uniq().replace(/[^a-z0-9]/gi, "").toLowerCase()}`;
+  const story = await createArticle({ actor: asWriter, input: { headline: `Aleppo ${word}`, dek: "The old dek.", body: `<p>The old text says ${word}live.</p>` } });
+  await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+  await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+  const live = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
+  return { ...live, word };
+}
+
+async function scheduled() {
+  const story = await createArticle({ actor: asWriter, input: { headline: `Scheduled ${uniq()}`, body: "<p>Approved words.</p>" } });
+  await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+  await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+  return transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: new Date(Date.now() + 86_400_000).toISOString() } });
+}
+
+/** What a reader gets: the story page's data, the list feeds and sitemaps read, and search. */
+async function readerView(slug: string, word: string) {
+  const page = await findPublishedArticle({ slug });
+  const { articles } = await listPublishedArticles({ limit: 200 });
+  const inList = articles.find((a) => a.slug === slug);
+  const search = await searchPublished({ q: word });
+  return { headline: page?.headline, dek: page?.dek, body: page?.body, updatedAt: page?.updatedAt, listBody: inList?.body, hits: search.hits.map((h) => h.snippet).join(" ") };
+}
+
+describe("a save of a live story", () => {
+  it("goes to the working copy: the reader page, lists and search keep the live text, and the reader site is not refreshed", async () => {
+    const story = await published();
+    const before = await readerView(story.slug, story.word);
+    const saved = await updateUseCase.updateArticle({
+      actor: asAdviser,
+      id: story.id,
+      input: { version: story.version, headline: `Aleppo ${story.word} rebuilt`, dek: "The new dek.", body: `<p>The new text says ${story.word}fresh.</p>` },
+    });
+    expect(saved.effects.readerSiteChanged).toBe(false);
+    expect(saved.data).toMatchObject({
+      headline: `Aleppo ${story.word} rebuilt`,
+      dek: "The new dek.",
+      version: story.version + 1,
+      pendingChanges: true,
+      live: { headline: `Aleppo ${story.word}`, dek: "The old dek.", body: `<p>The old text says ${story.word}live.</p>` },
+    });
+    expect(saved.data.body).toContain(`${story.word}fresh`);
+    const after = await readerView(story.slug, story.word);
+    expect(after).toEqual(before);
+    expect(after.body).toContain(`${story.word}live`);
+    expect((await searchPublished({ q: `${story.word}fresh` })).total).toBe(0);
+  });
+
+  it("that says again what readers see drops the working copy: nothing is pending", async () => {
+    const story = await published();
+    const edited = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, dek: "Changed." } });
+    expect(edited).toMatchObject({ pendingChanges: true });
+    const back = await updateArticle({ actor: asAdviser, id: story.id, input: { version: edited.version, dek: "The old dek." } });
+    expect(back.pendingChanges).toBe(false);
+    expect(back.live).toBeUndefined();
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).draftHeadline).toBeNull();
+  });
+
+  it("of a scheduled story goes to the working copy too", async () => {
+    const story = await scheduled();
+    const saved = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, body: "<p>Later words.</p>" } });
+    expect(saved).toMatchObject({ status: "SCHEDULED", pendingChanges: true, live: { body: "<p>Approved words.</p>" } });
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).bodyHtml).toBe("<p>Approved words.</p>");
+  });
+
+  it("restoring a revision of a live story goes to the working copy as well", async () => {
+    const story = await published();
+    const edited = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, body: "<p>Second thoughts.</p>" } });
+    const first = await db.revision.findFirstOrThrow({ where: { articleId: story.id, event: "create" } });
+    const restored = await restoreRevision({ actor: asAdviser, articleId: story.id, revisionId: first.id, input: { version: edited.version } });
+    expect(restored.pendingChanges).toBe(false);
+    const secondRevision = await db.revision.findFirstOrThrow({ where: { articleId: story.id, event: "edit" } });
+    const again = await restoreRevision({ actor: asAdviser, articleId: story.id, revisionId: secondRevision.id, input: { version: restored.version } });
+    expect(again).toMatchObject({ pendingChanges: true, body: "<p>Second thoughts.</p>" });
+    expect((await findPublishedArticle({ slug: story.slug }))?.body).toContain(`${story.word}live`);
+  });
+
+  it("still refreshes the reader site when what it shows beside the text changes (tags)", async () => {
+    const story = await published();
+    const saved = await updateUseCase.updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: ["Aleppo"] } });
+    expect(saved.effects.readerSiteChanged).toBe(true);
+    expect(saved.data.pendingChanges).toBe(false);
+  });
+});
+
+describe("publish_changes", () => {
+  it("puts the working copy live: reader page, search, a revision, a history line, the Updated time, and a refreshed reader site", async () => {
+    const story = await published();
+    const edited = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, body: `<p>The new text says ${story.word}fresh.</p>` } });
+    const before = await readerView(story.slug, story.word);
+    const revisions = await db.revision.count({ where: { articleId: story.id } });
+    await new Promise((r) => setTimeout(r, 5));
+    const done = await transitionUseCase.transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    expect(done.effects.readerSiteChanged).toBe(true);
+    expect(done.data).toMatchObject({ status: "PUBLISHED", pendingChanges: false, version: edited.version });
+    expect(done.data.live).toBeUndefined();
+    const after = await readerView(story.slug, story.word);
+    expect(after.body).toContain(`${story.word}fresh`);
+    expect(after.listBody).toContain(`${story.word}fresh`);
+    expect((await searchPublished({ q: `${story.word}fresh` })).total).toBe(1);
+    expect(new Date(after.updatedAt!).getTime()).toBeGreaterThan(new Date(before.updatedAt!).getTime());
+    expect(await db.revision.count({ where: { articleId: story.id } })).toBe(revisions + 1);
+    const revision = await db.revision.findFirstOrThrow({ where: { articleId: story.id }, orderBy: { createdAt: "desc" } });
+    expect(revision).toMatchObject({ event: "publish_changes", authorId: adviser.userId });
+    expect(revision.bodyText).toContain(`${story.word}fresh`);
+    const line = await db.transition.findFirstOrThrow({ where: { articleId: story.id }, orderBy: { createdAt: "desc" } });
+    expect(line).toMatchObject({ action: "publish_changes", fromStatus: "PUBLISHED", toStatus: "PUBLISHED", actorId: adviser.userId });
+    expect(await db.auditLog.count({ where: { subject: story.id, action: "article.publish_changes" } })).toBe(1);
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    expect(row.draftBodyHtml).toBeNull();
+  });
+
+  it("is refused (409) when there is nothing pending", async () => {
+    const story = await published();
+    await expectAppError(transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } }), "INVALID_TRANSITION");
+    await expectAppError(transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } }), "INVALID_TRANSITION");
+  });
+
+  it("is refused (403) to a writer and to a student editor under ADVISER_APPROVES, who may ask instead", async () => {
+    const story = await published();
+    await updateArticle({ actor: asEditor, id: story.id, input: { version: story.version, dek: "An editor's dek." } });
+    await expectAppError(transitionArticle({ actor: asWriter, id: story.id, input: { action: "publish_changes" } }), "FORBIDDEN");
+    await expectAppError(transitionArticle({ actor: asWriter, id: story.id, input: { action: "discard_changes" } }), "FORBIDDEN");
+    await expectAppError(transitionArticle({ actor: asEditor, id: story.id, input: { action: "publish_changes" } }), "FORBIDDEN");
+    await expectAppError(transitionArticle({ actor: asAdviser, id: story.id, input: { action: "request_publish_changes" } }), "FORBIDDEN");
+    const asked = await transitionUseCase.transitionArticle({ actor: asEditor, id: story.id, input: { action: "request_publish_changes" } });
+    expect(asked.effects.readerSiteChanged).toBe(false);
+    expect(asked.data).toMatchObject({ pendingChanges: true, dek: "An editor's dek." });
+    const told = await db.notification.findMany({ where: { kind: "publish_request", link: `/newsroom/articles/${story.id}` }, select: { userId: true } });
+    expect(told.map((n) => n.userId)).toContain(adviser.userId);
+    expect(told.map((n) => n.userId)).not.toContain(editor.userId);
+    expect((await findPublishedArticle({ slug: story.slug }))?.dek).toBe("The old dek.");
+  });
+
+  it("under STUDENT_EDITORS_PUBLISH, a student editor publishes changes", async () => {
+    const story = await published();
+    const asStudentPublisher = actorFor(editor, "STUDENT_EDITORS_PUBLISH");
+    await updateArticle({ actor: asStudentPublisher, id: story.id, input: { version: story.version, dek: "Student dek." } });
+    const done = await transitionArticle({ actor: asStudentPublisher, id: story.id, input: { action: "publish_changes" } });
+    expect(done).toMatchObject({ dek: "Student dek.", pendingChanges: false });
+  });
+});
+
+describe("discard_changes", () => {
+  it("drops the working copy: the editor's text is the live text again, the version moves, readers never saw a thing", async () => {
+    const story = await published();
+    const before = await readerView(story.slug, story.word);
+    const edited = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, body: "<p>A mistake.</p>" } });
+    const done = await transitionUseCase.transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } });
+    expect(done.effects.readerSiteChanged).toBe(false);
+    expect(done.data).toMatchObject({ pendingChanges: false, body: `<p>The old text says ${story.word}live.</p>`, version: edited.version + 1 });
+    expect(await readerView(story.slug, story.word)).toEqual(before);
+    // A tab still holding the dropped text cannot bring it back silently.
+    await expectAppError(updateArticle({ actor: asAdviser, id: story.id, input: { version: edited.version, body: "<p>A mistake.</p>" } }), "CONFLICT");
+  });
+});
+
+describe("leaving the live statuses", () => {
+  it("unpublishing folds the working copy into the story's text, so no edit is lost", async () => {
+    const story = await published();
+    const edited = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, body: "<p>Unfinished fix.</p>" } });
+    const off = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Legal asked." } });
+    expect(off).toMatchObject({ status: "UNPUBLISHED", pendingChanges: false, body: "<p>Unfinished fix.</p>", version: edited.version });
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    expect(row).toMatchObject({ bodyHtml: "<p>Unfinished fix.</p>", draftBodyHtml: null, draftHeadline: null });
+    // An unpublished story's edits are its text again (nothing to publish separately).
+    const again = await updateArticle({ actor: asAdviser, id: story.id, input: { version: off.version, dek: "Direct." } });
+    expect(again.pendingChanges).toBe(false);
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).dek).toBe("Direct.");
+  });
+
+  it("cancelling a schedule folds it too", async () => {
+    const story = await scheduled();
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, body: "<p>Revised before release.</p>" } });
+    const cancelled = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Not yet." } });
+    expect(cancelled).toMatchObject({ status: "APPROVED", body: "<p>Revised before release.</p>", pendingChanges: false });
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).bodyHtml).toBe("<p>Revised before release.</p>");
+  });
+});
