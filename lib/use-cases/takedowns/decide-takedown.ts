@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { factsOf, findArticleForActor, nextArticleSlug } from "@/lib/data/articles";
 import { syncSearchIndex } from "@/lib/data/search";
+import { redactAuditDetails } from "@/lib/data/audit";
 import { reanchorComments } from "@/lib/data/comments";
 import { withoutCommentMarks } from "@/lib/domain/anchors";
 import { anonymizeDoc, anonymizeJson, anonymizeString, slugNamesPerson } from "@/lib/domain/anonymize";
@@ -147,8 +148,6 @@ async function anonymizeStory(tx: Tx, { article, name, replacement, authorId, no
   for (const n of await tx.notification.findMany({ where: { OR: links }, select: { id: true, title: true } })) {
     await tx.notification.update({ where: { id: n.id }, data: { title: scrub(n.title) } });
   }
-  for (const entry of await tx.auditLog.findMany({ where: { OR: [{ subject: article.id }, { details: { contains: article.id } }] }, select: { id: true, details: true } })) {
-    await tx.auditLog.update({ where: { id: entry.id }, data: { details: JSON.stringify(anonymizeJson(JSON.parse(entry.details), name, replacement)) } });
-  }
+  await redactAuditDetails(tx, { articleId: article.id, redact: (details) => anonymizeJson(details, name, replacement) });
   return slug;
 }
