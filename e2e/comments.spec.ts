@@ -1,5 +1,5 @@
 import { createStory, expect, readAleppo, statusBadge, test, toHtml, transition, workflow } from "./fixtures";
-import { getArticle, listComments, openStory, SAVED, saveStatus, selectInStory, serverText, storyBody } from "./never-lose-a-word.fixtures";
+import { getArticle, listComments, listRevisions, openStory, SAVED, saveStatus, selectInStory, serverText, storyBody } from "./never-lose-a-word.fixtures";
 
 /**
  * The teaching loop: a reviewer anchors a required change to a passage, approval waits for it,
@@ -19,7 +19,7 @@ test("a required change on the Aleppo quote blocks approval until the writer rev
   const writerApi = await apiAs("writer");
   const adviserApi = await apiAs("adviser");
   const story = await createStory(writerApi, { headline, section: "world", body: toHtml(aleppo.paragraphs) });
-  await transition(writerApi, story.id, "submit");
+  const submitted = await transition(writerApi, story.id, "submit");
 
   // The adviser selects the quote and asks for a required change on it.
   const adviser = await pageAs("adviser");
@@ -33,9 +33,10 @@ test("a required change on the Aleppo quote blocks approval until the writer rev
   await expect(adviserThread).toContainText("Required change");
   await expect(adviserThread).toContainText(`“${QUOTE}”`);
   await expect(adviser.getByLabel("New comment")).toHaveValue("");
-  // The anchor wraps the passage in the editor and is saved with the body.
+  // The anchor highlights the passage in the editor, beside the text: commenting saves nothing.
   await expect(storyBody(adviser).locator("span[data-comment-id]")).toHaveText(QUOTE);
-  await expect(saveStatus(adviser)).toHaveText(SAVED);
+  expect((await getArticle(adviserApi, story.id)).version).toBe(submitted.version);
+  await expect(saveStatus(adviser)).toHaveText("");
   const [required] = await listComments(adviserApi, story.id);
   expect(required).toMatchObject({ kind: "REQUIRED", quote: QUOTE, anchor: "anchored", resolved: false, body: ask });
 
@@ -112,7 +113,10 @@ test("a comment whose passage is deleted shows “On deleted text”", async ({ 
   await expect(thread).toContainText("Coaching");
   const anchor = storyBody(writer).locator("span[data-comment-id]");
   await expect(anchor).toHaveText(passage);
-  await expect(saveStatus(writer)).toHaveText(SAVED);
+  // Never "On deleted text" for a new comment, and nothing to save.
+  await expect(thread).not.toContainText("On deleted text");
+  await expect(saveStatus(writer)).toHaveText("");
+  expect((await getArticle(writerApi, story.id)).version).toBe(story.version);
 
   // Delete the commented words; the autosave carries the deletion (and the lost anchor) to the server.
   await selectInStory(writer, passage);
@@ -125,4 +129,62 @@ test("a comment whose passage is deleted shows “On deleted text”", async ({ 
   await writer.reload();
   await expect(thread).toContainText(`On deleted text: “${passage}”`);
   await expect(thread).toContainText(reminder);
+});
+
+test("a reviewer comments while the writer types: no conflict, no new version, and the anchor follows its passage", async ({ pageAs, apiAs, uid }) => {
+  test.setTimeout(120_000);
+  const aleppo = readAleppo();
+  const writerApi = await apiAs("writer");
+  const adviserApi = await apiAs("adviser");
+  const story = await createStory(writerApi, { headline: `${aleppo.title} (${uid})`, section: "world", body: toHtml(aleppo.paragraphs) });
+  await transition(writerApi, story.id, "submit");
+  await transition(adviserApi, story.id, "request_changes", { note: `Tighten the top (${uid}).` });
+
+  const writer = await pageAs("writer");
+  const adviser = await pageAs("adviser");
+  await openStory(writer, story.id);
+  await openStory(adviser, story.id);
+  const lede = `Breaking: rebels reached the city centre on Friday (${uid}).`;
+  const ask = `Who said this, and where? (${uid})`;
+
+  // The writer types a new first paragraph while the adviser anchors a comment further down.
+  await storyBody(writer).click();
+  await writer.keyboard.press("ControlOrMeta+Home");
+  const typing = writer.keyboard.type(lede, { delay: 40 }).then(() => writer.keyboard.press("Enter"));
+  await selectInStory(adviser, QUOTE);
+  await adviser.getByLabel("New comment").fill(ask);
+  await adviser.getByRole("button", { name: "Add comment" }).click();
+  await expect(adviser.getByTestId("comment-thread").filter({ hasText: ask })).toContainText(`“${QUOTE}”`);
+  await typing;
+  await expect(saveStatus(writer)).toHaveText(SAVED);
+
+  // Nobody saw a conflict; every version of the story is the writer's, and the adviser saved nothing.
+  await expect(writer.getByTestId("conflict-view")).toHaveCount(0);
+  await expect(adviser.getByTestId("conflict-view")).toHaveCount(0);
+  await expect(saveStatus(adviser)).toHaveText("");
+  const revisions = await listRevisions(writerApi, story.id);
+  const writerName = revisions.find((r) => r.event === "create")!.author;
+  expect(revisions.filter((r) => r.event === "edit").length).toBeGreaterThan(0);
+  expect(revisions.filter((r) => r.event === "edit" || r.event === "conflict").map((r) => r.author)).toEqual(revisions.filter((r) => r.event === "edit").map(() => writerName));
+  expect(await serverText(writerApi, story.id)).toContain(lede);
+
+  // The stored anchor moved with the passage past the new paragraph.
+  const [thread] = await listComments(adviserApi, story.id);
+  expect(thread).toMatchObject({ anchor: "anchored", selector: { exact: QUOTE } });
+  const { text } = (await listRevisions(writerApi, story.id))[0]!;
+  expect(text.startsWith(lede)).toBe(true);
+  expect(thread!.selector!.start).toBe(text.indexOf(QUOTE));
+
+  // The writer sees the comment on the passage, then edits inside it: the anchor stays with it.
+  await writer.reload();
+  await expect(storyBody(writer)).toHaveAttribute("contenteditable", "true");
+  await expect(storyBody(writer).locator("span[data-comment-id]")).toHaveText(QUOTE);
+  await selectInStory(writer, "their fire");
+  await writer.keyboard.type("their heavy fire");
+  const edited = QUOTE.replace("their fire", "their heavy fire");
+  await expect(storyBody(writer).locator("span[data-comment-id]")).toHaveText(edited);
+  await expect(saveStatus(writer)).toHaveText(SAVED);
+  await adviser.reload();
+  await expect(storyBody(adviser).locator("span[data-comment-id]")).toHaveText(edited);
+  await expect(adviser.getByTestId("comment-thread").filter({ hasText: ask })).not.toContainText("On deleted text");
 });

@@ -10,7 +10,7 @@ import type { Article } from "./fixtures";
 export const SAVED = /^Saved \d\d:\d\d$/;
 
 export type Revision = { id: string; version: number; event: string; headline: string; dek: string; text: string; author: string; createdAt: string };
-export type Comment = { id: string; kind: "COACHING" | "REQUIRED"; body: string; quote: string | null; anchor: "anchored" | "deleted" | "general"; resolved: boolean };
+export type Comment = { id: string; kind: "COACHING" | "REQUIRED"; body: string; quote: string | null; anchor: "anchored" | "deleted" | "general"; selector: { exact: string; prefix: string; suffix: string; start: number; end: number } | null; resolved: boolean };
 
 export function saveStatus(page: Page) {
   return page.getByTestId("save-status");

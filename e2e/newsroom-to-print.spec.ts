@@ -177,9 +177,11 @@ test("a pitch goes to print: assignment, draft, issue PDF, correction, and an an
   await decision.getByLabel("Reason for the decision", { exact: true }).fill("A private student who has graduated; the story stands without her name.");
   await decision.getByRole("button", { name: "Record decision" }).click();
   // The decided request replaces its form, with who decided what.
-  const decided = adviser.getByRole("region", { name: "Takedown requests" }).getByRole("listitem").filter({ hasText: `${student} asked on` });
+  // Her name is gone from the request too (she asked herself, so it now reads as the replacement).
+  const decided = adviser.getByRole("region", { name: "Takedown requests" }).getByRole("listitem").filter({ hasText: `${replacement} asked on` });
   await expect(decided).toContainText(`Decision: anonymize by ${USERS.adviser.name}`);
-  await expect(decided).toContainText(`(“${student}” → “${replacement}”)`);
+  await expect(decided).toContainText(`(name replaced by “${replacement}”)`);
+  await expect(adviser.getByRole("main")).not.toContainText(surname);
 
   // The story has a new address, from the anonymized headline; the old one, which names her, is gone
   // (404, not a redirect that would keep serving her name in a URL).

@@ -1,16 +1,17 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { buttonClass, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { api, type ApiError } from "@/lib/api-client";
-import type { CommentDto } from "@/lib/domain/comments";
+import type { AnchorState, CommentDto } from "@/lib/domain/comments";
+import { addCommentAnchor, anchorRanges, anchorsPlaced, placeCommentAnchors, removeCommentAnchor, selectionAnchor } from "@/lib/editor/comment-anchors";
 
 export type CommentsPanelProps = {
   articleId: string;
   initial: CommentDto[];
   editor: Editor | null;
-  /** The user may edit the body, so a new comment can be anchored to the selected text. */
+  /** The user can select text in the story, so a new comment can be anchored to it. */
   canAnchor: boolean;
   canRequire: boolean;
   canResolveCoaching: boolean;
@@ -46,16 +47,32 @@ export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequir
     },
   });
   const quote = canAnchor ? (selection ?? "") : "";
+  // The passages shown in the editor: decorations beside the text, never marks in it, so
+  // commenting is no edit. Placed from the stored selectors once the editor exists.
+  useEffect(() => {
+    if (editor) placeCommentAnchors(editor, initial.filter((c) => !c.resolved));
+    // Only when the editor is (re)created: afterwards the decorations follow the edits themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+  const shown = useEditorState({ editor, selector: ({ editor: e }) => (e && anchorsPlaced(e.state) ? [...anchorRanges(e.state).keys()].sort().join(" ") : null) });
+  /** What the thread points at now: the editor knows best once it has placed the anchors. */
+  const anchorOf = (c: CommentDto): AnchorState => {
+    if (shown === null || shown === undefined || c.resolved) return c.anchor;
+    if (shown.split(" ").includes(c.id)) return "anchored";
+    return c.quote || c.selector ? "deleted" : "general";
+  };
 
   async function add() {
     setPending(true);
     setError(undefined);
     const id = newCommentId();
-    const result = await api.addComment(articleId, { id, body, kind, quote: quote || null });
+    const passage = canAnchor && editor ? selectionAnchor(editor) : null;
+    const anchor = passage ? { exact: passage.exact, prefix: passage.prefix, suffix: passage.suffix, start: passage.start, end: passage.end } : null;
+    const result = await api.addComment(articleId, { id, body, kind, quote: passage ? quote || passage.exact : null, anchor });
     setPending(false);
     if (!result.ok) return setError(failure(result.error));
-    // Anchor the thread to the passage; autosave carries the mark to the server.
-    if (quote && editor) editor.chain().setMark("comment", { commentId: id }).run();
+    // Show the passage at once, where the selection was (mapped since, if anyone typed meanwhile).
+    if (passage && editor) addCommentAnchor(editor, id, passage);
     setComments(result.data);
     setBody("");
   }
@@ -64,6 +81,10 @@ export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequir
     const result = await api.resolveComment(articleId, commentId, resolved);
     if (!result.ok) return setError(failure(result.error));
     setComments(result.data);
+    // A resolved thread's passage is no longer highlighted; a reopened one is found again.
+    if (!editor) return;
+    if (resolved) removeCommentAnchor(editor, commentId);
+    else placeCommentAnchors(editor, result.data.filter((c) => c.id === commentId), { keep: true });
   }
 
   async function reply(parentId: string, text: string): Promise<boolean> {
@@ -109,7 +130,7 @@ export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequir
       </div>
       <ol className="mt-4 flex flex-col gap-3" aria-label="Open comments">
         {open.map((c) => (
-          <Thread key={c.id} comment={c} onResolve={resolve} onReply={reply} canResolve={c.kind === "REQUIRED" ? canResolveRequired : canResolveCoaching} />
+          <Thread key={c.id} comment={c} anchor={anchorOf(c)} onResolve={resolve} onReply={reply} canResolve={c.kind === "REQUIRED" ? canResolveRequired : canResolveCoaching} />
         ))}
       </ol>
       {resolved.length > 0 && (
@@ -117,7 +138,7 @@ export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequir
           <summary className="cursor-pointer text-sm font-semibold">{resolved.length} resolved</summary>
           <ol className="mt-2 flex flex-col gap-3" aria-label="Resolved comments">
             {resolved.map((c) => (
-              <Thread key={c.id} comment={c} onResolve={resolve} onReply={reply} canResolve={c.kind === "REQUIRED" ? canResolveRequired : canResolveCoaching} />
+              <Thread key={c.id} comment={c} anchor={anchorOf(c)} onResolve={resolve} onReply={reply} canResolve={c.kind === "REQUIRED" ? canResolveRequired : canResolveCoaching} />
             ))}
           </ol>
         </details>
@@ -128,11 +149,13 @@ export function CommentsPanel({ articleId, initial, editor, canAnchor, canRequir
 
 function Thread({
   comment: c,
+  anchor,
   canResolve,
   onResolve,
   onReply,
 }: {
   comment: CommentDto;
+  anchor: AnchorState;
   canResolve: boolean;
   onResolve: (id: string, resolved: boolean) => Promise<void>;
   onReply: (id: string, text: string) => Promise<boolean>;
@@ -148,12 +171,12 @@ function Thread({
         <span className="font-semibold">{c.author}</span>
         {c.resolved && <span className="text-muted">Resolved by {c.resolvedBy}</span>}
       </p>
-      {c.quote && c.anchor === "anchored" && (
+      {c.quote && anchor === "anchored" && (
         <button type="button" onClick={focusAnchor} className="mt-1 block text-left italic underline">
           “{c.quote}”
         </button>
       )}
-      {c.quote && c.anchor === "deleted" && <p className="mt-1 italic text-muted">On deleted text: “{c.quote}”</p>}
+      {c.quote && anchor === "deleted" && <p className="mt-1 italic text-muted">On deleted text: “{c.quote}”</p>}
       <p className="mt-1 whitespace-pre-line">{c.body}</p>
       {c.replies.map((r) => (
         <div key={r.id} className="mt-2 border-l-2 border-rule pl-2">

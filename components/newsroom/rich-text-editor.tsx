@@ -1,6 +1,7 @@
 "use client";
 import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, type Editor, useEditor, useEditorState } from "@tiptap/react";
+import { CommentAnchors } from "@/lib/editor/comment-anchors";
 import { DocxImageSlot } from "@/lib/editor/docx-slot";
 import { storyExtensions } from "@/lib/editor/extensions";
 import { MediaPicker } from "./media-picker";
@@ -67,7 +68,8 @@ export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labell
   return useEditor(
     {
       // DocxImageSlot: where a photo from an imported .docx waits for "Add" or "Skip" (never saved).
-      extensions: [...storyExtensions, DocxImageSlot, Placeholder.configure({ placeholder: "Write the story…" })],
+      // CommentAnchors: the comments' passages, as decorations beside the text (never saved).
+      extensions: [...storyExtensions, DocxImageSlot, CommentAnchors, Placeholder.configure({ placeholder: "Write the story…" })],
       content: initialHtml,
       editable,
       immediatelyRender: false,

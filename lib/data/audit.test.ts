@@ -24,6 +24,10 @@ describe("the audit log is append-only", () => {
       const sqlWrite = /\b(UPDATE\s+"?AuditLog"?|DELETE\s+FROM\s+"?AuditLog"?)/i.exec(text);
       for (const m of [prismaWrite, sqlWrite]) if (m) offenders.push(`${path.relative(ROOT, file)}: ${m[0]}`);
     }
-    expect(offenders).toEqual([]);
+    // The one exception: redactAuditDetails, the takedown's redaction of a name from the details.
+    expect(offenders).toEqual([`${path.join("lib", "data", "audit.ts")}: auditLog.update`]);
+    const audit = readFileSync(path.join(ROOT, "lib/data/audit.ts"), "utf8");
+    expect(audit.match(/auditLog\s*\.\s*(update|updateMany|upsert|delete|deleteMany)\b/g)).toEqual(["auditLog.update"]);
+    expect(audit.slice(audit.indexOf("export async function redactAuditDetails"))).toContain("auditLog.update");
   });
 });

@@ -106,3 +106,16 @@ export async function listAuditActions(): Promise<string[]> {
   const rows = await db.auditLog.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
   return rows.map((r) => r.action);
 }
+
+/**
+ * The one change an audit entry may ever get: an anonymizing takedown rewrites the name out of
+ * the details of the entries about its story (the entries stay, with their action, actor and
+ * time). Nothing else updates or deletes an entry (lib/data/audit.test.ts checks).
+ */
+export async function redactAuditDetails(tx: Tx, { articleId, redact }: { articleId: string; redact: (details: unknown) => unknown }): Promise<void> {
+  const entries = await tx.auditLog.findMany({ where: { OR: [{ subject: articleId }, { details: { contains: articleId } }] }, select: { id: true, details: true } });
+  for (const entry of entries) {
+    const details = JSON.stringify(redact(JSON.parse(entry.details)));
+    if (details !== entry.details) await tx.auditLog.update({ where: { id: entry.id }, data: { details } });
+  }
+}

@@ -59,3 +59,8 @@ export async function findRevision({ actor, articleId, revisionId, tx }: { actor
   if (!row) throw notFound("That revision");
   return { ...toRevisionDto(row), body: editorHtmlFromJson(row.bodyJson) };
 }
+
+/** The latest anonymizing takedown's revision of a story, if it had one: nothing before it may come back. */
+export async function findLastAnonymizeRevision({ articleId, tx }: { articleId: string; tx?: Prisma.TransactionClient }) {
+  return (tx ?? db).revision.findFirst({ where: { articleId, event: "anonymize" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, createdAt: true } });
+}

@@ -50,7 +50,9 @@ describe("anonymizing a story", () => {
     expect(listed).toContain(slug);
     expect(listed).not.toContain(story.slug);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "takedown.anonymize", subject: story.id }, select: { details: true } });
-    expect(JSON.parse(audit.details).slug).toEqual({ from: story.slug, to: slug });
+    // The audit entry records the change of address without the name in the old one.
+    expect(JSON.parse(audit.details).slug).toEqual({ from: "robotics-captain-a-former-student-rebuilds-the-arm", to: slug });
+    expect(audit.details).not.toContain(surname.toLowerCase());
   });
 
   it("finds the surname alone in the address, and keeps an address that does not name the person", async () => {

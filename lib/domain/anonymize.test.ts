@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anonymizeDoc, anonymizeText, slugNamesPerson } from "./anonymize";
+import { anonymizeDoc, anonymizeJson, anonymizeString, anonymizeText, slugNamesPerson } from "./anonymize";
 import { slugify } from "./slug";
 
 describe("anonymizeText", () => {
@@ -53,5 +53,24 @@ describe("slugNamesPerson", () => {
     expect(slug.endsWith("-nadia-oka")).toBe(true);
     expect(slugNamesPerson(slug, "Nadia Okafor")).toBe(true);
     expect(slugNamesPerson("the-robotics-team-heads-to-the-finals-led-by-na", "Nadia Okafor")).toBe(false);
+  });
+});
+
+describe("anonymizeString and anonymizeJson", () => {
+  it("replace the name in prose and its slug form in addresses, without mangling either", () => {
+    expect(anonymizeString("Nadia Okafor said so; Okafor agreed.", "Nadia Okafor", "a student")).toBe("a student said so; a student agreed.");
+    expect(anonymizeString("robotics-captain-nadia-okafor-rebuilds-the-arm", "Nadia Okafor", "a student")).toBe("robotics-captain-a-student-rebuilds-the-arm");
+    expect(anonymizeString("/2026/okafor-wins", "Nadia Okafor", "[name removed]")).toBe("/2026/name-removed-wins");
+    expect(anonymizeString("Okaforth stays", "Nadia Okafor", "x")).toBe("Okaforth stays");
+  });
+
+  it("rewrite every string in a JSON value, at any depth, keys and other values kept", () => {
+    const details = { requesterName: "Nadia Okafor", nested: [{ note: "Ask Okafor" }, 3, null], slug: { from: "nadia-okafor-wins", to: "a-student-wins" } };
+    expect(anonymizeJson(details, "Nadia Okafor", "a student")).toEqual({ requesterName: "a student", nested: [{ note: "Ask a student" }, 3, null], slug: { from: "a-student-wins", to: "a-student-wins" } });
+  });
+
+  it("anonymizeDoc also rewrites what a figure shows: caption, credit and alt text", () => {
+    const doc = { type: "doc", content: [{ type: "figure", attrs: { mediaId: "okafor1", src: "/media/ok/okafor12/800.jpg", caption: "Nadia Okafor at the lathe", credit: "Photo: Okafor family", alt: "Okafor smiling" } }] };
+    expect(anonymizeDoc(doc, "Nadia Okafor", "a student").content[0]!.attrs).toEqual({ mediaId: "okafor1", src: "/media/ok/okafor12/800.jpg", caption: "a student at the lathe", credit: "Photo: a student family", alt: "a student smiling" });
   });
 });

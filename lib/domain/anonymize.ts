@@ -42,11 +42,49 @@ export function anonymizeText(text: string, name: string, replacement: string): 
   return text.replace(namePattern(name), replacement);
 }
 
+/** What a figure shows readers besides the image: its caption, credit and alt text. */
+const FIGURE_TEXT_ATTRS = ["caption", "credit", "alt"];
+
 export function anonymizeDoc<T extends JsonNode>(doc: T, name: string, replacement: string): T {
   const walk = (node: JsonNode): JsonNode => ({
     ...node,
     ...(typeof node.text === "string" ? { text: anonymizeText(node.text, name, replacement) } : {}),
+    ...(node.attrs && typeof node.attrs === "object"
+      ? {
+          attrs: Object.fromEntries(
+            Object.entries(node.attrs as Record<string, unknown>).map(([k, v]) => [k, FIGURE_TEXT_ATTRS.includes(k) && typeof v === "string" ? anonymizeText(v, name, replacement) : v]),
+          ),
+        }
+      : {}),
     ...(node.content ? { content: node.content.map(walk) } : {}),
   });
   return walk(doc) as T;
+}
+
+/** A name's forms in addresses ("nadia-okafor", "okafor"), for slug-like words. */
+function slugVariants(name: string): string[] {
+  return nameVariants(name)
+    .map((words) => slugify(words.join(" "), Number.POSITIVE_INFINITY, ""))
+    .filter(Boolean);
+}
+
+/**
+ * `anonymizeText` for any stored string, addresses included: inside slug-like words
+ * ("robotics-captain-nadia-okafor-rebuilds") the name's slug form gives way to the
+ * replacement's ("robotics-captain-a-former-student-rebuilds"), then prose as usual.
+ */
+export function anonymizeString(text: string, name: string, replacement: string): string {
+  const variants = slugVariants(name);
+  const asSlug = slugify(replacement, Number.POSITIVE_INFINITY, "") || "removed";
+  const inSlug = variants.length > 0 ? new RegExp(`(?<![a-z0-9])(?:${variants.map(escapeRegExp).join("|")})(?![a-z0-9])`, "g") : null;
+  const slugged = inSlug ? text.replace(/[a-z0-9]+(?:-[a-z0-9]+)+/g, (word) => word.replace(inSlug, asSlug)) : text;
+  return anonymizeText(slugged, name, replacement);
+}
+
+/** Every string anywhere in a JSON value (an audit entry's details), keys kept. */
+export function anonymizeJson(value: unknown, name: string, replacement: string): unknown {
+  if (typeof value === "string") return anonymizeString(value, name, replacement);
+  if (Array.isArray(value)) return value.map((v) => anonymizeJson(v, name, replacement));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, anonymizeJson(v, name, replacement)]));
+  return value;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { anchorState, anchorsInDoc, openRequiredCount } from "./comments";
+import { anchorFor, anchorText } from "./anchors";
+import { anchorState, openRequiredCount } from "./comments";
 
 const mark = (commentId: string) => ({ type: "comment", attrs: { commentId } });
 
@@ -19,31 +20,36 @@ const doc = {
   ],
 };
 
-describe("anchorsInDoc", () => {
-  it("collects the live text of every anchor, across split text nodes, overlaps and nested blocks", () => {
-    const anchors = anchorsInDoc(doc);
-    expect(anchors.get("c1")).toBe("“an obligation to defend”");
-    expect(anchors.get("c2")).toBe(" to defend”");
-    expect(anchors.get("c3")).toBe("Peskov");
-    expect(anchors.size).toBe(3);
+describe("legacy comment marks", () => {
+  it("give the range of every anchor, across split text nodes, overlaps and nested blocks", () => {
+    const { text, marked } = anchorText(doc);
+    const quoted = (id: string) => text.slice(marked.get(id)!.start, marked.get(id)!.end);
+    expect(quoted("c1")).toBe("“an obligation to defend”");
+    expect(quoted("c2")).toBe(" to defend”");
+    expect(quoted("c3")).toBe("Peskov");
+    expect(marked.size).toBe(3);
   });
 
-  it("ignores other marks and empty documents", () => {
-    expect(anchorsInDoc({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "bold" }] }] }] }).size).toBe(0);
-    expect(anchorsInDoc({ type: "doc" }).size).toBe(0);
+  it("ignore other marks and empty documents", () => {
+    expect(anchorText({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "bold" }] }] }] }).marked.size).toBe(0);
+    expect(anchorText({ type: "doc" }).marked.size).toBe(0);
   });
 });
 
 describe("anchorState", () => {
-  const anchors = anchorsInDoc(doc);
-  it("is anchored while the passage exists, with its current text", () => {
-    expect(anchorState({ id: "c3", quote: "Peskov" }, anchors)).toEqual({ state: "anchored", text: "Peskov" });
+  const { text } = anchorText(doc);
+  const peskov = anchorFor(text, text.indexOf("Peskov"), text.indexOf("Peskov") + 6);
+  it("is anchored while the passage exists", () => {
+    expect(anchorState({ quote: "Peskov", anchor: peskov }, text)).toBe("anchored");
+    expect(anchorState({ quote: "Peskov", anchor: peskov }, `Update. ${text}`)).toBe("anchored");
   });
   it("falls back to 'deleted' when the quoted passage has gone", () => {
-    expect(anchorState({ id: "gone", quote: "Dmitry Peskov stated" }, anchors)).toEqual({ state: "deleted" });
+    expect(anchorState({ quote: "Dmitry Peskov stated", anchor: { ...peskov, exact: "Dmitry Peskov stated" } }, text)).toBe("deleted");
+    expect(anchorState({ quote: "Peskov", anchor: peskov }, text.replace("Peskov", ""))).toBe("deleted");
+    expect(anchorState({ quote: "Peskov", anchor: null }, text)).toBe("deleted");
   });
   it("is a general comment when it never quoted anything", () => {
-    expect(anchorState({ id: "gone", quote: null }, anchors)).toEqual({ state: "general" });
+    expect(anchorState({ quote: null, anchor: null }, text)).toBe("general");
   });
 });
 

@@ -1,28 +1,16 @@
 /** Editorial comments: anchoring and the approval rule. PURE. */
 
-type JsonNode = { type?: string; text?: string; marks?: { type: string; attrs?: Record<string, unknown> }[]; content?: JsonNode[] };
+import { resolveAnchor, type TextAnchor } from "./anchors";
 
-/** The quoted text of every comment anchor still in the document, by comment id. */
-export function anchorsInDoc(doc: JsonNode): Map<string, string> {
-  const anchors = new Map<string, string>();
-  const walk = (node: JsonNode) => {
-    for (const mark of node.marks ?? []) {
-      const id = mark.type === "comment" ? mark.attrs?.commentId : undefined;
-      if (typeof id === "string" && id) anchors.set(id, (anchors.get(id) ?? "") + (node.text ?? ""));
-    }
-    for (const child of node.content ?? []) walk(child);
-  };
-  walk(doc);
-  return anchors;
-}
+export type AnchorState = "anchored" | "deleted" | "general";
 
-export type AnchorState = { state: "anchored"; text: string } | { state: "deleted" } | { state: "general" };
-
-/** Where a comment points now: at live text, at text that was deleted, or at the whole story. */
-export function anchorState(comment: { id: string; quote: string | null }, anchors: Map<string, string>): AnchorState {
-  const text = anchors.get(comment.id);
-  if (text !== undefined && text.length > 0) return { state: "anchored", text };
-  return comment.quote ? { state: "deleted" } : { state: "general" };
+/**
+ * Where a comment points in the story's anchor text: at a passage still there, at text that was
+ * deleted, or (no quote) at the whole story.
+ */
+export function anchorState(comment: { quote: string | null; anchor: TextAnchor | null }, text: string): AnchorState {
+  if (comment.anchor && resolveAnchor(comment.anchor, text)) return "anchored";
+  return comment.quote || comment.anchor ? "deleted" : "general";
 }
 
 /** Required changes still open: the story cannot be approved while this is above zero. */
@@ -37,7 +25,9 @@ export type CommentDto = {
   kind: "COACHING" | "REQUIRED";
   body: string;
   quote: string | null;
-  anchor: "anchored" | "deleted" | "general";
+  anchor: AnchorState;
+  /** The stored selectors (top-level threads with a passage), for the editor to re-find the passage. */
+  selector: TextAnchor | null;
   author: string;
   authorRole: string;
   resolved: boolean;

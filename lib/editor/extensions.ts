@@ -4,7 +4,6 @@
  * bold, italic, links, block quotes, bullet and numbered lists, line breaks.
  */
 import StarterKit from "@tiptap/starter-kit";
-import { CommentMark } from "./comment-mark";
 import { Figure } from "./figure";
 
 export const storyExtensions = [
@@ -24,6 +23,5 @@ export const storyExtensions = [
       HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
     },
   }),
-  CommentMark,
   Figure,
 ];

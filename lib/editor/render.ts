@@ -6,6 +6,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { generateHTML, generateJSON } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
+import { withoutCommentMarks } from "@/lib/domain/anchors";
 import { storyExtensions } from "@/lib/editor/extensions";
 import { AppError } from "@/lib/errors";
 
@@ -20,7 +21,7 @@ const OUTPUT_ALLOWLIST: sanitizeHtml.IOptions = {
     img: ["src", "alt", "width", "height", "loading"],
     span: ["class"],
   },
-  // Only the credit line keeps a class; comment anchors lose theirs (and their ids) for readers.
+  // Only the credit line keeps a class.
   allowedClasses: { span: ["credit"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: [] },
@@ -128,7 +129,9 @@ export function renderBodyFromHtml(html: string): RenderedBody {
 
 /** Stored JSON in, sanitized HTML out (used when restoring a revision). */
 export function renderBodyFromJson(json: JSONContent): RenderedBody {
-  const doc: JSONContent = json.content && json.content.length > 0 ? json : { type: "doc", content: [{ type: "paragraph" }] };
+  // Old stories and revisions may still carry comment marks (anchors now live on the comment).
+  const clean = withoutCommentMarks(json);
+  const doc: JSONContent = clean.content && clean.content.length > 0 ? clean : { type: "doc", content: [{ type: "paragraph" }] };
   const html = sanitizeHtml(generateHTML(doc, storyExtensions), OUTPUT_ALLOWLIST);
   const text = docToText(doc);
   return { json: doc, html, text, wordCount: countWords(text) };
@@ -145,10 +148,10 @@ export function paragraphsToHtml(text: string): string {
     .join("");
 }
 
-/** Stored JSON to the HTML the editor loads: comment anchors included, not for readers. */
+/** Stored JSON to the HTML the editor loads (without legacy comment marks: anchors are decorations now). */
 export function editorHtmlFromJson(bodyJson: string): string {
   try {
-    return generateHTML(JSON.parse(bodyJson) as JSONContent, storyExtensions);
+    return generateHTML(withoutCommentMarks(JSON.parse(bodyJson) as JSONContent), storyExtensions);
   } catch {
     return "<p></p>";
   }

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { factsOf, findArticleForActor } from "@/lib/data/articles";
-import { findRevision } from "@/lib/data/revisions";
+import { findLastAnonymizeRevision, findRevision } from "@/lib/data/revisions";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import type { UseCaseArgs } from "../transaction";
@@ -16,6 +16,9 @@ export const ZRestoreRevision = z.object({
 /**
  * Bring back an old revision. The restore is itself a save (the same compare-and-swap, a
  * "restore" revision of its own); nothing is deleted from the history.
+ *
+ * Nobody may restore a revision from before an anonymizing takedown (CONFLICT, with the reason):
+ * the takedown rewrote the old revisions too, but a restore must never be a way to undo one.
  */
 export async function restoreRevision({
   actor,
@@ -29,5 +32,9 @@ export async function restoreRevision({
   const article = await findArticleForActor({ id: articleId, actor, tx });
   if (!can(actor, "restore_revision", factsOf(article))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
   const revision = await findRevision({ actor, articleId, revisionId, tx });
+  const takedown = await findLastAnonymizeRevision({ articleId, tx });
+  if (takedown && revision.id !== takedown.id && new Date(revision.createdAt) <= takedown.createdAt) {
+    throw new AppError("CONFLICT", "This revision is from before a takedown removed a name from the story, so it cannot be restored. Restore the takedown's revision or a later one.");
+  }
   return updateArticle({ actor, id: articleId, input: { headline: revision.headline, dek: revision.dek, body: revision.body, version }, event: "restore", tx, now });
 }

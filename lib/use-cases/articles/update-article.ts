@@ -14,6 +14,7 @@ import {
   setTags,
   toEditorArticleDto,
 } from "@/lib/data/articles";
+import { reanchorComments } from "@/lib/data/comments";
 import { db } from "@/lib/data/db";
 import { requireMedia } from "@/lib/data/media";
 import { getPublication } from "@/lib/data/publication";
@@ -84,6 +85,8 @@ export async function updateArticle({
       };
       const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
       if (swapped.count === 0) throw new StaleSave();
+      // The comments' anchors follow their passages into the new text (comment rows only).
+      if (body) await reanchorComments(tx, { articleId: id, previousBodyJson: current.bodyJson, bodyJson: JSON.stringify(body.json) });
       await setTags(tx, id, input.tags);
       if (coAuthors !== undefined) {
         await tx.articleAuthor.deleteMany({ where: { articleId: id } });

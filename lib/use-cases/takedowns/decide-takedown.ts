@@ -3,9 +3,12 @@ import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { factsOf, findArticleForActor, nextArticleSlug } from "@/lib/data/articles";
 import { syncSearchIndex } from "@/lib/data/search";
-import { anonymizeDoc, anonymizeText, slugNamesPerson } from "@/lib/domain/anonymize";
+import { redactAuditDetails } from "@/lib/data/audit";
+import { reanchorComments } from "@/lib/data/comments";
+import { withoutCommentMarks } from "@/lib/domain/anchors";
+import { anonymizeDoc, anonymizeJson, anonymizeString, slugNamesPerson } from "@/lib/domain/anonymize";
 import { isPublic } from "@/lib/domain/workflow";
-import { renderBodyFromJson } from "@/lib/editor/render";
+import { docToText, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import { ZTakedownDecision } from "@/lib/validation/corrections";
 import { parseInput } from "@/lib/validation/parse";
@@ -39,10 +42,10 @@ export async function decideTakedown({ actor, articleId, requestId, input: raw, 
       unpublished = (await transitionArticle({ actor, id: articleId, input: { action: "unpublish", note: `Takedown: ${input.decisionReason}` }, tx, now })).effects;
     }
     const replacement = input.replacement?.trim() || "[name removed]";
+    const name = input.decision === "ANONYMIZE" ? input.anonymizedName : undefined;
+    const anonymize = name ? (text: string) => anonymizeString(text, name, replacement) : null;
     let slug = article.slug;
-    if (input.decision === "ANONYMIZE" && input.anonymizedName) {
-      slug = await anonymizeStory(tx, { article, name: input.anonymizedName, replacement, authorId: actor.userId, now });
-    }
+    if (name) slug = await anonymizeStory(tx, { article, name, replacement, authorId: actor.userId, now });
     if (input.decision === "NOINDEX") await tx.article.update({ where: { id: articleId }, data: { noindex: true } });
     await syncSearchIndex(tx, articleId);
     // The request is decided once: a second decision racing this one finds it taken.
@@ -50,8 +53,9 @@ export async function decideTakedown({ actor, articleId, requestId, input: raw, 
       where: { id: requestId, decision: null },
       data: {
         decision: input.decision,
-        decisionReason: input.decisionReason,
-        anonymizedName: input.decision === "ANONYMIZE" ? input.anonymizedName : null,
+        decisionReason: anonymize ? anonymize(input.decisionReason) : input.decisionReason,
+        // The name itself is not kept anywhere, this record included.
+        anonymizedName: null,
         replacement: input.decision === "ANONYMIZE" ? replacement : null,
         decidedById: actor.userId,
         decidedAt: now,
@@ -65,7 +69,12 @@ export async function decideTakedown({ actor, articleId, requestId, input: raw, 
           kind: `takedown.${input.decision.toLowerCase() as "keep" | "anonymize" | "noindex" | "unpublish"}`,
           actorId: actor.userId,
           subject: articleId,
-          details: { requestId, reason: input.decisionReason, name: input.anonymizedName ?? null, ...(slug !== article.slug ? { slug: { from: article.slug, to: slug } } : {}) },
+          details: {
+            requestId,
+            reason: anonymize ? anonymize(input.decisionReason) : input.decisionReason,
+            ...(anonymize ? { replacement } : {}),
+            ...(slug !== article.slug ? { slug: { from: anonymize ? anonymize(article.slug) : article.slug, to: slug } } : {}),
+          },
           at: now,
         },
       ],
@@ -73,36 +82,72 @@ export async function decideTakedown({ actor, articleId, requestId, input: raw, 
   });
 }
 
-/** Replace the name in the story, its comments and its corrections; returns the slug after. */
-async function anonymizeStory(
-  tx: Tx,
-  { article, name, replacement, authorId, now }: { article: Awaited<ReturnType<typeof findArticleForActor>>; name: string; replacement: string; authorId: string; now: Date },
-): Promise<string> {
-  const body = renderBodyFromJson(anonymizeDoc(JSON.parse(article.bodyJson), name, replacement));
-  const headline = anonymizeText(article.headline, name, replacement);
+/**
+ * The story's own text columns, every one of which an anonymizing takedown rewrites: plain
+ * columns, and bodies (editor JSON with the HTML, text and word count rendered from it).
+ * A nullable column that is null is left alone. A new text column on Article goes here.
+ */
+const ARTICLE_TEXT_COLUMNS = ["headline", "dek"] as const;
+const ARTICLE_BODY_COLUMNS = [{ json: "bodyJson", html: "bodyHtml", text: "bodyText", words: "wordCount" }] as const;
+
+type ArticleRow = Awaited<ReturnType<typeof findArticleForActor>>;
+
+/**
+ * Replace the name in every layer that holds the story or talks about it: the story's text
+ * columns, every revision, comments (bodies, quotes and anchors), corrections, transition
+ * notes, the notifications that point at the story, the audit log's entries about it and the
+ * takedown requests. The records stay; only the name goes. Returns the slug after.
+ */
+async function anonymizeStory(tx: Tx, { article, name, replacement, authorId, now }: { article: ArticleRow; name: string; replacement: string; authorId: string; now: Date }): Promise<string> {
+  const scrub = (text: string) => anonymizeString(text, name, replacement);
+  const row = article as unknown as Record<string, unknown>;
+  const data: Record<string, unknown> = {};
+  for (const column of ARTICLE_TEXT_COLUMNS) if (typeof row[column] === "string") data[column] = scrub(row[column] as string);
+  for (const columns of ARTICLE_BODY_COLUMNS) {
+    if (typeof row[columns.json] !== "string") continue;
+    const body = renderBodyFromJson(anonymizeDoc(JSON.parse(row[columns.json] as string), name, replacement));
+    Object.assign(data, { [columns.json]: JSON.stringify(body.json), [columns.html]: body.html, [columns.text]: body.text, ...("words" in columns ? { [columns.words]: body.wordCount } : {}) });
+  }
+  const headline = String(data.headline ?? article.headline);
   const slug = slugNamesPerson(article.slug, name) ? await nextArticleSlug(tx, headline, article.id) : article.slug;
-  const swapped = await tx.article.updateMany({
-    where: { id: article.id, version: article.version },
-    data: {
-      headline,
-      slug,
-      dek: anonymizeText(article.dek, name, replacement),
-      bodyJson: JSON.stringify(body.json),
-      bodyHtml: body.html,
-      bodyText: body.text,
-      wordCount: body.wordCount,
-      version: { increment: 1 },
-    },
-  });
+  const swapped = await tx.article.updateMany({ where: { id: article.id, version: article.version }, data: { ...data, slug, version: { increment: 1 } } });
   if (swapped.count === 0) throw new AppError("CONFLICT", "Someone saved the story meanwhile. Reload and decide again.");
+
+  // Every earlier revision, then the anonymized text as a revision of its own (the history shows it).
+  for (const r of await tx.revision.findMany({ where: { articleId: article.id }, select: { id: true, headline: true, dek: true, bodyJson: true } })) {
+    const doc = anonymizeDoc(withoutCommentMarks(JSON.parse(r.bodyJson)), name, replacement);
+    await tx.revision.update({ where: { id: r.id }, data: { headline: scrub(r.headline), dek: scrub(r.dek), bodyJson: JSON.stringify(doc), bodyText: docToText(doc) } });
+  }
   const updated = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { version: true, headline: true, dek: true, bodyJson: true, bodyText: true } });
   await tx.revision.create({ data: { articleId: article.id, authorId, ...updated, event: "anonymize", createdAt: now } });
-  // Comments and corrections quote the story too.
-  for (const c of await tx.comment.findMany({ where: { articleId: article.id }, select: { id: true, body: true, quote: true } })) {
-    await tx.comment.update({ where: { id: c.id }, data: { body: anonymizeText(c.body, name, replacement), quote: c.quote ? anonymizeText(c.quote, name, replacement) : null } });
+
+  // Comments quote the story: their bodies, quotes and anchors, which then move to the new text.
+  for (const c of await tx.comment.findMany({ where: { articleId: article.id }, select: { id: true, body: true, quote: true, anchorExact: true, anchorPrefix: true, anchorSuffix: true } })) {
+    const maybe = (text: string | null) => (text === null ? null : scrub(text));
+    await tx.comment.update({
+      where: { id: c.id },
+      data: { body: scrub(c.body), quote: maybe(c.quote), anchorExact: maybe(c.anchorExact), anchorPrefix: maybe(c.anchorPrefix), anchorSuffix: maybe(c.anchorSuffix) },
+    });
   }
+  // Legacy anchors (comment marks in the old body) are lifted from the anonymized old body.
+  await reanchorComments(tx, { articleId: article.id, previousBodyJson: JSON.stringify(anonymizeDoc(JSON.parse(article.bodyJson), name, replacement)), bodyJson: updated.bodyJson });
   for (const c of await tx.correction.findMany({ where: { articleId: article.id }, select: { id: true, body: true } })) {
-    await tx.correction.update({ where: { id: c.id }, data: { body: anonymizeText(c.body, name, replacement) } });
+    await tx.correction.update({ where: { id: c.id }, data: { body: scrub(c.body) } });
   }
+  for (const t of await tx.transition.findMany({ where: { articleId: article.id, note: { not: "" } }, select: { id: true, note: true } })) {
+    await tx.transition.update({ where: { id: t.id }, data: { note: scrub(t.note) } });
+  }
+  for (const t of await tx.takedownRequest.findMany({ where: { articleId: article.id }, select: { id: true, requesterName: true, requesterContact: true, reason: true, decisionReason: true } })) {
+    await tx.takedownRequest.update({
+      where: { id: t.id },
+      data: { requesterName: scrub(t.requesterName), requesterContact: scrub(t.requesterContact), reason: scrub(t.reason), decisionReason: scrub(t.decisionReason) },
+    });
+  }
+  // Notifications link to the story by id (newsroom) or by its public address.
+  const links = [{ link: { contains: article.id } }, { link: { contains: `/${article.slug}` } }];
+  for (const n of await tx.notification.findMany({ where: { OR: links }, select: { id: true, title: true } })) {
+    await tx.notification.update({ where: { id: n.id }, data: { title: scrub(n.title) } });
+  }
+  await redactAuditDetails(tx, { articleId: article.id, redact: (details) => anonymizeJson(details, name, replacement) });
   return slug;
 }

@@ -202,7 +202,7 @@ export default async function ArticleEditorPage({ params }: Props) {
                 {t.decision ? (
                   <p className="mt-2 text-sm">
                     <strong>Decision: {t.decision.toLowerCase()}</strong> by {t.decidedBy?.person.fullName} — {t.decisionReason}
-                    {t.anonymizedName && <> (“{t.anonymizedName}” → “{t.replacement}”)</>}
+                    {t.replacement && <> (name replaced by “{t.replacement}”)</>}
                   </p>
                 ) : can(user, "decide_takedown", facts) ? (
                   <TakedownDecisionForm articleId={article.id} requestId={t.id} action={decideTakedownAction} />

@@ -1,0 +1,121 @@
+// Must come first: it refuses to run unless DATABASE_URL is the temp test database.
+import { actorFor, createTestUser, setReviewPolicy, uniq } from "@/lib/testing/db";
+import {
+  addCorrection,
+  createArticle,
+  createComment,
+  decideTakedown,
+  recordTakedownRequest,
+  restoreRevision,
+  transitionArticle,
+  updateArticle,
+} from "@/lib/testing/use-cases";
+import { describe, expect, it } from "vitest";
+import { findArticleForActor, findPublishedArticle, listTransitions, toArticleDto } from "@/lib/data/articles";
+import { listAuditEntries } from "@/lib/data/audit";
+import { listComments } from "@/lib/data/comments";
+import { db } from "@/lib/data/db";
+import { listNotifications } from "@/lib/data/notifications";
+import { getPublication } from "@/lib/data/publication";
+import { findRevision, listRevisions } from "@/lib/data/revisions";
+import { anchorFor, anchorText } from "@/lib/domain/anchors";
+
+/**
+ * Takedown: after an anonymizing takedown the name is in no layer of the story (its text, any
+ * revision, comment, anchor, transition note, notification, audit entry or the request), and no
+ * revision from before it can be restored, by anyone.
+ */
+describe("an anonymizing takedown scrubs every layer", () => {
+  it("leaves the name in no record and no answer, and refuses to restore an earlier revision", async () => {
+    await setReviewPolicy("ADVISER_APPROVES");
+    const [writer, editor, adviser] = await Promise.all([createTestUser({ role: "WRITER" }), createTestUser({ role: "EDITOR" }), createTestUser({ role: "ADVISER" })]);
+    const [asWriter, asEditor, asAdviser] = [writer, editor, adviser].map((u) => actorFor(u));
+    const surname = `Okafor${uniq()}`;
+    const name = `Nadia ${surname}`;
+    const trace = new RegExp(surname, "i");
+
+    // A story about a student, with every layer naming her.
+    const story = await createArticle({
+      actor: asWriter,
+      input: { headline: `Robotics captain ${name} rebuilds the arm`, dek: `${name} stayed late.`, body: `<p>${name} rebuilt the arm twice.</p><p>“It works,” ${surname} said.</p>` },
+    });
+    await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "request_changes", note: `Ask ${name} for a second quote.` } });
+    const saved = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { version: true, bodyJson: true } });
+    const { text } = anchorText(JSON.parse(saved.bodyJson));
+    const quote = `${name} rebuilt the arm`;
+    const anchor = anchorFor(text, text.indexOf(quote), text.indexOf(quote) + quote.length);
+    const thread = await createComment({ actor: asAdviser, articleId: story.id, input: { body: `Is ${surname} a minor?`, kind: "REQUIRED", quote, anchor } });
+    await createComment({ actor: asWriter, articleId: story.id, input: { body: `${name} is 17.`, parentId: thread.id } });
+    await updateArticle({ actor: asWriter, id: story.id, input: { body: `<p>${name} rebuilt the arm twice.</p><p>“It works,” ${surname} said. “Again.”</p>`, version: saved.version } });
+    await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+    await db.comment.update({ where: { id: thread.id }, data: { resolvedAt: new Date(), resolvedById: adviser.userId } });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
+    await addCorrection({ actor: asAdviser, articleId: story.id, input: { body: `${surname}'s team placed second, not first.` } });
+    const oldSlug = (await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { slug: true } })).slug;
+    const request = await recordTakedownRequest({ actor: asEditor, articleId: story.id, input: { requesterName: `${name}'s mother`, requesterContact: "", reason: `${name} is a minor.` } });
+    const before = await db.revision.findMany({ where: { articleId: story.id }, select: { id: true } });
+    expect(JSON.stringify(await db.notification.findMany({ where: { link: { contains: story.id } } }))).toMatch(trace);
+
+    const { slug } = await decideTakedown({
+      actor: asAdviser,
+      articleId: story.id,
+      requestId: request.id,
+      input: { decision: "ANONYMIZE", anonymizedName: name, replacement: "a student", decisionReason: `${surname} is a minor.` },
+    });
+
+    // Every stored record that belongs to or talks about the story.
+    const records = {
+      article: await db.article.findUniqueOrThrow({ where: { id: story.id } }),
+      revisions: await db.revision.findMany({ where: { articleId: story.id } }),
+      comments: await db.comment.findMany({ where: { articleId: story.id } }),
+      transitions: await db.transition.findMany({ where: { articleId: story.id } }),
+      corrections: await db.correction.findMany({ where: { articleId: story.id } }),
+      takedowns: await db.takedownRequest.findMany({ where: { articleId: story.id } }),
+      notifications: await db.notification.findMany({ where: { link: { contains: story.id } } }),
+      audit: await db.auditLog.findMany({ where: { OR: [{ subject: story.id }, { details: { contains: story.id } }] } }),
+      search: await db.$queryRaw`SELECT "headline", "dek", "body" FROM "ArticleSearch" WHERE "articleId" = ${story.id}`,
+    };
+    for (const [layer, rows] of Object.entries(records)) expect(JSON.stringify(rows), layer).not.toMatch(trace);
+    // The records are kept, with the name replaced.
+    expect(records.revisions.length).toBe(before.length + 1);
+    expect(records.comments.find((c) => c.id === thread.id)).toMatchObject({ body: "Is a student a minor?", quote: "a student rebuilt the arm", anchorExact: "a student rebuilt the arm" });
+    expect(records.transitions.map((t) => t.note)).toContain("Ask a student for a second quote.");
+    expect(records.takedowns[0]).toMatchObject({ requesterName: "a student's mother", reason: "a student is a minor.", decisionReason: "a student is a minor.", replacement: "a student", anonymizedName: null });
+    expect(records.notifications.length).toBeGreaterThan(0);
+    const anonymizeEntry = records.audit.find((a) => a.action === "takedown.anonymize")!;
+    expect(JSON.parse(anonymizeEntry.details)).toMatchObject({ replacement: "a student", slug: { from: oldSlug.replace(`nadia-${surname.toLowerCase()}`, "a-student"), to: slug } });
+
+    // What the API and the pages answer from.
+    for (const actor of [asWriter, asEditor, asAdviser]) {
+      const revisions = await listRevisions({ actor, articleId: story.id });
+      const answers = [
+        toArticleDto(await findArticleForActor({ id: story.id, actor }), await getPublication()),
+        revisions,
+        ...(await Promise.all(revisions.map((r) => findRevision({ actor, articleId: story.id, revisionId: r.id })))),
+        await listComments({ actor, articleId: story.id }),
+        await listTransitions({ articleId: story.id }),
+        await listNotifications({ userId: actor.userId, limit: 500 }),
+      ];
+      for (const answer of answers) expect(JSON.stringify(answer)).not.toMatch(trace);
+    }
+    expect(JSON.stringify(await listAuditEntries({}))).not.toMatch(trace);
+    expect(JSON.stringify(await findPublishedArticle({ slug }))).not.toMatch(trace);
+    expect(await findPublishedArticle({ slug: oldSlug })).toBeNull();
+
+    // No revision from before the takedown comes back, for anyone; the takedown's own one may.
+    const version = () => db.article.findUniqueOrThrow({ where: { id: story.id }, select: { version: true } }).then((a) => a.version);
+    for (const actor of [asEditor, asAdviser]) {
+      for (const { id } of before) {
+        await expect(restoreRevision({ actor, articleId: story.id, revisionId: id, input: { version: await version() } })).rejects.toMatchObject({
+          code: "CONFLICT",
+          message: expect.stringContaining("from before a takedown"),
+        });
+      }
+    }
+    const anonymized = records.revisions.find((r) => r.event === "anonymize")!;
+    await restoreRevision({ actor: asAdviser, articleId: story.id, revisionId: anonymized.id, input: { version: await version() } });
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { bodyText: true } })).bodyText).not.toMatch(trace);
+  });
+});
