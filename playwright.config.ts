@@ -13,6 +13,20 @@ export const E2E_DATABASE_URL = `file:${E2E_DATA_DIR}/masthead.db`;
  * for specs to share (e2e/lockout.spec.ts).
  */
 export const E2E_LOGIN_LIMITS = { perAccount: 5, perAddress: 30, windowS: 10 };
+/**
+ * The school's OpenID provider (e2e/school-idp.mjs, panva's oidc-provider) runs beside the app
+ * on its own port, and the whole e2e server has single sign-on configured against it, so every
+ * spec runs with SSO on. Single sign-on accepts these domains only (the demo accounts' and the
+ * specs' own); e2e/sso.spec.ts signs in elsewhere to see the refusal.
+ */
+export const E2E_IDP = {
+  port: PORT + 1000,
+  url: `http://127.0.0.1:${PORT + 1000}`,
+  clientId: "masthead-e2e",
+  clientSecret: "e2e-oidc-client-secret",
+  name: "School ID",
+  allowedDomains: "demo.test, e2e.test, school.test",
+};
 // Debian's Chromium where present (Playwright cannot download browsers on every machine).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -37,21 +51,35 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
-  webServer: {
-    command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && node --import tsx scripts/serve.ts -p ${PORT}`,
-    url: `${BASE_URL}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    env: {
-      NEXT_DIST_DIR: `.next-e2e-${PORT}`,
-      MASTHEAD_DATA_DIR: E2E_DATA_DIR,
-      DATABASE_URL: E2E_DATABASE_URL,
-      MASTHEAD_SCHEDULER_MS: "1000",
-      MASTHEAD_LOGIN_MAX_PER_ACCOUNT: String(E2E_LOGIN_LIMITS.perAccount),
-      MASTHEAD_LOGIN_MAX_PER_ADDRESS: String(E2E_LOGIN_LIMITS.perAddress),
-      MASTHEAD_LOGIN_WINDOW_S: String(E2E_LOGIN_LIMITS.windowS),
-      PORT: String(PORT),
+  webServer: [
+    {
+      command: "node e2e/school-idp.mjs",
+      url: `${E2E_IDP.url}/.well-known/openid-configuration`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      env: { E2E_IDP_PORT: String(E2E_IDP.port), E2E_PORT: String(PORT), E2E_OIDC_CLIENT_ID: E2E_IDP.clientId, E2E_OIDC_CLIENT_SECRET: E2E_IDP.clientSecret },
     },
-    stdout: "pipe",
-  },
+    {
+      command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && node --import tsx scripts/serve.ts -p ${PORT}`,
+      url: `${BASE_URL}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      env: {
+        NEXT_DIST_DIR: `.next-e2e-${PORT}`,
+        MASTHEAD_DATA_DIR: E2E_DATA_DIR,
+        DATABASE_URL: E2E_DATABASE_URL,
+        MASTHEAD_SCHEDULER_MS: "1000",
+        MASTHEAD_LOGIN_MAX_PER_ACCOUNT: String(E2E_LOGIN_LIMITS.perAccount),
+        MASTHEAD_LOGIN_MAX_PER_ADDRESS: String(E2E_LOGIN_LIMITS.perAddress),
+        MASTHEAD_LOGIN_WINDOW_S: String(E2E_LOGIN_LIMITS.windowS),
+        MASTHEAD_OIDC_ISSUER: E2E_IDP.url,
+        MASTHEAD_OIDC_CLIENT_ID: E2E_IDP.clientId,
+        MASTHEAD_OIDC_CLIENT_SECRET: E2E_IDP.clientSecret,
+        MASTHEAD_OIDC_NAME: E2E_IDP.name,
+        MASTHEAD_SSO_ALLOWED_DOMAINS: E2E_IDP.allowedDomains,
+        PORT: String(PORT),
+      },
+      stdout: "pipe",
+    },
+  ],
 });

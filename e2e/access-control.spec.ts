@@ -49,7 +49,7 @@ test.describe("access control", () => {
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByLabel("Email", { exact: true })).toBeVisible();
     await expect(page.getByLabel("Password", { exact: true })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
 
     for (const res of [
       await anonymousApi.get("/api/v1/articles"),

@@ -11,5 +11,5 @@ test("first-run setup is closed once accounts exist", async ({ page }) => {
   // /login does not bounce to /setup either.
   await page.goto("/login");
   await expect(page).toHaveURL(/\/login$/);
-  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
 });

@@ -91,7 +91,7 @@ test.describe("sign-in rate limit", () => {
     expectThrottled(await attempt(api, victim));
     await form.getByLabel("Email", { exact: true }).fill(victim.email);
     await form.getByLabel("Password", { exact: true }).fill(victim.password);
-    await form.getByRole("button", { name: "Sign in" }).click();
+    await form.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(form.getByRole("status")).toHaveText(/^Too many sign-in attempts\. Try again in \d+ seconds?\.$/);
     await expect(form).toHaveURL(/\/login/);
     // Another account from the same address is not locked by this one.
@@ -101,7 +101,7 @@ test.describe("sign-in rate limit", () => {
 
     // Once the window has passed, the right password works, in the form.
     await sleep(Math.max(0, lockedAt + locked.retryAfter * 1000 + 500 - Date.now()));
-    await form.getByRole("button", { name: "Sign in" }).click();
+    await form.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(form).toHaveURL(/\/newsroom$/);
     await expect(form.getByTestId("current-user")).toHaveText(victim.name);
 
@@ -156,7 +156,7 @@ test.describe("sign-in rate limit", () => {
 });
 
 test.describe("sessions", () => {
-  test("a session cookie copied before sign-out is dead after it, on every device; Sign out everywhere ends them too", async ({ pageAs, playwright, baseURL, uid }) => {
+  test("a session cookie copied before sign-out is dead after it; other devices stay until Sign out everywhere, which ends them all", async ({ pageAs, playwright, baseURL, uid }) => {
     const adviser = await pageAs("adviser");
     const member = recruitFor(uid, "Signing Out");
     await addStaff(adviser, member, "WRITER");
@@ -170,33 +170,67 @@ test.describe("sessions", () => {
     const copy = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `${cookie.name}=${cookie.value}` } });
     expect((await copy.get("/api/v1/articles")).status()).toBe(200);
 
+    // Signing out ends this session on the server (issue #14): the copy dies with it.
     await page.goto("/newsroom");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
-
-    for (const [name, client] of [["the copied cookie", copy], ["another device", other]] as const) {
+    const expectEnded = async (name: string, client: typeof copy) => {
       const res = await client.get("/api/v1/articles");
       expect(res.status(), name).toBe(401);
       // next-auth's own endpoint neither answers with the session nor re-issues its cookie.
       const session = await client.get("/api/auth/session");
       expect(await session.json(), name).toEqual({});
       expect(session.headers()["set-cookie"] ?? "", name).not.toMatch(/session-token=[^;]/);
-    }
+    };
+    await expectEnded("the copied cookie", copy);
+    // Another device is another session: it stays signed in.
+    expect((await other.get("/api/v1/articles")).status(), "another device").toBe(200);
 
-    // Signed in again, then "Sign out everywhere" on the account page ends this session as well.
+    // Signed in again, then "Sign out everywhere" on the account page ends this session and the other device's.
     const again = await pageAs(member);
     await again.goto("/newsroom/account");
+    await expect(again.getByTestId("session-table").getByRole("row")).toHaveCount(3);
     again.once("dialog", (dialog) => void dialog.accept());
     await again.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(again.getByRole("status").filter({ hasText: "Signed out everywhere" })).toHaveText("Signed out everywhere, this browser too. Sign in again to continue.");
     await again.goto("/newsroom");
     await expect(again).toHaveURL(/\/login/);
+    await expectEnded("another device", other);
     // And a fresh sign-in works.
     const fresh = await playwright.request.newContext({ baseURL });
     await signIn(fresh, member);
     await adviser.goto("/newsroom/audit?action=account.sign_out_everywhere");
-    await expect(adviser.getByTestId("audit-table").getByRole("row").filter({ hasText: member.name })).toHaveCount(2);
+    await expect(adviser.getByTestId("audit-table").getByRole("row").filter({ hasText: member.name })).toHaveCount(1);
+    await adviser.goto("/newsroom/audit?action=account.session_end");
+    await expect(adviser.getByTestId("audit-table").getByRole("row").filter({ hasText: member.name })).toHaveCount(1);
     await Promise.all([other.dispose(), copy.dispose(), fresh.dispose()]);
+  });
+
+  test("Your account lists each session with its device and how it signed in, and ends one without the others", async ({ pageAs, playwright, baseURL, uid }) => {
+    const adviser = await pageAs("adviser");
+    const member = recruitFor(uid, "Many Devices");
+    await addStaff(adviser, member, "WRITER");
+    const phone = await playwright.request.newContext({
+      baseURL,
+      userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1",
+    });
+    await signIn(phone, member);
+    const page = await pageAs(member);
+    await page.goto("/newsroom/account");
+    const rows = page.getByTestId("session-table").getByRole("row");
+    await expect(rows).toHaveCount(3);
+    await expect(rows.filter({ hasText: "(this browser)" })).toContainText("Password");
+    const phoneRow = rows.filter({ hasText: "Safari 17 on iOS" });
+    await expect(phoneRow).toContainText("(mobile)");
+    await phoneRow.getByRole("button", { name: "End", exact: true }).click();
+    // The list is drawn again without it.
+    await expect(phoneRow).toHaveCount(0);
+    await expect(rows).toHaveCount(2);
+    expect((await phone.get("/api/v1/articles")).status()).toBe(401);
+    expect((await page.request.get("/api/v1/articles")).status()).toBe(200);
+    await page.reload();
+    await expect(rows).toHaveCount(2);
+    await phone.dispose();
   });
 
   test("after sign-in, ?next= never leads to another site", async ({ anonymousPage, baseURL }) => {
@@ -206,7 +240,7 @@ test.describe("sessions", () => {
       await page.goto(`/login?next=${next}`);
       await page.getByLabel("Email", { exact: true }).fill("writer2@demo.test");
       await page.getByLabel("Password", { exact: true }).fill("masthead-demo");
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await expect(page, next).toHaveURL(`${baseURL}/newsroom`);
     }
     // A path on this site is kept.
@@ -214,7 +248,7 @@ test.describe("sessions", () => {
     await page.goto(`/login?next=${encodeURIComponent("/newsroom/account")}`);
     await page.getByLabel("Email", { exact: true }).fill("writer2@demo.test");
     await page.getByLabel("Password", { exact: true }).fill("masthead-demo");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(`${baseURL}/newsroom/account`);
   });
 });

@@ -63,6 +63,7 @@ const GLOBAL_TABLE: Record<GlobalAction, Record<Role, boolean>> = {
   manage_settings:   { WRITER: false, EDITOR: false, ADVISER: true, ADMIN: true },
   view_audit_log:    { WRITER: false, EDITOR: false, ADVISER: true, ADMIN: true },
   grant_admin:       { WRITER: false, EDITOR: false, ADVISER: false, ADMIN: true },
+  reset_second_factor: { WRITER: false, EDITOR: false, ADVISER: false, ADMIN: true },
 };
 
 /** Whose story it is, from the actor's side: they created it, they are on its byline, or neither. */

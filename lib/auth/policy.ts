@@ -74,6 +74,7 @@ export type GlobalAction =
   | "manage_staff"
   | "approve_pen_name"
   | "grant_admin"
+  | "reset_second_factor"
   | "manage_settings"
   | "view_audit_log";
 
@@ -103,6 +104,8 @@ export const ROLE_PERMISSIONS: Record<GlobalAction, readonly Role[]> = {
   view_audit_log: FACULTY,
   // Only an administrator makes (or changes) an administrator.
   grant_admin: ["ADMIN"],
+  // The school's IT administrator clears a lost authenticator, after checking who is asking.
+  reset_second_factor: ["ADMIN"],
 };
 
 /** A photo in the media library, for `edit_media`. */

@@ -161,3 +161,20 @@ describe("sign-in attempts", () => {
     expect((await rl.beginSignInAttempt(attempt)).retryAfter).toBeGreaterThan(0);
   });
 });
+
+describe("second-factor codes", () => {
+  it("are counted per account like passwords: past the limit the right code waits too, and no other account does", async () => {
+    delete (globalThis as { mastheadCodeLimiter?: unknown }).mastheadCodeLimiter;
+    const rl = await loadWith({ perAccount: 3, perAddress: 30, windowS: 60 });
+    for (let i = 0; i < 3; i++) expect(await rl.beginCodeAttempt("user-a")).toBe(0);
+    const wait = await rl.beginCodeAttempt("user-a");
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(rl.tooManyCodesMessage(wait)).toMatch(/^Too many codes\. Try again in \d+ (seconds?|minute)\.$/);
+    expect(await rl.beginCodeAttempt("user-b")).toBe(0);
+    // A right code before the limit starts the count afresh.
+    await rl.codeSucceeded("user-b");
+    for (let i = 0; i < 3; i++) expect(await rl.beginCodeAttempt("user-b")).toBe(0);
+    delete (globalThis as { mastheadCodeLimiter?: unknown }).mastheadCodeLimiter;
+  });
+});

@@ -164,3 +164,31 @@ function expandIPv6(s: string): string[] {
   const fill = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill("0");
   return [...left, ...fill, ...right].map((g) => parseInt(g, 16).toString(16));
 }
+
+// Second-factor codes are guessed like passwords (a million six-digit codes, three valid at a
+// time): the same per-account budget and window, counted before the code is checked.
+const codeLimiter = ((globalThis as unknown as { mastheadCodeLimiter?: RateLimiterMemory }).mastheadCodeLimiter ??= new RateLimiterMemory({
+  keyPrefix: "second-factor",
+  points: PER_ACCOUNT,
+  duration: WINDOW_S,
+  blockDuration: WINDOW_S,
+}));
+
+/** Count one second-factor code for an account; > 0: refused, wait that many seconds. */
+export async function beginCodeAttempt(userId: string): Promise<number> {
+  try {
+    await codeLimiter.consume(userId);
+    return 0;
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** A right code: the account's count starts afresh. */
+export async function codeSucceeded(userId: string): Promise<void> {
+  await codeLimiter.delete(userId);
+}
+
+export function tooManyCodesMessage(seconds: number): string {
+  return tooManyAttemptsMessage(seconds).replace("sign-in attempts", "codes");
+}

@@ -12,7 +12,7 @@ let dummyHash: Promise<string> | null = null;
 export async function verifyCredentials({ email, password }: { email: string; password: string }) {
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, active: true, passwordHash: true, person: { select: { fullName: true } } },
+    select: { id: true, email: true, active: true, ssoOnly: true, passwordHash: true, person: { select: { fullName: true } } },
   });
   if (!user) {
     dummyHash ??= hashPassword(crypto.randomUUID());
@@ -21,12 +21,24 @@ export async function verifyCredentials({ email, password }: { email: string; pa
     return null;
   }
   const ok = await verifyPassword(user.passwordHash, password);
-  if (!ok || !user.active) {
-    await recordAudit(db, { kind: "auth.sign_in_failed", actorId: user.id, subject: email, details: { reason: ok ? "inactive" : "wrong_password" } });
+  // An "SSO only" account has no password door, even with the right password.
+  if (!ok || !user.active || user.ssoOnly) {
+    const reason = !ok ? "wrong_password" : !user.active ? "inactive" : "sso_only";
+    await recordAudit(db, { kind: "auth.sign_in_failed", actorId: user.id, subject: email, details: { reason } });
     return null;
   }
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { id: user.id, email: user.email, name: user.person.fullName };
+}
+
+/** The account single sign-on would open for an email (matched exactly, as stored), or null. */
+export async function findSsoAccount(email: string) {
+  return db.user.findUnique({ where: { email }, select: { id: true, email: true, active: true, role: true, person: { select: { fullName: true } } } });
+}
+
+/** A sign-in through any door happened. */
+export async function recordSignIn(userId: string, now: Date = new Date()): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
 }
 
 export type SessionUser = Actor & { email: string; name: string };

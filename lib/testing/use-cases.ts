@@ -43,6 +43,13 @@ import * as mastheadRemove from "@/lib/use-cases/masthead/remove-masthead-entry"
 import * as mastheadCopy from "@/lib/use-cases/masthead/copy-current-staff-to-volume";
 import * as markRead from "@/lib/use-cases/notifications/mark-notifications-read";
 import * as digest from "@/lib/use-cases/notifications/set-digest-kinds";
+import * as startEnrolmentUC from "@/lib/use-cases/two-factor/start-enrolment";
+import * as confirmEnrolmentUC from "@/lib/use-cases/two-factor/confirm-enrolment";
+import * as verifySecondFactorUC from "@/lib/use-cases/two-factor/verify-second-factor";
+import * as resetTwoFactorUC from "@/lib/use-cases/two-factor/reset-two-factor";
+import * as setSsoOnlyUC from "@/lib/use-cases/accounts/set-sso-only";
+import * as endSessionUC from "@/lib/use-cases/accounts/end-session";
+import * as updateSignInSettingsUC from "@/lib/use-cases/settings/update-sign-in-settings";
 
 type Fn = (...args: never[]) => Promise<{ data: unknown }>;
 function unwrap<F extends Fn>(fn: F) {
@@ -90,3 +97,10 @@ export const recordStoredMedia = unwrap(recordStoredMediaUC.recordStoredMedia);
 export const importDocxForActor = unwrap(importDocxUC.importDocxForActor);
 export const addImportedImage = unwrap(addImportedImageUC.addImportedImage);
 export const skipImportedImage = unwrap(skipImportedImageUC.skipImportedImage);
+export const startTwoFactorEnrolment = unwrap(startEnrolmentUC.startTwoFactorEnrolment);
+export const confirmTwoFactorEnrolment = unwrap(confirmEnrolmentUC.confirmTwoFactorEnrolment);
+export const verifySecondFactor = unwrap(verifySecondFactorUC.verifySecondFactor);
+export const resetTwoFactor = unwrap(resetTwoFactorUC.resetTwoFactor);
+export const setSsoOnly = unwrap(setSsoOnlyUC.setSsoOnly);
+export const endOwnSession = unwrap(endSessionUC.endOwnSession);
+export const updateSignInSettings = unwrap(updateSignInSettingsUC.updateSignInSettings);

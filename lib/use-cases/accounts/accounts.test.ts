@@ -3,6 +3,7 @@ import { actorFor, createTestUser, TEST_PASSWORD } from "@/lib/testing/db";
 import { changeOwnPassword, createApiToken, resetPassword, revokeApiToken, setPenNameApproval, updateOwnProfile, updateStaff } from "@/lib/testing/use-cases";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
+import { createAuthSession } from "@/lib/data/sessions";
 import { findUserByApiToken } from "@/lib/data/tokens";
 import { verifyCredentials } from "@/lib/data/users";
 import { findActiveUser, SESSION_MAX_AGE_S, sessionIsCurrent } from "@/lib/data/users";
@@ -123,16 +124,20 @@ describe("sessions end", () => {
     expect(await findActiveUser(writer.userId)).not.toBeNull();
   });
 
-  it("on sign-out (next-auth's signOut event), and next-auth's session refresh then refuses the copied token", async () => {
+  it("on sign-out (next-auth's signOut event): that session ends on the server, so a copy of its token is refused; other sessions stay", async () => {
     const { authOptions } = await import("@/lib/auth/options");
     const writer = await createTestUser({ role: "WRITER" });
-    const token = { sub: writer.userId, authTime: signedInAgo(1000) };
-    const refresh = () => authOptions.callbacks!.jwt!({ token: { ...token }, user: undefined as never, account: null });
-    await expect(refresh()).resolves.toMatchObject({ sub: writer.userId });
+    const session = (sid: string) => ({ sub: writer.userId, authTime: signedInAgo(1000), sid });
+    const opened = () => createAuthSession({ userId: writer.userId, method: "credentials", userAgent: "", pendingSecondFactor: false, secondFactor: null });
+    const [token, otherDevice] = [session(await opened()), session(await opened())];
+    const refresh = (t: typeof token) => authOptions.callbacks!.jwt!({ token: { ...t }, user: undefined as never, account: null });
+    await expect(refresh(token)).resolves.toMatchObject({ sub: writer.userId });
     await authOptions.events!.signOut!({ token, session: undefined as never });
-    expect(await findActiveUser(writer.userId, token.authTime)).toBeNull();
-    await expect(refresh()).rejects.toThrow("This session has ended.");
-    expect(await db.auditLog.count({ where: { action: "account.sign_out_everywhere", actorId: writer.userId } })).toBe(1);
+    await expect(refresh(token)).rejects.toThrow("This session has ended.");
+    await expect(refresh(otherDevice)).resolves.toMatchObject({ sub: writer.userId });
+    expect(await db.auditLog.count({ where: { action: "account.session_end", actorId: writer.userId } })).toBe(1);
+    // A token that names no session (issued before sessions were kept) is refused.
+    await expect(refresh({ ...otherDevice, sid: undefined as never })).rejects.toThrow("This session has ended.");
     // A token past its 12 hours is refused by the refresh too.
     await expect(
       authOptions.callbacks!.jwt!({ token: { sub: writer.userId, authTime: Date.now() + 5 - SESSION_MAX_AGE_S * 1000 - 10_000 }, user: undefined as never, account: null }),

@@ -2,9 +2,16 @@ import type { Metadata } from "next";
 import { CreateTokenForm, InlineActionForm, PasswordForm, ProfileForm } from "@/components/newsroom/account-forms";
 import { changePasswordAction, createTokenAction, revokeTokenAction, signOutEverywhereAction, updateProfileAction } from "@/lib/actions/account";
 import { ROLE_LABELS } from "@/lib/auth/policy";
-import { requireUserPage } from "@/lib/auth/session";
+import Link from "next/link";
+import { EndSessionForm } from "@/components/auth/two-factor-forms";
+import { endSessionAction } from "@/lib/actions/two-factor";
+import { getSignInState, requireUserPage } from "@/lib/auth/session";
+import { configuredSsoProviders } from "@/lib/auth/sso";
+import { describeDevice, describeSignInMethod } from "@/lib/domain/device";
 import { getPublication } from "@/lib/data/publication";
+import { listOwnSessions } from "@/lib/data/sessions";
 import { listApiTokens } from "@/lib/data/tokens";
+import { hasSecondFactor } from "@/lib/data/two-factor";
 import { findOwnProfile } from "@/lib/data/users";
 import { gradeLabel, publicName } from "@/lib/domain/byline";
 import { formatDateTime } from "@/lib/domain/time";
@@ -13,7 +20,16 @@ export const metadata: Metadata = { title: "Your account | Masthead newsroom" };
 
 export default async function AccountPage() {
   const user = await requireUserPage();
-  const [profile, tokens, publication] = await Promise.all([findOwnProfile({ actor: user }), listApiTokens({ actor: user }), getPublication()]);
+  const [profile, tokens, publication, sessions, twoFactorOn, state] = await Promise.all([
+    findOwnProfile({ actor: user }),
+    listApiTokens({ actor: user }),
+    getPublication(),
+    listOwnSessions({ userId: user.userId }),
+    hasSecondFactor(user.userId),
+    getSignInState(),
+  ]);
+  const currentSessionId = state.kind === "signed_in" ? state.sessionId : null;
+  const providerNames = Object.fromEntries(configuredSsoProviders().map((p) => [p.id, p.name]));
   const shownAs = publicName({ ...profile, title: null }, publication.nameDisplayDefault);
   const grade = gradeLabel(profile.graduationYear, new Date(), publication.schoolYearStartMonth);
   return (
@@ -53,9 +69,53 @@ export default async function AccountPage() {
           A sign-in lasts 12 hours at most. Signed in on a shared or lost computer? End every session of your account, on every device, this one included. Your API tokens keep working;
           revoke them below.
         </p>
+        <table className="mt-4 w-full border-collapse text-left text-sm" data-testid="session-table">
+          <caption className="sr-only">Your active sessions</caption>
+          <thead>
+            <tr className="border-b border-rule">
+              <th scope="col" className="py-2 pr-4">Device</th>
+              <th scope="col" className="py-2 pr-4">Signed in with</th>
+              <th scope="col" className="py-2 pr-4">First seen</th>
+              <th scope="col" className="py-2 pr-4">Last seen</th>
+              <th scope="col" className="py-2">
+                <span className="sr-only">End</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id} className="border-b border-rule align-top">
+                <td className="py-2 pr-4">
+                  {describeDevice(s.userAgent)}
+                  {s.id === currentSessionId && <strong> (this browser)</strong>}
+                </td>
+                <td className="py-2 pr-4">{describeSignInMethod(s.method, s.secondFactor, providerNames)}</td>
+                <td className="py-2 pr-4">{formatDateTime(s.createdAt, publication.timeZone)}</td>
+                <td className="py-2 pr-4">{formatDateTime(s.lastSeenAt, publication.timeZone)}</td>
+                <td className="py-2">
+                  <EndSessionForm action={endSessionAction} sessionId={s.id} current={s.id === currentSessionId} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <div className="mt-4">
           <InlineActionForm action={signOutEverywhereAction} hidden={{}} label="Sign out everywhere" confirm="Sign out on every device, this one included?" />
         </div>
+      </section>
+      <section aria-labelledby="two-factor-heading">
+        <h2 id="two-factor-heading" className="text-xl font-bold">
+          Two-factor sign-in
+        </h2>
+        {twoFactorOn ? (
+          <p className="mt-1" data-testid="two-factor-status">
+            On: after your password, Masthead asks for a code from your authenticator app. Lost it and your recovery codes? An administrator can reset it.
+          </p>
+        ) : (
+          <p className="mt-1" data-testid="two-factor-status">
+            Off. Protect your account with a code from an authenticator app on your phone. <Link href="/two-factor/enrol">Set up two-factor sign-in</Link>
+          </p>
+        )}
       </section>
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading" className="text-xl font-bold">

@@ -3,7 +3,11 @@ import { notFound } from "next/navigation";
 import { CreateStaffForm, StaffRowForm } from "@/components/newsroom/staff-forms";
 import { InlineActionForm, ResetPasswordForm } from "@/components/newsroom/account-forms";
 import { penNameApprovalAction, resetPasswordAction } from "@/lib/actions/account";
+import { setSsoOnlyAction } from "@/lib/actions/sign-in";
 import { createStaffAction, updateStaffAction } from "@/lib/actions/staff";
+import { resetTwoFactorAction } from "@/lib/actions/two-factor";
+import { configuredSsoProviders } from "@/lib/auth/sso";
+import { listSignInFacts } from "@/lib/data/two-factor";
 import { can, ROLE_LABELS } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
 import { getPublication } from "@/lib/data/publication";
@@ -16,7 +20,9 @@ export const metadata: Metadata = { title: "Staff | Masthead newsroom" };
 export default async function StaffPage() {
   const user = await requireUserPage();
   if (!can(user, "manage_staff")) notFound();
-  const [staff, publication] = await Promise.all([listStaff(), getPublication()]);
+  const [staff, publication, signIn] = await Promise.all([listStaff(), getPublication(), listSignInFacts()]);
+  const ssoOn = configuredSsoProviders().length > 0;
+  const canResetSecondFactor = can(user, "reset_second_factor");
   const now = new Date();
   const canGrantAdmin = can(user, "grant_admin");
   return (
@@ -65,7 +71,11 @@ export default async function StaffPage() {
                 </td>
                 <td className="py-2 pr-4">{s.email}</td>
                 <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
-                <td className="py-2 pr-4">{s.active ? "Active" : "Deactivated"}</td>
+                <td className="py-2 pr-4">
+                  {s.active ? "Active" : "Deactivated"}
+                  {signIn.get(s.id)?.ssoOnly && <span className="block text-xs">SSO only</span>}
+                  {signIn.get(s.id)?.secondFactor && <span className="block text-xs">Two-factor on</span>}
+                </td>
                 <td className="py-2 pr-4">{s.lastLoginAt ? formatDateTime(s.lastLoginAt, publication.timeZone) : "Never"}</td>
                 <td className="py-2">
                   {s.id === user.userId ? (
@@ -74,6 +84,21 @@ export default async function StaffPage() {
                     <div className="flex flex-col gap-2">
                       <StaffRowForm action={updateStaffAction} userId={s.id} role={s.role} active={s.active} label={s.person.fullName} canGrantAdmin={canGrantAdmin} />
                       <ResetPasswordForm action={resetPasswordAction} userId={s.id} name={s.person.fullName} />
+                      {(ssoOn || signIn.get(s.id)?.ssoOnly) && (
+                        <InlineActionForm
+                          action={setSsoOnlyAction}
+                          hidden={{ userId: s.id, ssoOnly: signIn.get(s.id)?.ssoOnly ? "off" : "on" }}
+                          label={signIn.get(s.id)?.ssoOnly ? `Allow password sign-in for ${s.person.fullName}` : `Make ${s.person.fullName} SSO only`}
+                        />
+                      )}
+                      {canResetSecondFactor && signIn.get(s.id)?.secondFactor && (
+                        <InlineActionForm
+                          action={resetTwoFactorAction}
+                          hidden={{ userId: s.id }}
+                          label={`Reset two-factor sign-in for ${s.person.fullName}`}
+                          confirm={`Reset ${s.person.fullName}'s two-factor sign-in? Check first that it is really them asking.`}
+                        />
+                      )}
                     </div>
                   )}
                 </td>
