@@ -87,8 +87,12 @@ export async function decideTakedown({ actor, articleId, requestId, input: raw, 
  * columns, and bodies (editor JSON with the HTML, text and word count rendered from it).
  * A nullable column that is null is left alone. A new text column on Article goes here.
  */
-const ARTICLE_TEXT_COLUMNS = ["headline", "dek"] as const;
-const ARTICLE_BODY_COLUMNS = [{ json: "bodyJson", html: "bodyHtml", text: "bodyText", words: "wordCount" }] as const;
+const ARTICLE_TEXT_COLUMNS = ["headline", "dek", "draftHeadline", "draftDek"] as const;
+const ARTICLE_BODY_COLUMNS = [
+  { json: "bodyJson", html: "bodyHtml", text: "bodyText", words: "wordCount" },
+  // The working copy of a live story (lib/domain/working-copy.ts).
+  { json: "draftBodyJson", html: "draftBodyHtml", text: "draftBodyText", words: "draftWordCount" },
+] as const;
 
 type ArticleRow = Awaited<ReturnType<typeof findArticleForActor>>;
 
