@@ -6,6 +6,7 @@
 import StarterKit from "@tiptap/starter-kit";
 import { CommentMark } from "./comment-mark";
 import { Figure } from "./figure";
+import { suggestionMarks } from "./suggestion-marks";
 
 export const storyExtensions = [
   StarterKit.configure({
@@ -26,4 +27,6 @@ export const storyExtensions = [
   }),
   CommentMark,
   Figure,
+  // Suggested edits (insertion, deletion, modification): stored in the body, never shown to readers.
+  ...suggestionMarks,
 ];

@@ -43,6 +43,7 @@ import * as mastheadRemove from "@/lib/use-cases/masthead/remove-masthead-entry"
 import * as mastheadCopy from "@/lib/use-cases/masthead/copy-current-staff-to-volume";
 import * as markRead from "@/lib/use-cases/notifications/mark-notifications-read";
 import * as digest from "@/lib/use-cases/notifications/set-digest-kinds";
+import * as suggestionDecision from "@/lib/use-cases/suggestions/decide-suggestion";
 
 type Fn = (...args: never[]) => Promise<{ data: unknown }>;
 function unwrap<F extends Fn>(fn: F) {
@@ -90,3 +91,4 @@ export const recordStoredMedia = unwrap(recordStoredMediaUC.recordStoredMedia);
 export const importDocxForActor = unwrap(importDocxUC.importDocxForActor);
 export const addImportedImage = unwrap(addImportedImageUC.addImportedImage);
 export const skipImportedImage = unwrap(skipImportedImageUC.skipImportedImage);
+export const decideSuggestion = unwrap(suggestionDecision.decideSuggestion);
