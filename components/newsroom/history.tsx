@@ -1,3 +1,4 @@
+import { isSuggestionHistoryAction } from "@/lib/domain/suggestions";
 import { type ArticleStatus, STATUS_LABELS, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
 
 export type HistoryEntry = {
@@ -25,12 +26,21 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
         <ol className="mt-3 flex flex-col gap-3" data-testid="history">
           {entries.map((e) => (
             <li key={e.id} className="border-l-4 border-rule pl-3">
-              <p>
-                <span className="font-semibold">{e.actor ?? "Scheduler"}</span> — {TRANSITION_LABELS[e.action as TransitionAction] ?? e.action} ({STATUS_LABELS[e.from]} →{" "}
-                {STATUS_LABELS[e.to]}) <time dateTime={e.atIso} className="text-sm text-muted">{e.atLabel}</time>
-              </p>
-              {e.publishAtLabel && <p className="text-sm">Scheduled for {e.publishAtLabel}</p>}
-              {e.note && <blockquote className="mt-1 whitespace-pre-line text-sm italic">{e.note}</blockquote>}
+              {isSuggestionHistoryAction(e.action) ? (
+                // The note is the whole line: "Hana Park accepted a suggestion by Minji Kim: “…”".
+                <p>
+                  {e.note} <time dateTime={e.atIso} className="text-sm text-muted">{e.atLabel}</time>
+                </p>
+              ) : (
+                <>
+                  <p>
+                    <span className="font-semibold">{e.actor ?? "Scheduler"}</span> — {TRANSITION_LABELS[e.action as TransitionAction] ?? e.action} ({STATUS_LABELS[e.from]} →{" "}
+                    {STATUS_LABELS[e.to]}) <time dateTime={e.atIso} className="text-sm text-muted">{e.atLabel}</time>
+                  </p>
+                  {e.publishAtLabel && <p className="text-sm">Scheduled for {e.publishAtLabel}</p>}
+                  {e.note && <blockquote className="mt-1 whitespace-pre-line text-sm italic">{e.note}</blockquote>}
+                </>
+              )}
             </li>
           ))}
         </ol>

@@ -79,7 +79,9 @@ export const SuggestMode = Extension.create<Options>({
   // The package's withSuggestChanges, as Tiptap's dispatch hook: the same conditions, our ids.
   dispatchTransaction({ transaction, next }) {
     const state = this.editor.state;
-    const skip = transaction.getMeta("history$") || "skip" in (transaction.getMeta(suggestChangesKey) ?? {});
+    // Not suggestions: undo/redo, the package's own commands, and text loaded by the program (setContent without
+    // an update: a restore, a conflict choice, a decision the server applied), which replaces the text rather than editing it.
+    const skip = transaction.getMeta("history$") || transaction.getMeta("preventUpdate") === true || "skip" in (transaction.getMeta(suggestChangesKey) ?? {});
     next(isSuggestChangesEnabled(state) && transaction.docChanged && !skip ? transformToSuggestionTransaction(transaction, state, newSuggestionId) : transaction);
   },
   addCommands() {

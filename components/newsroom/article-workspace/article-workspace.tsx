@@ -21,6 +21,7 @@ import { CommentsPanel, type CommentsPanelProps } from "../comments-panel";
 import { ConflictView } from "../conflict-view";
 import type { StoryFields } from "../local-draft";
 import { useStoryEditor } from "../rich-text-editor";
+import { type SuggestionsAccess, useSuggestions, useSuggestModeExtensions } from "../suggestions";
 
 export type EditableArticle = {
   id: string;
@@ -46,6 +47,8 @@ type Props = {
   transitionAction: FormActionFn;
   /** The comment threads and what the user may do with them (absent on a new story). */
   comments?: Omit<CommentsPanelProps, "editor">;
+  /** Who the user is and what they may do with suggested edits (absent on a new story). */
+  suggestions?: SuggestionsAccess;
 };
 
 /**
@@ -54,7 +57,7 @@ type Props = {
  * them; and never overwrites a newer version (the server compares versions; a conflict opens a
  * side-by-side view). The hooks and parts beside this file each do one of those jobs.
  */
-export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, createAction, transitionAction, comments }: Props) {
+export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, createAction, transitionAction, comments, suggestions }: Props) {
   const bodyLabel = useId();
   const articleId = article?.id ?? null;
   const initial: StoryFields = {
@@ -75,6 +78,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const create = useCreateStory({ createAction, fieldsRef: story.fieldsRef, setStatus: story.setStatus, acknowledge: story.acknowledge, clearDraft: local.clear });
   const others = usePresence(articleId);
   const errors = story.status.kind === "invalid" ? story.status.fields : {};
+  const suggestModeExtensions = useSuggestModeExtensions(suggestions);
 
   const editor = useStoryEditor({
     initialHtml: initial.body,
@@ -83,7 +87,9 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     onBlur: () => void story.save(),
     labelledBy: bodyLabel,
     describedBy: errors.body ? "body-error" : undefined,
+    extensions: suggestModeExtensions,
   });
+  const suggested = useSuggestions({ editor, articleId, access: suggestions, story, timeZone });
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
@@ -140,12 +146,14 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           <StoryMetaFields {...fieldProps} sections={sections} people={people} />
           <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
           <TagsField {...fieldProps} />
-          <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} />
+          <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} tools={suggested.tools} />
+          {suggested.caret}
           {canEdit ? <SaveBar status={story.status} isNew={!articleId} /> : <p className="text-muted">You can read this story, but not edit it in its current state.</p>}
         </form>
       </div>
       <div className="flex flex-col gap-6">
-        {articleId && transitions.length > 0 && <TransitionPanel articleId={articleId} transitions={transitions} dirty={story.dirty} timeZone={timeZone} action={transitionAction} />}
+        {articleId && transitions.length > 0 && <TransitionPanel articleId={articleId} transitions={transitions} dirty={story.dirty} timeZone={timeZone} action={transitionAction} openSuggestions={suggested.open.length} />}
+        {suggested.panel}
         {comments && <CommentsPanel {...comments} editor={editor} />}
       </div>
     </div>
