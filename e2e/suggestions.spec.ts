@@ -44,7 +44,7 @@ test("the adviser suggests three changes to the Aleppo story; the writer accepts
   const reader = await anonymousPage();
   const publicText = async () => {
     await reader.goto(`/articles/${story.slug}`);
-    return reader.locator("article").innerText();
+    return reader.locator("article").first().innerText();
   };
 
   // The adviser switches to Suggesting and makes an insertion, a deletion and a replacement.
@@ -88,7 +88,10 @@ test("the adviser suggests three changes to the Aleppo story; the writer accepts
   ]);
 
   // Readers never see them: the public page and the API's body are the text with none applied.
-  expect(await publicText()).toContain(ORIGINAL);
+  const before = await publicText();
+  expect(before).toContain(ORIGINAL);
+  for (const suggested of ["second-largest", "sudden"]) expect(before).not.toContain(suggested);
+  expect(await reader.content()).not.toMatch(/<ins|<del|data-suggestion|suggestion-insert/);
   expect(await serverText(adviserApi, story.id)).toContain(ORIGINAL);
 
   // The writer, in another browser, accepts the insertion and the replacement and rejects the deletion.

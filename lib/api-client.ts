@@ -179,7 +179,7 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
 
     /** Accept or reject one suggestion (`all`: every open one); the server applies it to the stored text. */
     async decideSuggestion(articleId: string, suggestionId: string, decision: "accept" | "reject"): Promise<ApiResult<TSuggestionDecided>> {
-      return request(`${article(articleId)}/suggestions/${encodeURIComponent(suggestionId)}/${decision}`, { method: "POST" }, isSuggestionDecided);
+      return request(`${article(articleId)}/suggestions/${encodeURIComponent(suggestionId)}/${decision}`, { method: "POST", json: {} }, isSuggestionDecided);
     },
 
     async resolveComment(articleId: string, commentId: string, resolved: boolean): Promise<ApiResult<CommentDto[]>> {

@@ -19,10 +19,10 @@ function suggesting(text = SENTENCE) {
   let state = EditorState.create({ doc, plugins: [suggestChanges()] });
   state = state.apply(state.tr.setMeta(suggestChangesKey, { skip: true, enabled: true }));
   const at = (word: string) => 1 + state.doc.textContent.indexOf(word);
-  const edit = (make: (tr: Transaction) => Transaction) => {
+  const edit = (make: (tr: Transaction) => Transaction, now = AT) => {
     const tracked = transformToSuggestionTransaction(make(state.tr), state, newSuggestionId);
     state = state.apply(tracked);
-    const stamp = stampSuggestions(state, MINJI, AT);
+    const stamp = stampSuggestions(state, MINJI, now);
     if (stamp) state = state.apply(stamp);
   };
   return {
@@ -30,6 +30,9 @@ function suggesting(text = SENTENCE) {
     remove: (word: string) => edit((tr) => tr.delete(at(word), at(word) + word.length)),
     replace: (word: string, text: string) => edit((tr) => tr.insertText(text, at(word), at(word) + word.length)),
     json: () => state.doc.toJSON() as JSONContent,
+    /** Type one character at a time after `after`, a minute apart. */
+    typeSlowly: (after: string, text: string) =>
+      [...text].forEach((ch, i) => edit((tr) => tr.insertText(ch, at(after) + after.length + i), new Date(AT.getTime() + i * 60_000))),
   };
 }
 
@@ -55,6 +58,15 @@ describe("listSuggestions", () => {
     expect(list.map((s) => s.text)).toEqual(["“grey”", "“of Aleppo”", "“Friday” → “Saturday”"]);
     for (const s of list) expect(s).toMatchObject({ author: { id: MINJI.id, name: MINJI.name }, createdAt: AT.toISOString() });
     expect(new Set(list.map((s) => s.id)).size).toBe(3);
+  });
+
+  it("typing a suggestion key by key makes one suggestion, stamped with the time of its first key", () => {
+    const s = suggesting();
+    s.typeSlowly("city", " west");
+    expect(listSuggestions(s.json())).toEqual([expect.objectContaining({ kind: "insert", inserted: " west", createdAt: AT.toISOString(), author: { id: MINJI.id, name: MINJI.name } })]);
+    // Every piece carries the same stamp, so the text joins into one run (one <ins>) in the editor.
+    const stamps = new Set(JSON.stringify(s.json()).match(/"createdAt":"[^"]+"/g));
+    expect([...stamps]).toEqual([`"createdAt":"${AT.toISOString()}"`]);
   });
 
   it("finds none in a story without suggestions", () => {

@@ -1,35 +1,41 @@
 "use client";
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
-import { useState } from "react";
+import type { JSONContent } from "@tiptap/core";
+import { useMemo, useState } from "react";
 import { api } from "@/lib/api-client";
 import { SUGGESTION_MARKS } from "@/lib/editor/suggestion-marks";
 import { listSuggestions, type SuggestionSummary } from "@/lib/editor/suggestions";
 import { isSuggesting } from "@/lib/editor/suggest-mode";
 
+/**
+ * The editor's current state, re-rendering on every change. Read from the editor itself: the
+ * first selector run of useEditorState can predate the editor (it mounts after the first render).
+ */
+function useLiveState(editor: Editor | null) {
+  useEditorState({ editor, selector: ({ editor: e }) => e?.state ?? null, equalityFn: Object.is });
+  return editor && !editor.isDestroyed ? editor.state : null;
+}
+
 /** The open suggestions in the editor's text, live, in reading order. */
 export function useOpenSuggestions(editor: Editor | null): SuggestionSummary[] {
-  return useEditorState({ editor, selector: ({ editor: e }) => (e ? listSuggestions(e.getJSON()) : []) }) ?? [];
+  const doc = useLiveState(editor)?.doc ?? null;
+  return useMemo(() => (doc ? listSuggestions(doc.toJSON() as JSONContent) : []), [doc]);
 }
 
 /** The suggestion the caret is in (or beside), so the editor can explain it to keyboard users. */
 export function useSuggestionAtCaret(editor: Editor | null): string | null {
-  return (
-    useEditorState({
-      editor,
-      selector: ({ editor: e }) => {
-        if (!e) return null;
-        const { $from } = e.state.selection;
-        const marks = [...($from.nodeAfter?.marks ?? []), ...($from.nodeBefore?.marks ?? [])];
-        const mark = marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
-        return mark ? String(mark.attrs.id) : null;
-      },
-    }) ?? null
-  );
+  const state = useLiveState(editor);
+  if (!state) return null;
+  const { $from } = state.selection;
+  const marks = [...($from.nodeAfter?.marks ?? []), ...($from.nodeBefore?.marks ?? [])];
+  const mark = marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
+  return mark ? String(mark.attrs.id) : null;
 }
 
 export function useSuggestingState(editor: Editor | null): boolean {
-  return useEditorState({ editor, selector: ({ editor: e }) => (e ? isSuggesting(e.state) : false) }) ?? false;
+  const state = useLiveState(editor);
+  return state ? isSuggesting(state) : false;
 }
 
 type StoryLink = {
