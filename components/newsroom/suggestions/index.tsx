@@ -36,6 +36,6 @@ export function useSuggestions({ editor, articleId, access, story, timeZone }: O
     open,
     tools: access?.canSuggest && editor ? <SuggestModeSwitch editor={editor} /> : null,
     caret: <SuggestionAtCaret suggestion={open.find((s) => s.id === atCaret) ?? null} {...shared} />,
-    panel: articleId && (open.length > 0 || access?.canSuggest || canDecide) ? <SuggestionsPanel suggestions={open} note={note} editor={editor} {...shared} /> : null,
+    panel: articleId && (open.length > 0 || access?.canSuggest || canDecide) ? <SuggestionsPanel suggestions={open} note={note} editor={editor} canSuggest={access?.canSuggest} {...shared} /> : null,
   };
 }

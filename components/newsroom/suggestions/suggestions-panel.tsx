@@ -17,6 +17,7 @@ export function describeSuggestion(s: SuggestionSummary): string {
 type Props = {
   suggestions: SuggestionSummary[];
   canDecide: boolean;
+  canSuggest?: boolean;
   decide: Decide;
   pending: boolean;
   note: { ok: boolean; message: string } | null;
@@ -54,14 +55,14 @@ function Byline({ s, formatTime }: { s: SuggestionSummary; formatTime: (iso: str
 }
 
 /** The suggested edits beside the comments: each with Accept and Reject, and all at once. */
-export function SuggestionsPanel({ suggestions, canDecide, decide, pending, note, editor, formatTime }: Props) {
+export function SuggestionsPanel({ suggestions, canDecide, canSuggest, decide, pending, note, editor, formatTime }: Props) {
   return (
     <section aria-labelledby="suggestions-heading" className="h-fit rounded border border-rule bg-panel p-4" data-testid="suggestions">
       <h2 id="suggestions-heading" className="font-bold">
         Suggestions{suggestions.length > 0 ? ` (${suggestions.length})` : ""}
       </h2>
       {suggestions.length === 0 ? (
-        <p className="mt-2 text-sm text-muted">No open suggestions. Switch the editor to Suggesting to propose changes.</p>
+        <p className="mt-2 text-sm text-muted">No open suggestions.{canSuggest ? " Switch the editor to Suggesting to propose changes." : ""}</p>
       ) : (
         <>
           {canDecide && suggestions.length > 1 && (
@@ -98,7 +99,7 @@ export function SuggestionsPanel({ suggestions, canDecide, decide, pending, note
 }
 
 /** The suggestion at the caret, explained for keyboard and screen-reader users (the mouse gets a tooltip). */
-export function SuggestionAtCaret({ suggestion, canDecide, decide, pending, formatTime }: { suggestion: SuggestionSummary | null } & Omit<Props, "suggestions" | "note" | "editor">) {
+export function SuggestionAtCaret({ suggestion, canDecide, decide, pending, formatTime }: { suggestion: SuggestionSummary | null } & Omit<Props, "suggestions" | "note" | "editor" | "canSuggest">) {
   return (
     <div role="status" aria-live="polite" data-testid="suggestion-at-caret">
       {suggestion && (
