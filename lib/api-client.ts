@@ -76,6 +76,12 @@ function isSavedArticle(body: unknown): body is { article: TSavedArticle } {
   return isObject(body) && isObject(body.article) && typeof body.article.version === "number" && typeof body.article.updatedAt === "string";
 }
 
+/** A decided suggestion: the story's new version and its text as the editor loads it. */
+export type TSuggestionDecided = { article: TSavedArticle; editorBody: string; decided: string[] };
+function isSuggestionDecided(body: unknown): body is TSuggestionDecided {
+  return isObject(body) && isSavedArticle(body) && typeof (body as Record<string, unknown>).editorBody === "string" && isArray((body as Record<string, unknown>).decided);
+}
+
 function isDocxImport(body: unknown): body is TDocxImportResult {
   return isObject(body) && typeof body.body === "string" && isArray(body.images) && isArray(body.failedImages);
 }
@@ -175,6 +181,11 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
     async addComment(articleId: string, input: Partial<TCommentCreate> & { body: string }): Promise<ApiResult<CommentDto[]>> {
       const result = await request<{ comments: CommentDto[] }>(`${article(articleId)}/comments`, { method: "POST", json: input }, has("comments", isArray));
       return result.ok ? { ...result, data: result.data.comments } : result;
+    },
+
+    /** Accept or reject one suggestion (`all`: every open one); the server applies it to the stored text. */
+    async decideSuggestion(articleId: string, suggestionId: string, decision: "accept" | "reject"): Promise<ApiResult<TSuggestionDecided>> {
+      return request(`${article(articleId)}/suggestions/${encodeURIComponent(suggestionId)}/${decision}`, { method: "POST", json: {} }, isSuggestionDecided);
     },
 
     async resolveComment(articleId: string, commentId: string, resolved: boolean): Promise<ApiResult<CommentDto[]>> {

@@ -1,3 +1,4 @@
+import { isSuggestionHistoryAction } from "@/lib/domain/suggestions";
 import { type ArticleStatus, isWorkingCopyAction, STATUS_LABELS, TRANSITION_LABELS, type TransitionAction, type WorkingCopyAction } from "@/lib/domain/workflow";
 
 /** A live story's working-copy steps leave the status alone, so their line says what happened instead. */
@@ -32,19 +33,26 @@ export function History({ entries }: { entries: HistoryEntry[] }) {
         <ol className="mt-3 flex flex-col gap-3" data-testid="history">
           {entries.map((e) => (
             <li key={e.id} className="border-l-4 border-rule pl-3">
-              {isWorkingCopyAction(e.action as TransitionAction) ? (
+              {isSuggestionHistoryAction(e.action) ? (
+                // The note is the whole line: "Hana Park accepted a suggestion by Minji Kim: “…”".
+                <p>
+                  {e.note} <time dateTime={e.atIso} className="text-sm text-muted">{e.atLabel}</time>
+                </p>
+              ) : isWorkingCopyAction(e.action as TransitionAction) ? (
                 <p>
                   {WORKING_COPY_LINES[e.action as WorkingCopyAction]} <span className="font-semibold">{e.actor ?? "Scheduler"}</span>{" "}
                   <time dateTime={e.atIso} className="text-sm text-muted">{e.atLabel}</time>
                 </p>
               ) : (
-              <p>
-                <span className="font-semibold">{e.actor ?? "Scheduler"}</span> — {TRANSITION_LABELS[e.action as TransitionAction] ?? e.action} ({STATUS_LABELS[e.from]} →{" "}
-                {STATUS_LABELS[e.to]}) <time dateTime={e.atIso} className="text-sm text-muted">{e.atLabel}</time>
-              </p>
+                <>
+                  <p>
+                    <span className="font-semibold">{e.actor ?? "Scheduler"}</span> — {TRANSITION_LABELS[e.action as TransitionAction] ?? e.action} ({STATUS_LABELS[e.from]} →{" "}
+                    {STATUS_LABELS[e.to]}) <time dateTime={e.atIso} className="text-sm text-muted">{e.atLabel}</time>
+                  </p>
+                  {e.publishAtLabel && <p className="text-sm">Scheduled for {e.publishAtLabel}</p>}
+                  {e.note && <blockquote className="mt-1 whitespace-pre-line text-sm italic">{e.note}</blockquote>}
+                </>
               )}
-              {e.publishAtLabel && <p className="text-sm">Scheduled for {e.publishAtLabel}</p>}
-              {e.note && <blockquote className="mt-1 whitespace-pre-line text-sm italic">{e.note}</blockquote>}
             </li>
           ))}
         </ol>

@@ -1,7 +1,9 @@
 "use client";
 import { Placeholder } from "@tiptap/extensions";
+import type { Extensions } from "@tiptap/core";
 import { EditorContent, type Editor, useEditor, useEditorState } from "@tiptap/react";
 import { CommentAnchors } from "@/lib/editor/comment-anchors";
+import type { ReactNode } from "react";
 import { DocxImageSlot } from "@/lib/editor/docx-slot";
 import { storyExtensions } from "@/lib/editor/extensions";
 import { MediaPicker } from "./media-picker";
@@ -20,7 +22,7 @@ function ToolButton({ label, active, onClick }: { label: string; active?: boolea
   );
 }
 
-function Toolbar({ editor }: { editor: Editor }) {
+function Toolbar({ editor, tools }: { editor: Editor; tools?: ReactNode }) {
   const s = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -57,19 +59,29 @@ function Toolbar({ editor }: { editor: Editor }) {
         label="Insert photo"
         onPick={(m) => chain().setFigure({ mediaId: m.id, src: m.url, alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height }).run()}
       />
+      {tools}
     </div>
   );
 }
 
-type Options = { initialHtml: string; editable: boolean; onChange: (html: string) => void; onBlur?: () => void; labelledBy: string; describedBy?: string };
+type Options = {
+  initialHtml: string;
+  editable: boolean;
+  onChange: (html: string) => void;
+  onBlur?: () => void;
+  labelledBy: string;
+  describedBy?: string;
+  /** Extensions only this editor needs (suggestion mode, with who is suggesting). */
+  extensions?: Extensions;
+};
 
 /** The Tiptap editor for story bodies. The server re-parses whatever it sends into the same schema. */
-export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labelledBy, describedBy }: Options) {
+export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labelledBy, describedBy, extensions = [] }: Options) {
   return useEditor(
     {
       // DocxImageSlot: where a photo from an imported .docx waits for "Add" or "Skip" (never saved).
       // CommentAnchors: the comments' passages, as decorations beside the text (never saved).
-      extensions: [...storyExtensions, DocxImageSlot, CommentAnchors, Placeholder.configure({ placeholder: "Write the story…" })],
+      extensions: [...storyExtensions, DocxImageSlot, CommentAnchors, Placeholder.configure({ placeholder: "Write the story…" }), ...extensions],
       content: initialHtml,
       editable,
       immediatelyRender: false,
@@ -90,10 +102,10 @@ export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labell
   );
 }
 
-export function RichTextEditor({ editor, editable }: { editor: Editor | null; editable: boolean }) {
+export function RichTextEditor({ editor, editable, tools }: { editor: Editor | null; editable: boolean; tools?: ReactNode }) {
   return (
     <div className="rounded border border-muted">
-      {editor && editable && <Toolbar editor={editor} />}
+      {editor && editable && <Toolbar editor={editor} tools={tools} />}
       <EditorContent editor={editor} />
     </div>
   );

@@ -16,21 +16,21 @@ const ZPinForm = z.object({ id: ZId, pinRank: z.enum(["", "1", "2", "3", "4", "5
 
 /** The transition form: the clicked button names the action; publishAt is local publication time. */
 const ZTransitionForm = z
-  .object({ id: ZId, action: z.string(), note: z.string().optional(), publishAt: z.string().optional() })
-  .transform(({ id, action, note, publishAt }, ctx) => {
+  .object({ id: ZId, action: z.string(), note: z.string().optional(), publishAt: z.string().optional(), confirmOpenSuggestions: z.string().optional() })
+  .transform(({ id, action, note, publishAt, confirmOpenSuggestions }, ctx) => {
     const parsed = ZTransition.shape.action.safeParse(action);
     if (!parsed.success) {
       ctx.addIssue({ code: "custom", path: ["action"], message: "That is not an action this story offers." });
       return z.NEVER;
     }
-    return { id, action: parsed.data, note: note || undefined, publishAt: parsed.data === "publish" ? publishAt || "" : "" };
+    return { id, action: parsed.data, note: note || undefined, publishAt: parsed.data === "publish" ? publishAt || "" : "", confirmOpenSuggestions: confirmOpenSuggestions === "true" };
   });
 
 export async function transitionAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return formAction(
     form,
     ZTransitionForm,
-    async ({ id, action, note, publishAt }, user) => {
+    async ({ id, action, note, publishAt, confirmOpenSuggestions }, user) => {
       let iso: string | null = null;
       if (publishAt) {
         const { timeZone } = await getPublication();
@@ -39,7 +39,7 @@ export async function transitionAction(_prev: ActionState, form: FormData): Prom
         // Whether it lies in the future is the workflow's rule (lib/domain/workflow.ts), for every caller.
         iso = when.toISOString();
       }
-      const { data } = await transitionArticle({ actor: user, id, input: { action, note, publishAt: iso } });
+      const { data } = await transitionArticle({ actor: user, id, input: { action, note, publishAt: iso, confirmOpenSuggestions } });
       return { status: data.status };
     },
     { success: () => "Done.", shown: ["note", "publishAt"] },

@@ -34,6 +34,8 @@ const ALL_ACTIONS: readonly ArticleAction[] = [
   "correct",
   "place_in_issue",
   "decide_takedown",
+  "suggest",
+  "decide_suggestion",
   "submit",
   "withdraw",
   "request_changes",
@@ -106,6 +108,9 @@ const RULES: Record<Exclude<ArticleAction, "view">, Record<Role, Rule>> = {
   correct:         { WRITER: "never",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   place_in_issue:  { WRITER: "never",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   decide_takedown: { WRITER: "never",         EDITOR: "never",           ADVISER: "always", ADMIN: "always" },
+  // Suggestion mode: suggesting saves the text, so it is an edit; the writers or any reviewer decide.
+  suggest:         { WRITER: "own-revisable", EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
+  decide_suggestion: { WRITER: "own",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   submit:          { WRITER: "own",           EDITOR: "own",             ADVISER: "own",    ADMIN: "own" },
   withdraw:        { WRITER: "own",           EDITOR: "own",             ADVISER: "own",    ADMIN: "own" },
   request_changes: { WRITER: "never",         EDITOR: "others",          ADVISER: "always", ADMIN: "always" },
@@ -250,7 +255,7 @@ describe("an assignment's assigning editor", () => {
     expect(isOwn(editor, assigned("DRAFT"))).toBe(false);
     expect(can(editor, "view", assigned("DRAFT"))).toBe(true);
     expect(can(editor, "comment", assigned("DRAFT"))).toBe(true);
-    for (const action of ["edit", "restore_revision", "submit", "withdraw", "decide_takedown"] as const) expect(can(editor, action, assigned("DRAFT")), action).toBe(false);
+    for (const action of ["edit", "restore_revision", "suggest", "submit", "withdraw", "decide_takedown"] as const) expect(can(editor, action, assigned("DRAFT")), action).toBe(false);
   });
 
   it("reviews it like anyone else's story once submitted: approves, requests changes, cannot withdraw", () => {

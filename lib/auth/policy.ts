@@ -54,6 +54,8 @@ export type ArticleAction =
   | "correct"
   | "place_in_issue"
   | "decide_takedown"
+  | "suggest"
+  | "decide_suggestion"
   | TransitionAction;
 
 /**
@@ -129,6 +131,8 @@ export const ARTICLE_ACTIONS: readonly ArticleAction[] = [
   "correct",
   "place_in_issue",
   "decide_takedown",
+  "suggest",
+  "decide_suggestion",
   "submit",
   "withdraw",
   "request_changes",
@@ -207,6 +211,8 @@ export function can(
     case "comment":
       return true;
     case "resolve_coaching":
+    // A suggested edit is accepted or rejected by the story's writers or any reviewer.
+    case "decide_suggestion":
       return own || isReviewer(actor.role);
     case "pin":
     case "correct":
@@ -222,6 +228,8 @@ export function can(
       return actor.role === "EDITOR" && !own;
     case "edit":
     case "restore_revision":
+    // A suggestion is an edit recorded as a proposal: it is saved with the text, so it takes the right to edit.
+    case "suggest":
       // Authors revise their own drafts; once in review or later, only reviewers make copy edits.
       if (own && isWithWriters(article.status)) return true;
       // A student editor following an assigned draft leaves the writing to its writers.

@@ -48,6 +48,8 @@ export const AUDIT_KINDS = [
   "article.issue",
   "article.assign",
   "article.correction",
+  "suggestion.accept",
+  "suggestion.reject",
   "pitch.accept",
   "pitch.reject",
   "takedown.request",

@@ -179,6 +179,27 @@ describe("open required changes", () => {
   });
 });
 
+describe("open suggestions", () => {
+  const asking = legal.filter((c) => c.action === "approve" || c.action === "publish" || c.action === "republish");
+
+  it.each(asking)("ask before $status --$action-- while any are open", ({ status, action }) => {
+    for (const openSuggestions of [1, 4]) {
+      const result = applyTransition({ status, action, openSuggestions, now: NOW });
+      expect(result).toMatchObject({ ok: false, code: "SUGGESTIONS_OPEN" });
+      expect(result.ok === false && result.message).toBe(`${openSuggestions === 1 ? "1 suggestion is" : "4 suggestions are"} still open. ${action === "approve" ? "Approve" : action === "publish" ? "Publish" : "Republish"} anyway?`);
+    }
+  });
+
+  it.each(asking)("let $status --$action-- through once confirmed, or with none open", ({ status, action, to }) => {
+    expect(applyTransition({ status, action, openSuggestions: 2, confirmOpenSuggestions: true, now: NOW })).toMatchObject({ ok: true, to });
+    expect(applyTransition({ status, action, openSuggestions: 0, now: NOW })).toMatchObject({ ok: true, to });
+  });
+
+  it.each(legal.filter((c) => !asking.includes(c)))("do not hold up $status --$action--", ({ status, action, to }) => {
+    expect(applyTransition({ status, action, note: "A reason.", openSuggestions: 3, now: NOW })).toMatchObject({ ok: true, to });
+  });
+});
+
 describe("isDue", () => {
   const past = new Date(NOW.getTime() - 1);
   const future = new Date(NOW.getTime() + 1);

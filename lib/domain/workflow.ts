@@ -199,12 +199,16 @@ export type TransitionInput = {
   openRequiredChanges?: number;
   /** The working copy differs from the live text (lib/domain/working-copy.ts hasPendingChanges). */
   pendingChanges?: boolean;
+  /** Suggested edits still open in the text: approving or publishing asks first. */
+  openSuggestions?: number;
+  /** The person saw how many suggestions are open and goes ahead anyway. */
+  confirmOpenSuggestions?: boolean;
   now: Date;
 };
 
 export type TransitionResult =
   | { ok: true; from: ArticleStatus; to: ArticleStatus; publishAt: Date | null; publishedNow: boolean }
-  | { ok: false; code: "INVALID_TRANSITION" | "NOTE_REQUIRED" | "INVALID_PUBLISH_AT" | "REQUIRED_CHANGES_OPEN" | "NO_PENDING_CHANGES"; message: string };
+  | { ok: false; code: "INVALID_TRANSITION" | "NOTE_REQUIRED" | "INVALID_PUBLISH_AT" | "REQUIRED_CHANGES_OPEN" | "NO_PENDING_CHANGES" | "SUGGESTIONS_OPEN"; message: string };
 
 /**
  * Decide where a transition leads. Never throws; an impossible request gets a reason.
@@ -240,6 +244,10 @@ export function applyTransition(input: TransitionInput): TransitionResult {
       message: `Resolve the ${open === 1 ? "required change" : `${open} required changes`} before approving.`,
     };
   }
+  const suggestions = input.openSuggestions ?? 0;
+  if (ASKS_ABOUT_SUGGESTIONS.has(action) && suggestions > 0 && !input.confirmOpenSuggestions) {
+    return { ok: false, code: "SUGGESTIONS_OPEN", message: openSuggestionsMessage(suggestions, action) };
+  }
   if (input.publishAt && action !== "publish") {
     return { ok: false, code: "INVALID_PUBLISH_AT", message: "Only a publish can carry a publish time." };
   }
@@ -251,6 +259,15 @@ export function applyTransition(input: TransitionInput): TransitionResult {
     return { ok: true, from: status, to: "SCHEDULED", publishAt: input.publishAt, publishedNow: false };
   }
   return { ok: true, from: status, to: target, publishAt: null, publishedNow: target === "PUBLISHED" && !isWorkingCopyAction(action) };
+}
+
+/** The moves that put text before readers (or sign it off): they ask first while suggestions are open. */
+export const ASKS_ABOUT_SUGGESTIONS: ReadonlySet<TransitionAction> = new Set(["approve", "publish", "republish"]);
+
+/** "2 suggestions are still open. Approve anyway?" — the question the panel asks and the refusal the API gives. */
+export function openSuggestionsMessage(count: number, action: TransitionAction): string {
+  const verb = action === "approve" ? "Approve" : action === "republish" ? "Republish" : "Publish";
+  return `${count === 1 ? "1 suggestion is" : `${count} suggestions are`} still open. ${verb} anyway?`;
 }
 
 /** A SCHEDULED story whose time has come goes live; used by the scheduler. */

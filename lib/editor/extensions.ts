@@ -5,6 +5,7 @@
  */
 import StarterKit from "@tiptap/starter-kit";
 import { Figure } from "./figure";
+import { suggestionMarks } from "./suggestion-marks";
 
 export const storyExtensions = [
   StarterKit.configure({
@@ -24,4 +25,6 @@ export const storyExtensions = [
     },
   }),
   Figure,
+  // Suggested edits (insertion, deletion, modification): stored in the body, never shown to readers.
+  ...suggestionMarks,
 ];

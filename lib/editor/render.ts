@@ -8,6 +8,7 @@ import { generateHTML, generateJSON } from "@tiptap/html/server";
 import sanitizeHtml from "sanitize-html";
 import { withoutCommentMarks } from "@/lib/domain/anchors";
 import { storyExtensions } from "@/lib/editor/extensions";
+import { withoutSuggestions } from "@/lib/editor/suggestions";
 import { AppError } from "@/lib/errors";
 
 export type RenderedBody = { json: JSONContent; html: string; text: string; wordCount: number };
@@ -26,8 +27,9 @@ const OUTPUT_ALLOWLIST: sanitizeHtml.IOptions = {
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
-  // Images only from this site's own media library.
-  exclusiveFilter: (frame) => frame.tag === "img" && !/^\/media\//.test(frame.attribs.src ?? ""),
+  // Images only from this site's own media library. A suggested insertion (<ins>) goes with its
+  // text, should one ever get this far: readers see the story as if every suggestion were rejected.
+  exclusiveFilter: (frame) => frame.tag === "ins" || (frame.tag === "img" && !/^\/media\//.test(frame.attribs.src ?? "")),
 };
 
 /** Word's and Docs' clipboard quirks that the schema parser would otherwise turn into noise. */
@@ -127,13 +129,18 @@ export function renderBodyFromHtml(html: string): RenderedBody {
   }
 }
 
-/** Stored JSON in, sanitized HTML out (used when restoring a revision). */
+/**
+ * Stored JSON in, sanitized HTML out (used when restoring a revision). The JSON keeps its
+ * suggestions; the HTML, text and word count are the story with all of them rejected.
+ */
 export function renderBodyFromJson(json: JSONContent): RenderedBody {
   // Old stories and revisions may still carry comment marks (anchors now live on the comment).
   const clean = withoutCommentMarks(json);
   const doc: JSONContent = clean.content && clean.content.length > 0 ? clean : { type: "doc", content: [{ type: "paragraph" }] };
-  const html = sanitizeHtml(generateHTML(doc, storyExtensions), OUTPUT_ALLOWLIST);
-  const text = docToText(doc);
+  // Readers never see suggested edits: the text as if every suggestion were rejected.
+  const forReaders = withoutSuggestions(doc);
+  const html = sanitizeHtml(generateHTML(forReaders, storyExtensions), OUTPUT_ALLOWLIST);
+  const text = docToText(forReaders);
   return { json: doc, html, text, wordCount: countWords(text) };
 }
 

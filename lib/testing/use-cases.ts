@@ -50,6 +50,7 @@ import * as resetTwoFactorUC from "@/lib/use-cases/two-factor/reset-two-factor";
 import * as setSsoOnlyUC from "@/lib/use-cases/accounts/set-sso-only";
 import * as endSessionUC from "@/lib/use-cases/accounts/end-session";
 import * as updateSignInSettingsUC from "@/lib/use-cases/settings/update-sign-in-settings";
+import * as suggestionDecision from "@/lib/use-cases/suggestions/decide-suggestion";
 
 type Fn = (...args: never[]) => Promise<{ data: unknown }>;
 function unwrap<F extends Fn>(fn: F) {
@@ -104,3 +105,4 @@ export const resetTwoFactor = unwrap(resetTwoFactorUC.resetTwoFactor);
 export const setSsoOnly = unwrap(setSsoOnlyUC.setSsoOnly);
 export const endOwnSession = unwrap(endSessionUC.endOwnSession);
 export const updateSignInSettings = unwrap(updateSignInSettingsUC.updateSignInSettings);
+export const decideSuggestion = unwrap(suggestionDecision.decideSuggestion);

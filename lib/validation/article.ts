@@ -89,6 +89,11 @@ export const ZTransition = z.object({
     .datetime({ offset: true, error: "Give the publish time as an ISO 8601 date-time, e.g. 2026-12-01T08:00:00+09:00." })
     .optional()
     .nullable(),
+  /** Go ahead although suggestions are still open (a form sends "true"). */
+  confirmOpenSuggestions: z
+    .union([z.boolean(), z.enum(["true", "false", "on"])], { error: "confirmOpenSuggestions must be true or false." })
+    .optional()
+    .transform((v) => v === true || v === "true" || v === "on"),
 });
 export type TTransition = z.infer<typeof ZTransition>;
 

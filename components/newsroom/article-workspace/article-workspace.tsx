@@ -20,6 +20,7 @@ import { CommentsPanel, type CommentsPanelProps } from "../comments-panel";
 import { ConflictView } from "../conflict-view";
 import type { StoryFields } from "../local-draft";
 import { useStoryEditor } from "../rich-text-editor";
+import { type SuggestionsAccess, useSuggestions, useSuggestModeExtensions } from "../suggestions";
 
 export type EditableArticle = {
   id: string;
@@ -46,6 +47,8 @@ type Props = {
   comments?: Omit<CommentsPanelProps, "editor">;
   /** A PUBLISHED or SCHEDULED story: its live text and what may be done with its working copy. */
   liveStory?: LiveStory;
+  /** Who the user is and what they may do with suggested edits (absent on a new story). */
+  suggestions?: SuggestionsAccess;
 };
 
 /**
@@ -54,7 +57,7 @@ type Props = {
  * them; and never overwrites a newer version (the server compares versions; a conflict opens a
  * side-by-side view). The hooks and parts beside this file each do one of those jobs.
  */
-export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, transitionAction, comments, liveStory }: Props) {
+export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, transitionAction, comments, liveStory, suggestions }: Props) {
   const bodyLabel = useId();
   // A new story gets its id from the server at the first keystroke (use-create-story).
   const [createdId, setCreatedId] = useState<string | null>(null);
@@ -107,6 +110,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   }, [createdId, save]);
   const others = usePresence(articleId);
   const errors = story.status.kind === "invalid" ? story.status.fields : {};
+  const suggestModeExtensions = useSuggestModeExtensions(suggestions);
 
   const editor = useStoryEditor({
     initialHtml: initial.body,
@@ -115,7 +119,9 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     onBlur: () => void story.save(),
     labelledBy: bodyLabel,
     describedBy: errors.body ? "body-error" : undefined,
+    extensions: suggestModeExtensions,
   });
+  const suggested = useSuggestions({ editor, articleId, access: suggestions, story, timeZone });
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
@@ -184,12 +190,14 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           <StoryMetaFields {...fieldProps} sections={sections} people={people} />
           <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
           <TagsField {...fieldProps} />
-          <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} />
+          <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} tools={suggested.tools} />
+          {suggested.caret}
           {canEdit ? <SaveBar status={story.status} /> : <p className="text-muted">You can read this story, but not edit it in its current state.</p>}
         </form>
       </div>
       <div className="flex flex-col gap-6">
-        {articleId && transitions.length > 0 && <TransitionPanel articleId={articleId} transitions={transitions} dirty={story.dirty} timeZone={timeZone} action={transitionAction} />}
+        {articleId && transitions.length > 0 && <TransitionPanel articleId={articleId} transitions={transitions} dirty={story.dirty} timeZone={timeZone} action={transitionAction} openSuggestions={suggested.open.length} />}
+        {suggested.panel}
         {comments && <CommentsPanel {...comments} editor={editor} />}
       </div>
     </div>

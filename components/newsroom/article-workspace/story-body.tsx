@@ -1,5 +1,6 @@
 "use client";
 import type { Editor } from "@tiptap/react";
+import type { ReactNode } from "react";
 import { FormMessage } from "@/components/ui/field";
 import { DocxImages } from "../docx-images";
 import { RichTextEditor } from "../rich-text-editor";
@@ -11,10 +12,12 @@ type Props = {
   editor: Editor | null;
   docx: ReturnType<typeof useDocxImport>;
   error?: string;
+  /** More toolbar buttons (the Editing/Suggesting switch). */
+  tools?: ReactNode;
 };
 
 /** The story text, with the .docx import beside its label and the imported photos waiting above it. */
-export function StoryBody({ labelId, canEdit, editor, docx, error }: Props) {
+export function StoryBody({ labelId, canEdit, editor, docx, error, tools }: Props) {
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -47,7 +50,7 @@ export function StoryBody({ labelId, canEdit, editor, docx, error }: Props) {
       {docx.offer && (
         <DocxImages key={docx.offer.importId ?? "failed-only"} docx={docx.offer} allowLead onAdded={docx.placed} onSkipped={docx.skipped} onClose={docx.close} />
       )}
-      <RichTextEditor editor={editor} editable={canEdit} />
+      <RichTextEditor editor={editor} editable={canEdit} tools={tools} />
       {error && (
         <p id="body-error" role="alert" className="text-sm font-semibold text-danger">
           {error}

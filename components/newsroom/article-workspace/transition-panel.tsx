@@ -1,7 +1,8 @@
 "use client";
 import { buttonClass, Field, FormMessage, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
-import { NOTE_REQUIRED, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
+import { useRef } from "react";
+import { ASKS_ABOUT_SUGGESTIONS, NOTE_REQUIRED, openSuggestionsMessage, TRANSITION_LABELS, type TransitionAction } from "@/lib/domain/workflow";
 
 /** The workflow moves the page allows (the action checks again); disabled while edits are unsaved, so a move carries the text on screen. */
 export function TransitionPanel({
@@ -10,13 +11,17 @@ export function TransitionPanel({
   dirty,
   timeZone,
   action,
+  openSuggestions = 0,
 }: {
   articleId: string;
   transitions: TransitionAction[];
   dirty: boolean;
   timeZone: string;
   action: FormActionFn;
+  /** Suggested edits still open: approving or publishing asks first (the server refuses unless confirmed). */
+  openSuggestions?: number;
 }) {
+  const confirmRef = useRef<HTMLInputElement>(null);
   const { state, formAction, pending, value } = useFormAction(action);
   const needsNote = transitions.some((t) => NOTE_REQUIRED.has(t));
   const f = state.fields ?? {};
@@ -25,6 +30,7 @@ export function TransitionPanel({
       <h2 className="font-bold">Workflow</h2>
       <form action={formAction} className="mt-3 flex flex-col gap-3">
         <input type="hidden" name="id" value={articleId} />
+        <input type="hidden" name="confirmOpenSuggestions" defaultValue="false" ref={confirmRef} />
         {needsNote && (
           <Field id="note" label="Note" error={f.note} hint="Required to request changes or to unpublish. The writer sees it.">
             <textarea
@@ -60,6 +66,12 @@ export function TransitionPanel({
               name="action"
               value={t}
               disabled={pending || dirty}
+              onClick={(e) => {
+                if (!confirmRef.current) return;
+                const asks = ASKS_ABOUT_SUGGESTIONS.has(t) && openSuggestions > 0;
+                if (asks && !window.confirm(openSuggestionsMessage(openSuggestions, t))) return e.preventDefault();
+                confirmRef.current.value = asks ? "true" : "false";
+              }}
               className={t === "publish" || t === "approve" || t === "submit" || t === "republish" ? buttonClass : secondaryButtonClass}
             >
               {TRANSITION_LABELS[t]}

@@ -247,6 +247,13 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
     done: () => changeConflict(null),
   };
 
+  /** The server changed the text itself (a suggestion accepted or rejected): load it as the saved version. */
+  function adopt(body: string, version: number, updatedAt: string) {
+    versionRef.current = version;
+    replaceAll({ ...fieldsRef.current, body }, { acked: true });
+    setStatus({ kind: "saved", at: timeLabel(updatedAt) });
+  }
+
   /** The fields were saved some other way (the story was just created): nothing is pending. */
   function acknowledge(saved: StoryFields, updatedAt: string, version?: number) {
     ackedRef.current = fingerprint(saved);
@@ -264,6 +271,8 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
     save,
     update,
     restore,
+    adopt,
+    isDirty,
     acknowledge,
     /** Edits the server has not acknowledged yet (the workflow waits for them). */
     // eslint-disable-next-line react-hooks/refs -- the acknowledged fingerprint changes only with a status change, which re-renders

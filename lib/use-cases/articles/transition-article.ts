@@ -18,6 +18,7 @@ import {
   REVISION_EVENTS,
   type TransitionResult,
 } from "@/lib/domain/workflow";
+import { listSuggestions } from "@/lib/editor/suggestions";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { ZTransition } from "@/lib/validation/article";
@@ -30,7 +31,7 @@ const DECISION_WORDS = { request_changes: "Changes requested", approve: "Approve
 /** A refused transition as the error its caller shows (409 for state, 422 for a field). */
 function refusal(result: Extract<TransitionResult, { ok: false }>): AppError {
   if (result.code === "INVALID_TRANSITION" || result.code === "NO_PENDING_CHANGES") return new AppError("INVALID_TRANSITION", result.message);
-  if (result.code === "REQUIRED_CHANGES_OPEN") return new AppError("CONFLICT", result.message);
+  if (result.code === "REQUIRED_CHANGES_OPEN" || result.code === "SUGGESTIONS_OPEN") return new AppError("CONFLICT", result.message);
   const field = result.code === "NOTE_REQUIRED" ? "note" : "publishAt";
   return new AppError("VALIDATION", result.message, { fields: { [field]: result.message } });
 }
@@ -54,7 +55,10 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
     const openRequiredChanges = await tx.comment.count({ where: { articleId: id, kind: "REQUIRED", resolvedAt: null, parentId: null } });
     const publishAt = input.publishAt ? new Date(input.publishAt) : null;
     // The scheduler publishes a story that is due: its time has come, so it carries none.
-    const result = applyTransition({ status: current.status, action: input.action, note: input.note, publishAt, openRequiredChanges, now });
+    // Open suggestions ask first (the request confirms); a scheduled story was confirmed when it was scheduled.
+    const openSuggestions = listSuggestions(JSON.parse(current.bodyJson)).length;
+    const confirmOpenSuggestions = input.confirmOpenSuggestions || actor.system === true;
+    const result = applyTransition({ status: current.status, action: input.action, note: input.note, publishAt, openRequiredChanges, openSuggestions, confirmOpenSuggestions, now });
     if (!result.ok) throw refusal(result);
     const firstPublication = result.publishedNow && !current.publishedAt;
     const swapped = await tx.article.updateMany({

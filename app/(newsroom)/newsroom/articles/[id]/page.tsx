@@ -162,6 +162,7 @@ export default async function ArticleEditorPage({ params }: Props) {
             canResolveCoaching: can(user, "resolve_coaching", facts),
             canResolveRequired: can(user, "resolve_required", facts),
           }}
+          suggestions={{ me: { id: user.userId, name: user.name }, canSuggest: can(user, "suggest", facts), canDecide: can(user, "decide_suggestion", facts) }}
         />
       </div>
       {everPublished && (corrections.length > 0 || can(user, "correct", facts)) && (

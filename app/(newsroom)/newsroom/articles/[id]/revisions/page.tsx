@@ -28,6 +28,8 @@ const EVENT_LABELS: Record<string, string> = {
   approve: "Approved",
   publish: "Published",
   republish: "Republished",
+  accept_suggestion: "Accepted a suggestion",
+  reject_suggestion: "Rejected a suggestion",
 };
 
 export default async function RevisionsPage({ params, searchParams }: Props) {

@@ -1,0 +1,104 @@
+/**
+ * Suggestions over a stored story body (the editor's JSON), for the server and the browser alike:
+ * list them, accept or reject one (the package's own commands, run on an EditorState without a
+ * view), and the text as readers see it (every suggestion rejected). Pure: no I/O.
+ */
+import { applySuggestion, revertSuggestion, revertSuggestions } from "@handlewithcare/prosemirror-suggest-changes";
+import { getSchema, type JSONContent } from "@tiptap/core";
+import { Node as PMNode, type Schema } from "@tiptap/pm/model";
+import { type Command, EditorState, type Transaction } from "@tiptap/pm/state";
+import { storyExtensions } from "./extensions";
+import { SUGGESTION_MARKS } from "./suggestion-marks";
+
+/** The package marks paragraph joins and splits with zero-width spaces; readers never see them. */
+const ZWSP = /\u200B/g;
+
+export type SuggestionKind = "insert" | "delete" | "replace" | "format";
+export type SuggestionSummary = {
+  id: string;
+  kind: SuggestionKind;
+  /** The text it adds (insert, replace) */
+  inserted: string;
+  /** The text it removes (delete, replace) */
+  deleted: string;
+  /** One line for lists and history: `"new"`, `"old"` or `"old" → "new"`. */
+  text: string;
+  author: { id: string | null; name: string | null };
+  createdAt: string | null;
+};
+export type SuggestionDecision = "accept" | "reject";
+
+let schema: Schema | null = null;
+function storySchema(): Schema {
+  schema ??= getSchema(storyExtensions);
+  return schema;
+}
+
+const isSuggestionMark = (type?: string) => (SUGGESTION_MARKS as readonly string[]).includes(type ?? "");
+
+/** True when the body has any suggestion mark (a cheap walk over the JSON). */
+export function hasSuggestions(json: JSONContent): boolean {
+  if (json.marks?.some((m) => isSuggestionMark(m.type))) return true;
+  return (json.content ?? []).some(hasSuggestions);
+}
+
+/** The open suggestions in document order, one per id (a replacement is one deletion and one insertion sharing an id). */
+export function listSuggestions(json: JSONContent): SuggestionSummary[] {
+  const byId = new Map<string, { inserted: string[]; deleted: string[]; format: boolean; authorId: string | null; authorName: string | null; createdAt: string | null }>();
+  const visit = (node: JSONContent) => {
+    for (const mark of node.marks ?? []) {
+      if (!isSuggestionMark(mark.type)) continue;
+      const attrs = (mark.attrs ?? {}) as Record<string, unknown>;
+      const id = attrs.id === null || attrs.id === undefined ? null : String(attrs.id);
+      if (!id) continue;
+      const entry = byId.get(id) ?? { inserted: [], deleted: [], format: false, authorId: null, authorName: null, createdAt: null };
+      const text = node.type === "text" ? (node.text ?? "") : node.type === "hardBreak" ? "\n" : "";
+      if (mark.type === "insertion") entry.inserted.push(text);
+      else if (mark.type === "deletion") entry.deleted.push(text);
+      else entry.format = true;
+      entry.authorId ??= typeof attrs.authorId === "string" ? attrs.authorId : null;
+      entry.authorName ??= typeof attrs.authorName === "string" ? attrs.authorName : null;
+      const at = typeof attrs.createdAt === "string" ? attrs.createdAt : null;
+      if (at && (!entry.createdAt || at < entry.createdAt)) entry.createdAt = at;
+      byId.set(id, entry);
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  visit(json);
+  return [...byId].map(([id, e]) => {
+    const inserted = e.inserted.join("").replace(ZWSP, "");
+    const deleted = e.deleted.join("").replace(ZWSP, "");
+    const kind: SuggestionKind = inserted && deleted ? "replace" : inserted ? "insert" : deleted ? "delete" : e.format ? "format" : e.inserted.length ? "insert" : "delete";
+    const q = (s: string) => `“${s.trim() || (s.includes("\n") ? "line break" : "paragraph break")}”`;
+    const text = kind === "replace" ? `${q(deleted)} → ${q(inserted)}` : kind === "insert" ? q(inserted) : kind === "delete" ? q(deleted) : "formatting";
+    return { id, kind, inserted, deleted, text, author: { id: e.authorId, name: e.authorName }, createdAt: e.createdAt };
+  });
+}
+
+function run(json: JSONContent, command: Command): JSONContent | null {
+  const state = EditorState.create({ doc: PMNode.fromJSON(storySchema(), json) });
+  let result: Transaction | null = null;
+  const ok = command(state, (tr) => {
+    result = tr;
+  });
+  if (!ok || !result) return null;
+  return (result as Transaction).doc.toJSON() as JSONContent;
+}
+
+/** The body with suggestion `id` accepted or rejected; null when the body has no such suggestion. */
+export function decideSuggestionInDoc(json: JSONContent, id: string, decision: SuggestionDecision): JSONContent | null {
+  if (!listSuggestions(json).some((s) => s.id === id)) return null;
+  return run(json, decision === "accept" ? applySuggestion(id) : revertSuggestion(id));
+}
+
+function dropZeroWidth(node: JSONContent): JSONContent {
+  if (node.type === "text") return { ...node, text: (node.text ?? "").replace(ZWSP, "") };
+  if (!node.content) return node;
+  return { ...node, content: node.content.map(dropZeroWidth).filter((c) => c.type !== "text" || c.text) };
+}
+
+/** The body as readers see it: insertions dropped, deletions kept as plain text, formatting as it was. */
+export function withoutSuggestions(json: JSONContent): JSONContent {
+  if (!hasSuggestions(json)) return json;
+  return dropZeroWidth(run(json, revertSuggestions) ?? json);
+}

@@ -1,0 +1,102 @@
+// Must come first: it refuses to run unless DATABASE_URL is the temp test database.
+import { actorFor, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
+import { createArticle, decideSuggestion, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/data/db";
+import { listSuggestions } from "@/lib/editor/suggestions";
+
+const SENTENCE = "Syrian insurgents entered the old grey city on Friday.";
+
+/** What the editor sends after the adviser, in Suggesting mode, made three suggestions. */
+function suggestedHtml(by: TestUser) {
+  const who = (id: string) => `data-suggestion-id="${id}" data-author-id="${by.userId}" data-author-name="${by.fullName}" data-created-at="2026-12-02T10:42:00.000Z"`;
+  return `<p>Syrian insurgents entered the old <del ${who("sgrey")}>grey </del>city<ins ${who("saleppo")}> of Aleppo</ins> on <del ${who("sday")}>Friday</del><ins ${who("sday")}>Saturday</ins>.</p>`;
+}
+
+async function aleppoInReview() {
+  await setReviewPolicy("ADVISER_APPROVES");
+  const [writer, adviser, stranger] = await Promise.all([
+    createTestUser({ role: "WRITER", fullName: `Minji Kim ${uniq()}` }),
+    createTestUser({ role: "ADVISER", fullName: `Hana Park ${uniq()}` }),
+    createTestUser({ role: "WRITER" }),
+  ]);
+  const story = await createArticle({ actor: actorFor(writer), input: { headline: `Aleppo ${uniq()}`, dek: "", body: `<p>${SENTENCE}</p>` } });
+  await transitionArticle({ actor: actorFor(writer), id: story.id, input: { action: "submit" } });
+  const current = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { version: true } });
+  const saved = await updateArticle({ actor: actorFor(adviser), id: story.id, input: { body: suggestedHtml(adviser), version: current.version } });
+  return { writer, adviser, stranger, story, saved };
+}
+
+describe("suggestions through the use cases", () => {
+  it("the adviser suggests, approval and publication ask first, the writer accepts two and rejects one; the history says who decided what", async () => {
+    const { writer, adviser, stranger, story, saved } = await aleppoInReview();
+    // Saved with the text, never shown to readers: body, bodyText and word count are the text without them.
+    expect(saved.body).toBe(`<p>${SENTENCE}</p>`);
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { bodyText: true, wordCount: true, bodyJson: true } });
+    expect(row).toMatchObject({ bodyText: SENTENCE, wordCount: 9 });
+    expect(listSuggestions(JSON.parse(row.bodyJson)).map((s) => [s.id, s.kind, s.author.name])).toEqual([
+      ["sgrey", "delete", adviser.fullName],
+      ["saleppo", "insert", adviser.fullName],
+      ["sday", "replace", adviser.fullName],
+    ]);
+
+    // Approving and publishing with open suggestions ask first, like required changes.
+    const adv = actorFor(adviser);
+    await expect(transitionArticle({ actor: adv, id: story.id, input: { action: "approve" } })).rejects.toMatchObject({ code: "CONFLICT", message: "3 suggestions are still open. Approve anyway?" });
+    await transitionArticle({ actor: adv, id: story.id, input: { action: "approve", confirmOpenSuggestions: true } });
+    await expect(transitionArticle({ actor: adv, id: story.id, input: { action: "publish" } })).rejects.toMatchObject({ code: "CONFLICT", message: "3 suggestions are still open. Publish anyway?" });
+    const published = await transitionArticle({ actor: adv, id: story.id, input: { action: "publish", confirmOpenSuggestions: true } });
+    expect(published.body).toBe(`<p>${SENTENCE}</p>`);
+
+    // Another writer can read the published story but not decide its suggestions.
+    await expect(decideSuggestion({ actor: actorFor(stranger), articleId: story.id, input: { suggestionId: "saleppo", decision: "accept" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const me = actorFor(writer);
+    const first = await decideSuggestion({ actor: me, articleId: story.id, input: { suggestionId: "saleppo", decision: "accept" } });
+    expect(first.article.version).toBe(published.version + 1);
+    expect(first.article.body).toBe("<p>Syrian insurgents entered the old grey city of Aleppo on Friday.</p>");
+    await decideSuggestion({ actor: me, articleId: story.id, input: { suggestionId: "sday", decision: "accept" } });
+    const last = await decideSuggestion({ actor: me, articleId: story.id, input: { suggestionId: "sgrey", decision: "reject" } });
+    expect(last.suggestions).toEqual([]);
+    expect(last.article.version).toBe(published.version + 3);
+    const final = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { bodyText: true, bodyHtml: true, bodyJson: true, wordCount: true } });
+    expect(final.bodyText).toBe("Syrian insurgents entered the old grey city of Aleppo on Saturday.");
+    expect(final.bodyHtml).toBe("<p>Syrian insurgents entered the old grey city of Aleppo on Saturday.</p>");
+    expect(final.bodyJson).not.toMatch(/insertion|deletion/);
+    expect(final.wordCount).toBe(11);
+    // The search index follows the public text.
+    const search = await db.$queryRaw<{ body: string }[]>`SELECT "body" FROM "ArticleSearch" WHERE "articleId" = ${story.id}`;
+    expect(search[0]?.body).toContain("Aleppo on Saturday");
+
+    const history = await db.transition.findMany({ where: { articleId: story.id, action: { in: ["accept_suggestion", "reject_suggestion"] } }, orderBy: { createdAt: "asc" }, select: { action: true, note: true, actorId: true } });
+    expect(history).toEqual([
+      { action: "accept_suggestion", actorId: writer.userId, note: `${writer.fullName} accepted a suggestion by ${adviser.fullName}: “of Aleppo”` },
+      { action: "accept_suggestion", actorId: writer.userId, note: `${writer.fullName} accepted a suggestion by ${adviser.fullName}: “Friday” → “Saturday”` },
+      { action: "reject_suggestion", actorId: writer.userId, note: `${writer.fullName} rejected a suggestion by ${adviser.fullName}: “grey”` },
+    ]);
+    const audit = await db.auditLog.findMany({ where: { subject: story.id, action: { startsWith: "suggestion." } }, orderBy: { createdAt: "asc" }, select: { action: true, actorId: true } });
+    expect(audit).toEqual([
+      { action: "suggestion.accept", actorId: writer.userId },
+      { action: "suggestion.accept", actorId: writer.userId },
+      { action: "suggestion.reject", actorId: writer.userId },
+    ]);
+    const revisions = await db.revision.findMany({ where: { articleId: story.id, event: { in: ["accept_suggestion", "reject_suggestion"] } } });
+    expect(revisions).toHaveLength(3);
+
+    // A decided suggestion is gone: deciding it again is 404, and nothing changes.
+    await expect(decideSuggestion({ actor: me, articleId: story.id, input: { suggestionId: "sgrey", decision: "accept" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("a reviewer rejects all of them at once, one history line each; a story someone cannot see is 404", async () => {
+    const { adviser, stranger, story } = await aleppoInReview();
+    await expect(decideSuggestion({ actor: actorFor(stranger), articleId: story.id, input: { suggestionId: "all", decision: "reject" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const result = await decideSuggestion({ actor: actorFor(adviser), articleId: story.id, input: { suggestionId: "all", decision: "reject" } });
+    expect(result.decided).toEqual(["sgrey", "saleppo", "sday"]);
+    expect(result.article.body).toBe(`<p>${SENTENCE}</p>`);
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { bodyJson: true } });
+    expect(listSuggestions(JSON.parse(row.bodyJson))).toEqual([]);
+    expect(await db.transition.count({ where: { articleId: story.id, action: "reject_suggestion" } })).toBe(3);
+    // With none open, approval no longer asks.
+    await transitionArticle({ actor: actorFor(adviser), id: story.id, input: { action: "approve" } });
+  });
+});
