@@ -3,6 +3,7 @@ import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, type Editor, useEditor, useEditorState } from "@tiptap/react";
 import { DocxImageSlot } from "@/lib/editor/docx-slot";
 import { storyExtensions } from "@/lib/editor/extensions";
+import { OfficePaste } from "@/lib/editor/office-paste";
 import { MediaPicker } from "./media-picker";
 
 function ToolButton({ label, active, onClick }: { label: string; active?: boolean; onClick: () => void }) {
@@ -31,6 +32,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       quote: e.isActive("blockquote"),
       bullet: e.isActive("bulletList"),
       ordered: e.isActive("orderedList"),
+      table: e.isActive("table"),
     }),
   });
   const chain = () => editor.chain().focus();
@@ -52,11 +54,26 @@ function Toolbar({ editor }: { editor: Editor }) {
       <ToolButton label="Quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()} />
       <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()} />
       <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()} />
+      <ToolButton label="Table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} />
+      {s.table && <TableButtons chain={chain} />}
       <MediaPicker
         label="Insert photo"
         onPick={(m) => chain().setFigure({ mediaId: m.id, src: m.url, alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height }).run()}
       />
     </div>
+  );
+}
+
+/** Shown while the cursor is in a table: rows and columns, kept to the few a results table needs. */
+function TableButtons({ chain }: { chain: () => ReturnType<Editor["chain"]> }) {
+  return (
+    <span role="group" aria-label="Table" className="flex flex-wrap gap-1">
+      <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()} />
+      <ToolButton label="Remove row" onClick={() => chain().deleteRow().run()} />
+      <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()} />
+      <ToolButton label="Remove column" onClick={() => chain().deleteColumn().run()} />
+      <ToolButton label="Remove table" onClick={() => chain().deleteTable().run()} />
+    </span>
   );
 }
 
@@ -67,7 +84,8 @@ export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labell
   return useEditor(
     {
       // DocxImageSlot: where a photo from an imported .docx waits for "Add" or "Skip" (never saved).
-      extensions: [...storyExtensions, DocxImageSlot, Placeholder.configure({ placeholder: "Write the story…" })],
+      // OfficePaste: Word/Docs/LibreOffice clipboard HTML rebuilt (lists, tables, notes) before parsing.
+      extensions: [...storyExtensions, DocxImageSlot, OfficePaste, Placeholder.configure({ placeholder: "Write the story…" })],
       content: initialHtml,
       editable,
       immediatelyRender: false,
