@@ -6,6 +6,7 @@ import { CommentAnchors } from "@/lib/editor/comment-anchors";
 import type { ReactNode } from "react";
 import { DocxImageSlot } from "@/lib/editor/docx-slot";
 import { storyExtensions } from "@/lib/editor/extensions";
+import { OfficePaste } from "@/lib/editor/office-paste";
 import { MediaPicker } from "./media-picker";
 
 function ToolButton({ label, active, onClick }: { label: string; active?: boolean; onClick: () => void }) {
@@ -34,6 +35,7 @@ function Toolbar({ editor, tools }: { editor: Editor; tools?: ReactNode }) {
       quote: e.isActive("blockquote"),
       bullet: e.isActive("bulletList"),
       ordered: e.isActive("orderedList"),
+      table: e.isActive("table"),
     }),
   });
   const chain = () => editor.chain().focus();
@@ -55,12 +57,27 @@ function Toolbar({ editor, tools }: { editor: Editor; tools?: ReactNode }) {
       <ToolButton label="Quote" active={s.quote} onClick={() => chain().toggleBlockquote().run()} />
       <ToolButton label="Bulleted list" active={s.bullet} onClick={() => chain().toggleBulletList().run()} />
       <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()} />
+      <ToolButton label="Table" onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()} />
+      {s.table && <TableButtons chain={chain} />}
       <MediaPicker
         label="Insert photo"
         onPick={(m) => chain().setFigure({ mediaId: m.id, src: m.url, alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height }).run()}
       />
       {tools}
     </div>
+  );
+}
+
+/** Shown while the cursor is in a table: rows and columns, kept to the few a results table needs. */
+function TableButtons({ chain }: { chain: () => ReturnType<Editor["chain"]> }) {
+  return (
+    <span role="group" aria-label="Table" className="flex flex-wrap gap-1">
+      <ToolButton label="Add row" onClick={() => chain().addRowAfter().run()} />
+      <ToolButton label="Remove row" onClick={() => chain().deleteRow().run()} />
+      <ToolButton label="Add column" onClick={() => chain().addColumnAfter().run()} />
+      <ToolButton label="Remove column" onClick={() => chain().deleteColumn().run()} />
+      <ToolButton label="Remove table" onClick={() => chain().deleteTable().run()} />
+    </span>
   );
 }
 
@@ -81,7 +98,8 @@ export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labell
     {
       // DocxImageSlot: where a photo from an imported .docx waits for "Add" or "Skip" (never saved).
       // CommentAnchors: the comments' passages, as decorations beside the text (never saved).
-      extensions: [...storyExtensions, DocxImageSlot, CommentAnchors, Placeholder.configure({ placeholder: "Write the story…" }), ...extensions],
+      // OfficePaste: Word/Docs/LibreOffice clipboard HTML rebuilt (lists, tables, notes) before parsing.
+      extensions: [...storyExtensions, DocxImageSlot, CommentAnchors, OfficePaste, Placeholder.configure({ placeholder: "Write the story…" }), ...extensions],
       content: initialHtml,
       editable,
       immediatelyRender: false,

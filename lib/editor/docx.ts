@@ -5,7 +5,7 @@ import mammoth from "mammoth";
 import yauzl from "yauzl";
 import { AppError } from "@/lib/errors";
 import { docxImageSlotHtml } from "./docx-slot";
-import { renderBodyFromHtml, renderBodyFromJson } from "./render";
+import { cleanOfficeBody, renderBodyFromHtml, renderBodyFromJson } from "./render";
 
 /** A picture found in a .docx, in document order. Its bytes are read only when asked for. */
 export type DocxImage = {
@@ -22,6 +22,8 @@ export type DocxImport = {
   /** Story-schema HTML; each image's place is marked with `<div data-docx-image="image-N"></div>`. */
   body: string;
   images: DocxImage[];
+  /** One sentence per thing in the document the story could not keep as it was (merged heading levels, a table in a table, a photo in a table). */
+  warnings: string[];
 };
 
 function isTextblock(node: JSONContent): boolean {
@@ -116,7 +118,8 @@ export async function importDocx(buffer: Buffer): Promise<DocxImport> {
     const result = await mammoth.convertToHtml(
       { buffer },
       {
-        styleMap: ["p[style-name='Title'] => h2:fresh", "p[style-name='Subtitle'] => h3:fresh"],
+        // The title and subtitle keep their sizes; Heading 1–6 are ranked onto h2/h3 afterwards.
+        styleMap: ["p[style-name='Title'] => h1.mh-title:fresh", "p[style-name='Subtitle'] => h2.mh-subtitle:fresh"],
         convertImage: mammoth.images.imgElement(async (image) => {
           const n = images.length + 1;
           images.push({ key: `image-${n}`, contentType: image.contentType ?? "", altText: ((image as { altText?: string }).altText ?? "").trim(), read: () => image.readAsBuffer() });
@@ -133,7 +136,9 @@ export async function importDocx(buffer: Buffer): Promise<DocxImport> {
   const inline = (n: number | string) => `MHDOCX${nonce}I${n}E`;
   const slotToken = (n: number | string) => `MHDOCX${nonce}S${n}E`;
   html = html.replace(/<img\b[^>]*\bsrc="masthead-docx:(\d+)"[^>]*>/g, (_, n: string) => inline(n));
-  const rendered = renderBodyFromHtml(html);
+  const cleaned = cleanOfficeBody(html, { rankHeadings: true });
+  const warnings = [...cleaned.warnings];
+  const rendered = renderBodyFromHtml(cleaned.html);
 
   const marker = new RegExp(`MHDOCX${nonce}I(\\d+)E`, "g");
   const placed = new Set<number>();
@@ -141,6 +146,8 @@ export async function importDocx(buffer: Buffer): Promise<DocxImport> {
     placed.add(n);
     return { type: "paragraph", content: [{ type: "text", text: slotToken(n) }] };
   };
+  const inTables = (rendered.json.content ?? []).filter((b) => b.type === "table").reduce((n, b) => n + (JSON.stringify(b).match(marker)?.length ?? 0), 0);
+  if (inTables > 0) warnings.push(`${inTables === 1 ? "A photo inside a table was" : `${inTables} photos inside tables were`} placed after the table: a table cell holds text only.`);
   const blocks = (rendered.json.content ?? []).flatMap((block) => splitAtImages(block, marker, slot));
   // A picture the schema dropped with its surroundings (a text box, say) goes at the end.
   for (let n = 1; n <= images.length; n++) if (!placed.has(n)) blocks.push(slot(n));
@@ -148,7 +155,7 @@ export async function importDocx(buffer: Buffer): Promise<DocxImport> {
   const body = renderBodyFromJson({ ...rendered.json, content: blocks })
     .html.replace(new RegExp(`<p>MHDOCX${nonce}S(\\d+)E</p>`, "g"), (_, n: string) => docxImageSlotHtml(`image-${n}`))
     .replace(new RegExp(`MHDOCX${nonce}[IS]\\d+E`, "g"), "");
-  return { body, images };
+  return { body, images, warnings };
 }
 
 /** `body` without the slots of the given images (those that could not be imported). */

@@ -1,11 +1,14 @@
 /**
  * The one Tiptap schema for story bodies, shared by the browser editor and the server renderer,
  * so what an editor can make is exactly what the server accepts: paragraphs, subheadings (h2/h3),
- * bold, italic, links, block quotes, bullet and numbered lists, line breaks.
+ * bold, italic, links, block quotes, bullet and numbered lists, line breaks, simple tables
+ * (merged cells allowed, no table inside a cell: paste-office.ts flattens those), endnotes.
  */
+import { TableKit } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 import { Figure } from "./figure";
 import { suggestionMarks } from "./suggestion-marks";
+import { NoteLinkIds } from "./notes";
 
 export const storyExtensions = [
   StarterKit.configure({
@@ -27,4 +30,7 @@ export const storyExtensions = [
   Figure,
   // Suggested edits (insertion, deletion, modification): stored in the body, never shown to readers.
   ...suggestionMarks,
+  // The wrapper div lets a wide table scroll sideways on a phone instead of the page.
+  TableKit.configure({ table: { resizable: false, renderWrapper: true, HTMLAttributes: { class: null } } }),
+  NoteLinkIds,
 ];

@@ -85,9 +85,9 @@ describe("renderBodyFromHtml: hostile input", () => {
 });
 
 describe("renderBodyFromHtml: structure", () => {
-  it("turns h1 into h2, keeps h2/h3, and flattens deeper headings to paragraphs", () => {
+  it("turns h1 into h2, keeps h2/h3, and makes deeper headings small subheadings (issue 13: h4–h6 became paragraphs)", () => {
     const r = renderBodyFromHtml(`<h1>Title</h1><h2>Sub</h2><h3>Subsub</h3><h4>Deeper</h4>`);
-    expect(r.html).toBe("<h2>Title</h2><h2>Sub</h2><h3>Subsub</h3><p>Deeper</p>");
+    expect(r.html).toBe("<h2>Title</h2><h2>Sub</h2><h3>Subsub</h3><h3>Deeper</h3>");
   });
 
   it("keeps lists, block quotes and line breaks", () => {

@@ -9,21 +9,36 @@ import sanitizeHtml from "sanitize-html";
 import { withoutCommentMarks } from "@/lib/domain/anchors";
 import { storyExtensions } from "@/lib/editor/extensions";
 import { withoutSuggestions } from "@/lib/editor/suggestions";
+import { cleanOfficeDocument, NOTE_ID, type OfficeCleanOptions, stripConditionalComments } from "@/lib/editor/paste-office";
+import { withHtmlDocument } from "@/lib/editor/server-dom";
 import { AppError } from "@/lib/errors";
 
 export type RenderedBody = { json: JSONContent; html: string; text: string; wordCount: number };
 
 const OUTPUT_ALLOWLIST: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br", "figure", "img", "figcaption", "span"],
+  allowedTags: ["p", "h2", "h3", "strong", "em", "a", "blockquote", "ul", "ol", "li", "br", "figure", "img", "figcaption", "span", "div", "table", "tbody", "tr", "th", "td"],
   allowedAttributes: {
-    a: ["href", "rel"],
+    a: ["href", "rel", "id"],
+    td: ["colspan", "rowspan"],
+    th: ["colspan", "rowspan"],
+    div: ["class", "role", "tabindex", "aria-label"],
     ol: ["start"],
     figure: ["data-media-id"],
     img: ["src", "alt", "width", "height", "loading"],
     span: ["class"],
   },
-  // Only the credit line keeps a class.
-  allowedClasses: { span: ["credit"] },
+  // Only the credit line keeps a class; comment anchors lose theirs (and their ids) for readers.
+  allowedClasses: { span: ["credit"], div: ["table-scroll"] },
+  transformTags: {
+    // Only note links keep an id (lib/editor/notes.ts); merged cells keep their spans, not 1s.
+    a: (tagName, attribs) => {
+      const { id, ...rest } = attribs;
+      return { tagName, attribs: id && NOTE_ID.test(id) ? { ...rest, id } : rest };
+    },
+    // A wide table scrolls inside its own focusable region on a phone, not the whole page.
+    div: (tagName, attribs): sanitizeHtml.Tag =>
+      attribs.class === "tableWrapper" ? { tagName, attribs: { class: "table-scroll", role: "region", tabindex: "0", "aria-label": "Table" } } : { tagName: "span", attribs: {} },
+  },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
@@ -32,13 +47,19 @@ const OUTPUT_ALLOWLIST: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === "ins" || (frame.tag === "img" && !/^\/media\//.test(frame.attribs.src ?? "")),
 };
 
+/**
+ * The server's HTML parser mis-reads <script>/<style> inside <svg>/<math> and drops all that
+ * follows; none of these can reach the schema anyway, so they go before any parsing. Top-level
+ * <style> stays for the Office pass, which reads Word's list formats from it.
+ */
+function strip(html: string): string {
+  return html.replace(/<(svg|math)\b[\s\S]*?<\/\1\s*>/gi, "").replace(/<(script)\b[\s\S]*?<\/\1\s*>/gi, "");
+}
+
 /** Word's and Docs' clipboard quirks that the schema parser would otherwise turn into noise. */
 function preclean(html: string): string {
   return (
     html
-      // The server's HTML parser mis-reads <script>/<style> inside <svg>/<math> and drops all
-      // that follows; none of these can reach the schema anyway, so remove them first.
-      .replace(/<(svg|math)\b[\s\S]*?<\/\1\s*>/gi, "")
       .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, "")
       // Google Docs wraps everything in <b style="font-weight:normal" id="docs-internal-guid-…">.
       .replace(/<b\b[^>]*id="docs-internal-guid[^"]*"[^>]*>/gi, "<div>")
@@ -46,10 +67,21 @@ function preclean(html: string): string {
       .replace(/(<\/(?:p|h[1-6]|ul|ol|blockquote)>)\s*(?:<br\s*\/?>\s*)+/gi, "$1")
       // The story schema has no h1: a pasted title becomes a subheading.
       .replace(/<(\/?)h1\b/gi, "<$1h2")
-      // Word's Office namespace tags (<o:p>) and conditional comments.
-      .replace(/<\/?o:p>/gi, "")
-      .replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, "")
+      // …and h4–h6 become small subheadings, not paragraphs.
+      .replace(/<(\/?)h[4-6]\b/gi, "<$1h3")
   );
+}
+
+/**
+ * Office HTML (Word's list paragraphs, Docs' nested lists, footnotes, bookmarks) made schema-shaped
+ * (lib/editor/paste-office.ts); returns the HTML and what could not be kept.
+ */
+export function cleanOfficeBody(html: string, options: OfficeCleanOptions = {}): { html: string; warnings: string[] } {
+  assertParseable(html);
+  return withHtmlDocument(stripConditionalComments(strip(html)), (doc) => {
+    const warnings = cleanOfficeDocument(doc, options);
+    return { html: doc.body.innerHTML, warnings };
+  });
 }
 
 function isBlank(node: JSONContent): boolean {
@@ -58,10 +90,18 @@ function isBlank(node: JSONContent): boolean {
   return text.replace(/[\s\u00a0]/g, "").length === 0;
 }
 
-/** Drop empty paragraphs (pasted blank lines) anywhere in the tree. */
+/** A table row without cells, or a table without rows (a stray <table> or <tr>), holds nothing a reader can see. */
+function isHollow(node: JSONContent): boolean {
+  return (node.type === "tableRow" || node.type === "table") && (node.content ?? []).length === 0;
+}
+
+/** Drop empty paragraphs (pasted blank lines) and hollow tables anywhere in the tree. */
 function dropBlankParagraphs(node: JSONContent): JSONContent {
   if (!node.content) return node;
-  const content = node.content.filter((c) => !isBlank(c)).map(dropBlankParagraphs);
+  const content = node.content
+    .filter((c) => !isBlank(c))
+    .map(dropBlankParagraphs)
+    .filter((c) => !isHollow(c));
   return { ...node, content };
 }
 
@@ -115,13 +155,17 @@ function tooDeep(): AppError {
 /** Far beyond any real story (a long feature has a few hundred); parsing cost grows with it. */
 export const MAX_TAGS = 10_000;
 
-export function renderBodyFromHtml(html: string): RenderedBody {
+function assertParseable(html: string) {
   if (nestingDepth(html) > MAX_NESTING) throw tooDeep();
   if ((html.match(/<[a-zA-Z]/g)?.length ?? 0) > MAX_TAGS) {
     throw new AppError("VALIDATION", "The body has too many separate elements to be a story.", { fields: { body: "The body has too many separate elements to be a story." } });
   }
+}
+
+export function renderBodyFromHtml(html: string): RenderedBody {
+  assertParseable(html);
   try {
-    const parsed = generateJSON(preclean(html || "<p></p>"), storyExtensions) as JSONContent;
+    const parsed = generateJSON(preclean(cleanOfficeBody(html || "<p></p>").html), storyExtensions) as JSONContent;
     return renderBodyFromJson(dropBlankParagraphs(parsed));
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep();

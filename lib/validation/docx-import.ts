@@ -42,6 +42,9 @@ export type TDocxImportResult = {
   body: string;
   images: TDocxImageOffer[];
   failedImages: TDocxImageFailure[];
-  /** One sentence per picture left out, for clients that only show messages. */
+  /**
+   * One sentence per thing not kept as it was: first the document's (merged heading levels, a
+   * table in a table, a photo moved out of a table), then one per picture left out.
+   */
   warnings: string[];
 };

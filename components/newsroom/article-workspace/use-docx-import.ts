@@ -25,11 +25,14 @@ export function useDocxImport({ articleId, editor, onLeadImage }: { articleId: s
       const unreachable = result.error.code === "NETWORK" || result.error.code === "BAD_RESPONSE";
       return setNote({ ok: false, message: unreachable ? "Could not reach the server to import the file." : result.error.message });
     }
-    const { body, images, failedImages: failed, importId } = result.data;
+    const { body, images, failedImages: failed, importId, warnings } = result.data;
+    // The document's own warnings come first; the photos left out are listed with the photos.
+    const changed = warnings.slice(0, Math.max(0, warnings.length - failed.length));
     editor?.commands.setContent(body, { emitUpdate: true });
     setOffer(images.length > 0 || failed.length > 0 ? { importId, images, failed } : null);
     const photos = images.length === 0 ? "" : images.length === 1 ? " Its photo is below: add it or skip it." : ` Its ${images.length} photos are below: add or skip each.`;
-    setNote({ ok: true, message: `Imported. Check the text, then save.${photos}` });
+    const kept = changed.length === 0 ? "" : ` Not kept as it was: ${changed.join(" ")}`;
+    setNote({ ok: true, message: `Imported. Check the text, then save.${photos}${kept}` });
   }
 
   /** A photo from the .docx joined the library: it takes its slot in the text, or becomes the lead image. */

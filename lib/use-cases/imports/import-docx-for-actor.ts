@@ -108,6 +108,6 @@ export async function importDocxForActor({
     ),
     images: offers,
     failedImages: failed,
-    warnings: failed.map((f) => `${f.label} was left out: ${f.reason}`),
+    warnings: [...doc.warnings, ...failed.map((f) => `${f.label} was left out: ${f.reason}`)],
   });
 }
