@@ -5,6 +5,9 @@ import { DocxImageSlot } from "@/lib/editor/docx-slot";
 import { storyExtensions } from "@/lib/editor/extensions";
 import { MediaPicker } from "./media-picker";
 
+/** The look of every toolbar button ("Insert photo" too, which opens a dialog). */
+const toolButtonClass = "rounded border px-2 py-1 text-sm font-semibold";
+
 function ToolButton({ label, active, onClick }: { label: string; active?: boolean; onClick: () => void }) {
   return (
     <button
@@ -12,7 +15,7 @@ function ToolButton({ label, active, onClick }: { label: string; active?: boolea
       aria-pressed={active}
       onMouseDown={(e) => e.preventDefault()}
       onClick={onClick}
-      className={`rounded border px-2 py-1 text-sm font-semibold ${active ? "border-ink bg-ink text-paper" : "border-rule"}`}
+      className={`${toolButtonClass} ${active ? "border-ink bg-ink text-paper" : "border-rule"}`}
     >
       {label}
     </button>
@@ -54,6 +57,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       <ToolButton label="Numbered list" active={s.ordered} onClick={() => chain().toggleOrderedList().run()} />
       <MediaPicker
         label="Insert photo"
+        buttonClassName={`${toolButtonClass} border-rule`}
         onPick={(m) => chain().setFigure({ mediaId: m.id, src: m.url, alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height }).run()}
       />
     </div>

@@ -4,9 +4,10 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { FormActionFn } from "@/components/ui/use-form-action";
 import type { SavedArticle } from "@/lib/actions/articles";
 import type { ActionState } from "@/lib/actions/form-state";
-import type { TransitionAction } from "@/lib/domain/workflow";
+import type { ArticleStatus, TransitionAction } from "@/lib/domain/workflow";
 import type { TPickedMedia } from "@/lib/validation/media";
 import { LeadImageField } from "./lead-image-field";
+import { ReadOnlyDetails, ReadOnlyNotice } from "./read-only-notice";
 import { RestorePrompt } from "./restore-prompt";
 import { SaveBar } from "./save-bar";
 import { StoryBody } from "./story-body";
@@ -33,6 +34,7 @@ export type EditableArticle = {
   /** Editor HTML (with comment anchors). */
   bodyHtml: string;
   version: number;
+  status: ArticleStatus;
 };
 
 type Props = {
@@ -98,8 +100,23 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const fieldProps = { fields: story.fields, errors, canEdit, update: story.update, save: () => void story.save() };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-      <div className="flex flex-col gap-4">
+    <div className="grid gap-8 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr]">
+      {/* First in the tab order (right after the page heading), second column on a wide screen. */}
+      {article && (transitions.length > 0 || !canEdit) && (
+        <div className="lg:col-start-2 lg:row-start-1">
+          <TransitionPanel
+            articleId={article.id}
+            status={article.status}
+            transitions={transitions}
+            dirty={story.dirty}
+            timeZone={timeZone}
+            action={transitionAction}
+            hidden={!canEdit ? ["withdraw"] : []}
+          />
+        </div>
+      )}
+      <div className="flex flex-col gap-4 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+        {article && !canEdit && <ReadOnlyNotice articleId={article.id} status={article.status} transitions={transitions} />}
         {others.length > 0 && (
           <p role="status" className="rounded border border-warn p-2 text-sm font-semibold" data-testid="presence">
             {others.join(" and ")} {others.length === 1 ? "is" : "are"} editing this story too. Your saves never overwrite theirs.
@@ -137,17 +154,24 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           }}
           noValidate
         >
-          <StoryMetaFields {...fieldProps} sections={sections} people={people} />
+          {canEdit ? (
+            <StoryMetaFields {...fieldProps} sections={sections} people={people} />
+          ) : (
+            <ReadOnlyDetails
+              headline={story.fields.headline}
+              dek={story.fields.dek}
+              section={sections.find((s) => s.id === story.fields.sectionId)?.name ?? null}
+              coAuthors={people.filter((p) => story.fields.coAuthorIds.includes(p.id)).map((p) => p.fullName)}
+              tags={story.fields.tags}
+            />
+          )}
           <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
-          <TagsField {...fieldProps} />
+          {canEdit && <TagsField {...fieldProps} />}
           <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} />
-          {canEdit ? <SaveBar status={story.status} isNew={!articleId} /> : <p className="text-muted">You can read this story, but not edit it in its current state.</p>}
+          {canEdit && <SaveBar status={story.status} isNew={!articleId} />}
         </form>
       </div>
-      <div className="flex flex-col gap-6">
-        {articleId && transitions.length > 0 && <TransitionPanel articleId={articleId} transitions={transitions} dirty={story.dirty} timeZone={timeZone} action={transitionAction} />}
-        {comments && <CommentsPanel {...comments} editor={editor} />}
-      </div>
+      <div className="flex flex-col gap-6 lg:col-start-2 lg:row-start-2">{comments && <CommentsPanel {...comments} editor={editor} />}</div>
     </div>
   );
 }

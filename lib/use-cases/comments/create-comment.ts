@@ -39,7 +39,17 @@ export async function createComment({ actor, articleId, input: raw, tx }: UseCas
     });
     const notify: Notice[] =
       kind === "REQUIRED"
-        ? [{ userIds: await storyPeople(tx, articleId), kind: "required_change", title: `Required change on ${article.headline}`, link: `/newsroom/articles/${articleId}`, exceptUserId: actor.userId }]
+        ? [
+            {
+              userIds: await storyPeople(tx, articleId),
+              kind: "required_change",
+              // Who asked, and the start of what they asked (lib/data/notifications.ts).
+              title: `${(await tx.user.findUnique({ where: { id: actor.userId }, select: { person: { select: { fullName: true } } } }))?.person.fullName ?? "A reviewer"} marked a required change on “${article.headline}”`,
+              excerpt: input.body.replace(/\s+/g, " ").slice(0, 160),
+              link: `/newsroom/articles/${articleId}`,
+              exceptUserId: actor.userId,
+            },
+          ]
         : [];
     return outcome(row, { notify });
   });

@@ -46,7 +46,7 @@ export default async function StaffPage() {
           </thead>
           <tbody>
             {staff.map((s) => (
-              <tr key={s.id} className="border-b border-rule align-top">
+              <tr key={s.id} className={`border-b border-rule align-top ${s.active ? "" : "bg-panel text-muted"}`} data-testid={s.active ? undefined : "deactivated-row"}>
                 <td className="py-2 pr-4 font-semibold">
                   {s.person.fullName}
                   {gradeLabel(s.person.graduationYear, now, publication.schoolYearStartMonth) && (
@@ -65,7 +65,7 @@ export default async function StaffPage() {
                 </td>
                 <td className="py-2 pr-4">{s.email}</td>
                 <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
-                <td className="py-2 pr-4">{s.active ? "Active" : "Deactivated"}</td>
+                <td className="py-2 pr-4">{s.active ? "Active" : <span className="rounded border border-danger px-1.5 py-0.5 text-xs font-bold text-danger">Deactivated</span>}</td>
                 <td className="py-2 pr-4">{s.lastLoginAt ? formatDateTime(s.lastLoginAt, publication.timeZone) : "Never"}</td>
                 <td className="py-2">
                   {s.id === user.userId ? (

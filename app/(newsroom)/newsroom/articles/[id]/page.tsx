@@ -7,6 +7,10 @@ import { StatusBadge } from "@/components/newsroom/status-badge";
 import { CorrectionForm, TakedownDecisionForm, TakedownRequestForm } from "@/components/newsroom/corrections-panel";
 import { ArticleIssueForm } from "@/components/newsroom/issue-forms";
 import { PinForm } from "@/components/newsroom/pin-form";
+import { MarkStoryRead } from "@/components/newsroom/notification-forms";
+import { markStoryReadAction } from "@/lib/actions/notifications";
+import { countUnread } from "@/lib/data/notifications";
+import { storyLink } from "@/lib/use-cases/notifications/mark-notifications-read";
 import { setArticleIssueAction } from "@/lib/actions/issues";
 import { listVolumesWithIssues } from "@/lib/data/issues";
 import { addCorrectionAction, decideTakedownAction, recordTakedownAction } from "@/lib/actions/corrections";
@@ -41,7 +45,7 @@ export default async function ArticleEditorPage({ params }: Props) {
   const facts = factsOf(article);
   const everPublished = isAfterPublication(article.status);
   const volumes = can(user, "place_in_issue", facts) ? await listVolumesWithIssues() : [];
-  const [sections, people, publication, transitions, changeRequest, comments, corrections, takedowns] = await Promise.all([
+  const [sections, people, publication, transitions, changeRequest, comments, corrections, takedowns, unreadHere] = await Promise.all([
     listSections(),
     listBylineCandidates(),
     getPublication(),
@@ -50,6 +54,7 @@ export default async function ArticleEditorPage({ params }: Props) {
     listComments({ actor: user, articleId: article.id }),
     listCorrections({ articleId: article.id }),
     everPublished && can(user, "correct", facts) ? listTakedownRequests({ articleId: article.id }) : Promise.resolve([]),
+    countUnread({ userId: user.userId, link: storyLink(article.id) }),
   ]);
   const tz = publication.timeZone;
   const leadPersonId = article.authors[0]?.person.id;
@@ -58,6 +63,7 @@ export default async function ArticleEditorPage({ params }: Props) {
   const canEdit = can(user, "edit", facts);
   return (
     <div>
+      {unreadHere > 0 && <MarkStoryRead articleId={article.id} action={markStoryReadAction} />}
       <p className="text-sm">
         <Link href="/newsroom">← All stories</Link>
       </p>
@@ -133,6 +139,7 @@ export default async function ArticleEditorPage({ params }: Props) {
               : null,
             bodyHtml: editorHtmlFromJson(article.bodyJson),
             version: article.version,
+            status: article.status,
           }}
           canEdit={canEdit}
           sections={sections}
