@@ -13,6 +13,11 @@ export const E2E_DATABASE_URL = `file:${E2E_DATA_DIR}/masthead.db`;
  * for specs to share (e2e/lockout.spec.ts).
  */
 export const E2E_LOGIN_LIMITS = { perAccount: 5, perAddress: 30, windowS: 10 };
+/**
+ * The e2e server's mail server: a real SMTP catcher that e2e/forgot-password.spec.ts listens
+ * with on this port while it runs (nothing listens otherwise, and a send then only logs).
+ */
+export const E2E_SMTP_PORT = PORT + 10000;
 // Debian's Chromium where present (Playwright cannot download browsers on every machine).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -50,6 +55,9 @@ export default defineConfig({
       MASTHEAD_LOGIN_MAX_PER_ACCOUNT: String(E2E_LOGIN_LIMITS.perAccount),
       MASTHEAD_LOGIN_MAX_PER_ADDRESS: String(E2E_LOGIN_LIMITS.perAddress),
       MASTHEAD_LOGIN_WINDOW_S: String(E2E_LOGIN_LIMITS.windowS),
+      SMTP_HOST: "127.0.0.1",
+      SMTP_PORT: String(E2E_SMTP_PORT),
+      SMTP_SECURE: "false",
       PORT: String(PORT),
     },
     stdout: "pipe",

@@ -43,6 +43,8 @@ import * as mastheadRemove from "@/lib/use-cases/masthead/remove-masthead-entry"
 import * as mastheadCopy from "@/lib/use-cases/masthead/copy-current-staff-to-volume";
 import * as markRead from "@/lib/use-cases/notifications/mark-notifications-read";
 import * as digest from "@/lib/use-cases/notifications/set-digest-kinds";
+import * as requestResetUC from "@/lib/use-cases/accounts/request-password-reset";
+import * as resetWithTokenUC from "@/lib/use-cases/accounts/reset-password-with-token";
 
 type Fn = (...args: never[]) => Promise<{ data: unknown }>;
 function unwrap<F extends Fn>(fn: F) {
@@ -90,3 +92,5 @@ export const recordStoredMedia = unwrap(recordStoredMediaUC.recordStoredMedia);
 export const importDocxForActor = unwrap(importDocxUC.importDocxForActor);
 export const addImportedImage = unwrap(addImportedImageUC.addImportedImage);
 export const skipImportedImage = unwrap(skipImportedImageUC.skipImportedImage);
+export const requestPasswordReset = unwrap(requestResetUC.requestPasswordReset);
+export const resetPasswordWithToken = unwrap(resetWithTokenUC.resetPasswordWithToken);
