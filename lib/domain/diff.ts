@@ -1,5 +1,5 @@
 /** Word-level differences between two texts, for conflicts and revision comparisons. PURE. */
-import { diffWordsWithSpace } from "diff";
+import { diffSentences, diffWordsWithSpace } from "diff";
 
 export type DiffSegment = { kind: "same" | "added" | "removed"; text: string };
 
@@ -36,4 +36,33 @@ export function comparableText(parts: { headline: string; dek: string; text: str
 export function sameContent(a: string, b: string): boolean {
   const norm = (s: string) => s.replace(/\s+/g, " ").trim();
   return norm(a) === norm(b);
+}
+
+/**
+ * A change read sentence by sentence: unchanged text as it is; a sentence that changed as the
+ * old sentence and the new one, each with its changed words marked inside (`words`: removed
+ * words in `before`, added words in `after`); a sentence only on one side as a whole. Easier to
+ * read than one run of interleaved words ("TAB ONETWO: TheOrganisers…").
+ */
+export type SentenceBlock =
+  | { kind: "same"; text: string }
+  | { kind: "changed"; before: DiffSegment[]; after: DiffSegment[] }
+  | { kind: "removed"; text: string }
+  | { kind: "added"; text: string };
+
+export function sentenceDiff(before: string, after: string): SentenceBlock[] {
+  const parts = diffSentences(before, after);
+  const blocks: SentenceBlock[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const next = parts[i + 1];
+    if (part.removed && next?.added) {
+      const words = wordDiff(part.value, next.value);
+      blocks.push({ kind: "changed", before: words.filter((w) => w.kind !== "added"), after: words.filter((w) => w.kind !== "removed") });
+      i++;
+    } else {
+      blocks.push({ kind: part.added ? "added" : part.removed ? "removed" : "same", text: part.value });
+    }
+  }
+  return blocks;
 }

@@ -17,7 +17,7 @@ import { useAutosave } from "./use-autosave";
 import { useCreateStory } from "./use-create-story";
 import { useDocxImport } from "./use-docx-import";
 import { useLocalDraft } from "./use-local-draft";
-import { usePresence } from "./use-presence";
+import { useOtherTab, usePresence } from "./use-presence";
 import { CommentsPanel, type CommentsPanelProps } from "../comments-panel";
 import { ConflictView } from "../conflict-view";
 import type { StoryFields } from "../local-draft";
@@ -76,6 +76,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const story = useAutosave({ articleId, canEdit, initial, initialVersion: article?.version ?? 0, draft: { keep: local.keep, clear: local.clear }, editor: editorRef, timeLabel });
   const create = useCreateStory({ createAction, fieldsRef: story.fieldsRef, setStatus: story.setStatus, acknowledge: story.acknowledge, clearDraft: local.clear });
   const others = usePresence(articleId);
+  const otherTab = useOtherTab(articleId);
   const errors = story.status.kind === "invalid" ? story.status.fields : {};
 
   const editor = useStoryEditor({
@@ -120,6 +121,11 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
         {others.length > 0 && (
           <p role="status" className="rounded border border-warn p-2 text-sm font-semibold" data-testid="presence">
             {others.join(" and ")} {others.length === 1 ? "is" : "are"} editing this story too. Your saves never overwrite theirs.
+          </p>
+        )}
+        {otherTab && (
+          <p role="status" className="rounded border border-warn p-2 text-sm font-semibold" data-testid="other-tab">
+            Open in another tab of yours. Edit in one tab: the other’s saves would meet yours as a conflict.
           </p>
         )}
         {local.restorable && (
