@@ -7,12 +7,12 @@ import { type FormActionFn, useFormAction } from "@/components/ui/use-form-actio
 
 type Action = FormActionFn;
 
-export function MarkReadButton({ action, id, label }: { action: Action; id?: string; label: string }) {
+export function MarkReadButton({ action, id, label, disabled = false }: { action: Action; id?: string; label: string; disabled?: boolean }) {
   const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="inline-flex items-center gap-2">
       {id && <input type="hidden" name="id" value={id} />}
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} disabled={pending || disabled}>
         {label}
       </button>
       <FormMessage ok={state.ok} message={state.message} />

@@ -16,7 +16,8 @@ export default async function NotificationsPage() {
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl font-bold">Notifications</h1>
-        {unread > 0 && <MarkReadButton action={markReadAction} label="Mark all read" />}
+        {/* Always there while there are items, so its answer stays on screen after the list refreshes. */}
+        {items.length > 0 && <MarkReadButton action={markReadAction} label="Mark all read" disabled={unread === 0} />}
       </div>
       {items.length === 0 ? (
         <p className="text-muted">Nothing yet. You will hear here when you are assigned a story, when a story you review is submitted, and when your stories get a decision.</p>
