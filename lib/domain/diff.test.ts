@@ -63,6 +63,8 @@ describe("sentenceDiff", () => {
       after: [{ kind: "same", text: "TAB " }, { kind: "added", text: "TWO" }, { kind: "same", text: ": The harvest festival." }],
     });
     expect(blocks[1]).toEqual({ kind: "same", text: "\n\n" });
+    // A paragraph with no full stop (a headline) is a sentence of its own.
+    expect(sentenceDiff("Two tabs\n\nThe organisers thanked the volunteers.", "Two tabs\n\nOrganisers thanked the volunteers.")[0]).toEqual({ kind: "same", text: "Two tabs\n\n" });
     const second = blocks[2];
     expect(second?.kind).toBe("changed");
     if (second?.kind !== "changed") return;
