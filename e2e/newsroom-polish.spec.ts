@@ -293,6 +293,7 @@ test("7. small things: a roomy reply box, one note error, a toolbar-styled Inser
   await expect(headline).toHaveAttribute("aria-invalid", "true");
   await shoot(page, "7-small-things");
   await headline.fill(story.headline);
+  await headline.blur();
   await expect(saveStatus(page)).toHaveText(SAVED);
 
   // A missing note is said once.

@@ -82,7 +82,7 @@ export function StaffRowForm({ action, userId, role, active, label, canGrantAdmi
         // Deactivating signs the person out everywhere: it asks once more, in words.
         <span role="group" aria-label={`Confirm deactivating ${label}`} className="flex flex-wrap items-center gap-2 rounded border-2 border-danger p-2">
           <span className="text-sm font-semibold">Deactivate {label}? They are signed out at once.</span>
-          <button type="submit" name="active" value="false" className={secondaryButtonClass} disabled={pending} onClick={() => setConfirming(false)}>
+          <button type="submit" name="active" value="false" className={secondaryButtonClass} disabled={pending}>
             Yes, deactivate
           </button>
           <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(false)}>
