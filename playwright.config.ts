@@ -27,6 +27,12 @@ export const E2E_IDP = {
   name: "School ID",
   allowedDomains: "demo.test, e2e.test, school.test",
 };
+
+/**
+ * The e2e server's mail server: a real SMTP catcher that e2e/forgot-password.spec.ts listens
+ * with on this port while it runs (nothing listens otherwise, and a send then only logs).
+ */
+export const E2E_SMTP_PORT = PORT + 10000;
 // Debian's Chromium where present (Playwright cannot download browsers on every machine).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -62,7 +68,8 @@ export default defineConfig({
     {
       command: `npx tsx scripts/prepare.ts --demo --fresh && npx next build && node --import tsx scripts/serve.ts -p ${PORT}`,
       url: `${BASE_URL}/api/health`,
-      timeout: 300_000,
+      // A production build; on a busy 2-core machine it can take several minutes.
+      timeout: 600_000,
       reuseExistingServer: false,
       env: {
         NEXT_DIST_DIR: `.next-e2e-${PORT}`,
@@ -77,6 +84,9 @@ export default defineConfig({
         MASTHEAD_OIDC_CLIENT_SECRET: E2E_IDP.clientSecret,
         MASTHEAD_OIDC_NAME: E2E_IDP.name,
         MASTHEAD_SSO_ALLOWED_DOMAINS: E2E_IDP.allowedDomains,
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(E2E_SMTP_PORT),
+        SMTP_SECURE: "false",
         PORT: String(PORT),
       },
       stdout: "pipe",

@@ -46,6 +46,8 @@ const PUBLIC: Target[] = [
   { name: "author", path: () => "/authors/jaehoon-song" },
   { name: "tag", path: () => `/tags/${story.tagSlug}` },
   { name: "sign in", path: () => "/login" },
+  { name: "forgot password", path: () => "/forgot-password" },
+  { name: "reset password", path: () => `/reset-password?token=${"A".repeat(43)}` },
   { name: "not found", path: () => "/no-such-page", status: 404 },
 ];
 

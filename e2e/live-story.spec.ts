@@ -166,7 +166,7 @@ test("a student editor under ADVISER_APPROVES edits the live story and asks for 
   await expect(editor.getByRole("status").filter({ hasText: "Asked. The people who may publish this story have been told." })).toBeVisible();
   await expect(editor.getByTestId("history")).toContainText("Publishing these changes asked for by Minji Kim");
   await adviserPage.goto("/newsroom/notifications");
-  await expect(adviserPage.getByRole("main")).toContainText(`Changes wait to be published: ${original.headline}`);
+  await expect(adviserPage.getByRole("main")).toContainText(`asks to publish changes to “${original.headline}”`);
 
   // The adviser sees the editor's working copy and the buttons; she discards it to leave the story as it was.
   await adviserPage.goto(`/newsroom/articles/${original.id}`);

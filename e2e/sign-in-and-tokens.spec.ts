@@ -454,7 +454,8 @@ test.describe("personal API tokens", () => {
     const bearer2 = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${second}` } });
     expect((await bearer2.get("/api/v1/articles")).status()).toBe(200);
     await adviser.goto("/newsroom/staff");
-    await staffRow(adviser, owner.email).getByRole("button", { name: "Deactivate" }).click();
+    await staffRow(adviser, owner.email).getByRole("button", { name: "Deactivate", exact: true }).click();
+    await staffRow(adviser, owner.email).getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(staffRow(adviser, owner.email)).toContainText("Deactivated");
     const deactivated = await bearer2.get(`/api/v1/articles/${own.id}`);
     expect(deactivated.status()).toBe(401);

@@ -34,7 +34,10 @@ test("the adviser adds a writer, and deactivating them signs them out at once", 
 
   // Deactivation: the very next request is signed out, though the session cookie is unchanged.
   await adviser.reload();
-  await row.getByRole("button", { name: "Deactivate" }).click();
+  await row.getByRole("button", { name: "Deactivate", exact: true }).click();
+  // It asks once more before signing anyone out.
+  await expect(row).not.toContainText("Deactivated");
+  await row.getByRole("button", { name: "Yes, deactivate" }).click();
   await expect(row).toContainText("Deactivated");
   await expect(row.getByRole("button", { name: "Reactivate" })).toBeVisible();
 

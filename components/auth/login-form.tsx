@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { buttonClass, Field, FormMessage, inputClass } from "@/components/ui/field";
@@ -21,13 +22,15 @@ export function LoginForm({ next }: { next: string }) {
       router.refresh();
       return;
     }
+    // A wrong password is not left in the field to be resubmitted or read over a shoulder.
+    setPassword("");
     setError(result.message);
   }
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field id="email" label="Email">
-        <input id="email" name="email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} />
+        <input id="email" name="email" type="email" autoComplete="username" autoFocus required value={email} onChange={(e) => setEmail(e.target.value)} className={inputClass} />
       </Field>
       <Field id="password" label="Password">
         <input
@@ -45,6 +48,9 @@ export function LoginForm({ next }: { next: string }) {
       <button type="submit" className={buttonClass} disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
+      <Link href="/forgot-password" className="text-sm">
+        Forgot password?
+      </Link>
     </form>
   );
 }

@@ -184,11 +184,12 @@ function Thread({
           <p className="whitespace-pre-line">{r.body}</p>
         </div>
       ))}
+      {/* The reply box takes the thread's full width; its buttons go under it (a narrow column squashed it). */}
       <div className="mt-2 flex flex-wrap items-end gap-2">
         <label className="sr-only" htmlFor={`reply-${c.id}`}>
           Reply to {c.author}
         </label>
-        <input id={`reply-${c.id}`} value={reply} onChange={(e) => setReply(e.target.value)} placeholder="Reply…" className={`${inputClass} flex-1`} />
+        <textarea id={`reply-${c.id}`} rows={2} value={reply} onChange={(e) => setReply(e.target.value)} placeholder="Reply…" className={`${inputClass} basis-full`} />
         <button
           type="button"
           className={secondaryButtonClass}

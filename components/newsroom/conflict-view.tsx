@@ -1,7 +1,7 @@
 "use client";
 import { buttonClass, secondaryButtonClass } from "@/components/ui/field";
-import { comparableText, wordDiff } from "@/lib/domain/diff";
-import { DiffView } from "./diff-view";
+import { comparableText, sentenceDiff } from "@/lib/domain/diff";
+import { SentenceDiffView } from "./diff-view";
 
 export type ConflictSide = { headline: string; dek: string; text: string };
 
@@ -21,7 +21,7 @@ type Props = {
  * already in the history whatever they choose.
  */
 export function ConflictView({ mine, theirs, merging, onKeepMine, onKeepTheirs, onMerge, onDone }: Props) {
-  const segments = wordDiff(comparableText(theirs), comparableText(mine));
+  const blocks = sentenceDiff(comparableText(theirs), comparableText(mine));
   const who = theirs.savedBy ?? "Someone";
   return (
     <section aria-labelledby="conflict-heading" className="rounded border-2 border-warn p-4" data-testid="conflict-view">
@@ -47,8 +47,8 @@ export function ConflictView({ mine, theirs, merging, onKeepMine, onKeepTheirs, 
           </div>
         </div>
       </div>
-      <h3 className="mt-4 font-semibold">Differences (struck through: only in {who}’s; underlined: only in yours)</h3>
-      <DiffView segments={segments} label="Differences between the two versions" />
+      <h3 className="mt-4 font-semibold">Differences, sentence by sentence (struck through: {who}’s; underlined: yours; changed words marked)</h3>
+      <SentenceDiffView blocks={blocks} label="Differences between the two versions" />
       <div className="mt-4 flex flex-wrap gap-2">
         {merging ? (
           <button type="button" className={secondaryButtonClass} onClick={onDone}>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { MediaDetailsForm } from "@/components/newsroom/media-details-form";
 import { MediaUploader } from "@/components/newsroom/media-uploader";
-import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
+import { inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { api } from "@/lib/api-client";
 import type { TMedia, TPickedMedia } from "@/lib/validation/media";
 
@@ -20,11 +20,14 @@ export function MediaPicker({
   label = "Choose image",
   title = "Choose an image",
   disabled = false,
+  buttonClassName = secondaryButtonClass,
 }: {
   onPick: (media: TPickedMedia) => void;
   label?: string;
   title?: string;
   disabled?: boolean;
+  /** The opening button's look (the editor toolbar's own buttons are smaller). */
+  buttonClassName?: string;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
@@ -78,7 +81,7 @@ export function MediaPicker({
 
   return (
     <>
-      <button type="button" className={secondaryButtonClass} onClick={show} disabled={disabled}>
+      <button type="button" className={buttonClassName} onClick={show} disabled={disabled}>
         {label}
       </button>
       {mounted &&
@@ -158,22 +161,16 @@ export function MediaPicker({
                       <p className="break-all text-xs text-muted">
                         {selected.originalName} · {selected.width} × {selected.height}
                       </p>
-                      <MediaDetailsForm key={selected.id} media={selected} onSaved={replace} compact />
-                      {!selected.alt && (
-                        <p className="text-sm font-semibold text-warn">
-                          This image has no alt text yet. The story cannot be published until it has some.
-                        </p>
-                      )}
-                      <button
-                        type="button"
-                        className={buttonClass}
-                        onClick={() => {
-                          onPick(toPicked(selected));
+                      <MediaDetailsForm
+                        key={selected.id}
+                        media={selected}
+                        onSaved={replace}
+                        onUse={(used) => {
+                          onPick(toPicked(used));
                           close();
                         }}
-                      >
-                        Use this image
-                      </button>
+                        compact
+                      />
                     </>
                   ) : (
                     <p className="text-muted">Choose an image to see it here.</p>

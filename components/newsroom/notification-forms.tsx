@@ -1,18 +1,21 @@
 "use client";
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import type { ActionState } from "@/lib/actions/form-state";
 import { buttonClass, FormMessage, secondaryButtonClass } from "@/components/ui/field";
 import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
 type Action = FormActionFn;
 
-export function MarkReadButton({ action, id, label }: { action: Action; id?: string; label: string }) {
+export function MarkReadButton({ action, id, label, disabled = false }: { action: Action; id?: string; label: string; disabled?: boolean }) {
   const { state, formAction, pending } = useFormAction(action);
   return (
     <form action={formAction} className="inline-flex items-center gap-2">
       {id && <input type="hidden" name="id" value={id} />}
-      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+      <button type="submit" className={secondaryButtonClass} disabled={pending || disabled}>
         {label}
       </button>
-      {!state.ok && <FormMessage ok={false} message={state.message} />}
+      <FormMessage ok={state.ok} message={state.message} />
     </form>
   );
 }
@@ -38,4 +41,18 @@ export function DigestForm({ action, kinds, selected }: { action: Action; kinds:
       </div>
     </form>
   );
+}
+
+/**
+ * Opening a story reads its notifications: rendered by the story page only while some are
+ * unread, it marks them read once and refreshes the bell.
+ */
+export function MarkStoryRead({ articleId, action }: { articleId: string; action: (articleId: string) => Promise<ActionState> }) {
+  const router = useRouter();
+  useEffect(() => {
+    void action(articleId).then((r) => {
+      if (r.ok) router.refresh();
+    });
+  }, [articleId, action, router]);
+  return null;
 }

@@ -9,6 +9,9 @@ import { storyExtensions } from "@/lib/editor/extensions";
 import { OfficePaste } from "@/lib/editor/office-paste";
 import { MediaPicker } from "./media-picker";
 
+/** The look of every toolbar button ("Insert photo" too, which opens a dialog). */
+const toolButtonClass = "rounded border px-2 py-1 text-sm font-semibold";
+
 function ToolButton({ label, active, onClick }: { label: string; active?: boolean; onClick: () => void }) {
   return (
     <button
@@ -16,7 +19,7 @@ function ToolButton({ label, active, onClick }: { label: string; active?: boolea
       aria-pressed={active}
       onMouseDown={(e) => e.preventDefault()}
       onClick={onClick}
-      className={`rounded border px-2 py-1 text-sm font-semibold ${active ? "border-ink bg-ink text-paper" : "border-rule"}`}
+      className={`${toolButtonClass} ${active ? "border-ink bg-ink text-paper" : "border-rule"}`}
     >
       {label}
     </button>
@@ -61,6 +64,7 @@ function Toolbar({ editor, tools }: { editor: Editor; tools?: ReactNode }) {
       {s.table && <TableButtons chain={chain} />}
       <MediaPicker
         label="Insert photo"
+        buttonClassName={`${toolButtonClass} border-rule`}
         onPick={(m) => chain().setFigure({ mediaId: m.id, src: m.url, alt: m.alt, caption: m.caption, credit: m.credit, width: m.width, height: m.height }).run()}
       />
       {tools}

@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { buttonClass, describedBy, Field, FormMessage, inputClass, Select, secondaryButtonClass } from "@/components/ui/field";
 import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 
@@ -56,6 +57,7 @@ export function CreateStaffForm({ action, canGrantAdmin }: { action: Action; can
 
 export function StaffRowForm({ action, userId, role, active, label, canGrantAdmin }: { action: Action; userId: string; role: string; active: boolean; label: string; canGrantAdmin: boolean }) {
   const { state, formAction, pending } = useFormAction(action);
+  const [confirming, setConfirming] = useState(false);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
@@ -72,9 +74,26 @@ export function StaffRowForm({ action, userId, role, active, label, canGrantAdmi
       <button type="submit" className={secondaryButtonClass} disabled={pending}>
         Change role
       </button>
-      <button type="submit" name="active" value={active ? "false" : "true"} className={secondaryButtonClass} disabled={pending}>
-        {active ? "Deactivate" : "Reactivate"}
-      </button>
+      {!active ? (
+        <button type="submit" name="active" value="true" className={secondaryButtonClass} disabled={pending}>
+          Reactivate
+        </button>
+      ) : confirming ? (
+        // Deactivating signs the person out everywhere: it asks once more, in words.
+        <span role="group" aria-label={`Confirm deactivating ${label}`} className="flex flex-wrap items-center gap-2 rounded border-2 border-danger p-2">
+          <span className="text-sm font-semibold">Deactivate {label}? They are signed out at once.</span>
+          <button type="submit" name="active" value="false" className={secondaryButtonClass} disabled={pending}>
+            Yes, deactivate
+          </button>
+          <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button type="button" className={secondaryButtonClass} disabled={pending} onClick={() => setConfirming(true)}>
+          Deactivate
+        </button>
+      )}
       <FormMessage ok={state.ok} message={state.message} />
     </form>
   );

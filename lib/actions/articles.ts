@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { getPublication } from "@/lib/data/publication";
 import { fromLocalInput } from "@/lib/domain/time";
+import { shortWeekdayTime, transitionDoneMessage } from "@/lib/domain/workflow-copy";
 import { AppError } from "@/lib/errors";
 import { pinArticle } from "@/lib/use-cases/articles/pin-article";
 import { restoreRevision } from "@/lib/use-cases/articles/restore-revision";
@@ -40,9 +41,9 @@ export async function transitionAction(_prev: ActionState, form: FormData): Prom
         iso = when.toISOString();
       }
       const { data } = await transitionArticle({ actor: user, id, input: { action, note, publishAt: iso, confirmOpenSuggestions } });
-      return { status: data.status };
+      return { action, status: data.status, notified: data.notified, scheduledFor: publishAt ? shortWeekdayTime(publishAt) : null };
     },
-    { success: () => "Done.", shown: ["note", "publishAt"] },
+    { success: (d) => transitionDoneMessage({ action: d.action, to: d.status, notified: d.notified, scheduledFor: d.scheduledFor }), shown: ["note", "publishAt"] },
   );
 }
 

@@ -403,7 +403,7 @@ describe("scheduling", () => {
     // The writer is told, as for any publication.
     const notes = await db.notification.findMany({ where: { userId: writer.userId, link: `/newsroom/articles/${story.id}` }, orderBy: { createdAt: "desc" } });
     expect(notes.length).toBe(notesBefore + 1);
-    expect(notes[0]?.title).toMatch(/^Published: /);
+    expect(notes[0]?.title).toMatch(/^Published as scheduled: “/);
     const audit = await db.auditLog.findFirstOrThrow({ where: { subject: story.id, action: "article.scheduled_publish" } });
     expect(audit.actorId).toBeNull();
     const history = await db.transition.findFirstOrThrow({ where: { articleId: story.id }, orderBy: { createdAt: "desc" } });

@@ -2,7 +2,7 @@ import "server-only";
 import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
-import { type ArticleStatus, PUBLIC_STATUSES, READY_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
+import { type ArticleStatus, PUBLIC_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
 import { currentText, hasPendingChanges } from "@/lib/domain/working-copy";
 import { renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
@@ -165,16 +165,21 @@ export async function listArticlesForActor({ actor, filter = {}, mine = false }:
   return rows.map((r) => toEditorArticleDto(r, pub));
 }
 
-/** Stories waiting on a reviewer, oldest first. */
-export async function listReviewQueue({ actor }: { actor: Actor }) {
+/**
+ * The review queue: stories waiting for a decision (submitted, nothing else), the dashboard's
+ * filters applied, the longest-waiting submission first (its latest submit, not its last edit).
+ */
+export async function listReviewQueue({ actor, filter = {} }: { actor: Actor; filter?: TArticleFilter }) {
   if (!can(actor, "view_review_queue")) return [];
+  // A status filter other than "in review" leaves nothing waiting for a decision.
+  if (filter.status && !REVIEW_QUEUE_STATUSES.includes(filter.status)) return [];
   const pub = await getPublication();
   const rows = await db.article.findMany({
-    where: { AND: [visibleTo(actor), { status: { in: [...REVIEW_QUEUE_STATUSES, ...READY_STATUSES] } }] },
-    include: articleInclude,
-    orderBy: { updatedAt: "asc" },
+    where: { AND: [visibleTo(actor), { status: { in: [...REVIEW_QUEUE_STATUSES] } }, ...(filter.section ? [{ section: { slug: filter.section } }] : [])] },
+    include: { ...articleInclude, transitions: { where: { action: "submit" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
   });
-  return rows.map((r) => toEditorArticleDto(r, pub));
+  const submittedAt = (r: (typeof rows)[number]) => (r.transitions[0]?.createdAt ?? r.updatedAt).getTime();
+  return rows.sort((a, b) => submittedAt(a) - submittedAt(b) || a.id.localeCompare(b.id)).map((r) => toEditorArticleDto(r, pub));
 }
 
 /** A section by slug or id to its id (null: none; undefined: unchanged), or VALIDATION. */

@@ -26,6 +26,8 @@ export const AUDIT_KINDS = [
   "account.reactivate",
   "account.password_reset",
   "account.password_change",
+  "account.password_reset_requested",
+  "account.password_reset_by_email",
   "account.sign_out_everywhere",
   "person.profile_update",
   "person.pen_name_approve",

@@ -53,7 +53,8 @@ const commentSelect = {
 /** Threads on a story, oldest first, each told whether its passage still exists. */
 export async function listComments({ actor, articleId }: { actor: Actor; articleId: string }): Promise<CommentDto[]> {
   const article = await findArticleForActor({ id: articleId, actor });
-  const body = anchorText(JSON.parse(article.bodyJson));
+  // Anchors follow the text the editor shows: a live story's working copy when it has one.
+  const body = anchorText(JSON.parse(article.draftBodyJson ?? article.bodyJson));
   const rows = await db.comment.findMany({ where: { articleId }, orderBy: { createdAt: "asc" }, select: commentSelect });
   const dto = (r: (typeof rows)[number]): CommentDto => {
     const selector = anchorOf(r, body);

@@ -45,7 +45,7 @@ describe("notifications", () => {
     expect((await listNotifications({ userId: writer.userId })).items.some((n) => n.title.includes(story.headline))).toBe(false);
     await transitionArticle({ actor: actorFor(adviser), id: story.id, input: { action: "request_changes", note: "Name your sources." } });
     const forWriter = await listNotifications({ userId: writer.userId });
-    expect(forWriter.items[0]).toMatchObject({ kind: "decision", title: `Changes requested: ${story.headline}` });
+    expect(forWriter.items[0]).toMatchObject({ kind: "decision", title: `${adviser.fullName} requested changes on “${story.headline}”`, excerpt: "Name your sources." });
     expect(await countUnread({ userId: writer.userId })).toBe(1);
     await markNotificationsRead({ actor: actorFor(adviser), input: { id: forWriter.items[0]!.id } }); // someone else's: no effect
     expect(await countUnread({ userId: writer.userId })).toBe(1);
@@ -64,7 +64,9 @@ describe("notifications", () => {
     const now = new Date();
     await sendDigests({ now, send: sendMail });
     const mail = received.find((m) => m.to === writer.email);
-    expect(mail?.data).toContain(`Approved: ${story.headline}`);
+    // Quoted-printable: the curly quotes are encoded, the names and the headline are not.
+    expect(mail?.data).toContain(`${adviser.fullName} approved`);
+    expect(mail?.data).toContain(story.headline);
     const before = received.length;
     await sendDigests({ now: new Date(now.getTime() + 60_000), send: sendMail });
     expect(received.filter((m) => m.to === writer.email).length).toBe(1);

@@ -17,10 +17,13 @@ export const NOTIFICATION_KINDS = {
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
 /** Tell these users something (never the actor themselves). Safe inside a transaction. */
-export async function notify(tx: Tx, { userIds, kind, title, link, exceptUserId }: { userIds: string[]; kind: NotificationKind; title: string; link: string; exceptUserId?: string }) {
+export async function notify(
+  tx: Tx,
+  { userIds, kind, title, link, exceptUserId, excerpt = "" }: { userIds: string[]; kind: NotificationKind; title: string; link: string; exceptUserId?: string; excerpt?: string },
+) {
   const recipients = [...new Set(userIds)].filter((id) => id !== exceptUserId);
   if (recipients.length === 0) return;
-  await tx.notification.createMany({ data: recipients.map((userId) => ({ userId, kind, title: title.slice(0, 300), link })) });
+  await tx.notification.createMany({ data: recipients.map((userId) => ({ userId, kind, title: title.slice(0, 300), link, excerpt: excerpt.slice(0, 300) })) });
 }
 
 /** Accounts of the people on a story's byline plus its creator and assignees. */
@@ -48,14 +51,15 @@ export async function publisherIds(tx: Tx, reviewPolicy: ReviewPolicy): Promise<
 
 export async function listNotifications({ userId, limit = 30 }: { userId: string; limit?: number }) {
   const [items, unread] = await Promise.all([
-    db.notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: limit, select: { id: true, kind: true, title: true, link: true, readAt: true, createdAt: true } }),
+    db.notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: limit, select: { id: true, kind: true, title: true, excerpt: true, link: true, readAt: true, createdAt: true } }),
     db.notification.count({ where: { userId, readAt: null } }),
   ]);
   return { items, unread };
 }
 
-export async function countUnread({ userId }: { userId: string }) {
-  return db.notification.count({ where: { userId, readAt: null } });
+/** Unread notifications, all of them or those pointing at `link` (a story's page). */
+export async function countUnread({ userId, link }: { userId: string; link?: string }) {
+  return db.notification.count({ where: { userId, readAt: null, ...(link ? { link } : {}) } });
 }
 
 export async function getDigestKinds({ userId }: { userId: string }): Promise<NotificationKind[]> {

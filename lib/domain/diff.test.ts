@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparableText, diffStats, sameContent, wordDiff } from "./diff";
+import { comparableText, diffStats, sameContent, sentenceDiff, wordDiff } from "./diff";
 
 describe("wordDiff", () => {
   it("marks words only in the old text as removed and words only in the new text as added", () => {
@@ -48,5 +48,35 @@ describe("comparableText and sameContent", () => {
   it("treats whitespace-only differences as the same content, and word changes as different", () => {
     expect(sameContent("Aleppo  fell\n\nquickly ", "Aleppo fell quickly")).toBe(true);
     expect(sameContent("Aleppo fell quickly", "Aleppo fell slowly")).toBe(false);
+  });
+});
+
+describe("sentenceDiff", () => {
+  it("shows a changed sentence as its old and new versions, with the changed words marked inside each", () => {
+    const blocks = sentenceDiff(
+      "TAB ONE: The harvest festival.\n\nThe organisers thanked the volunteers. It rained.",
+      "TAB TWO: The harvest festival.\n\nOrganisers thanked the harvest volunteers. It rained.",
+    );
+    expect(blocks[0]).toEqual({
+      kind: "changed",
+      before: [{ kind: "same", text: "TAB " }, { kind: "removed", text: "ONE" }, { kind: "same", text: ": The harvest festival." }],
+      after: [{ kind: "same", text: "TAB " }, { kind: "added", text: "TWO" }, { kind: "same", text: ": The harvest festival." }],
+    });
+    expect(blocks[1]).toEqual({ kind: "same", text: "\n\n" });
+    // A paragraph with no full stop (a headline) is a sentence of its own.
+    expect(sentenceDiff("Two tabs\n\nThe organisers thanked the volunteers.", "Two tabs\n\nOrganisers thanked the volunteers.")[0]).toEqual({ kind: "same", text: "Two tabs\n\n" });
+    const second = blocks[2];
+    expect(second?.kind).toBe("changed");
+    if (second?.kind !== "changed") return;
+    // Never the interleaved "TheOrganisers": each side reads as a sentence.
+    expect(second.before.map((s) => s.text).join("")).toBe("The organisers thanked the volunteers.");
+    expect(second.after.map((s) => s.text).join("")).toBe("Organisers thanked the harvest volunteers.");
+    expect(second.after.filter((s) => s.kind === "added").map((s) => s.text.trim())).toEqual(["Organisers", "harvest"]);
+    expect(blocks[3]).toEqual({ kind: "same", text: " It rained." });
+  });
+
+  it("shows a sentence only one side has as a whole", () => {
+    expect(sentenceDiff("One. Two.", "One. Two. Three.").filter((b) => b.kind !== "same")).toEqual([{ kind: "added", text: " Three." }]);
+    expect(sentenceDiff("One. Two.", "Two.").some((b) => b.kind === "removed" || b.kind === "changed")).toBe(true);
   });
 });

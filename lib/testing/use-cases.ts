@@ -51,6 +51,8 @@ import * as setSsoOnlyUC from "@/lib/use-cases/accounts/set-sso-only";
 import * as endSessionUC from "@/lib/use-cases/accounts/end-session";
 import * as updateSignInSettingsUC from "@/lib/use-cases/settings/update-sign-in-settings";
 import * as suggestionDecision from "@/lib/use-cases/suggestions/decide-suggestion";
+import * as requestResetUC from "@/lib/use-cases/accounts/request-password-reset";
+import * as resetWithTokenUC from "@/lib/use-cases/accounts/reset-password-with-token";
 
 type Fn = (...args: never[]) => Promise<{ data: unknown }>;
 function unwrap<F extends Fn>(fn: F) {
@@ -106,3 +108,5 @@ export const setSsoOnly = unwrap(setSsoOnlyUC.setSsoOnly);
 export const endOwnSession = unwrap(endSessionUC.endOwnSession);
 export const updateSignInSettings = unwrap(updateSignInSettingsUC.updateSignInSettings);
 export const decideSuggestion = unwrap(suggestionDecision.decideSuggestion);
+export const requestPasswordReset = unwrap(requestResetUC.requestPasswordReset);
+export const resetPasswordWithToken = unwrap(resetWithTokenUC.resetPasswordWithToken);

@@ -8,7 +8,7 @@ import { purgePageCache } from "@/lib/http/page-cache-hook";
 type Tx = Prisma.TransactionClient;
 
 /** Somebody to tell, as an in-app notification (and in their digest if they chose that kind). */
-export type Notice = { userIds: string[]; kind: NotificationKind; title: string; link: string; exceptUserId?: string };
+export type Notice = { userIds: string[]; kind: NotificationKind; title: string; link: string; exceptUserId?: string; /** A quoted note, shown under the title. */ excerpt?: string };
 
 /**
  * What a write changed besides its own rows, as data. A use case returns these; one adapter

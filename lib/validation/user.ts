@@ -105,3 +105,15 @@ export function isTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/** "Forgot password": the address to send a reset link to. */
+export const ZForgotPassword = z.object({ email: ZEmail });
+
+/** A reset link's token (43 base64url characters) and the new password, typed twice. */
+export const ZResetWithToken = z
+  .object({
+    token: z.string({ error: "This reset link is incomplete." }).regex(/^[A-Za-z0-9_-]{43}$/, "This reset link is incomplete. Open it again from the email."),
+    password: ZNewPassword,
+    confirm: z.string({ error: "Type the new password again." }),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The two passwords differ. Type the same one twice." });

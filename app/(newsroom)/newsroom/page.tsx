@@ -29,7 +29,7 @@ export default async function NewsroomPage({ searchParams }: Props) {
   const allStories = can(user, "view_all_stories");
   const [mine, queue, all, sections, publication, openRequired, assignments] = await Promise.all([
     listArticlesForActor({ actor: user, filter, mine: true }),
-    reviewQueue ? listReviewQueue({ actor: user }) : Promise.resolve([]),
+    reviewQueue ? listReviewQueue({ actor: user, filter }) : Promise.resolve([]),
     allStories ? listArticlesForActor({ actor: user, filter }) : Promise.resolve([]),
     listSections(),
     getPublication(),
@@ -106,7 +106,7 @@ export default async function NewsroomPage({ searchParams }: Props) {
       </form>
       <MyAssignmentsTable rows={toAssignmentRows(assignments, publication.timeZone)} />
       <StoryTable caption="My stories" rows={toRows(mine)} empty="No stories of yours match. Start one with “New story”." />
-      {reviewQueue && <StoryTable caption="Review queue" rows={toRows(queue)} empty="Nothing is waiting for review." />}
+      {reviewQueue && <StoryTable caption="Review queue: waiting for a decision" rows={toRows(queue)} empty="Nothing is waiting for a decision." />}
       {allStories && <StoryTable caption="All stories" rows={toRows(all)} empty="No stories match these filters." />}
     </div>
   );

@@ -2,10 +2,11 @@
 import type { Editor } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
 import type { FormActionFn } from "@/components/ui/use-form-action";
-import type { TransitionAction } from "@/lib/domain/workflow";
+import { type ArticleStatus, STATUS, type TransitionAction } from "@/lib/domain/workflow";
 import type { TPickedMedia } from "@/lib/validation/media";
 import { LeadImageField } from "./lead-image-field";
 import { type LiveStory, LiveStoryBanner, usePendingChanges } from "./live-story-banner";
+import { ReadOnlyDetails, ReadOnlyNotice } from "./read-only-notice";
 import { RestorePrompt } from "./restore-prompt";
 import { SaveBar } from "./save-bar";
 import { StoryBody } from "./story-body";
@@ -15,7 +16,7 @@ import { useAutosave } from "./use-autosave";
 import { useCreateStory } from "./use-create-story";
 import { useDocxImport } from "./use-docx-import";
 import { useLocalDraft } from "./use-local-draft";
-import { usePresence } from "./use-presence";
+import { useOtherTab, usePresence } from "./use-presence";
 import { CommentsPanel, type CommentsPanelProps } from "../comments-panel";
 import { ConflictView } from "../conflict-view";
 import type { StoryFields } from "../local-draft";
@@ -33,6 +34,7 @@ export type EditableArticle = {
   /** Editor HTML (with comment anchors). */
   bodyHtml: string;
   version: number;
+  status: ArticleStatus;
 };
 
 type Props = {
@@ -109,6 +111,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     if (createdId) void save();
   }, [createdId, save]);
   const others = usePresence(articleId);
+  const otherTab = useOtherTab(articleId);
   const errors = story.status.kind === "invalid" ? story.status.fields : {};
   const suggestModeExtensions = useSuggestModeExtensions(suggestions);
 
@@ -136,11 +139,32 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const fieldProps = { fields: story.fields, errors, canEdit, update: edit, save: () => void story.save() };
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
-      <div className="flex flex-col gap-4">
+    <div className="grid gap-8 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr]">
+      {/* First in the tab order (right after the page heading), second column on a wide screen. */}
+      {articleId && (transitions.length > 0 || !canEdit) && (
+        <div className="lg:col-start-2 lg:row-start-1">
+          <TransitionPanel
+            articleId={articleId}
+            status={article?.status ?? STATUS.DRAFT}
+            transitions={transitions}
+            dirty={story.dirty}
+            timeZone={timeZone}
+            action={transitionAction}
+            hidden={!canEdit ? ["withdraw"] : []}
+            openSuggestions={suggested.open.length}
+          />
+        </div>
+      )}
+      <div className="flex flex-col gap-4 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+        {article && !canEdit && <ReadOnlyNotice articleId={article.id} status={article.status} transitions={transitions} />}
         {others.length > 0 && (
           <p role="status" className="rounded border border-warn p-2 text-sm font-semibold" data-testid="presence">
             {others.join(" and ")} {others.length === 1 ? "is" : "are"} editing this story too. Your saves never overwrite theirs.
+          </p>
+        )}
+        {otherTab && (
+          <p role="status" className="rounded border border-warn p-2 text-sm font-semibold" data-testid="other-tab">
+            Open in another tab of yours. Edit in one tab: the other’s saves would meet yours as a conflict.
           </p>
         )}
         {local.restorable && (
@@ -187,16 +211,25 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           }}
           noValidate
         >
-          <StoryMetaFields {...fieldProps} sections={sections} people={people} />
+          {canEdit ? (
+            <StoryMetaFields {...fieldProps} sections={sections} people={people} />
+          ) : (
+            <ReadOnlyDetails
+              headline={story.fields.headline}
+              dek={story.fields.dek}
+              section={sections.find((s) => s.id === story.fields.sectionId)?.name ?? null}
+              coAuthors={people.filter((p) => story.fields.coAuthorIds.includes(p.id)).map((p) => p.fullName)}
+              tags={story.fields.tags}
+            />
+          )}
           <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
-          <TagsField {...fieldProps} />
+          {canEdit && <TagsField {...fieldProps} />}
           <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} tools={suggested.tools} />
           {suggested.caret}
-          {canEdit ? <SaveBar status={story.status} /> : <p className="text-muted">You can read this story, but not edit it in its current state.</p>}
+          {canEdit && <SaveBar status={story.status} />}
         </form>
       </div>
-      <div className="flex flex-col gap-6">
-        {articleId && transitions.length > 0 && <TransitionPanel articleId={articleId} transitions={transitions} dirty={story.dirty} timeZone={timeZone} action={transitionAction} openSuggestions={suggested.open.length} />}
+      <div className="flex flex-col gap-6 lg:col-start-2 lg:row-start-2">
         {suggested.panel}
         {comments && <CommentsPanel {...comments} editor={editor} />}
       </div>

@@ -1,6 +1,6 @@
 "use client";
 import type { Editor } from "@tiptap/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useRef } from "react";
 import { FormMessage } from "@/components/ui/field";
 import { DocxImages } from "../docx-images";
 import { RichTextEditor } from "../rich-text-editor";
@@ -18,6 +18,7 @@ type Props = {
 
 /** The story text, with the .docx import beside its label and the imported photos waiting above it. */
 export function StoryBody({ labelId, canEdit, editor, docx, error, tools }: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -25,10 +26,16 @@ export function StoryBody({ labelId, canEdit, editor, docx, error, tools }: Prop
           Story
         </span>
         {canEdit && (
-          <label className="cursor-pointer text-sm underline">
-            Import a .docx file
+          <>
+            {/* The visible button takes the Tab stop (with the focus ring); the file input behind it takes none. */}
+            <button type="button" className="text-sm underline" onClick={() => fileInput.current?.click()}>
+              Import a .docx file
+            </button>
             <input
+              ref={fileInput}
               type="file"
+              tabIndex={-1}
+              aria-hidden="true"
               accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
               className="sr-only"
               onChange={(e) => {
@@ -38,7 +45,7 @@ export function StoryBody({ labelId, canEdit, editor, docx, error, tools }: Prop
                 e.target.value = "";
               }}
             />
-          </label>
+          </>
         )}
       </div>
       {docx.importing && (

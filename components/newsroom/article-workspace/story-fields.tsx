@@ -12,6 +12,19 @@ type Props = {
   save: () => void;
 };
 
+/** The headline's limit (ZArticleCreate in lib/validation/article.ts). */
+const HEADLINE_MAX = 200;
+
+/** Characters used of the headline's 200, visible while typing; over the limit it says so before any save is refused. */
+function HeadlineCounter({ length }: { length: number }) {
+  const over = length > HEADLINE_MAX;
+  return (
+    <p id="headline-count" className={`text-xs ${over ? "font-semibold text-danger" : length > HEADLINE_MAX - 20 ? "font-semibold text-warn" : "text-muted"}`} data-testid="headline-count">
+      {over ? `${length}/${HEADLINE_MAX} characters: ${length - HEADLINE_MAX} over the limit` : `${length}/${HEADLINE_MAX} characters`}
+    </p>
+  );
+}
+
 /** Headline, dek, section and co-authors: the fields above the lead image. */
 export function StoryMetaFields({
   fields,
@@ -31,10 +44,11 @@ export function StoryMetaFields({
           onChange={(e) => update({ headline: e.target.value })}
           onBlur={save}
           readOnly={!canEdit}
-          aria-invalid={errors.headline ? true : undefined}
-          aria-describedby={errors.headline ? "headline-error" : undefined}
+          aria-invalid={errors.headline || fields.headline.length > HEADLINE_MAX ? true : undefined}
+          aria-describedby={errors.headline ? "headline-error headline-count" : "headline-count"}
           className={`${inputClass} font-serif text-2xl font-bold`}
         />
+        <HeadlineCounter length={fields.headline.length} />
       </Field>
       <Field id="dek" label="Dek (summary under the headline)" error={errors.dek}>
         <textarea

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Notice } from "../effects";
 import { outcome, type Tx } from "../transaction";
+import { notifiedNames } from "./notified-names";
 
 type Row = Awaited<ReturnType<typeof findArticleForActor>>;
 
@@ -71,13 +72,18 @@ export async function changeWorkingCopy({
   if (action === "publish_changes") {
     await syncSearchIndex(tx, current.id);
     await recordRevision(tx, { article: updated, authorId: actor.userId, event: action, now });
-    notify.push({ userIds: await storyPeople(tx, current.id), kind: "decision", title: `Updated: ${updated.headline}`, link, exceptUserId: actor.userId });
+    notify.push({ userIds: await storyPeople(tx, current.id), kind: "decision", title: `${await actorName(tx, actor.userId)} published changes to “${updated.headline}”`, link, exceptUserId: actor.userId });
   } else if (action === "request_publish_changes") {
-    notify.push({ userIds: await publisherIds(tx, actor.reviewPolicy), kind: "publish_request", title: `Changes wait to be published: ${draft?.headline ?? current.headline}`, link, exceptUserId: actor.userId });
+    notify.push({ userIds: await publisherIds(tx, actor.reviewPolicy), kind: "publish_request", title: `${await actorName(tx, actor.userId)} asks to publish changes to “${draft?.headline ?? current.headline}”`, excerpt: note.slice(0, 160), link, exceptUserId: actor.userId });
   }
-  return outcome(toEditorArticleDto(updated, await getPublication(tx)), {
+  const notified = await notifiedNames(tx, notify);
+  return outcome(Object.assign(toEditorArticleDto(updated, await getPublication(tx)), { notified }), {
     readerSiteChanged: action === "publish_changes" && isPublic(current.status),
     notify,
     audit: [{ kind: `article.${action}`, actorId: actor.userId, subject: current.id, details: { headline: current.headline, status: current.status, note }, at: now }],
   });
+}
+
+async function actorName(tx: Tx, userId: string): Promise<string> {
+  return (await tx.user.findUnique({ where: { id: userId }, select: { person: { select: { fullName: true } } } }))?.person.fullName ?? "Someone";
 }

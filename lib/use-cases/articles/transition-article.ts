@@ -25,8 +25,15 @@ import { ZTransition } from "@/lib/validation/article";
 import type { Notice } from "../effects";
 import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
 import { changeWorkingCopy, foldedWorkingCopy } from "./change-working-copy";
+import { notifiedNames } from "./notified-names";
 
-const DECISION_WORDS = { request_changes: "Changes requested", approve: "Approved", unpublish: "Unpublished", republish: "Republished" } as const;
+const DECISION_VERBS = { request_changes: "requested changes on", approve: "approved", unpublish: "unpublished", republish: "republished" } as const;
+
+/** The start of a note, as a notification quotes it. */
+function noteExcerpt(note: string): string {
+  const flat = note.replace(/\s+/g, " ").trim();
+  return flat.length > 160 ? `${flat.slice(0, 159)}…` : flat;
+}
 
 /** A refused transition as the error its caller shows (409 for state, 422 for a field). */
 function refusal(result: Extract<TransitionResult, { ok: false }>): AppError {
@@ -91,14 +98,26 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
     }
     const link = `/newsroom/articles/${id}`;
     const notify: Notice[] = [];
+    // Who did it, so a notification says more than "a decision"; the note is quoted beside it.
+    const by = actorId ? ((await tx.user.findUnique({ where: { id: actorId }, select: { person: { select: { fullName: true } } } }))?.person.fullName ?? "Someone") : "";
+    const excerpt = noteExcerpt(note);
     if (input.action === "submit") {
-      notify.push({ userIds: await reviewerIds(tx), kind: "submitted", title: `Submitted for review: ${current.headline}`, link, exceptUserId: actor.userId });
+      notify.push({ userIds: await reviewerIds(tx), kind: "submitted", title: `${by} submitted “${current.headline}” for review`, excerpt, link, exceptUserId: actor.userId });
     } else if (input.action !== "withdraw") {
-      const what = input.action === "publish" ? (isScheduled(result.to) ? "Scheduled" : "Published") : DECISION_WORDS[input.action as keyof typeof DECISION_WORDS];
-      notify.push({ userIds: await storyPeople(tx, id), kind: "decision", title: `${what}: ${current.headline}`, link, exceptUserId: actor.userId });
+      const what =
+        input.action === "publish"
+          ? isScheduled(result.to)
+            ? "scheduled"
+            : "published"
+          : input.action === "unpublish" && isScheduled(result.from)
+            ? "cancelled the schedule of"
+            : DECISION_VERBS[input.action];
+      const title = actor.system ? `Published as scheduled: “${current.headline}”` : `${by} ${what} “${current.headline}”`;
+      notify.push({ userIds: await storyPeople(tx, id), kind: "decision", title, excerpt: actor.system ? "" : excerpt, link, exceptUserId: actor.userId });
     }
     const pub = await getPublication(tx);
-    return outcome(toEditorArticleDto(updated, pub), {
+    const notified = await notifiedNames(tx, notify);
+    return outcome(Object.assign(toEditorArticleDto(updated, pub), { notified }), {
       readerSiteChanged: isPublic(result.from) || isPublic(result.to),
       notify,
       audit: [

@@ -86,7 +86,7 @@ export async function updateArticle({
       const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
       if (swapped.count === 0) throw new StaleSave();
       // The comments' anchors follow their passages into the new text (comment rows only).
-      if (body) await reanchorComments(tx, { articleId: id, previousBodyJson: current.bodyJson, bodyJson: JSON.stringify(body.json) });
+      if (body) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson: JSON.stringify(body.json) });
       await setTags(tx, id, input.tags);
       if (coAuthors !== undefined) {
         await tx.articleAuthor.deleteMany({ where: { articleId: id } });

@@ -38,7 +38,7 @@ export async function createComment({ actor, articleId, input: raw, tx }: UseCas
     // The editor may show an older text than the saved one (someone saved since it loaded), so
     // its selectors are re-found in the saved text, and kept as sent when not found there.
     const quote = input.parentId ? null : input.quote || input.anchor?.exact || null;
-    const saved = quote ? anchorText(JSON.parse(article.bodyJson)).text : "";
+    const saved = quote ? anchorText(JSON.parse(article.draftBodyJson ?? article.bodyJson)).text : "";
     const anchor = !quote ? null : input.anchor ? (reanchor(input.anchor, saved) ?? input.anchor) : anchorForQuote(saved, quote);
     // The editor proposes the id (96 random bits), so it can show the anchor before the
     // server answers. A proposal already in use anywhere is dropped for a fresh id rather than
@@ -51,7 +51,17 @@ export async function createComment({ actor, articleId, input: raw, tx }: UseCas
     });
     const notify: Notice[] =
       kind === "REQUIRED"
-        ? [{ userIds: await storyPeople(tx, articleId), kind: "required_change", title: `Required change on ${article.headline}`, link: `/newsroom/articles/${articleId}`, exceptUserId: actor.userId }]
+        ? [
+            {
+              userIds: await storyPeople(tx, articleId),
+              kind: "required_change",
+              // Who asked, and the start of what they asked (lib/data/notifications.ts).
+              title: `${(await tx.user.findUnique({ where: { id: actor.userId }, select: { person: { select: { fullName: true } } } }))?.person.fullName ?? "A reviewer"} marked a required change on “${article.headline}”`,
+              excerpt: input.body.replace(/\s+/g, " ").slice(0, 160),
+              link: `/newsroom/articles/${articleId}`,
+              exceptUserId: actor.userId,
+            },
+          ]
         : [];
     return outcome(row, { notify });
   });

@@ -52,7 +52,7 @@ export default async function StaffPage() {
           </thead>
           <tbody>
             {staff.map((s) => (
-              <tr key={s.id} className="border-b border-rule align-top">
+              <tr key={s.id} className={`border-b border-rule align-top ${s.active ? "" : "bg-panel text-muted"}`} data-testid={s.active ? undefined : "deactivated-row"}>
                 <td className="py-2 pr-4 font-semibold">
                   {s.person.fullName}
                   {gradeLabel(s.person.graduationYear, now, publication.schoolYearStartMonth) && (
@@ -72,7 +72,7 @@ export default async function StaffPage() {
                 <td className="py-2 pr-4">{s.email}</td>
                 <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
                 <td className="py-2 pr-4">
-                  {s.active ? "Active" : "Deactivated"}
+                  {s.active ? "Active" : <span className="rounded border border-danger px-1.5 py-0.5 text-xs font-bold text-danger">Deactivated</span>}
                   {signIn.get(s.id)?.ssoOnly && <span className="block text-xs">SSO only</span>}
                   {signIn.get(s.id)?.secondFactor && <span className="block text-xs">Two-factor on</span>}
                 </td>

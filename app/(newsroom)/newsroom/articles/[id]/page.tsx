@@ -7,6 +7,10 @@ import { StatusBadge } from "@/components/newsroom/status-badge";
 import { CorrectionForm, TakedownDecisionForm, TakedownRequestForm } from "@/components/newsroom/corrections-panel";
 import { ArticleIssueForm } from "@/components/newsroom/issue-forms";
 import { PinForm } from "@/components/newsroom/pin-form";
+import { MarkStoryRead } from "@/components/newsroom/notification-forms";
+import { markStoryReadAction } from "@/lib/actions/notifications";
+import { countUnread } from "@/lib/data/notifications";
+import { storyLink } from "@/lib/use-cases/notifications/mark-notifications-read";
 import { setArticleIssueAction } from "@/lib/actions/issues";
 import { listVolumesWithIssues } from "@/lib/data/issues";
 import { addCorrectionAction, decideTakedownAction, recordTakedownAction } from "@/lib/actions/corrections";
@@ -42,7 +46,7 @@ export default async function ArticleEditorPage({ params }: Props) {
   const facts = factsOf(article);
   const everPublished = isAfterPublication(article.status);
   const volumes = can(user, "place_in_issue", facts) ? await listVolumesWithIssues() : [];
-  const [sections, people, publication, transitions, changeRequest, comments, corrections, takedowns] = await Promise.all([
+  const [sections, people, publication, transitions, changeRequest, comments, corrections, takedowns, unreadHere] = await Promise.all([
     listSections(),
     listBylineCandidates(),
     getPublication(),
@@ -51,6 +55,7 @@ export default async function ArticleEditorPage({ params }: Props) {
     listComments({ actor: user, articleId: article.id }),
     listCorrections({ articleId: article.id }),
     everPublished && can(user, "correct", facts) ? listTakedownRequests({ articleId: article.id }) : Promise.resolve([]),
+    countUnread({ userId: user.userId, link: storyLink(article.id) }),
   ]);
   const tz = publication.timeZone;
   const leadPersonId = article.authors[0]?.person.id;
@@ -71,6 +76,7 @@ export default async function ArticleEditorPage({ params }: Props) {
     : undefined;
   return (
     <div>
+      {unreadHere > 0 && <MarkStoryRead articleId={article.id} action={markStoryReadAction} />}
       <p className="text-sm">
         <Link href="/newsroom">← All stories</Link>
       </p>
@@ -146,6 +152,7 @@ export default async function ArticleEditorPage({ params }: Props) {
               : null,
             bodyHtml: editorHtmlFromJson(working.bodyJson),
             version: article.version,
+            status: article.status,
           }}
           canEdit={canEdit}
           sections={sections}
