@@ -63,11 +63,11 @@ export default async function StaffPage() {
                     </span>
                   )}
                 </td>
-                <td className="py-2 pr-4">{s.email}</td>
-                <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
-                <td className="py-2 pr-4">{s.active ? "Active" : "Deactivated"}</td>
-                <td className="py-2 pr-4">{s.lastLoginAt ? formatDateTime(s.lastLoginAt, publication.timeZone) : "Never"}</td>
-                <td className="py-2">
+                <td data-label="Email" className="py-2 pr-4">{s.email}</td>
+                <td data-label="Role" className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
+                <td data-label="Status" className="py-2 pr-4">{s.active ? "Active" : "Deactivated"}</td>
+                <td data-label="Last sign-in" className="py-2 pr-4">{s.lastLoginAt ? formatDateTime(s.lastLoginAt, publication.timeZone) : "Never"}</td>
+                <td data-label="Change" className="py-2">
                   {s.id === user.userId ? (
                     <span className="text-muted">This is you</span>
                   ) : (

@@ -144,7 +144,7 @@ export default async function ArticlePage({ params }: Props) {
           </h2>
           <div className="mt-4 grid gap-6 md:grid-cols-3">
             {related.map((story) => (
-              <StoryCard key={story.slug} story={story} headingLevel={3} />
+              <StoryCard key={story.slug} story={story} headingLevel={3} sizes="(min-width: 64rem) 20rem, (min-width: 48rem) 33vw, 100vw" />
             ))}
           </div>
         </aside>
