@@ -29,7 +29,7 @@ export function CardPhoto({ image, sizes, priority = false, className = "" }: { 
         height={image.height}
         alt={image.alt}
         loading={priority ? "eager" : "lazy"}
-        decoding={priority ? "sync" : "async"}
+        decoding="async"
         fetchPriority={priority ? "high" : undefined}
         className={`aspect-[3/2] h-auto w-full bg-panel object-cover ${className}`}
       />

@@ -74,7 +74,7 @@ export const DEMO_PHOTOS: DemoPhoto[] = [
     id: "demophotolibrary",
     svg: library(),
     alt: "Illustration: library shelves full of books in warm evening light",
-    caption: "The library will stay open until 10 p.m. during exam season.",
+    caption: "The library stays open until 9 p.m. on weekdays until the end of December.",
   },
   {
     slug: "girls-football-reaches-island-final",
