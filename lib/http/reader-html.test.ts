@@ -5,7 +5,7 @@ import { gunzipSync } from "node:zlib";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { PageCache } from "./page-cache";
-import { isReaderPageRequest, serveReaderPage, stripFrameworkRuntime } from "./reader-html";
+import { isReaderPageRequest, notFoundDocument, serveReaderPage, stripFrameworkRuntime } from "./reader-html";
 
 /** A story page exactly as `next build` + Next 16.4 rendered it (the demo's Aleppo story). */
 const NEXT_STORY = readFileSync(new URL("./fixtures/next16-story.html", import.meta.url), "utf8");
@@ -32,6 +32,22 @@ describe("stripFrameworkRuntime", () => {
   it("removes every script form, whatever its case and spacing, and keeps JSON-LD in any quoting", () => {
     const html = `<head><SCRIPT src="/a.js" async></SCRIPT ><link rel="preload" as="script" href="/b.js"><link rel="modulepreload" href="/c.js"><link rel="preload" as="image" href="/d.jpg"></head><body><p>x</p><script>self.__next_f.push([1,"\\u003c/script>"])</script><script type="application/ld+json">{"a":1}</script></body>`;
     expect(stripFrameworkRuntime(html)).toBe(`<head><link rel="preload" as="image" href="/d.jpg"></head><body><p>x</p><script type="application/ld+json">{"a":1}</script></body>`);
+  });
+});
+
+describe("notFoundDocument", () => {
+  const SHELL = '<!DOCTYPE html><html id="__next_error__"><head><title>Masthead</title></head><body></body></html>';
+  it("replaces Next's empty error shell with a whole page that works without JavaScript", () => {
+    const { document } = new Window();
+    document.write(notFoundDocument(SHELL));
+    expect(document.querySelector("h1")?.textContent).toBe("Page not found");
+    expect(document.querySelector('a[href="/"]')?.textContent).toBe("Go to the front page");
+    expect(document.querySelector("script")).toBeNull();
+  });
+  it("uses the last whole not-found page Next rendered, and keeps a whole page as it is", () => {
+    const whole = '<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="/_next/static/chunks/a.css"/></head><body><main id="main"><h1>Page not found</h1></main></body></html>';
+    expect(notFoundDocument(whole)).toBe(whole);
+    expect(notFoundDocument(SHELL)).toBe(whole);
   });
 });
 

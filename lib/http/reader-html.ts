@@ -31,6 +31,27 @@ const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="(?:preload|modulepreload)")(?:(?=[
 /** Next's placeholder for streamed metadata, empty once the page is complete. */
 const EMPTY_METADATA_OUTLET = '<div hidden=""><!--$--><!--/$--></div>';
 
+/**
+ * When a page calls notFound() Next 16 sends an empty error shell (`<html id="__next_error__">`)
+ * and leaves the not-found page to its client runtime, so without JavaScript the reader would
+ * see a blank page. The server answers such a 404 with the last whole not-found page Next
+ * rendered (for an unknown path), or this plain one before there is any.
+ */
+const ERROR_SHELL = /<html id="__next_error__"/;
+const PLAIN_NOT_FOUND =
+  '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><meta name="robots" content="noindex"/><title>Page not found</title></head>' +
+  '<body><a href="#main" class="skip-link">Skip to content</a><main id="main" tabindex="-1"><h1>Page not found</h1><p>There is nothing here. The page may have moved, or it may not be public.</p><p><a href="/">Go to the front page</a></p></main></body></html>';
+let lastNotFound: string | null = null;
+
+/** The HTML to send for a 404: a whole not-found page instead of Next's empty error shell. */
+export function notFoundDocument(html: string): string {
+  if (!ERROR_SHELL.test(html)) {
+    lastNotFound = html;
+    return html;
+  }
+  return lastNotFound ?? PLAIN_NOT_FOUND;
+}
+
 /** The document without Next's scripts and script preloads; JSON-LD stays. */
 export function stripFrameworkRuntime(html: string): string {
   return html
@@ -97,7 +118,8 @@ export function serveReaderPage(req: IncomingMessage, res: ServerResponse, next:
     const type = String(this.getHeader("content-type") ?? "");
     const encoded = this.getHeader("content-encoding");
     if (type.startsWith("text/html") && !encoded) {
-      body = Buffer.from(stripFrameworkRuntime(body.toString("utf8")), "utf8");
+      const stripped = stripFrameworkRuntime(body.toString("utf8"));
+      body = Buffer.from(code === 404 ? notFoundDocument(stripped) : stripped, "utf8");
       const etag = `"r${createHash("sha1").update(body).digest("base64url").slice(0, 20)}"`;
       this.setHeader("etag", etag);
       this.setHeader("vary", mergeVary(this.getHeader("vary")));
