@@ -33,7 +33,7 @@ const nextConfig: NextConfig = {
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
         headers: toList({ "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }),
       },
-      { source: "/((?!newsroom|login|setup|api/|media/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false }) }] },
+      { source: "/((?!newsroom|login|setup|api/|media/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false, dev: process.env.NODE_ENV === "development" }) }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
       // Uploaded images are opened directly too: a crafted file must not run as a page here.
       // These headers replace the route's own, so media needs its policy stated here as well.

@@ -19,6 +19,16 @@ function withCorrections(item: FeedItem): string {
   return notes ? `${notes}${item.body}` : item.body;
 }
 
+/**
+ * Plain text (a headline, a dek, a name) for an RSS text element. Feed readers render
+ * <title> and <description> as HTML, so the text is escaped for HTML first and the result for
+ * XML: a dek reading `<img src=x onerror=…>` reaches the reader as those characters, not as an
+ * element. (Escaping once only survives the XML parser; the HTML renderer then sees a tag.)
+ */
+export function feedText(text: string): string {
+  return escapeXml(escapeXml(text));
+}
+
 export function escapeXml(text: string): string {
   return text.replace(/[<>&'"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) =>
     c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : c === "'" ? "&apos;" : c === '"' ? "&quot;" : "",
@@ -34,17 +44,17 @@ function cdata(text: string): string {
 export function renderRss({ title, description, siteUrl, feedUrl, items }: { title: string; description: string; siteUrl: string; feedUrl: string; items: FeedItem[] }): string {
   const entries = items
     .map((item) => {
-      const link = `${siteUrl}/articles/${item.slug}`;
+      const link = `${siteUrl}/articles/${encodeURIComponent(item.slug)}`;
       const date = new Date(item.publishedAt ?? item.updatedAt).toUTCString();
       return [
         "    <item>",
-        `      <title>${escapeXml(item.headline)}</title>`,
+        `      <title>${feedText(item.headline)}</title>`,
         `      <link>${escapeXml(link)}</link>`,
         `      <guid isPermaLink="true">${escapeXml(link)}</guid>`,
         `      <pubDate>${date}</pubDate>`,
-        ...item.authors.map((a) => `      <dc:creator>${escapeXml(a.name)}</dc:creator>`),
-        ...(item.section ? [`      <category>${escapeXml(item.section.name)}</category>`] : []),
-        `      <description>${escapeXml(item.dek)}</description>`,
+        ...item.authors.map((a) => `      <dc:creator>${feedText(a.name)}</dc:creator>`),
+        ...(item.section ? [`      <category>${feedText(item.section.name)}</category>`] : []),
+        `      <description>${feedText(item.dek)}</description>`,
         `      <content:encoded>${cdata(withCorrections(item))}</content:encoded>`,
         "    </item>",
       ].join("\n");
@@ -53,9 +63,9 @@ export function renderRss({ title, description, siteUrl, feedUrl, items }: { tit
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom">
   <channel>
-    <title>${escapeXml(title)}</title>
+    <title>${feedText(title)}</title>
     <link>${escapeXml(siteUrl)}/</link>
-    <description>${escapeXml(description)}</description>
+    <description>${feedText(description)}</description>
     <atom:link href="${escapeXml(feedUrl)}" rel="self" type="application/rss+xml"/>
     <language>en</language>
 ${entries}

@@ -32,4 +32,13 @@ describe("next.config.ts headers", () => {
     }
     expect((await configuredHeaders("/api/v1/articles"))["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
   });
+
+  it("allows reader pages no inline script: they are sent without any (lib/http/reader-html.ts)", async () => {
+    for (const page of ["/", "/articles/some-story", "/search"]) {
+      const policy = (await configuredHeaders(page))["content-security-policy"];
+      expect(policy, page).toContain("script-src 'self';");
+      expect(policy, page).not.toContain("unsafe-inline'; style");
+      expect(policy, page).not.toMatch(/script-src[^;]*unsafe/);
+    }
+  });
 });

@@ -22,15 +22,16 @@ export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; de
 
 /**
  * Reader pages are cached and shared by every visitor, so they cannot carry a per-request
- * nonce. Their policy keeps everything else strict (no plugins, no framing, no foreign
- * scripts, styles, images or connections, forms only to this site) and allows inline scripts
- * only because Next's hydration data is inline. Story HTML is sanitized on save, so no
- * user-supplied script can reach these pages.
+ * nonce, and they need none: the server sends them without any inline script (Next's runtime
+ * is taken out, lib/http/reader-html.ts), so scripts may come from this site's files only.
+ * Everything else is as strict (no plugins, no framing, no foreign scripts, styles, images or
+ * connections, forms only to this site). `next dev`, which serves pages with their runtime,
+ * gets inline scripts and eval back (`dev`).
  */
-export function publicContentSecurityPolicy({ https }: { https: boolean }): string {
+export function publicContentSecurityPolicy({ https, dev = false }: { https: boolean; dev?: boolean }): string {
   return [
     "default-src 'self'",
-    "script-src 'self' 'unsafe-inline'",
+    dev ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self'",

@@ -42,6 +42,7 @@ import type { Outcome, Tx } from "../lib/use-cases/transaction";
 import { DEMO_CURRENT_VOLUME, demoFoundingYear, demoGraduate, demoVolume, demoVolumeNumberAt } from "./demo/calendar";
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo/accounts";
+import { DEMO_PHOTO_CREDIT, DEMO_PHOTOS } from "./demo/photos";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 
@@ -288,6 +289,7 @@ export async function seedDemo({ log = console.log, now = new Date() }: { log?: 
 
   await seedGraduate(adviser, when);
   const mapId = await seedAleppoMap(people.get("writer@demo.test")!);
+  const leadImages = new Map([[ALEPPO_SLUG, mapId], ...(await seedDemoPhotos(people.get("editor@demo.test")!))]);
   // By number, created only when missing: a volume that exists (the adviser's, or an earlier load's) is never rewritten.
   const volume = async (number: number) => {
     const found = await db.volume.findUnique({ where: { number }, select: { id: true } });
@@ -310,7 +312,7 @@ export async function seedDemo({ log = console.log, now = new Date() }: { log?: 
   let created = 0;
   for (const story of stories()) {
     if (await db.article.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
-    await seedStory(story, { people, adviser, mapId, issueId, now });
+    await seedStory(story, { people, adviser, leadImages, issueId, now });
     created++;
   }
   log(`Demo newsroom ready: ${created} stories added, ${DEMO_ACCOUNTS.length} accounts (password "${DEMO_PASSWORD}").`);
@@ -412,7 +414,7 @@ async function seedGraduate(adviser: Actor, when: { now: Date; startMonth: numbe
  */
 async function seedStory(
   story: DemoStory,
-  { people, adviser, mapId, issueId, now }: { people: Map<Email, Actor>; adviser: Actor; mapId: string; issueId: string; now: Date },
+  { people, adviser, leadImages, issueId, now }: { people: Map<Email, Actor>; adviser: Actor; leadImages: Map<string, string>; issueId: string; now: Date },
 ) {
   const author = people.get(story.author)!;
   const publishedAt = story.publishedAt ? new Date(story.publishedAt) : null;
@@ -423,7 +425,8 @@ async function seedStory(
   const input = { headline: story.headline, dek: story.dek, body: paragraphsToHtml(story.body), section: story.section.toLowerCase(), ...(aleppo ? { tags: ["Syria", "Middle East"] } : {}) };
   const article = await replay((tx) => createArticle({ actor: author, input, slug: story.slug, tx, now: createdAt }));
   if (article.slug !== story.slug) throw new Error(`The demo story "${story.slug}" came out as "${article.slug}".`);
-  if (aleppo) await replay((tx) => updateArticle({ actor: author, id: article.id, input: { leadImageId: mapId, version: article.version }, tx, now: createdAt }));
+  const leadImageId = leadImages.get(story.slug);
+  if (leadImageId) await replay((tx) => updateArticle({ actor: author, id: article.id, input: { leadImageId, version: article.version }, tx, now: createdAt }));
   let status: ArticleStatus = article.status;
   for (const [i, step] of story.history.entries()) {
     const at = step.action === "publish" && publishedAt ? publishedAt : new Date(base.getTime() - (story.history.length - 1 - i) * HOUR);
@@ -473,31 +476,59 @@ async function seedMastheads(adviser: Actor, { current, previous, now }: { curre
  * stored under a fixed id (so a second load finds it) and recorded by its writer.
  */
 async function seedAleppoMap(writer: Actor): Promise<string> {
-  if (await db.media.findUnique({ where: { id: MAP_ID }, select: { id: true } })) return MAP_ID;
   const aleppo = readAleppo();
   const { default: sharp } = await import("sharp");
-  const png = await sharp(fileURLToPath(new URL("./demo/syria-map.svg", import.meta.url))).png().toBuffer();
+  const png = () => sharp(fileURLToPath(new URL("./demo/syria-map.svg", import.meta.url))).png().toBuffer();
+  return storeDemoImage(writer, {
+    id: MAP_ID,
+    png,
+    originalName: "syria-map.png",
+    details: {
+      alt: aleppo.imageDescription,
+      caption: "Aleppo, in northern Syria, near the Turkish border and the opposition-held province of Idlib.",
+      credit: aleppo.imageCredit,
+    },
+  });
+}
+
+/** The other published stories' photos (prisma/demo/photos.ts): slug -> media id. */
+async function seedDemoPhotos(photographer: Actor): Promise<[string, string][]> {
+  const { default: sharp } = await import("sharp");
+  const stored: [string, string][] = [];
+  for (const photo of DEMO_PHOTOS) {
+    const id = await storeDemoImage(photographer, {
+      id: photo.id,
+      png: () => sharp(Buffer.from(photo.svg)).png().toBuffer(),
+      originalName: `${photo.slug}.png`,
+      details: { alt: photo.alt, caption: photo.caption, credit: DEMO_PHOTO_CREDIT },
+    });
+    stored.push([photo.slug, id]);
+  }
+  return stored;
+}
+
+/**
+ * A demo image through the real media pipeline, stored under a fixed id (so a second load finds
+ * it and does nothing) and recorded by `uploader`.
+ */
+async function storeDemoImage(
+  uploader: Actor,
+  { id, png: render, originalName, details }: { id: string; png: () => Promise<Buffer>; originalName: string; details: { alt: string; caption: string; credit: string } },
+): Promise<string> {
+  if (await db.media.findUnique({ where: { id }, select: { id: true } })) return id;
+  const png = await render();
   const image = await processImage(png);
-  const storageKey = `${MAP_ID.slice(0, 2)}/${MAP_ID}`;
+  const storageKey = `${id.slice(0, 2)}/${id}`;
   rmSync(`${mediaRoot()}/${storageKey}`, { recursive: true, force: true });
   const variants = await storeRenditions({ root: mediaRoot(), storageKey, renditions: image.renditions });
   await replay((tx) =>
     recordStoredMedia({
-      actor: writer,
-      input: {
-        id: MAP_ID,
-        storageKey,
-        image: { originalName: "syria-map.png", mimeType: image.mimeType, width: image.width, height: image.height, bytes: png.length, variants },
-        details: {
-          alt: aleppo.imageDescription,
-          caption: "Aleppo, in northern Syria, near the Turkish border and the opposition-held province of Idlib.",
-          credit: aleppo.imageCredit,
-        },
-      },
+      actor: uploader,
+      input: { id, storageKey, image: { originalName, mimeType: image.mimeType, width: image.width, height: image.height, bytes: png.length, variants }, details },
       tx,
     }),
   );
-  return MAP_ID;
+  return id;
 }
 
 // Last, so that every constant above is initialised before the seed runs (npm run db:seed).

@@ -1,6 +1,7 @@
 /**
  * The production server: Next's request handler behind the in-process page cache
- * (lib/http/page-cache.ts). `npm start`, `npm run demo`, the e2e suite, the bench and the load
+ * (lib/http/page-cache.ts), with reader pages sent as plain HTML, without the framework
+ * runtime (lib/http/reader-html.ts). `npm start`, `npm run demo`, the e2e suite, the bench and the load
  * test all run this, after `next build`.
  *
  *   node --import tsx scripts/serve.ts [-p <port>]     PORT (3000) and HOST (127.0.0.1) also work
@@ -22,6 +23,7 @@ import next from "next";
 import { hasMalformedPath, refuseMalformedPath } from "../lib/http/malformed-path";
 import { PageCache } from "../lib/http/page-cache";
 import { registerPageCache } from "../lib/http/page-cache-hook";
+import { serveReaderPage } from "../lib/http/reader-html";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -50,7 +52,9 @@ registerPageCache(cache);
 const server = createServer((req, res) => {
   // Next answers a path it cannot decode (`/media/%c0%ae%c0%ae/x`) with a bare 500.
   if (hasMalformedPath(req.url)) return refuseMalformedPath(res, req.headers["x-forwarded-proto"] === "https");
-  cache.handle(req, res, (rq, rs) => handle(rq, rs));
+  // Reader pages leave without Next's client runtime (lib/http/reader-html.ts), and that is
+  // what the page cache keeps.
+  cache.handle(req, res, (rq, rs) => serveReaderPage(rq, rs, handle));
 });
 // Longer than the idle timeout of clients and proxies that reuse connections (nginx, load
 // generators), so the server never closes a socket they are about to send on.

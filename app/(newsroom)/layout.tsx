@@ -90,7 +90,7 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           </p>
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
+      <main id="main" tabIndex={-1} className="newsroom-main mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>
     </div>

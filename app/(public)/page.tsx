@@ -22,39 +22,46 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+/**
+ * Laid out like a newspaper: the lead (its photo the page's first and only eager image), the
+ * next stories as a features row, then a rail of pictures for every section.
+ */
 export default async function FrontPage() {
   const { top, rails } = await findFrontPage();
-  const [lead, ...features] = await toStoryCards(top);
+  const [[lead, ...features], railCards] = await Promise.all([toStoryCards(top), Promise.all(rails.map((rail) => toStoryCards(rail.articles)))]);
   if (!lead) {
     return <p className="text-center text-muted">No stories have been published yet.</p>;
   }
   return (
     <div>
       <h1 className="sr-only">Front page</h1>
-      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <StoryCard story={lead} lead />
-        <div className="flex flex-col gap-4">
-          {features.map((story) => (
-            <StoryCard key={story.slug} story={story} />
-          ))}
-        </div>
-      </div>
-      {await Promise.all(
-        rails.map(async (rail) => (
-          <section key={rail.section.id} aria-labelledby={`rail-${rail.section.slug}`} className="mt-10">
-            <h2 id={`rail-${rail.section.slug}`} className="border-b-2 border-ink pb-1 font-serif text-2xl font-bold">
-              <Link href={`/sections/${rail.section.slug}`} className="no-underline hover:underline">
-                {rail.section.name}
-              </Link>
-            </h2>
-            <div className="mt-4 grid gap-6 md:grid-cols-2 lg:grid-cols-4">
-              {(await toStoryCards(rail.articles)).map((story) => (
-                <StoryCard key={story.slug} story={story} headingLevel={3} />
-              ))}
-            </div>
-          </section>
-        )),
+      <StoryCard story={lead} variant="lead" priority />
+      {features.length > 0 && (
+        <section aria-labelledby="features-heading" className="mt-8">
+          <h2 id="features-heading" className="sr-only">
+            Top stories
+          </h2>
+          <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+            {features.map((story) => (
+              <StoryCard key={story.slug} story={story} headingLevel={3} sizes="(min-width: 64rem) 15rem, (min-width: 40rem) 50vw, 100vw" />
+            ))}
+          </div>
+        </section>
       )}
+      {rails.map((rail, i) => (
+        <section key={rail.section.id} aria-labelledby={`rail-${rail.section.slug}`} className="mt-10">
+          <h2 id={`rail-${rail.section.slug}`} className="border-b-2 border-ink pb-1 font-serif text-2xl font-bold">
+            <Link href={`/sections/${encodeURIComponent(rail.section.slug)}`} className="no-underline hover:underline">
+              {rail.section.name}
+            </Link>
+          </h2>
+          <div className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+            {railCards[i].map((story) => (
+              <StoryCard key={story.slug} story={story} headingLevel={3} sizes="(min-width: 64rem) 15rem, (min-width: 40rem) 50vw, 100vw" />
+            ))}
+          </div>
+        </section>
+      ))}
     </div>
   );
 }

@@ -89,15 +89,15 @@ export function MyAssignmentsTable({ rows, headingLevel = 2 }: { rows: Assignmen
                       </details>
                     )}
                   </th>
-                  <td className="py-2 pr-4">{r.roles}</td>
-                  <td className="py-2 pr-4">
+                  <td data-label="Your part" className="py-2 pr-4">{r.roles}</td>
+                  <td data-label="Status" className="py-2 pr-4">
                     <StatusBadge status={r.status} />
                   </td>
-                  <td className="py-2 pr-4">
+                  <td data-label="Deadline" className="py-2 pr-4">
                     {r.deadlineLabel ?? "—"}
                     {r.overdue && <OverdueFlag />}
                   </td>
-                  <td className="py-2 pr-4 text-right">
+                  <td data-label="Words" className="py-2 pr-4 text-right">
                     {r.wordCount}
                     {r.targetWords ? <span className="text-muted"> of {r.targetWords}</span> : null}
                   </td>

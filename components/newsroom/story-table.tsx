@@ -37,13 +37,13 @@ export function StoryTable({ caption, rows, empty }: { caption: string; rows: St
                   <td className="py-2 pr-4 font-semibold">
                     <Link href={`/newsroom/articles/${r.id}`}>{r.headline}</Link>
                   </td>
-                  <td className="py-2 pr-4">
+                  <td data-label="Status" className="py-2 pr-4">
                     <StatusBadge status={r.status} />
                   </td>
-                  <td className="py-2 pr-4">{r.section ?? "—"}</td>
-                  <td className="py-2 pr-4">{r.authors}</td>
-                  <td className="py-2 pr-4 text-right">{r.wordCount}</td>
-                  <td className="py-2">{r.updatedLabel}</td>
+                  <td data-label="Section" className="py-2 pr-4">{r.section ?? "—"}</td>
+                  <td data-label="Byline" className="py-2 pr-4">{r.authors}</td>
+                  <td data-label="Words" className="py-2 pr-4 text-right">{r.wordCount}</td>
+                  <td data-label="Updated" className="py-2">{r.updatedLabel}</td>
                 </tr>
               ))}
             </tbody>

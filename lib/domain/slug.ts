@@ -1,14 +1,21 @@
-/** URL slugs. PURE. Slugs are ASCII so every link survives copy, paste and old software. */
+/**
+ * URL slugs. PURE. A slug keeps the letters and digits of every script (a Korean headline keeps
+ * its Hangul), lowercased, with Latin accents dropped ("Café" -> "cafe") and everything else a
+ * single hyphen; links percent-encode the non-ASCII part (lib/site.ts), so they still survive
+ * copy, paste and old software. NFKD splits Hangul syllables into jamo, so the text is put back
+ * together (NFC) once the Latin accents are gone.
+ */
 export function slugify(text: string, maxLength = 80, fallback = "story"): string {
-  const slug = text
+  const words = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFC")
     .toLowerCase()
     .replace(/['’`]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, maxLength)
-    .replace(/-+$/g, "");
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  // By code point, so a cut never splits a character outside the Basic Multilingual Plane.
+  const slug = Array.from(words).slice(0, maxLength).join("").replace(/-+$/g, "");
   return slug || fallback;
 }
 
@@ -23,8 +30,8 @@ export function shortHash(text: string): string {
 }
 
 /**
- * A slug that tells names apart even when they have no Latin letters: "시리아" and "이란" must
- * not share a tag page. Such names get the fallback plus a hash of the name.
+ * A slug that tells names apart: "시리아" and "이란" must not share a tag page. A name whose
+ * letters slugify cannot keep gets the fallback plus a hash of the name.
  */
 export function distinctSlug(text: string, maxLength: number, fallback: string): string {
   const slug = slugify(text, maxLength, "");

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CardPhoto } from "@/components/public/story-card";
 import { getPublication } from "@/lib/data/publication";
+import { findCardImages } from "@/lib/data/public";
 import { searchPublished } from "@/lib/data/search";
 import { formatDate } from "@/lib/domain/time";
 
@@ -28,6 +30,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = (Array.isArray(params.q) ? params.q[0] : params.q)?.slice(0, 200) ?? "";
   const page = Math.max(1, Math.min(500, Number.parseInt(params.page ?? "1", 10) || 1));
   const [{ hits, total }, publication] = await Promise.all([searchPublished({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), getPublication()]);
+  const images = await findCardImages(hits.map((h) => h.id));
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-3xl font-bold">Search</h1>
@@ -47,17 +50,20 @@ export default async function SearchPage({ searchParams }: Props) {
       )}
       <ol className="mt-4 flex flex-col gap-6" data-testid="search-results">
         {hits.map((hit) => (
-          <li key={hit.id}>
-            <h2 className="font-serif text-xl font-bold">
-              <Link href={`/articles/${hit.slug}`}>{hit.headline}</Link>
-            </h2>
-            <p className="text-sm text-muted">
-              {hit.section}
-              {hit.publishedAt && <> · {formatDate(hit.publishedAt, publication.timeZone)}</>}
-            </p>
-            <p className="mt-1">
-              <Snippet text={hit.snippet} />
-            </p>
+          <li key={hit.id} className={images.has(hit.id) ? "grid grid-cols-[1fr_7rem] items-start gap-4 sm:grid-cols-[1fr_10rem]" : ""}>
+            <div className="min-w-0">
+              <h2 className="font-serif text-xl font-bold">
+                <Link href={`/articles/${encodeURIComponent(hit.slug)}`}>{hit.headline}</Link>
+              </h2>
+              <p className="text-sm text-muted">
+                {hit.section}
+                {hit.publishedAt && <> · {formatDate(hit.publishedAt, publication.timeZone)}</>}
+              </p>
+              <p className="mt-1">
+                <Snippet text={hit.snippet} />
+              </p>
+            </div>
+            {images.has(hit.id) && <CardPhoto image={images.get(hit.id)!} sizes="(min-width: 40rem) 10rem, 7rem" />}
           </li>
         ))}
       </ol>

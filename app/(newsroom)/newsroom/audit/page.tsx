@@ -99,11 +99,11 @@ export default async function AuditPage({ searchParams }: Props) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} className="border-b border-rule align-top">
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(r.createdAt, tz)}</td>
-                <td className="py-2 pr-4">{r.actor ? r.actor.person.fullName : "System / anonymous"}</td>
-                <td className="py-2 pr-4 font-mono">{r.action}</td>
-                <td className="py-2 pr-4 font-mono text-xs">{r.subject}</td>
-                <td className="py-2 font-mono text-xs break-all">{r.details === "{}" ? "" : r.details}</td>
+                <td data-label="When" className="py-2 pr-4 whitespace-nowrap">{formatDateTime(r.createdAt, tz)}</td>
+                <td data-label="Who" className="py-2 pr-4">{r.actor ? r.actor.person.fullName : "System / anonymous"}</td>
+                <td data-label="Event" className="py-2 pr-4 font-mono">{r.action}</td>
+                <td data-label="Subject" className="py-2 pr-4 font-mono text-xs">{r.subject}</td>
+                <td data-label="Details" className="py-2 font-mono text-xs break-all">{r.details === "{}" ? "" : r.details}</td>
               </tr>
             ))}
           </tbody>

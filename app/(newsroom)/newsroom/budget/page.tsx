@@ -47,22 +47,22 @@ function Row({ row, tz, showSection }: { row: BudgetRow; tz: string; showSection
       <th scope="row" className="py-2 pr-4 font-semibold">
         <Link href={`/newsroom/articles/${row.id}`}>{row.headline}</Link>
       </th>
-      {showSection && <td className="py-2 pr-4">{row.section?.name ?? "—"}</td>}
-      <td className="py-2 pr-4">
+      {showSection && <td data-label="Section" className="py-2 pr-4">{row.section?.name ?? "—"}</td>}
+      <td data-label="Status" className="py-2 pr-4">
         <StatusBadge status={row.status} />
         {row.publishAt && <span className="block text-xs">Publishes {formatDateTime(row.publishAt, tz)}</span>}
       </td>
-      <td className="py-2 pr-4">
+      <td data-label="Assigned" className="py-2 pr-4">
         {row.writers.length > 0 && <span className="block">{row.writers.join(", ")}</span>}
         {row.photographers.length > 0 && <span className="block text-xs">Photos: {row.photographers.join(", ")}</span>}
         {row.writers.length + row.photographers.length === 0 && "—"}
       </td>
-      <td className="py-2 pr-4">
+      <td data-label="Deadline" className="py-2 pr-4">
         {row.deadline ? formatDateTime(row.deadline, tz) : "—"}
         {row.overdue && <OverdueFlag />}
       </td>
-      <td className="py-2 pr-4 text-right">{row.targetWords ?? "—"}</td>
-      <td className="py-2 text-right">{row.wordCount}</td>
+      <td data-label="Target words" className="py-2 pr-4 text-right">{row.targetWords ?? "—"}</td>
+      <td data-label="Words now" className="py-2 text-right">{row.wordCount}</td>
     </tr>
   );
 }

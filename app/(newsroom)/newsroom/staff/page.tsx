@@ -69,15 +69,15 @@ export default async function StaffPage() {
                     </span>
                   )}
                 </td>
-                <td className="py-2 pr-4">{s.email}</td>
-                <td className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
-                <td className="py-2 pr-4">
+                <td data-label="Email" className="py-2 pr-4">{s.email}</td>
+                <td data-label="Role" className="py-2 pr-4">{ROLE_LABELS[s.role]}</td>
+                <td data-label="Status" className="py-2 pr-4">
                   {s.active ? "Active" : <span className="rounded border border-danger px-1.5 py-0.5 text-xs font-bold text-danger">Deactivated</span>}
                   {signIn.get(s.id)?.ssoOnly && <span className="block text-xs">SSO only</span>}
                   {signIn.get(s.id)?.secondFactor && <span className="block text-xs">Two-factor on</span>}
                 </td>
-                <td className="py-2 pr-4">{s.lastLoginAt ? formatDateTime(s.lastLoginAt, publication.timeZone) : "Never"}</td>
-                <td className="py-2">
+                <td data-label="Last sign-in" className="py-2 pr-4">{s.lastLoginAt ? formatDateTime(s.lastLoginAt, publication.timeZone) : "Never"}</td>
+                <td data-label="Change" className="py-2">
                   {s.id === user.userId ? (
                     <span className="text-muted">This is you</span>
                   ) : (

@@ -9,7 +9,7 @@ import { findIssueOfArticle } from "@/lib/data/issues";
 import { getPublication } from "@/lib/data/publication";
 import { toStoryCards } from "@/lib/data/public";
 import { formatDate, formatDateTime } from "@/lib/domain/time";
-import { absoluteUrl } from "@/lib/site";
+import { absoluteUrl, slugParam } from "@/lib/site";
 
 export const revalidate = 60;
 type Props = { params: Promise<{ slug: string }> };
@@ -20,7 +20,7 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const [article, publication] = await Promise.all([findPublishedArticle({ slug }), getPublication()]);
   if (!article) return { title: publication.name };
   const url = absoluteUrl(`/articles/${article.slug}`);
@@ -49,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const [article, publication] = await Promise.all([findPublishedArticle({ slug }), getPublication()]);
   if (!article) notFound();
   const [relatedArticles, corrections, issue] = await Promise.all([listRelatedArticles({ article }), listCorrections({ articleId: article.id }), findIssueOfArticle({ articleId: article.id })]);
@@ -144,7 +144,7 @@ export default async function ArticlePage({ params }: Props) {
           </h2>
           <div className="mt-4 grid gap-6 md:grid-cols-3">
             {related.map((story) => (
-              <StoryCard key={story.slug} story={story} headingLevel={3} />
+              <StoryCard key={story.slug} story={story} headingLevel={3} sizes="(min-width: 64rem) 20rem, (min-width: 48rem) 33vw, 100vw" />
             ))}
           </div>
         </aside>

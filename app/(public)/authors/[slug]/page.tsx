@@ -5,7 +5,7 @@ import { listPublishedArticles } from "@/lib/data/articles";
 import { findAuthorBySlug } from "@/lib/data/people";
 import { getPublication } from "@/lib/data/publication";
 import { toStoryCards } from "@/lib/data/public";
-import { absoluteUrl } from "@/lib/site";
+import { absoluteUrl, slugParam } from "@/lib/site";
 
 export const revalidate = 60;
 type Props = { params: Promise<{ slug: string }> };
@@ -15,7 +15,7 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const [author, publication] = await Promise.all([findAuthorBySlug({ slug }), getPublication()]);
   if (!author) return { title: publication.name };
   return { title: `${author.name} | ${publication.name}`, description: author.bio || undefined, alternates: { canonical: absoluteUrl(`/authors/${author.slug}`) } };
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** An author page: the public name (display rules applied), grade or title, bio, and stories. */
 export default async function AuthorPage({ params }: Props) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const author = await findAuthorBySlug({ slug });
   if (!author) notFound();
   const { articles } = await listPublishedArticles({ authorPersonId: author.id, limit: 50 });

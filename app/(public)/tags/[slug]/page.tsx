@@ -5,7 +5,7 @@ import { listPublishedArticles } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
 import { toStoryCards } from "@/lib/data/public";
 import { findTag } from "@/lib/data/sections";
-import { absoluteUrl } from "@/lib/site";
+import { absoluteUrl, slugParam } from "@/lib/site";
 
 export const revalidate = 60;
 type Props = { params: Promise<{ slug: string }> };
@@ -15,13 +15,13 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const [tag, publication] = await Promise.all([findTag({ slug }), getPublication()]);
   return { title: tag ? `${tag.name} | ${publication.name}` : publication.name, alternates: tag ? { canonical: absoluteUrl(`/tags/${tag.slug}`) } : undefined };
 }
 
 export default async function TagPage({ params }: Props) {
-  const { slug } = await params;
+  const slug = slugParam((await params).slug);
   const tag = await findTag({ slug });
   if (!tag) notFound();
   const { articles } = await listPublishedArticles({ tagSlug: slug, limit: 50 });
