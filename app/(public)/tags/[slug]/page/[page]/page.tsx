@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { findTag } from "@/lib/data/sections";
+import { getPublication } from "@/lib/data/publication";
+import { pageNumber } from "@/lib/domain/page-number";
+import { TagStories } from "../../tag-stories";
+
+export const revalidate = 60;
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+export async function generateStaticParams() {
+  // Rendered on first request, then cached (an empty list is what makes the route cacheable).
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ slug, page }, publication] = await Promise.all([params, getPublication()]);
+  const found = await findTag({ slug });
+  return { title: found ? `${found.name}, page ${page} | ${publication.name}` : publication.name };
+}
+
+export default async function Page({ params }: Props) {
+  const { slug, page: raw } = await params;
+  const page = pageNumber(raw);
+  if (page === null) notFound();
+  return <TagStories slug={slug} page={page} />;
+}
