@@ -5,7 +5,7 @@ import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug"
 import { type ArticleStatus, PUBLIC_STATUSES, READY_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
 import { renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter } from "@/lib/validation/article";
 import type { TPublicMedia } from "@/lib/validation/media";
 import { db } from "./db";
@@ -445,12 +445,20 @@ export async function listPublishedArticles({ sectionSlug, tagSlug, authorPerson
 }
 
 /**
+ * The pinned stories' ids, by rank, read from the pinRank index (a handful of rows). The unary
+ * `+` keeps SQLite from choosing a status index instead, which would sort every published story.
+ */
+export function pinnedIdsSql(): Prisma.Sql {
+  return Prisma.sql`SELECT "id" FROM "Article" WHERE "pinRank" IS NOT NULL AND +"status" = ${STATUS.PUBLISHED} ORDER BY "pinRank" ASC LIMIT 5`;
+}
+
+/**
  * The front page: pinned stories first (1 = the lead, then features by rank), then the newest;
  * plus a rail of the newest stories for every section. Card data only.
  */
 export async function findFrontPage() {
   const [pinned, latest, sections] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Article" WHERE "pinRank" IS NOT NULL AND "status" = ${STATUS.PUBLISHED} ORDER BY "pinRank" ASC LIMIT 5`,
+    db.$queryRaw<{ id: string }[]>(pinnedIdsSql()),
     listListingIds({}, { limit: 12 }),
     db.section.findMany({ select: { id: true, name: true, slug: true }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
   ]);

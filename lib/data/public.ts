@@ -165,9 +165,12 @@ export async function countSitemapStories(): Promise<number> {
  * Story sitemap `n` (1-based): oldest first, so earlier files stay the same as the paper grows.
  * Read from a covering index: 50,000 addresses never touch a story's row or body.
  */
-export async function listSitemapStories({ n, perSitemap = SITEMAP_MAX_URLS }: { n: number; perSitemap?: number }): Promise<{ slug: string; updatedAt: Date }[]> {
-  const rows = await db.$queryRaw<{ slug: string; updatedAt: Date | string | number }[]>`
-    SELECT "slug", "updatedAt" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = 0
+export function sitemapStoriesSql({ n, perSitemap = SITEMAP_MAX_URLS }: { n: number; perSitemap?: number }): Prisma.Sql {
+  return Prisma.sql`SELECT "slug", "updatedAt" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = 0
     ORDER BY "publishedAt" ASC, "id" ASC LIMIT ${perSitemap} OFFSET ${(n - 1) * perSitemap}`;
+}
+
+export async function listSitemapStories(page: { n: number; perSitemap?: number }): Promise<{ slug: string; updatedAt: Date }[]> {
+  const rows = await db.$queryRaw<{ slug: string; updatedAt: Date | string | number }[]>(sitemapStoriesSql(page));
   return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updatedAt) }));
 }
