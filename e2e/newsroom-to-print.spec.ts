@@ -152,7 +152,7 @@ test("a pitch goes to print: assignment, draft, issue PDF, correction, and an an
   }).toPass({ timeout: 30_000 });
 
   // Every public surface that will be checked names her now, so "gone" below means something.
-  const surfaces = [publicPath!, "/", "/feed.xml", "/sections/news/feed.xml", "/authors/jaehoon-song", "/corrections", issuePath, `/search?q=${uid}`, "/sitemap.xml"];
+  const surfaces = [publicPath!, "/", "/feed.xml", "/sections/news/feed.xml", "/authors/jaehoon-song", "/corrections", issuePath, `/search?q=${uid}`, "/sitemaps/pages.xml", "/sitemaps/stories-1.xml"];
   const named = new RegExp(surname, "i");
   await expect(async () => {
     for (const path of [publicPath!, "/feed.xml", "/sections/news/feed.xml", "/authors/jaehoon-song", "/corrections", issuePath]) {
@@ -206,7 +206,7 @@ test("a pitch goes to print: assignment, draft, issue PDF, correction, and an an
   expect(ld.headline).toBe(anonymizedHeadline);
   expect(ld.description).toBe(`Team captain ${replacement} rebuilt the robot's arm twice before the regional final.`);
   expect(ld.author.map((a) => a.name)).toEqual([USERS.writer.name]);
-  const sitemap = await fetchText(anonymousApi, "/sitemap.xml");
+  const sitemap = await fetchText(anonymousApi, "/sitemaps/stories-1.xml");
   expect(sitemap).toContain(`/articles/${anonymizedSlug}</loc>`);
   expect(sitemap).not.toContain(`/articles/${slug}</loc>`);
   const feed = await fetchText(anonymousApi, "/feed.xml");

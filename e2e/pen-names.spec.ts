@@ -51,11 +51,11 @@ test("once a pen name is approved, no byline link, JSON-LD, sitemap or staff pag
   expect(jsonLd.author).toEqual([{ "@type": "Person", name: penName, url: expect.stringMatching(new RegExp(`/authors/${penSlug}$`)) }]);
 
   // Nowhere public carries the legal name or its slug; the old address is gone, with no redirect.
-  for (const path of [articlePath, "/sitemap.xml", "/staff", `/authors/${penSlug}`]) {
+  for (const path of [articlePath, "/sitemap.xml", "/sitemaps/pages.xml", "/sitemaps/stories-1.xml", "/staff", `/authors/${penSlug}`]) {
     const res = await anonymousApi.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(200);
     expect((await res.text()).toLowerCase(), path).not.toContain(secret);
   }
-  expect(await (await anonymousApi.get("/sitemap.xml")).text()).toContain(`/authors/${penSlug}`);
+  expect(await (await anonymousApi.get("/sitemaps/pages.xml")).text()).toContain(`/authors/${penSlug}`);
   expect((await anonymousApi.get(`/authors/${legalSlug}`, { maxRedirects: 0 })).status()).toBe(404);
 });

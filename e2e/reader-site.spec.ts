@@ -161,12 +161,17 @@ test("a published story reaches the front page, its section, search, feeds and s
     // Feeds carry the full text, so the word in the body is there too.
     { path: "/feed.xml", lists: (xml) => feedItem(xml, storyUrl)?.includes(`The ${word} reading room opens on Monday`) ?? false },
     { path: `/sections/${section.slug}/feed.xml`, lists: (xml) => feedItem(xml, storyUrl)?.includes(`The ${word} reading room opens on Monday`) ?? false },
-    { path: "/sitemap.xml", lists: (xml) => xml.includes(`<loc>${storyUrl}</loc>`) },
+    // /sitemap.xml is a sitemap index (at most 50,000 addresses per file); a test paper's stories all fit in the first file.
+    { path: "/sitemaps/stories-1.xml", lists: (xml) => xml.includes(`<loc>${storyUrl}</loc>`) },
   ];
   const listing = async () => Object.fromEntries(await Promise.all(surfaces.map(async (s) => [s.path, s.lists((await textOf(anonymousApi, s.path)).text)] as const)));
   const everywhere = (value: boolean) => Object.fromEntries(surfaces.map((s) => [s.path, value]));
 
   await expect.poll(listing, { timeout: FRESH_MS, intervals: [250, 500, 1000] }).toEqual(everywhere(true));
+  const index = (await textOf(anonymousApi, "/sitemap.xml")).text;
+  expect(index).toContain("<sitemapindex");
+  expect(index).toContain(`<loc>${baseURL}/sitemaps/stories-1.xml</loc>`);
+  expect(index).toContain(`<loc>${baseURL}/sitemaps/pages.xml</loc>`);
 
   // A reader in a browser sees it too: on the front page, in its section, in search, and on its own page.
   const reader = await anonymousPage();

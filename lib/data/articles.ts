@@ -6,11 +6,12 @@ import { type ArticleStatus, PUBLIC_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } fr
 import { currentText, hasPendingChanges } from "@/lib/domain/working-copy";
 import { renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter } from "@/lib/validation/article";
 import type { TPublicMedia } from "@/lib/validation/media";
 import { db } from "./db";
 import { hydrateFigures, mediaUrls } from "./media";
+import { findStoriesByIds, type ListedStory, type ListingScope, listingCountSql, listListingIds } from "./public";
 import { getPublication, type PublicationSettings } from "./publication";
 
 type Tx = Prisma.TransactionClient;
@@ -155,31 +156,129 @@ export async function findArticleForActor({ id, actor, tx }: { id: string; actor
   return row;
 }
 
-export async function listArticlesForActor({ actor, filter = {}, mine = false }: { actor: Actor; filter?: TArticleFilter; mine?: boolean }) {
+/** One page of the newsroom's lists (and the API's): most recently updated first. */
+export const NEWSROOM_PAGE_SIZE = 50;
+
+/** An opaque position in a newsroom list: after this (updatedAt, id). */
+export function encodeArticleCursor(row: { updatedAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([row.updatedAt.toISOString(), row.id])).toString("base64url");
+}
+
+/** The position a cursor names, or VALIDATION (a cursor is only ever one this list gave out). */
+export function decodeArticleCursor(cursor: string): { updatedAt: Date; id: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === "string" && typeof value[1] === "string" && value[1].length <= 64) {
+      const updatedAt = new Date(value[0]);
+      if (!Number.isNaN(updatedAt.getTime())) return { updatedAt, id: value[1] };
+    }
+  } catch {
+    // fall through to the refusal
+  }
+  throw new AppError("VALIDATION", "Invalid cursor.", { fields: { cursor: "This is not a cursor from this list: use the nextCursor of the previous page, or leave it out to start at the newest." } });
+}
+
+/** Ids of the stories the actor works on (creator, byline, assignee), each from its own index. */
+async function listOwnArticleIds(actor: Actor): Promise<string[]> {
+  const [created, bylines, assigned] = await Promise.all([
+    db.article.findMany({ where: { createdById: actor.userId }, select: { id: true } }),
+    db.articleAuthor.findMany({ where: { personId: actor.personId }, select: { articleId: true } }),
+    db.articleAssignee.findMany({ where: { userId: actor.userId }, select: { articleId: true } }),
+  ]);
+  return [...new Set([...created.map((r) => r.id), ...bylines.map((r) => r.articleId), ...assigned.map((r) => r.articleId)])];
+}
+
+type NewsroomListArgs = { actor: Actor; filter?: TArticleFilter; mine?: boolean; cursor?: string; limit?: number };
+
+/**
+ * The where clause and order of a newsroom list. Ordered by (updatedAt, id) descending, which
+ * the (updatedAt, id) and (status, updatedAt, id) indexes serve; a cursor continues strictly
+ * after the last row of the previous page, so pages never overlap or skip.
+ */
+async function newsroomListQuery({ actor, filter = {}, mine = false, cursor }: NewsroomListArgs) {
   const where: Prisma.ArticleWhereInput[] = [visibleTo(actor)];
-  if (mine) where.push({ OR: [{ createdById: actor.userId }, { authors: { some: { personId: actor.personId } } }, { assignees: { some: { userId: actor.userId } } }] });
+  if (mine) where.push({ id: { in: await listOwnArticleIds(actor) } });
   if (filter.status) where.push({ status: filter.status });
   if (filter.section) where.push({ section: { slug: filter.section } });
-  const pub = await getPublication();
-  const rows = await db.article.findMany({ where: { AND: where }, include: articleInclude, orderBy: { updatedAt: "desc" }, take: 200 });
-  return rows.map((r) => toEditorArticleDto(r, pub));
+  if (cursor !== undefined) {
+    const after = decodeArticleCursor(cursor);
+    // The redundant `lte` lets SQLite start the index scan at the cursor instead of the top.
+    where.push({ updatedAt: { lte: after.updatedAt } }, { OR: [{ updatedAt: { lt: after.updatedAt } }, { id: { lt: after.id } }] });
+  }
+  return { where: { AND: where }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[] };
 }
+
+function pageOf<T extends { id: string; updatedAt: Date }>(rows: T[], limit: number): { rows: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: rows.length > limit ? encodeArticleCursor(page[page.length - 1]) : null };
+}
+
+/** One page of the stories the actor may see, as the API shows them, and the next page's cursor. */
+export async function listArticlesPageForActor({ limit = NEWSROOM_PAGE_SIZE, ...args }: NewsroomListArgs): Promise<{ articles: EditorArticleDto[]; nextCursor: string | null }> {
+  const [query, pub] = await Promise.all([newsroomListQuery(args), getPublication()]);
+  const { rows, nextCursor } = pageOf(await db.article.findMany({ ...query, include: articleInclude, take: limit + 1 }), limit);
+  return { articles: rows.map((r) => toEditorArticleDto(r, pub)), nextCursor };
+}
+
+/** The first page of the stories the actor may see (up to 200). */
+export async function listArticlesForActor({ actor, filter = {}, mine = false }: { actor: Actor; filter?: TArticleFilter; mine?: boolean }) {
+  return (await listArticlesPageForActor({ actor, filter, mine, limit: 200 })).articles;
+}
+
+const storyRowSelect = {
+  id: true,
+  headline: true,
+  status: true,
+  wordCount: true,
+  updatedAt: true,
+  section: { select: { name: true } },
+  authors: { orderBy: { position: "asc" }, select: { person: { select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true } } } },
+} satisfies Prisma.ArticleSelect;
+
+/** A newsroom table row: no body, no tags, no image. */
+export type NewsroomStoryRow = { id: string; headline: string; status: ArticleStatus; section: string | null; authors: string[]; wordCount: number; updatedAt: Date };
+
+function toStoryRows(rows: Prisma.ArticleGetPayload<{ select: typeof storyRowSelect }>[], pub: PublicationSettings): NewsroomStoryRow[] {
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    status: r.status,
+    section: r.section?.name ?? null,
+    authors: r.authors.map(({ person }) => publicName(person, pub.nameDisplayDefault)),
+    wordCount: r.wordCount,
+    updatedAt: r.updatedAt,
+  }));
+}
+
+/** One page of a newsroom table (the dashboard), with the next page's cursor. */
+export async function listStoryRowsForActor({ limit = NEWSROOM_PAGE_SIZE, ...args }: NewsroomListArgs): Promise<{ rows: NewsroomStoryRow[]; nextCursor: string | null }> {
+  const [query, pub] = await Promise.all([newsroomListQuery(args), getPublication()]);
+  const page = pageOf(await db.article.findMany({ ...query, select: storyRowSelect, take: limit + 1 }), limit);
+  return { rows: toStoryRows(page.rows, pub), nextCursor: page.nextCursor };
+}
+
+/** The review queue's bound: stories waiting beyond it show on the next visit. */
+const REVIEW_QUEUE_LIMIT = 100;
 
 /**
  * The review queue: stories waiting for a decision (submitted, nothing else), the dashboard's
- * filters applied, the longest-waiting submission first (its latest submit, not its last edit).
+ * filters applied, the longest-waiting submission first (its latest submit, not its last
+ * edit), at most REVIEW_QUEUE_LIMIT, as newsroom table rows.
  */
-export async function listReviewQueue({ actor, filter = {} }: { actor: Actor; filter?: TArticleFilter }) {
+export async function listReviewQueue({ actor, filter = {} }: { actor: Actor; filter?: TArticleFilter }): Promise<NewsroomStoryRow[]> {
   if (!can(actor, "view_review_queue")) return [];
   // A status filter other than "in review" leaves nothing waiting for a decision.
   if (filter.status && !REVIEW_QUEUE_STATUSES.includes(filter.status)) return [];
-  const pub = await getPublication();
-  const rows = await db.article.findMany({
-    where: { AND: [visibleTo(actor), { status: { in: [...REVIEW_QUEUE_STATUSES] } }, ...(filter.section ? [{ section: { slug: filter.section } }] : [])] },
-    include: { ...articleInclude, transitions: { where: { action: "submit" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
-  });
+  const [rows, pub] = await Promise.all([
+    db.article.findMany({
+      where: { AND: [visibleTo(actor), { status: { in: [...REVIEW_QUEUE_STATUSES] } }, ...(filter.section ? [{ section: { slug: filter.section } }] : [])] },
+      select: { ...storyRowSelect, transitions: { where: { action: "submit" }, orderBy: { createdAt: "desc" }, take: 1, select: { createdAt: true } } },
+    }),
+    getPublication(),
+  ]);
   const submittedAt = (r: (typeof rows)[number]) => (r.transitions[0]?.createdAt ?? r.updatedAt).getTime();
-  return rows.sort((a, b) => submittedAt(a) - submittedAt(b) || a.id.localeCompare(b.id)).map((r) => toEditorArticleDto(r, pub));
+  const waiting = rows.sort((a, b) => submittedAt(a) - submittedAt(b) || a.id.localeCompare(b.id)).slice(0, REVIEW_QUEUE_LIMIT);
+  return toStoryRows(waiting, pub);
 }
 
 /** A section by slug or id to its id (null: none; undefined: unchanged), or VALIDATION. */
@@ -368,74 +467,65 @@ export async function latestChangeRequest({ articleId }: { articleId: string }) 
   });
 }
 
-// ---- Public reads: only PUBLISHED stories exist here. ----
+// ---- Public reads: only PUBLISHED stories exist here (listings: lib/data/public.ts). ----
 
-export async function listPublishedArticles({
-  sectionSlug,
-  tagSlug,
-  authorPersonId,
-  excludeId,
-  limit = 20,
-  offset = 0,
-}: { sectionSlug?: string; tagSlug?: string; authorPersonId?: string; excludeId?: string; limit?: number; offset?: number } = {}) {
-  const pub = await getPublication();
-  const where: Prisma.ArticleWhereInput = {
-    status: STATUS.PUBLISHED,
-    ...(sectionSlug ? { section: { slug: sectionSlug } } : {}),
-    ...(tagSlug ? { tags: { some: { tag: { slug: tagSlug } } } } : {}),
-    ...(authorPersonId ? { authors: { some: { personId: authorPersonId } } } : {}),
-    ...(excludeId ? { id: { not: excludeId } } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    db.article.findMany({ where, include: articleInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: limit, skip: offset }),
-    db.article.count({ where }),
-  ]);
-  return { articles: rows.map((r) => toArticleDto(r, pub)), total };
+/** Whole published stories, newest first (the feeds, which carry full text: keep `limit` small). */
+export async function listPublishedArticles({ sectionSlug, tagSlug, authorPersonId, limit = 20, offset = 0 }: ListingScope & { limit?: number; offset?: number } = {}) {
+  const scope = { sectionSlug, tagSlug, authorPersonId };
+  const [ids, [{ n }], pub] = await Promise.all([listListingIds(scope, { limit, offset }), db.$queryRaw<{ n: number | bigint }[]>(listingCountSql(scope)), getPublication()]);
+  const rows = await db.article.findMany({ where: { id: { in: ids.map((r) => r.id) }, status: STATUS.PUBLISHED }, include: articleInclude });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { articles: ids.flatMap((r) => (byId.has(r.id) ? [toArticleDto(byId.get(r.id)!, pub)] : [])), total: Number(n) };
+}
+
+/**
+ * The pinned stories' ids, by rank, read from the pinRank index (a handful of rows). The unary
+ * `+` keeps SQLite from choosing a status index instead, which would sort every published story.
+ */
+export function pinnedIdsSql(): Prisma.Sql {
+  return Prisma.sql`SELECT "id" FROM "Article" WHERE "pinRank" IS NOT NULL AND +"status" = ${STATUS.PUBLISHED} ORDER BY "pinRank" ASC LIMIT 5`;
 }
 
 /**
  * The front page: pinned stories first (1 = the lead, then features by rank), then the newest;
- * plus a rail of the newest stories for every section.
+ * plus a rail of the newest stories for every section. Card data only.
  */
 export async function findFrontPage() {
-  const pub = await getPublication();
   const [pinned, latest, sections] = await Promise.all([
-    db.article.findMany({ where: { status: STATUS.PUBLISHED, pinRank: { not: null } }, include: articleInclude, orderBy: { pinRank: "asc" }, take: 5 }),
-    db.article.findMany({ where: { status: STATUS.PUBLISHED }, include: articleInclude, orderBy: [{ publishedAt: "desc" }, { id: "asc" }], take: 12 }),
+    db.$queryRaw<{ id: string }[]>(pinnedIdsSql()),
+    listListingIds({}, { limit: 12 }),
     db.section.findMany({ select: { id: true, name: true, slug: true }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
   ]);
-  const top = [...pinned, ...latest.filter((a) => !pinned.some((p) => p.id === a.id))].slice(0, 5);
-  const rails = await Promise.all(
-    sections.map(async (section) => ({
+  const topIds = [...new Set([...pinned.map((p) => p.id), ...latest.map((a) => a.id)])].slice(0, 5);
+  const [top, ...rails] = await Promise.all([
+    findStoriesByIds(topIds),
+    ...sections.map(async (section) => ({
       section,
-      articles: (
-        await db.article.findMany({
-          where: { status: STATUS.PUBLISHED, sectionId: section.id, id: { notIn: top.map((a) => a.id) } },
-          include: articleInclude,
-          orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-          take: 4,
-        })
-      ).map((r) => toArticleDto(r, pub)),
+      articles: await findStoriesByIds((await listListingIds({ sectionId: section.id }, { limit: 4, excludeIds: topIds })).map((r) => r.id)),
     })),
-  );
-  return { top: top.map((r) => toArticleDto(r, pub)), rails: rails.filter((r) => r.articles.length > 0) };
+  ]);
+  return { top: top as ListedStory[], rails: (rails as { section: (typeof sections)[number]; articles: ListedStory[] }[]).filter((r) => r.articles.length > 0) };
 }
 
-/** Up to three other stories sharing a tag or, failing that, the section. */
-export async function listRelatedArticles({ article }: { article: ArticleDto }) {
-  const pub = await getPublication();
-  const rows = await db.article.findMany({
-    where: {
-      status: STATUS.PUBLISHED,
-      id: { not: article.id },
-      OR: [...(article.tags.length ? [{ tags: { some: { tag: { slug: { in: article.tags.map((t) => t.slug) } } } } }] : []), ...(article.section ? [{ sectionId: article.section.id }] : [])],
-    },
-    include: articleInclude,
-    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-    take: 3,
-  });
-  return rows.map((r) => toArticleDto(r, pub));
+/**
+ * Up to three other stories sharing a tag or, failing that, the section: the newest few of each
+ * tag and of the section, each read from its own index, merged newest first.
+ */
+export async function listRelatedArticles({ article }: { article: Pick<ArticleDto, "id" | "tags" | "section"> }) {
+  const take = 4;
+  const lists = await Promise.all([
+    ...article.tags.map((t) => listListingIds({ tagSlug: t.slug }, { limit: take })),
+    ...(article.section ? [listListingIds({ sectionId: article.section.id }, { limit: take })] : []),
+  ]);
+  const time = (v: IdRowDate) => (v === null ? 0 : new Date(v).getTime());
+  const seen = new Set([article.id]);
+  const merged = lists
+    .flat()
+    .sort((a, b) => time(b.publishedAt) - time(a.publishedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    .filter((r) => !seen.has(r.id) && seen.add(r.id));
+  return findStoriesByIds(merged.slice(0, 3).map((r) => r.id));
 }
+type IdRowDate = Date | string | number | null;
 
 export async function findPublishedArticle({ slug }: { slug: string }) {
   const row = await db.article.findFirst({ where: { slug, status: STATUS.PUBLISHED }, include: articleInclude });

@@ -1,7 +1,6 @@
 import "server-only";
 import { bylineDetail, type NameDisplay, publicName } from "@/lib/domain/byline";
 import { distinctSlug, uniqueSlug } from "@/lib/domain/slug";
-import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { getPublication } from "./publication";
@@ -72,7 +71,7 @@ export async function findAuthorBySlug({ slug }: { slug: string }) {
   const [person, pub] = await Promise.all([
     db.person.findUnique({
       where: { slug },
-      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true, bio: true, user: { select: { active: true } }, _count: { select: { bylines: { where: { article: { status: { in: [...PUBLIC_STATUSES] } } } } } } },
+      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true, bio: true, user: { select: { active: true } }, _count: { select: { bylines: { where: { listedAt: { not: null } } } } } },
     }),
     getPublication(),
   ]);
@@ -117,5 +116,6 @@ export async function listMasthead() {
 }
 
 export async function listAuthorSlugs() {
-  return db.person.findMany({ where: { bylines: { some: { article: { status: { in: [...PUBLIC_STATUSES] } } } } }, select: { slug: true, updatedAt: true } });
+  // listedAt: set while the story is published (triggers, migration 20261202080000_indexes).
+  return db.person.findMany({ where: { bylines: { some: { listedAt: { not: null } } } }, select: { slug: true, updatedAt: true } });
 }

@@ -1,8 +1,13 @@
 import "server-only";
+import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { formatDate } from "@/lib/domain/time";
+import { STATUS } from "@/lib/domain/workflow";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TPublicMedia } from "@/lib/validation/media";
+import type { ArticleAuthorDto } from "./articles";
 import { db } from "./db";
 import { mediaUrls } from "./media";
-import { getPublication } from "./publication";
+import { getPublication, type PublicationSettings } from "./publication";
 
 /** A card's photo: responsive sources from the library's renditions, its size, its alt text. */
 export type CardImage = { src: string; srcSetWebp: string; srcSetAvif: string; width: number; height: number; alt: string };
@@ -48,10 +53,139 @@ export async function findCardImages(articleIds: string[]): Promise<Map<string, 
   return images;
 }
 
+
+/**
+ * Reader-site listings over an archive of any size. Rules that must always hold:
+ * - a listing selects only what a card shows (never a body): `cardSelect`;
+ * - every listing order is served by an index, scanned in order, so no listing sorts the
+ *   archive (lib/data/listing-plans.test.ts checks the plans of `listingIdsSql`);
+ * - newest first means `publishedAt DESC, id DESC` everywhere (one direction, so an index
+ *   scanned backwards serves both keys); author and tag pages use the byline's and tag's
+ *   `listedAt`, the story's publishedAt copied there by triggers while it is published.
+ */
+
+export const cardSelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  dek: true,
+  publishedAt: true,
+  updatedAt: true,
+  noindex: true,
+  section: { select: { id: true, name: true, slug: true } },
+  leadImage: { select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } },
+  authors: {
+    orderBy: { position: "asc" },
+    select: { person: { select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true } } },
+  },
+} satisfies Prisma.ArticleSelect;
+
+type CardRow = Prisma.ArticleGetPayload<{ select: typeof cardSelect }>;
+
+/** A published story as a listing knows it: everything a card shows, no body. */
+export type ListedStory = {
+  id: string;
+  slug: string;
+  headline: string;
+  dek: string;
+  publishedAt: string | null;
+  updatedAt: string;
+  noindex: boolean;
+  section: { id: string; name: string; slug: string } | null;
+  authors: ArticleAuthorDto[];
+  leadImage: TPublicMedia | null;
+};
+
+function toListedStory(row: CardRow, pub: PublicationSettings, now: Date): ListedStory {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    noindex: row.noindex,
+    section: row.section,
+    authors: row.authors.map(({ person }) => ({
+      id: person.id,
+      slug: person.slug,
+      name: publicName(person, pub.nameDisplayDefault),
+      detail: bylineDetail(person, now, pub.schoolYearStartMonth),
+    })),
+    leadImage: row.leadImage
+      ? { id: row.leadImage.id, alt: row.leadImage.alt, caption: row.leadImage.caption, credit: row.leadImage.credit, urls: mediaUrls(row.leadImage) }
+      : null,
+  };
+}
+
+/** Card data for these published stories, in the order of `ids`. */
+export async function findStoriesByIds(ids: string[]): Promise<ListedStory[]> {
+  if (ids.length === 0) return [];
+  const [rows, pub] = await Promise.all([db.article.findMany({ where: { id: { in: ids }, status: STATUS.PUBLISHED }, select: cardSelect }), getPublication()]);
+  const now = new Date();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toListedStory(row, pub, now)] : [];
+  });
+}
+
+/** What a listing lists: the whole paper, a section, a tag or a byline (by slug or id). */
+export type ListingScope = { sectionSlug?: string; sectionId?: string; tagSlug?: string; tagId?: string; authorPersonId?: string };
+
+/**
+ * The ids of one page of published stories, newest first, as SQL (exported for the query-plan
+ * test). Each scope reads one index in order and stops after `limit + offset` entries.
+ */
+export function listingIdsSql(scope: ListingScope, { limit, offset = 0, excludeIds = [] }: { limit: number; offset?: number; excludeIds?: string[] }): Prisma.Sql {
+  const page = Prisma.sql`LIMIT ${limit} OFFSET ${offset}`;
+  if (scope.tagSlug !== undefined || scope.tagId !== undefined) {
+    const tag = scope.tagId !== undefined ? Prisma.sql`${scope.tagId}` : Prisma.sql`(SELECT "id" FROM "Tag" WHERE "slug" = ${scope.tagSlug})`;
+    return Prisma.sql`SELECT "articleId" AS "id", "listedAt" AS "publishedAt" FROM "ArticleTag" WHERE "tagId" = ${tag} AND "listedAt" IS NOT NULL ORDER BY "listedAt" DESC, "articleId" DESC ${page}`;
+  }
+  if (scope.authorPersonId !== undefined) {
+    return Prisma.sql`SELECT "articleId" AS "id", "listedAt" AS "publishedAt" FROM "ArticleAuthor" WHERE "personId" = ${scope.authorPersonId} AND "listedAt" IS NOT NULL ORDER BY "listedAt" DESC, "articleId" DESC ${page}`;
+  }
+  const exclude = excludeIds.length ? Prisma.sql`AND "id" NOT IN (${Prisma.join(excludeIds)})` : Prisma.empty;
+  if (scope.sectionSlug !== undefined || scope.sectionId !== undefined) {
+    const section = scope.sectionId !== undefined ? Prisma.sql`${scope.sectionId}` : Prisma.sql`(SELECT "id" FROM "Section" WHERE "slug" = ${scope.sectionSlug})`;
+    return Prisma.sql`SELECT "id", "publishedAt" FROM "Article" WHERE "sectionId" = ${section} AND "status" = ${STATUS.PUBLISHED} ${exclude} ORDER BY "publishedAt" DESC, "id" DESC ${page}`;
+  }
+  return Prisma.sql`SELECT "id", "publishedAt" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} ${exclude} ORDER BY "publishedAt" DESC, "id" DESC ${page}`;
+}
+
+/** How many stories `scope` lists (read from the same index as the listing). */
+export function listingCountSql(scope: ListingScope): Prisma.Sql {
+  if (scope.tagSlug !== undefined || scope.tagId !== undefined) {
+    const tag = scope.tagId !== undefined ? Prisma.sql`${scope.tagId}` : Prisma.sql`(SELECT "id" FROM "Tag" WHERE "slug" = ${scope.tagSlug})`;
+    return Prisma.sql`SELECT count(*) AS "n" FROM "ArticleTag" WHERE "tagId" = ${tag} AND "listedAt" IS NOT NULL`;
+  }
+  if (scope.authorPersonId !== undefined) return Prisma.sql`SELECT count(*) AS "n" FROM "ArticleAuthor" WHERE "personId" = ${scope.authorPersonId} AND "listedAt" IS NOT NULL`;
+  if (scope.sectionSlug !== undefined || scope.sectionId !== undefined) {
+    const section = scope.sectionId !== undefined ? Prisma.sql`${scope.sectionId}` : Prisma.sql`(SELECT "id" FROM "Section" WHERE "slug" = ${scope.sectionSlug})`;
+    return Prisma.sql`SELECT count(*) AS "n" FROM "Article" WHERE "sectionId" = ${section} AND "status" = ${STATUS.PUBLISHED}`;
+  }
+  return Prisma.sql`SELECT count(*) AS "n" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED}`;
+}
+
+type IdRow = { id: string; publishedAt: Date | string | number | null };
+
+/** One page of ids (with their sort date) for `scope`. */
+export async function listListingIds(scope: ListingScope, page: { limit: number; offset?: number; excludeIds?: string[] }): Promise<IdRow[]> {
+  return db.$queryRaw<IdRow[]>(listingIdsSql(scope, page));
+}
+
+/** One page of published stories as cards' data, newest first, and how many there are in all. */
+export async function listPublishedCards({ limit = 20, offset = 0, ...scope }: ListingScope & { limit?: number; offset?: number } = {}): Promise<{ articles: ListedStory[]; total: number }> {
+  const [ids, [{ n }]] = await Promise.all([listListingIds(scope, { limit, offset }), db.$queryRaw<{ n: number | bigint }[]>(listingCountSql(scope))]);
+  return { articles: await findStoriesByIds(ids.map((r) => r.id)), total: Number(n) };
+}
+
+/** The fields of a story a card needs (a ListedStory or a whole ArticleDto). */
+type CardSource = Pick<ListedStory, "id" | "slug" | "headline" | "dek" | "section" | "authors" | "publishedAt">;
+
 /** Teaser data for the reader site, with dates in the publication's time zone and the photo. */
-export async function toStoryCards(
-  articles: { id: string; slug: string; headline: string; dek: string; section: { name: string; slug: string } | null; authors: { id: string; name: string }[]; publishedAt: string | null }[],
-) {
+export async function toStoryCards(articles: CardSource[]) {
   const [{ timeZone }, images] = await Promise.all([getPublication(), findCardImages(articles.map((a) => a.id))]);
   return articles.map((a) => ({
     slug: a.slug,
@@ -62,4 +196,27 @@ export async function toStoryCards(
     publishedLabel: a.publishedAt ? formatDate(new Date(a.publishedAt), timeZone) : null,
     image: images.get(a.id) ?? null,
   }));
+}
+
+/** The sitemap protocol's limit of addresses per sitemap file. */
+export const SITEMAP_MAX_URLS = 50_000;
+
+/** How many stories the sitemaps list (published, not noindex). */
+export async function countSitemapStories(): Promise<number> {
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = 0`;
+  return Number(n);
+}
+
+/**
+ * Story sitemap `n` (1-based): oldest first, so earlier files stay the same as the paper grows.
+ * Read from a covering index: 50,000 addresses never touch a story's row or body.
+ */
+export function sitemapStoriesSql({ n, perSitemap = SITEMAP_MAX_URLS }: { n: number; perSitemap?: number }): Prisma.Sql {
+  return Prisma.sql`SELECT "slug", "updatedAt" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = 0
+    ORDER BY "publishedAt" ASC, "id" ASC LIMIT ${perSitemap} OFFSET ${(n - 1) * perSitemap}`;
+}
+
+export async function listSitemapStories(page: { n: number; perSitemap?: number }): Promise<{ slug: string; updatedAt: Date }[]> {
+  const rows = await db.$queryRaw<{ slug: string; updatedAt: Date | string | number }[]>(sitemapStoriesSql(page));
+  return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updatedAt) }));
 }

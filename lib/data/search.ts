@@ -42,22 +42,29 @@ export type SearchHit = { id: string; slug: string; headline: string; snippet: s
 /**
  * Ranked search over published stories (bm25, headline weighted highest). Snippets come back
  * with matches between \u0001 and \u0002 markers so the page can highlight them without HTML.
+ *
+ * A common word matches thousands of stories: the ranking and the count read only the FTS
+ * index (rowid and bm25), and only the page's own rows load their story, address and snippet.
+ * The index holds only public stories (syncSearchIndex); the status check on the page's rows is
+ * a second guard.
  */
 export async function searchPublished({ q, limit = 20, offset = 0 }: { q: string; limit?: number; offset?: number }): Promise<{ hits: SearchHit[]; total: number }> {
   const query = toFtsQuery(q);
   if (!query) return { hits: [], total: 0 };
   const rows = await db.$queryRaw<{ id: string; slug: string; headline: string; snippet: string; publishedAt: string | number | null; section: string | null }[]>`
+    WITH "ranked" AS (
+      SELECT "rowid" AS "rid", bm25("ArticleSearch", 0.0, 10.0, 4.0, 1.0) AS "score" FROM "ArticleSearch"
+      WHERE "ArticleSearch" MATCH ${query} ORDER BY "score" LIMIT ${limit} OFFSET ${offset}
+    )
     SELECT a."id", a."slug", a."headline", a."publishedAt", s."name" AS "section",
            snippet("ArticleSearch", 3, char(1), char(2), '…', 24) AS "snippet"
-    FROM "ArticleSearch"
+    FROM "ranked"
+    JOIN "ArticleSearch" ON "ArticleSearch"."rowid" = "ranked"."rid"
     JOIN "Article" a ON a."id" = "ArticleSearch"."articleId"
     LEFT JOIN "Section" s ON s."id" = a."sectionId"
     WHERE "ArticleSearch" MATCH ${query} AND a."status" IN (${publicStatuses()})
-    ORDER BY bm25("ArticleSearch", 0.0, 10.0, 4.0, 1.0)
-    LIMIT ${limit} OFFSET ${offset}`;
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`
-    SELECT count(*) AS "n" FROM "ArticleSearch" JOIN "Article" a ON a."id" = "ArticleSearch"."articleId"
-    WHERE "ArticleSearch" MATCH ${query} AND a."status" IN (${publicStatuses()})`;
+    ORDER BY "ranked"."score"`;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${query}`;
   return {
     hits: rows.map((r) => ({ ...r, publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt) })),
     total: Number(n),

@@ -102,3 +102,9 @@ export const ZArticleFilter = z.object({
   section: z.string().trim().max(64).optional(),
 });
 export type TArticleFilter = z.infer<typeof ZArticleFilter>;
+
+/** GET /api/v1/articles: the filter, plus `?cursor=` (a previous page's nextCursor) and `?limit=`. */
+export const ZArticleListQuery = ZArticleFilter.extend({
+  cursor: z.string().min(1, "The cursor is empty: leave it out to start at the newest.").max(200, "This is not a cursor from this list.").optional(),
+  limit: z.coerce.number({ error: "The limit must be a whole number from 1 to 200." }).int("The limit must be a whole number from 1 to 200.").min(1, "The limit must be a whole number from 1 to 200.").max(200, "The limit must be a whole number from 1 to 200.").optional(),
+});

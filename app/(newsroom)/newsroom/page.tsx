@@ -7,7 +7,7 @@ import { listMyAssignments } from "@/lib/data/planning";
 import { buttonClass, inputClass, secondaryButtonClass } from "@/components/ui/field";
 import { can } from "@/lib/auth/policy";
 import { requireUserPage } from "@/lib/auth/session";
-import { type ArticleDto, listArticlesForActor, listReviewQueue } from "@/lib/data/articles";
+import { listReviewQueue, listStoryRowsForActor, type NewsroomStoryRow } from "@/lib/data/articles";
 import { listOpenRequiredByArticle } from "@/lib/data/comments";
 import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
@@ -17,7 +17,7 @@ import { ZArticleFilter } from "@/lib/validation/article";
 
 export const metadata: Metadata = { title: "Stories | Masthead newsroom" };
 
-type Props = { searchParams: Promise<{ status?: string; section?: string }> };
+type Props = { searchParams: Promise<{ status?: string; section?: string; cursor?: string }> };
 
 export default async function NewsroomPage({ searchParams }: Props) {
   const user = await requireUserPage();
@@ -27,25 +27,29 @@ export default async function NewsroomPage({ searchParams }: Props) {
   const filter = parsed.success ? parsed.data : {};
   const reviewQueue = can(user, "view_review_queue");
   const allStories = can(user, "view_all_stories");
-  const [mine, queue, all, sections, publication, openRequired, assignments] = await Promise.all([
-    listArticlesForActor({ actor: user, filter, mine: true }),
+  // "All stories" pages with ?cursor= (a stale or mangled cursor starts again at the newest).
+  const cursor = typeof raw.cursor === "string" && raw.cursor ? raw.cursor : undefined;
+  const listAll = () => listStoryRowsForActor({ actor: user, filter, cursor }).catch(() => listStoryRowsForActor({ actor: user, filter }));
+  const [{ rows: mine }, queue, all, sections, publication, openRequired, assignments] = await Promise.all([
+    listStoryRowsForActor({ actor: user, filter, mine: true, limit: 200 }),
     reviewQueue ? listReviewQueue({ actor: user, filter }) : Promise.resolve([]),
-    allStories ? listArticlesForActor({ actor: user, filter }) : Promise.resolve([]),
+    allStories ? listAll() : Promise.resolve({ rows: [], nextCursor: null }),
     listSections(),
     getPublication(),
     listOpenRequiredByArticle({ actor: user }),
     listMyAssignments({ actor: user }),
   ]);
-  const toRows = (articles: ArticleDto[]): StoryRow[] =>
+  const toRows = (articles: NewsroomStoryRow[]): StoryRow[] =>
     articles.map((a) => ({
       id: a.id,
       headline: a.headline,
       status: a.status,
-      section: a.section?.name ?? null,
-      authors: a.authors.map((p) => p.name).join(", "),
+      section: a.section,
+      authors: a.authors.join(", "),
       wordCount: a.wordCount,
-      updatedLabel: formatDateTime(new Date(a.updatedAt), publication.timeZone),
+      updatedLabel: formatDateTime(a.updatedAt, publication.timeZone),
     }));
+  const nextPage = all.nextCursor ? `/newsroom?${new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.section ? { section: filter.section } : {}), cursor: all.nextCursor })}` : null;
   const changesRequested = mine.filter((a) => hasChangesRequested(a.status) || openRequired.has(a.id));
   return (
     <div>
@@ -107,7 +111,13 @@ export default async function NewsroomPage({ searchParams }: Props) {
       <MyAssignmentsTable rows={toAssignmentRows(assignments, publication.timeZone)} />
       <StoryTable caption="My stories" rows={toRows(mine)} empty="No stories of yours match. Start one with “New story”." />
       {reviewQueue && <StoryTable caption="Review queue: waiting for a decision" rows={toRows(queue)} empty="Nothing is waiting for a decision." />}
-      {allStories && <StoryTable caption="All stories" rows={toRows(all)} empty="No stories match these filters." />}
+      {allStories && <StoryTable caption="All stories" rows={toRows(all.rows)} empty="No stories match these filters." />}
+      {allStories && (cursor || nextPage) && (
+        <nav aria-label="All stories pages" className="mt-4 flex gap-4 text-sm">
+          {cursor && <Link href={`/newsroom?${new URLSearchParams({ ...(filter.status ? { status: filter.status } : {}), ...(filter.section ? { section: filter.section } : {}) })}`}>← Newest stories</Link>}
+          {nextPage && <Link href={nextPage}>Older stories →</Link>}
+        </nav>
+      )}
     </div>
   );
 }

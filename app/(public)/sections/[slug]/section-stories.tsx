@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StoryCard } from "@/components/public/story-card";
-import { listPublishedArticles } from "@/lib/data/articles";
-import { toStoryCards } from "@/lib/data/public";
+import { listPublishedCards, toStoryCards } from "@/lib/data/public";
 import { findSection } from "@/lib/data/sections";
 
 const PAGE_SIZE = 12;
@@ -11,7 +10,7 @@ const PAGE_SIZE = 12;
 export async function SectionStories({ slug, page }: { slug: string; page: number }) {
   const section = await findSection({ slug });
   if (!section) notFound();
-  const { articles, total } = await listPublishedArticles({ sectionSlug: slug, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { articles, total } = await listPublishedCards({ sectionId: section.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const cards = await toStoryCards(articles);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pages) notFound();

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getPublication } from "@/lib/data/publication";
 import { findSection } from "@/lib/data/sections";
 import { SectionStories } from "../../section-stories";
+import { pageNumber } from "@/lib/domain/page-number";
 
 export const revalidate = 60;
 
@@ -11,13 +12,6 @@ type Props = { params: Promise<{ slug: string; page: string }> };
 export async function generateStaticParams() {
   // Rendered on first request, then cached (an empty list is what makes the route cacheable).
   return [];
-}
-
-/** "/sections/world/page/2" → 2; anything but a plain number from 2 up is no such page. */
-function pageNumber(raw: string): number | null {
-  if (!/^[1-9]\d{0,4}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n >= 2 ? n : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

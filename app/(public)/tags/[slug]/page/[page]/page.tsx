@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { slugParam } from "@/lib/site";
+import { notFound } from "next/navigation";
+import { findTag } from "@/lib/data/sections";
+import { getPublication } from "@/lib/data/publication";
+import { pageNumber } from "@/lib/domain/page-number";
+import { TagStories } from "../../tag-stories";
+
+export const revalidate = 60;
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+export async function generateStaticParams() {
+  // Rendered on first request, then cached (an empty list is what makes the route cacheable).
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ slug: rawSlug, page }, publication] = await Promise.all([params, getPublication()]);
+  const slug = slugParam(rawSlug);
+  const found = await findTag({ slug });
+  return { title: found ? `${found.name}, page ${page} | ${publication.name}` : publication.name };
+}
+
+export default async function Page({ params }: Props) {
+  const { slug: rawSlug, page: raw } = await params;
+  const slug = slugParam(rawSlug);
+  const page = pageNumber(raw);
+  if (page === null) notFound();
+  return <TagStories slug={slug} page={page} />;
+}

@@ -1,0 +1,190 @@
+import { actorFor, createTestSection, createTestUser, type TestUser, uniq } from "@/lib/testing/db";
+import { createArticle, transitionArticle } from "@/lib/testing/use-cases";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/policy";
+import { STATUS } from "@/lib/domain/workflow";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { pinnedIdsSql } from "./articles";
+import { db } from "./db";
+import { findAuthorBySlug } from "./people";
+import { listingCountSql, listingIdsSql, listPublishedCards, listSitemapStories, sitemapStoriesSql } from "./public";
+import { searchPublished } from "./search";
+
+/**
+ * Listings that stay fast on a 30-year archive (issue 17): each listing order is served by an
+ * index (no "USE TEMP B-TREE FOR ORDER BY": that would sort the whole archive on every
+ * request), author and tag pages paginate, and the byline/tag sort key follows publication.
+ */
+
+let writer: TestUser, adviser: TestUser;
+let asWriter: Actor, asAdviser: Actor;
+
+beforeAll(async () => {
+  [writer, adviser] = await Promise.all([createTestUser({ role: "WRITER" }), createTestUser({ role: "ADVISER" })]);
+  asWriter = actorFor(writer);
+  asAdviser = actorFor(adviser);
+});
+
+async function plan(sql: Prisma.Sql): Promise<string> {
+  const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.values);
+  return rows.map((r) => r.detail).join("\n");
+}
+
+/** Published stories written straight to the database (fast), one hour apart, newest last. */
+async function publishedStories(n: number, { personId, tagId, sectionId }: { personId: string; tagId?: string; sectionId?: string }) {
+  const base = Date.UTC(2001, 0, 1) + Math.floor(Math.random() * 1e9);
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const story = await db.article.create({
+      data: {
+        slug: `listing-${uniq()}`,
+        headline: `Listing ${i}`,
+        bodyJson: "{}",
+        bodyHtml: "<p>Body.</p>",
+        status: STATUS.PUBLISHED,
+        publishedAt: new Date(base + i * 3600_000),
+        createdById: writer.userId,
+        sectionId: sectionId ?? null,
+        authors: { create: [{ personId }] },
+        ...(tagId ? { tags: { create: [{ tagId }] } } : {}),
+      },
+      select: { id: true },
+    });
+    ids.push(story.id);
+  }
+  return ids.reverse();
+}
+
+describe("listing query plans", () => {
+  const scopes = {
+    "the whole paper": {},
+    "a section by slug": { sectionSlug: "news" },
+    "a section by id": { sectionId: "x" },
+    "a tag by slug": { tagSlug: "x" },
+    "a tag by id": { tagId: "x" },
+    "an author": { authorPersonId: "x" },
+  };
+
+  it.each(Object.entries(scopes))("%s: one index, read in order, no sort", async (_name, scope) => {
+    const listing = await plan(listingIdsSql(scope, { limit: 12, offset: 24 }));
+    expect(listing).not.toMatch(/TEMP B-TREE/);
+    expect(listing).toMatch(/USING COVERING INDEX \w+_(publishedAt|listedAt)_(id|articleId)_idx/);
+    expect(await plan(listingCountSql(scope))).toMatch(/USING COVERING INDEX/);
+  });
+
+  it("a section rail that leaves out the front page's top stories still needs no sort", async () => {
+    const rail = await plan(listingIdsSql({ sectionId: "x" }, { limit: 4, excludeIds: ["a", "b"] }));
+    expect(rail).not.toMatch(/TEMP B-TREE/);
+    expect(rail).toMatch(/COVERING INDEX Article_sectionId_status_publishedAt_id_idx/);
+  });
+
+  it("the pinned stories come from the pinRank index, not a scan of every published story", async () => {
+    const pinned = await plan(pinnedIdsSql());
+    expect(pinned).toMatch(/USING INDEX Article_pinRank_idx/);
+    expect(pinned).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("a story sitemap reads 50,000 addresses from a covering index", async () => {
+    const sitemap = await plan(sitemapStoriesSql({ n: 2, perSitemap: 50_000 }));
+    expect(sitemap).toMatch(/USING COVERING INDEX Article_status_noindex_publishedAt_id_slug_updatedAt_idx/);
+    expect(sitemap).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it("the order the listings used before (publishedAt desc, id asc) is one no index serves", async () => {
+    // Why the listings order by id DESC: with the old tie-break SQLite sorts (here each run of
+    // equal dates; with the old indexes, every published story). The plan check above catches it.
+    const old = await plan({ sql: `SELECT "id" FROM "Article" WHERE "status" = ? ORDER BY "publishedAt" DESC, "id" ASC LIMIT 12`, values: [STATUS.PUBLISHED] } as Prisma.Sql);
+    expect(old).toMatch(/USE TEMP B-TREE FOR (LAST TERM OF )?ORDER BY/);
+  });
+});
+
+describe("author and tag pages paginate", () => {
+  it("an author's stories: pages of 12, newest first, disjoint and complete, with the total", async () => {
+    const author = await createTestUser({ role: "WRITER" });
+    const ids = await publishedStories(15, { personId: author.personId });
+    const first = await listPublishedCards({ authorPersonId: author.personId, limit: 12 });
+    const second = await listPublishedCards({ authorPersonId: author.personId, limit: 12, offset: 12 });
+    expect(first.total).toBe(15);
+    expect(first.articles.map((a) => a.id)).toEqual(ids.slice(0, 12));
+    expect(second.articles.map((a) => a.id)).toEqual(ids.slice(12));
+    // Card data only: no body travels with a listing.
+    expect(first.articles[0]).not.toHaveProperty("body");
+    expect(first.articles[0].authors[0].id).toBe(author.personId);
+  });
+
+  it("a tag's stories: pages of 12, newest first, disjoint and complete, by slug or id", async () => {
+    const tag = await db.tag.create({ data: { name: `Tag ${uniq()}`, slug: `tag-${uniq()}` } });
+    const ids = await publishedStories(14, { personId: writer.personId, tagId: tag.id });
+    const bySlug = [await listPublishedCards({ tagSlug: tag.slug, limit: 12 }), await listPublishedCards({ tagSlug: tag.slug, limit: 12, offset: 12 })];
+    expect(bySlug[0].total).toBe(14);
+    expect([...bySlug[0].articles, ...bySlug[1].articles].map((a) => a.id)).toEqual(ids);
+    expect((await listPublishedCards({ tagId: tag.id, limit: 12, offset: 12 })).articles.map((a) => a.id)).toEqual(ids.slice(12));
+  });
+
+  it("unpublishing takes a story off its author's and tag's pages, and publishing again puts it back", async () => {
+    const section = await createTestSection();
+    const tagName = `Archive ${uniq()}`;
+    const story = await createArticle({ actor: asWriter, input: { headline: `Trigger ${uniq()}`, dek: "", body: "<p>Words.</p>", section: section.slug, tags: [tagName] } });
+    const tag = await db.tag.findUniqueOrThrow({ where: { name: tagName } });
+    const listed = async () => ({
+      tag: (await listPublishedCards({ tagId: tag.id })).articles.map((a) => a.id),
+      author: (await listPublishedCards({ authorPersonId: writer.personId, limit: 500 })).articles.map((a) => a.id),
+      published: (await findAuthorBySlug({ slug: (await db.person.findUniqueOrThrow({ where: { id: writer.personId } })).slug }))?.published,
+    });
+    const before = await listed();
+    expect(before.tag).toEqual([]);
+
+    await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
+    const live = await listed();
+    expect(live.tag).toEqual([story.id]);
+    expect(live.author).toContain(story.id);
+    expect(live.published).toBe((before.published ?? 0) + 1);
+
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Pulled." } });
+    const pulled = await listed();
+    expect(pulled.tag).toEqual([]);
+    expect(pulled.author).not.toContain(story.id);
+    expect(pulled.published).toBe(before.published);
+  });
+
+  it("a tag added to a story that is already published lists it at once", async () => {
+    const ids = await publishedStories(1, { personId: writer.personId });
+    const tag = await db.tag.create({ data: { name: `Late ${uniq()}`, slug: `late-${uniq()}` } });
+    await db.articleTag.create({ data: { articleId: ids[0], tagId: tag.id } });
+    expect((await listPublishedCards({ tagId: tag.id })).articles.map((a) => a.id)).toEqual(ids);
+  });
+});
+
+describe("story sitemaps", () => {
+  it("split the published stories into disjoint, complete files, oldest first", async () => {
+    await publishedStories(3, { personId: writer.personId });
+    const all = (await listSitemapStories({ n: 1, perSitemap: 1_000_000 })).map((s) => s.slug);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const per = Math.ceil(all.length / 3);
+    const files = await Promise.all([1, 2, 3, 4].map((n) => listSitemapStories({ n, perSitemap: per })));
+    expect(files.flat().map((s) => s.slug)).toEqual(all);
+    expect(files.every((f) => f.length <= per)).toBe(true);
+    expect(files[3]).toEqual([]);
+  });
+});
+
+describe("searchPublished", () => {
+  it("ranks from the index, counts every match and loads only the page's stories", async () => {
+    const word = `zq${uniq()}`;
+    const stories = [];
+    for (const headline of [`Big ${word} news`, "Other news"]) {
+      const s = await createArticle({ actor: asWriter, input: { headline: `${headline} ${uniq()}`, dek: "", body: `<p>The ${word} again and ${word}.</p>` } });
+      await transitionArticle({ actor: asWriter, id: s.id, input: { action: "submit" } });
+      await transitionArticle({ actor: asAdviser, id: s.id, input: { action: "approve" } });
+      stories.push(await transitionArticle({ actor: asAdviser, id: s.id, input: { action: "publish" } }));
+    }
+    const { hits, total } = await searchPublished({ q: word });
+    expect(total).toBe(2);
+    // The headline match ranks first; snippets mark the matches.
+    expect(hits.map((h) => h.id)).toEqual([stories[0].id, stories[1].id]);
+    expect(hits[0].snippet).toContain(`\u0001${word}\u0002`);
+    expect((await searchPublished({ q: word, limit: 1, offset: 1 })).hits.map((h) => h.id)).toEqual([stories[1].id]);
+  });
+});
