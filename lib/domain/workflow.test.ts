@@ -180,23 +180,24 @@ describe("open required changes", () => {
 });
 
 describe("open suggestions", () => {
-  const asking = legal.filter((c) => c.action === "approve" || c.action === "publish" || c.action === "republish");
+  const asking = legal.filter((c) => c.action === "approve" || c.action === "publish" || c.action === "republish" || c.action === "publish_changes");
 
   it.each(asking)("ask before $status --$action-- while any are open", ({ status, action }) => {
     for (const openSuggestions of [1, 4]) {
-      const result = applyTransition({ status, action, openSuggestions, now: NOW });
+      const result = applyTransition({ status, action, openSuggestions, pendingChanges: true, now: NOW });
       expect(result).toMatchObject({ ok: false, code: "SUGGESTIONS_OPEN" });
-      expect(result.ok === false && result.message).toBe(`${openSuggestions === 1 ? "1 suggestion is" : "4 suggestions are"} still open. ${action === "approve" ? "Approve" : action === "publish" ? "Publish" : "Republish"} anyway?`);
+      const verb = { approve: "Approve", publish: "Publish", republish: "Republish", publish_changes: "Publish these changes" }[action as string];
+      expect(result.ok === false && result.message).toBe(`${openSuggestions === 1 ? "1 suggestion is" : "4 suggestions are"} still open. ${verb} anyway?`);
     }
   });
 
   it.each(asking)("let $status --$action-- through once confirmed, or with none open", ({ status, action, to }) => {
-    expect(applyTransition({ status, action, openSuggestions: 2, confirmOpenSuggestions: true, now: NOW })).toMatchObject({ ok: true, to });
-    expect(applyTransition({ status, action, openSuggestions: 0, now: NOW })).toMatchObject({ ok: true, to });
+    expect(applyTransition({ status, action, openSuggestions: 2, confirmOpenSuggestions: true, pendingChanges: true, now: NOW })).toMatchObject({ ok: true, to });
+    expect(applyTransition({ status, action, openSuggestions: 0, pendingChanges: true, now: NOW })).toMatchObject({ ok: true, to });
   });
 
   it.each(legal.filter((c) => !asking.includes(c)))("do not hold up $status --$action--", ({ status, action, to }) => {
-    expect(applyTransition({ status, action, note: "A reason.", openSuggestions: 3, now: NOW })).toMatchObject({ ok: true, to });
+    expect(applyTransition({ status, action, note: "A reason.", openSuggestions: 3, pendingChanges: true, now: NOW })).toMatchObject({ ok: true, to });
   });
 });
 

@@ -262,11 +262,11 @@ export function applyTransition(input: TransitionInput): TransitionResult {
 }
 
 /** The moves that put text before readers (or sign it off): they ask first while suggestions are open. */
-export const ASKS_ABOUT_SUGGESTIONS: ReadonlySet<TransitionAction> = new Set(["approve", "publish", "republish"]);
+export const ASKS_ABOUT_SUGGESTIONS: ReadonlySet<TransitionAction> = new Set(["approve", "publish", "republish", "publish_changes"]);
 
 /** "2 suggestions are still open. Approve anyway?" — the question the panel asks and the refusal the API gives. */
 export function openSuggestionsMessage(count: number, action: TransitionAction): string {
-  const verb = action === "approve" ? "Approve" : action === "republish" ? "Republish" : "Publish";
+  const verb = action === "approve" ? "Approve" : action === "republish" ? "Republish" : action === "publish_changes" ? "Publish these changes" : "Publish";
   return `${count === 1 ? "1 suggestion is" : `${count} suggestions are`} still open. ${verb} anyway?`;
 }
 

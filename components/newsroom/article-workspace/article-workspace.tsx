@@ -189,6 +189,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
             dirty={story.dirty}
             action={transitionAction}
             onPublished={() => changes.setPending(false)}
+            openSuggestions={suggested.open.length}
           />
         )}
         {story.conflict && (

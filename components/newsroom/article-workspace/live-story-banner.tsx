@@ -4,7 +4,7 @@ import { buttonClass, FormMessage, secondaryButtonClass } from "@/components/ui/
 import { type FormActionFn, useFormAction } from "@/components/ui/use-form-action";
 import type { TSavedArticle } from "@/lib/api-client";
 import { comparableText, diffStats, wordDiff } from "@/lib/domain/diff";
-import { TRANSITION_LABELS, type WorkingCopyAction } from "@/lib/domain/workflow";
+import { ASKS_ABOUT_SUGGESTIONS, openSuggestionsMessage, TRANSITION_LABELS, type WorkingCopyAction } from "@/lib/domain/workflow";
 import { DiffView } from "../diff-view";
 
 type Text = { headline: string; dek: string; text: string };
@@ -53,7 +53,10 @@ export function LiveStoryBanner({
   dirty,
   action,
   onPublished,
+  openSuggestions = 0,
 }: {
+  /** Suggested edits still open in the working copy: publishing them asks first. */
+  openSuggestions?: number;
   articleId: string;
   story: LiveStory;
   pending: boolean;
@@ -64,6 +67,7 @@ export function LiveStoryBanner({
   onPublished: () => void;
 }) {
   const clicked = useRef<WorkingCopyAction | null>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
   const [done, setDone] = useState<WorkingCopyAction | null>(null);
   const { state, formAction, pending: sending } = useFormAction(async (prev, form) => {
     const result = await action(prev, form);
@@ -108,6 +112,7 @@ export function LiveStoryBanner({
       </details>
       <form action={formAction} className="mt-3 flex flex-wrap items-center gap-3">
         <input type="hidden" name="id" value={articleId} />
+        <input ref={confirmRef} type="hidden" name="confirmOpenSuggestions" value="false" />
         {story.actions.map((a) => (
           <button
             key={a}
@@ -115,7 +120,10 @@ export function LiveStoryBanner({
             name="action"
             value={a}
             disabled={sending || dirty}
-            onClick={() => {
+            onClick={(e) => {
+              const asks = ASKS_ABOUT_SUGGESTIONS.has(a) && openSuggestions > 0;
+              if (asks && !window.confirm(openSuggestionsMessage(openSuggestions, a))) return e.preventDefault();
+              if (confirmRef.current) confirmRef.current.value = asks ? "true" : "false";
               clicked.current = a;
             }}
             className={a === "discard_changes" ? secondaryButtonClass : buttonClass}

@@ -11,6 +11,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Notice } from "../effects";
 import { outcome, type Tx } from "../transaction";
 import { notifiedNames } from "./notified-names";
+import { listSuggestions } from "@/lib/editor/suggestions";
 
 type Row = Awaited<ReturnType<typeof findArticleForActor>>;
 
@@ -42,6 +43,7 @@ export async function changeWorkingCopy({
   current,
   action,
   note,
+  confirmOpenSuggestions = false,
   tx,
   now,
   refusal,
@@ -50,11 +52,14 @@ export async function changeWorkingCopy({
   current: Row;
   action: WorkingCopyAction;
   note: string;
+  /** Publishing changes with suggestions still open in the working copy asks first. */
+  confirmOpenSuggestions?: boolean;
   tx: Tx;
   now: Date;
   refusal: (result: Extract<TransitionResult, { ok: false }>) => AppError;
 }) {
-  const result = applyTransition({ status: current.status, action, note, pendingChanges: hasPendingChanges(current), now });
+  const openSuggestions = listSuggestions(JSON.parse(current.draftBodyJson ?? current.bodyJson)).length;
+  const result = applyTransition({ status: current.status, action, note, pendingChanges: hasPendingChanges(current), openSuggestions, confirmOpenSuggestions, now });
   if (!result.ok) throw refusal(result);
   const draft = workingCopyOf(current);
   const data: Prisma.ArticleUpdateManyMutationInput =

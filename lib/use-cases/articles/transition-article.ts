@@ -56,7 +56,7 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
     if (!can(actor, input.action, factsOf(current))) throw new AppError("FORBIDDEN", "Your role may not do that to this story.");
     if (actor.system && !isDue(current, now)) throw new AppError("INVALID_TRANSITION", "This story is not due yet.");
     // A live story's working copy: published, discarded or sent to those who may publish it.
-    if (isWorkingCopyAction(input.action)) return changeWorkingCopy({ actor, current, action: input.action, note: input.note?.trim() ?? "", tx, now, refusal });
+    if (isWorkingCopyAction(input.action)) return changeWorkingCopy({ actor, current, action: input.action, note: input.note?.trim() ?? "", confirmOpenSuggestions: input.confirmOpenSuggestions, tx, now, refusal });
     // Every image a reader will see needs alt text before the story goes (back) out.
     if (input.action === "publish" || input.action === "republish") await assertAltText({ articleId: id, tx });
     const openRequiredChanges = await tx.comment.count({ where: { articleId: id, kind: "REQUIRED", resolvedAt: null, parentId: null } });

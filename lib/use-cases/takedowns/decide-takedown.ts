@@ -149,8 +149,8 @@ async function anonymizeStory(tx: Tx, { article, name, replacement, authorId, no
   }
   // Notifications link to the story by id (newsroom) or by its public address.
   const links = [{ link: { contains: article.id } }, { link: { contains: `/${article.slug}` } }];
-  for (const n of await tx.notification.findMany({ where: { OR: links }, select: { id: true, title: true } })) {
-    await tx.notification.update({ where: { id: n.id }, data: { title: scrub(n.title) } });
+  for (const n of await tx.notification.findMany({ where: { OR: links }, select: { id: true, title: true, excerpt: true } })) {
+    await tx.notification.update({ where: { id: n.id }, data: { title: scrub(n.title), excerpt: scrub(n.excerpt) } });
   }
   await redactAuditDetails(tx, { articleId: article.id, redact: (details) => anonymizeJson(details, name, replacement) });
   return slug;
