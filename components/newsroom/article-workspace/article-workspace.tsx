@@ -141,7 +141,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem] lg:grid-rows-[auto_1fr]">
       {/* First in the tab order (right after the page heading), second column on a wide screen. */}
-      {articleId && (transitions.length > 0 || !canEdit) && (
+      {articleId && transitions.length > 0 && (
         <div className="lg:col-start-2 lg:row-start-1">
           <TransitionPanel
             articleId={articleId}
