@@ -237,6 +237,26 @@ const API: ApiRow[] = [
     expected: row(401, 422, 422, 422, 422),
   },
 
+  // ---- Suggestions ---- (listed by whoever sees the story; deciding "all" with none open is 404 for whoever may decide)
+  { kind: "api", method: "GET", pattern: "/api/v1/articles/[id]/suggestions", path: (f) => `/api/v1/articles/${f.draft.id}/suggestions`, expected: row(401, 200, 404, 404, 200) },
+  { kind: "api", method: "GET", pattern: "/api/v1/articles/[id]/suggestions", path: (f) => `/api/v1/articles/${f.submitted.id}/suggestions`, expected: row(401, 200, 404, 200, 200) },
+  {
+    kind: "api",
+    method: "POST",
+    pattern: "/api/v1/articles/[id]/suggestions/[suggestionId]/accept",
+    path: (f) => `/api/v1/articles/${f.submitted.id}/suggestions/all/accept`,
+    body: () => ({ data: {} }),
+    expected: row(401, 404, 404, 404, 404),
+  },
+  {
+    kind: "api",
+    method: "POST",
+    pattern: "/api/v1/articles/[id]/suggestions/[suggestionId]/reject",
+    path: () => `/api/v1/articles/${MISSING_ID}/suggestions/all/reject`,
+    body: () => ({ data: {} }),
+    expected: row(401, 404, 404, 404, 404),
+  },
+
   // ---- Comments ----
   { kind: "api", method: "GET", pattern: "/api/v1/articles/[id]/comments", path: (f) => `/api/v1/articles/${f.draft.id}/comments`, expected: row(401, 200, 404, 404, 200) },
   { kind: "api", method: "GET", pattern: "/api/v1/articles/[id]/comments", path: (f) => `/api/v1/articles/${f.submitted.id}/comments`, expected: row(401, 200, 404, 200, 200) },

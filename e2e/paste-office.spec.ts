@@ -22,10 +22,12 @@ async function pasteHtml(page: Page, html: string) {
   }, html);
 }
 
+/** The story as the server has it once autosave has caught up (a new story exists from its first keystroke). */
 async function createAndRead(page: Page, api: APIRequestContext): Promise<Article> {
-  await page.getByRole("button", { name: "Create story" }).click();
   await page.waitForURL((url) => /^\/newsroom\/articles\/[a-z0-9]+$/.test(url.pathname) && !url.pathname.endsWith("/new"));
   const id = new URL(page.url()).pathname.split("/").pop()!;
+  await page.getByTestId("story-body").blur();
+  await expect(page.getByTestId("save-status")).toHaveText(/^Saved /, { timeout: 15_000 });
   const res = await api.get(`/api/v1/articles/${id}`);
   expect(res.status()).toBe(200);
   return ((await res.json()) as { article: Article }).article;

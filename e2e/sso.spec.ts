@@ -96,6 +96,7 @@ test.describe("single sign-on", () => {
     await addStaff(adviser, writer, uid);
     const row = adviser.getByRole("row").filter({ hasText: writer.email });
     await row.getByRole("button", { name: "Deactivate" }).click();
+    await row.getByRole("button", { name: "Yes, deactivate" }).click();
     await expect(row).toContainText("Deactivated");
 
     const page = await anonymousPage();

@@ -76,6 +76,8 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
 
   const isDirty = () => fingerprint(fieldsRef.current) !== ackedRef.current;
 
+  /** When the server last acknowledged this editor's text ("Saved 10:42"). */
+  const lastSavedAt = useRef<string | null>(null);
   const save = useCallback(async (): Promise<void> => {
     // An unresolved conflict blocks saving: the user decides first.
     if (!articleId || !canEdit || conflictRef.current?.merging === false) return;
@@ -85,7 +87,11 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
       return;
     }
     const sent = fieldsRef.current;
-    if (fingerprint(sent) === ackedRef.current) return;
+    // Typed back to what the server already has (say, after a refused edit): nothing to send, and nothing unsaved.
+    if (fingerprint(sent) === ackedRef.current) {
+      setStatus((s) => (s.kind === "dirty" || s.kind === "invalid" ? { kind: "saved", at: lastSavedAt.current ?? timeLabel(new Date().toISOString()) } : s));
+      return;
+    }
     if (typeof navigator !== "undefined" && !navigator.onLine) return setStatus({ kind: "offline" });
     inFlight.current = true;
     setStatus({ kind: "saving" });
@@ -105,7 +111,8 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
       versionRef.current = result.data.version;
       ackedRef.current = fingerprint(sent);
       if (!isDirty()) clear();
-      setStatus({ kind: "saved", at: timeLabel(result.data.updatedAt) });
+      lastSavedAt.current = timeLabel(result.data.updatedAt);
+      setStatus({ kind: "saved", at: lastSavedAt.current });
       onSavedRef.current?.(result.data);
     } else {
       // eslint-disable-next-line react-hooks/immutability -- `refused` is a plain function declared below; it runs after render, never during
