@@ -310,7 +310,7 @@ test("7. small things: a roomy reply box, one note error, a toolbar-styled Inser
   await login.goto("/login");
   await login.getByLabel("Email", { exact: true }).fill(`nobody-${uid}@e2e.test`);
   await login.getByLabel("Password", { exact: true }).fill("not the password");
-  await login.getByRole("button", { name: "Sign in" }).click();
+  await login.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(login.getByRole("status")).toHaveText("That email and password do not match an active account.");
   await expect(login.getByLabel("Password", { exact: true })).toHaveValue("");
   await expect(login.getByLabel("Email", { exact: true })).toHaveValue(`nobody-${uid}@e2e.test`);
