@@ -6,7 +6,8 @@ import { openStory, SAVED, saveStatus, selectInStory, serverText, storyBody } fr
  * Suggestion mode, as the issue's test describes it: the adviser suggests three changes to the
  * published Aleppo story (an insertion, a deletion and a replacement), the writer accepts two
  * and rejects one in another browser, the text comes out exactly right, the history shows the
- * decisions, and readers never see a suggestion.
+ * decisions, and readers never see a suggestion. The story is live, so all of it happens in its
+ * working copy: readers get the chosen text with "Publish changes".
  */
 
 type Suggestion = { id: string; kind: string; text: string; author: { id: string | null; name: string | null }; createdAt: string };
@@ -109,9 +110,14 @@ test("the adviser suggests three changes to the Aleppo story; the writer accepts
   await expect(storyBody(writer).locator("ins, del")).toHaveCount(0);
   await expect(storyBody(writer).locator("p").first()).toHaveText(RESULT);
 
-  // Exactly the text the writer chose, on the server and then on the public page.
+  // Exactly the text the writer chose, on the server (the live story's working copy); readers
+  // keep the published text until the adviser publishes the changes, then get exactly that.
   expect(await listSuggestions(writerApi, story.id)).toEqual([]);
   expect(await serverText(writerApi, story.id)).toContain(RESULT);
+  expect(await publicText()).toContain(ORIGINAL);
+  await adviser.reload();
+  await adviser.getByTestId("live-story-banner").getByRole("button", { name: "Publish changes" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Published. Readers now see these changes." })).toBeVisible();
   await expect.poll(publicText, { timeout: 15_000 }).toContain(RESULT);
 
   // The history says who decided what.

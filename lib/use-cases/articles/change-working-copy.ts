@@ -5,7 +5,7 @@ import { publisherIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
 import { syncSearchIndex } from "@/lib/data/search";
 import { applyTransition, isPublic, type TransitionResult, type WorkingCopyAction } from "@/lib/domain/workflow";
-import { hasPendingChanges, liveColumnsFrom, workingCopyColumns, workingCopyOf } from "@/lib/domain/working-copy";
+import { hasPendingChanges, type LiveText, liveColumnsFrom, sameText, workingCopyColumns, workingCopyOf } from "@/lib/domain/working-copy";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Notice } from "../effects";
@@ -17,6 +17,22 @@ type Row = Awaited<ReturnType<typeof findArticleForActor>>;
 
 /** No working copy any more (published or discarded), nor a request to publish one. */
 export const NO_WORKING_COPY = { ...workingCopyColumns(null), draftUpdatedAt: null, draftRequestedById: null, draftRequestedAt: null } satisfies Prisma.ArticleUpdateManyMutationInput;
+
+/**
+ * The columns a save of a live story writes (an edit, or a decided suggestion): the working copy (none at all when it says what
+ * readers already see), and the moment the live text last changed, kept before `updatedAt` moves.
+ */
+export function workingCopyOverlay(current: Row, next: LiveText, now: Date): Prisma.ArticleUpdateManyMutationInput {
+  // A comment anchor changes the stored JSON but not what readers see: it is kept (in the
+  // working copy) without making a pending change.
+  const same = sameText(next, current) && next.bodyJson === current.bodyJson;
+  return {
+    ...workingCopyColumns(same ? null : next),
+    draftUpdatedAt: same ? null : now,
+    ...(same ? { draftRequestedById: null, draftRequestedAt: null } : {}),
+    liveUpdatedAt: current.liveUpdatedAt ?? current.updatedAt,
+  };
+}
 
 /**
  * A story leaving the live-text statuses (unpublish, a cancelled schedule): its working copy

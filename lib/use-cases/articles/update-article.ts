@@ -19,13 +19,14 @@ import { db } from "@/lib/data/db";
 import { requireMedia } from "@/lib/data/media";
 import { getPublication } from "@/lib/data/publication";
 import { hasStableAddress, isPublic, keepsLiveText } from "@/lib/domain/workflow";
-import { currentText, type LiveText, sameText, workingCopyColumns } from "@/lib/domain/working-copy";
+import { currentText, type LiveText } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type TArticleUpdate, ZArticleUpdate } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
 import { inTransaction, outcome, type Tx, type UseCaseArgs } from "../transaction";
+import { workingCopyOverlay } from "./change-working-copy";
 
 /** A save based on an old version: the story is not touched, the text goes to rejectStaleSave. */
 class StaleSave extends Error {}
@@ -113,22 +114,6 @@ function pickBody(text: LiveText) {
 }
 
 type Row = Awaited<ReturnType<typeof findArticleForActor>>;
-
-/**
- * The columns a save of a live story writes: the working copy (none at all when it says what
- * readers already see), and the moment the live text last changed, kept before `updatedAt` moves.
- */
-function workingCopyOverlay(current: Row, next: LiveText, now: Date): Prisma.ArticleUpdateManyMutationInput {
-  // A comment anchor changes the stored JSON but not what readers see: it is kept (in the
-  // working copy) without making a pending change.
-  const same = sameText(next, current) && next.bodyJson === current.bodyJson;
-  return {
-    ...workingCopyColumns(same ? null : next),
-    draftUpdatedAt: same ? null : now,
-    ...(same ? { draftRequestedById: null, draftRequestedAt: null } : {}),
-    liveUpdatedAt: current.liveUpdatedAt ?? current.updatedAt,
-  };
-}
 
 /** Section, tags, lead image or bylines changed: what a reader page shows beside the text. */
 function besideTextChanged(before: Row, after: Row): boolean {

@@ -3,7 +3,9 @@ import { actorFor, createTestUser, setReviewPolicy, type TestUser, uniq } from "
 import { createArticle, decideSuggestion, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/data/db";
+import { currentText } from "@/lib/domain/working-copy";
 import { listSuggestions } from "@/lib/editor/suggestions";
+import * as decideUseCase from "@/lib/use-cases/suggestions/decide-suggestion";
 
 const SENTENCE = "Syrian insurgents entered the old grey city on Friday.";
 
@@ -59,6 +61,11 @@ describe("suggestions through the use cases", () => {
     const last = await decideSuggestion({ actor: me, articleId: story.id, input: { suggestionId: "sgrey", decision: "reject" } });
     expect(last.suggestions).toEqual([]);
     expect(last.article.version).toBe(published.version + 3);
+    // The story is live: the decisions went to its working copy; readers still have the published text.
+    const decided = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    expect(decided).toMatchObject({ bodyText: SENTENCE, bodyHtml: `<p>${SENTENCE}</p>`, draftBodyText: "Syrian insurgents entered the old grey city of Aleppo on Saturday." });
+    expect((await db.$queryRaw<{ body: string }[]>`SELECT "body" FROM "ArticleSearch" WHERE "articleId" = ${story.id}`)[0]?.body).not.toContain("Aleppo on Saturday");
+    await transitionArticle({ actor: adv, id: story.id, input: { action: "publish_changes" } });
     const final = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { bodyText: true, bodyHtml: true, bodyJson: true, wordCount: true } });
     expect(final.bodyText).toBe("Syrian insurgents entered the old grey city of Aleppo on Saturday.");
     expect(final.bodyHtml).toBe("<p>Syrian insurgents entered the old grey city of Aleppo on Saturday.</p>");
@@ -98,5 +105,46 @@ describe("suggestions through the use cases", () => {
     expect(await db.transition.count({ where: { articleId: story.id, action: "reject_suggestion" } })).toBe(3);
     // With none open, approval no longer asks.
     await transitionArticle({ actor: actorFor(adviser), id: story.id, input: { action: "approve" } });
+  });
+
+  it("a published story's suggestions live in its working copy: listed there, decided there, and the live text, the search index and the reader site wait for Publish changes", async () => {
+    const [writer, adviser] = await Promise.all([createTestUser({ role: "WRITER", fullName: `Minji Kim ${uniq()}` }), createTestUser({ role: "ADVISER", fullName: `Hana Park ${uniq()}` })]);
+    const adv = actorFor(adviser);
+    const story = await createArticle({ actor: actorFor(writer), input: { headline: `Aleppo live ${uniq()}`, dek: "", body: `<p>${SENTENCE}</p>` } });
+    await transitionArticle({ actor: actorFor(writer), id: story.id, input: { action: "submit" } });
+    await transitionArticle({ actor: adv, id: story.id, input: { action: "approve" } });
+    const published = await transitionArticle({ actor: adv, id: story.id, input: { action: "publish" } });
+    // The adviser suggests in the live story: the edit (and its suggestions) is the working copy.
+    const saved = await updateArticle({ actor: adv, id: story.id, input: { body: suggestedHtml(adviser), version: published.version } });
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    expect(row.bodyJson).not.toMatch(/insertion|deletion/);
+    // Listed from the text the editor edits (what GET …/suggestions reads).
+    expect(listSuggestions(JSON.parse(currentText(row).bodyJson)).map((s) => s.id)).toEqual(["sgrey", "saleppo", "sday"]);
+
+    const accepted = await decideUseCase.decideSuggestion({ actor: actorFor(writer), articleId: story.id, input: { suggestionId: "saleppo", decision: "accept" } });
+    expect(accepted.effects.readerSiteChanged).toBe(false);
+    expect(accepted.data.article.version).toBe(saved.version + 1);
+    expect(accepted.data.article).toMatchObject({ body: "<p>Syrian insurgents entered the old grey city of Aleppo on Friday.</p>", pendingChanges: true, live: { body: `<p>${SENTENCE}</p>` } });
+    expect(accepted.data.suggestions.map((s) => s.id)).toEqual(["sgrey", "sday"]);
+    expect(accepted.data.editorBody).toMatch(/data-suggestion-id="sday"/);
+    const after = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    // The live columns are untouched; the working copy is re-rendered (suggestions left out of the text).
+    expect({ bodyJson: after.bodyJson, bodyHtml: after.bodyHtml, bodyText: after.bodyText, wordCount: after.wordCount }).toEqual({ bodyJson: row.bodyJson, bodyHtml: row.bodyHtml, bodyText: row.bodyText, wordCount: row.wordCount });
+    expect(after).toMatchObject({ draftBodyHtml: "<p>Syrian insurgents entered the old grey city of Aleppo on Friday.</p>", draftBodyText: "Syrian insurgents entered the old grey city of Aleppo on Friday.", draftWordCount: 11 });
+    expect(listSuggestions(JSON.parse(currentText(after).bodyJson)).map((s) => s.id)).toEqual(["sgrey", "sday"]);
+    const search = await db.$queryRaw<{ body: string }[]>`SELECT "body" FROM "ArticleSearch" WHERE "articleId" = ${story.id}`;
+    expect(search[0]?.body).not.toContain("of Aleppo");
+    // The revision keeps the working copy, and the history line is written as for any story.
+    const revision = await db.revision.findFirstOrThrow({ where: { articleId: story.id, event: "accept_suggestion" } });
+    expect(revision.bodyText).toBe("Syrian insurgents entered the old grey city of Aleppo on Friday.");
+    expect(await db.transition.count({ where: { articleId: story.id, action: "accept_suggestion" } })).toBe(1);
+
+    // Publishing the changes asks first while suggestions are open, then readers get the decided text.
+    await expect(transitionArticle({ actor: adv, id: story.id, input: { action: "publish_changes" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    await decideSuggestion({ actor: adv, articleId: story.id, input: { suggestionId: "all", decision: "reject" } });
+    await transitionArticle({ actor: adv, id: story.id, input: { action: "publish_changes" } });
+    const live = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    expect(live).toMatchObject({ bodyText: "Syrian insurgents entered the old grey city of Aleppo on Friday.", draftBodyJson: null });
+    expect(live.bodyJson).not.toMatch(/insertion|deletion/);
   });
 });

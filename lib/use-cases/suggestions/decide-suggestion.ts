@@ -2,17 +2,18 @@ import "server-only";
 import type { JSONContent } from "@tiptap/core";
 import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
-import { articleInclude, factsOf, findArticleForActor, recordRevision, toArticleDto } from "@/lib/data/articles";
+import { articleInclude, factsOf, findArticleForActor, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
-import { syncSearchIndex } from "@/lib/data/search";
 import { SUGGESTION_ACTIONS, suggestionHistoryLine } from "@/lib/domain/suggestions";
-import { isPublic } from "@/lib/domain/workflow";
+import { keepsLiveText } from "@/lib/domain/workflow";
+import { currentText, type LiveText } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson, renderBodyFromJson } from "@/lib/editor/render";
 import { decideSuggestionInDoc, listSuggestions, type SuggestionSummary } from "@/lib/editor/suggestions";
 import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { ZSuggestionDecision } from "@/lib/validation/suggestion";
 import type { AuditEvent } from "@/lib/data/audit";
+import { workingCopyOverlay } from "../articles/change-working-copy";
 import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
 
 /** Tries when another save lands between our read and our write (the decision is re-applied to the newer text). */
@@ -20,11 +21,13 @@ const ATTEMPTS = 3;
 class Raced extends Error {}
 
 /**
- * Accept or reject one suggested edit (or `all` of them) in the stored text, on the server: the
- * package's own accept/reject over the story's JSON, then saved like an edit (version bumped by
- * a compare-and-swap, a revision, the search index, the reader site when the story is public),
- * with a history line and an audit entry per suggestion: "Hana Park accepted a suggestion by
- * Minji Kim: …". The story's writers and any reviewer may decide (`decide_suggestion`).
+ * Accept or reject one suggested edit (or `all` of them) in the text the editor edits, on the
+ * server: the package's own accept/reject over the story's JSON, then saved like an edit (version
+ * bumped by a compare-and-swap, a revision), with a history line and an audit entry per
+ * suggestion: "Hana Park accepted a suggestion by Minji Kim: …". A PUBLISHED or SCHEDULED story's
+ * suggestions live in its working copy (working copy ?? live text): the decision goes there, and
+ * the live text, the search index and the reader site wait for publish_changes. Any other story's
+ * decision goes to its only text. The story's writers and any reviewer may decide (`decide_suggestion`).
  */
 export async function decideSuggestion({ actor, articleId, input: raw, tx, now = new Date() }: UseCaseArgs<z.input<typeof ZSuggestionDecision>> & { articleId: string }) {
   const input = parseInput(ZSuggestionDecision, raw);
@@ -44,7 +47,7 @@ async function decideOnce({ actor, articleId, input, tx, now }: UseCaseArgs<z.ou
   const before = await findArticleForActor({ id: articleId, actor, tx });
   if (!can(actor, "decide_suggestion", factsOf(before))) throw new AppError("FORBIDDEN", "Only the story's writers or a reviewer can accept or reject suggestions.");
   // The decision and the rendering are CPU work: done before the transaction, on the version read.
-  let json = JSON.parse(before.bodyJson) as JSONContent;
+  let json = JSON.parse(currentText(before).bodyJson) as JSONContent;
   const open = listSuggestions(json);
   const decided: SuggestionSummary[] = input.suggestionId === "all" ? open : open.filter((s) => s.id === input.suggestionId);
   if (decided.length === 0) throw notFound(input.suggestionId === "all" ? "An open suggestion" : "That suggestion");
@@ -53,15 +56,17 @@ async function decideOnce({ actor, articleId, input, tx, now }: UseCaseArgs<z.ou
   return inTransaction(tx, async (tx) => {
     const current = await findArticleForActor({ id: articleId, actor, tx });
     if (current.version !== before.version) throw new Raced();
+    const next: LiveText = { ...currentText(current), bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount };
+    const live = keepsLiveText(current.status);
     const swapped = await tx.article.updateMany({
       where: { id: articleId, version: before.version },
-      data: { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount, version: { increment: 1 } },
+      data: { ...(live ? workingCopyOverlay(current, next, now) : next), version: { increment: 1 } },
     });
     if (swapped.count === 0) throw new Raced();
     const updated = await tx.article.findUniqueOrThrow({ where: { id: articleId }, include: articleInclude });
     const action = SUGGESTION_ACTIONS[input.decision];
-    await recordRevision(tx, { article: updated, authorId: actor.userId, event: action, now });
-    if (isPublic(updated.status)) await syncSearchIndex(tx, articleId);
+    // The history keeps what was written: for a live story, its working copy.
+    await recordRevision(tx, { article: { id: articleId, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event: action, now });
     // Names from the accounts, not from the marks (which travel with the text).
     const ids = [...new Set([actor.userId, ...decided.map((s) => s.author.id).filter((v): v is string => !!v)])];
     const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, person: { select: { fullName: true } } } });
@@ -81,12 +86,14 @@ async function decideOnce({ actor, articleId, input, tx, now }: UseCaseArgs<z.ou
       });
     }
     const data = {
-      article: toArticleDto(updated, await getPublication(tx)),
+      article: toEditorArticleDto(updated, await getPublication(tx)),
       decided: decided.map((s) => s.id),
       suggestions: listSuggestions(body.json),
       /** The text as the editor loads it (with the suggestions still open). */
-      editorBody: editorHtmlFromJson(updated.bodyJson),
+      editorBody: editorHtmlFromJson(currentText(updated).bodyJson),
     };
-    return outcome(data, { readerSiteChanged: isPublic(current.status) && body.html !== current.bodyHtml, audit });
+    // A public story's decision waits in its working copy: the reader site and the search index
+    // (the live text only) change with publish_changes, not here.
+    return outcome(data, { audit });
   });
 }
