@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { baseSecurityHeaders, MEDIA_CONTENT_SECURITY_POLICY, publicContentSecurityPolicy } from "./lib/security-headers";
+import { baseSecurityHeaders, MEDIA_CONTENT_SECURITY_POLICY, NEWSROOM_PAGE_SEGMENTS, publicContentSecurityPolicy } from "./lib/security-headers";
 
 const toList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
   // generated route types never trip another's build.
   typescript: { tsconfigPath: "tsconfig.build.json", ignoreBuildErrors: true },
   /**
-   * Security headers on every response. Newsroom pages (/newsroom, /login, /setup) get a
+   * Security headers on every response. Newsroom pages (NEWSROOM_PAGE_SEGMENTS: /newsroom and the sign-in steps) get a
    * per-request nonce policy from proxy.ts instead of the cacheable public one.
    */
   async headers() {
@@ -33,7 +33,7 @@ const nextConfig: NextConfig = {
         has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
         headers: toList({ "Strict-Transport-Security": "max-age=63072000; includeSubDomains" }),
       },
-      { source: "/((?!newsroom|login|setup|api/|media/).*)", headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false, dev: process.env.NODE_ENV === "development" }) }] },
+      { source: `/((?!${NEWSROOM_PAGE_SEGMENTS.join("|")}|api/|media/).*)`, headers: [{ key: "Content-Security-Policy", value: publicContentSecurityPolicy({ https: false, dev: process.env.NODE_ENV === "development" }) }] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
       // Uploaded images are opened directly too: a crafted file must not run as a page here.
       // These headers replace the route's own, so media needs its policy stated here as well.

@@ -19,6 +19,20 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Literal, as Next requires: NEWSROOM_PAGE_SEGMENTS (lib/security-headers.ts), each with its subpaths.
 export const config = {
-  matcher: ["/newsroom", "/newsroom/:path*", "/login", "/setup"],
+  matcher: [
+    "/newsroom",
+    "/newsroom/:path*",
+    "/login",
+    "/login/:path*",
+    "/setup",
+    "/setup/:path*",
+    "/two-factor",
+    "/two-factor/:path*",
+    "/forgot-password",
+    "/forgot-password/:path*",
+    "/reset-password",
+    "/reset-password/:path*",
+  ],
 };

@@ -29,7 +29,9 @@ const provider = new Provider(issuer, {
       response_types: ["code"],
     },
   ],
-  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "role"] },
+  // oidc-provider masks the ID token to the claims of the granted scopes: amr and acr ride with
+  // openid, as a school's provider sends them, or the sign-in's amr would never reach Masthead.
+  claims: { openid: ["sub", "amr", "acr"], email: ["email", "email_verified"], profile: ["name", "role"] },
   // Put the profile claims in the ID token itself, as Google and Microsoft do.
   conformIdTokenClaims: false,
   features: { devInteractions: { enabled: false } },

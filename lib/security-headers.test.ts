@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCustomRoute } from "next/dist/lib/build-custom-route";
 import nextConfig from "@/next.config";
-import { MEDIA_CONTENT_SECURITY_POLICY } from "./security-headers";
+import { config as proxyConfig } from "@/proxy";
+import { MEDIA_CONTENT_SECURITY_POLICY, NEWSROOM_PAGE_SEGMENTS } from "./security-headers";
 
 /**
  * The headers Next would send for `pathname`, from next.config.ts as Next compiles it: every
@@ -39,6 +40,21 @@ describe("next.config.ts headers", () => {
       expect(policy, page).toContain("script-src 'self';");
       expect(policy, page).not.toContain("unsafe-inline'; style");
       expect(policy, page).not.toMatch(/script-src[^;]*unsafe/);
+    }
+  });
+});
+
+describe("the newsroom's pages, sign-in steps among them", () => {
+  it("are covered by proxy.ts (their nonce policy) for every segment and its subpaths", () => {
+    for (const segment of NEWSROOM_PAGE_SEGMENTS) {
+      expect(proxyConfig.matcher, segment).toContain(`/${segment}`);
+      expect(proxyConfig.matcher, segment).toContain(`/${segment}/:path*`);
+    }
+  });
+
+  it("get no public policy from next.config.ts, which would forbid Next's inline scripts", async () => {
+    for (const page of ["/newsroom", "/login", "/setup", "/two-factor", "/two-factor/enrol", "/forgot-password", "/reset-password"]) {
+      expect((await configuredHeaders(page))["content-security-policy"], page).toBeUndefined();
     }
   });
 });

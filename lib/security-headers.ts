@@ -4,6 +4,15 @@
  * ('strict-dynamic' lets Next's own loader add chunks), never 'unsafe-inline'. Styles allow
  * inline attributes because the rich-text editor (ProseMirror) sets style attributes.
  */
+/**
+ * The first path segments of the newsroom's own pages: the newsroom and every sign-in step
+ * (app/(auth): sign-in, set-up, two-factor, forgot and reset password). They run Next's client
+ * runtime under a per-request nonce policy (proxy.ts, whose matcher must list them literally);
+ * every other page is a reader page, with the cacheable public policy (next.config.ts) and no
+ * framework runtime (lib/http/reader-html.ts).
+ */
+export const NEWSROOM_PAGE_SEGMENTS = ["newsroom", "login", "setup", "two-factor", "forgot-password", "reset-password"] as const;
+
 export function contentSecurityPolicy({ nonce, dev, https }: { nonce: string; dev: boolean; https: boolean }): string {
   return [
     "default-src 'self'",

@@ -15,15 +15,16 @@ export function LoginForm({ next }: { next: string }) {
     event.preventDefault();
     setPending(true);
     setError(undefined);
-    const result = await signInWithPassword(email, password).catch(() => ({ ok: false, message: "Could not reach the server. Check your connection and try again." }));
+    const result = await signInWithPassword(email, password).catch((): SignInResult => ({ ok: false, message: "Could not reach the server. Check your connection and try again." }));
     setPending(false);
     if (result.ok) {
       router.replace(next);
       router.refresh();
       return;
     }
-    // A wrong password is not left in the field to be resubmitted or read over a shoulder.
-    setPassword("");
+    // A wrong password is not left in the field to be resubmitted or read over a shoulder. A
+    // lockout (429) judged no password: that one stays, to be sent again once the wait is over.
+    if (result.wrongPassword) setPassword("");
     setError(result.message);
   }
 
@@ -55,12 +56,15 @@ export function LoginForm({ next }: { next: string }) {
   );
 }
 
+/** `wrongPassword`: the password was checked and refused (not a lockout, not a bad request). */
+type SignInResult = { ok: boolean; message?: string; wrongPassword?: boolean };
+
 /**
  * next-auth's credentials sign-in, called directly rather than through next-auth/react's
  * signIn(), which drops the body of a refusal: a 429 carries the real wait ("Try again in 14
  * minutes"), and the form shows it.
  */
-async function signInWithPassword(email: string, password: string): Promise<{ ok: boolean; message?: string }> {
+async function signInWithPassword(email: string, password: string): Promise<SignInResult> {
   const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await fetch("/api/auth/callback/credentials", {
     method: "POST",
@@ -72,5 +76,5 @@ async function signInWithPassword(email: string, password: string): Promise<{ ok
   // Refused before any password check (too large, not a form): the server says why.
   if (res.status >= 400 && res.status !== 401 && body.error?.message) return { ok: false, message: body.error.message };
   if (res.ok && body.url && !new URL(body.url, window.location.href).searchParams.has("error")) return { ok: true };
-  return { ok: false, message: "That email and password do not match an active account." };
+  return { ok: false, wrongPassword: true, message: "That email and password do not match an active account." };
 }

@@ -56,7 +56,17 @@ describe("isReaderPageRequest", () => {
   it.each(["/", "/articles/aleppo", "/sections/news/page/2", "/search?q=x", "/staff", "/corrections", "/nope"])("rewrites %s", (url) => {
     expect(isReaderPageRequest(req(url))).toBe(true);
   });
-  it.each(["/newsroom", "/newsroom/articles/1", "/login", "/setup", "/api/v1/articles", "/_next/static/chunks/a.js", "/media/ab/x.jpg"])("leaves %s alone", (url) => {
+  it.each([
+    "/newsroom",
+    "/newsroom/articles/1",
+    "/login",
+    "/login/not-on-staff",
+    "/setup",
+    "/two-factor",
+    "/two-factor/enrol",
+    "/forgot-password",
+    "/reset-password?token=abc",
+    "/api/v1/articles", "/_next/static/chunks/a.js", "/media/ab/x.jpg"])("leaves %s alone", (url) => {
     expect(isReaderPageRequest(req(url))).toBe(false);
   });
   it("leaves router requests and other methods alone", () => {

@@ -12,8 +12,8 @@
  * GET form, and nothing hydrates.
  *
  * Rules that must always hold:
- * - Only HTML answers to reader paths are rewritten (never /newsroom, /login, /setup, /api,
- *   /_next, /media), and never a request from Next's client router (RSC headers or `_rsc`).
+ * - Only HTML answers to reader paths are rewritten (never the newsroom's pages, the sign-in
+ *   steps among them (NEWSROOM_PAGE_SEGMENTS), nor /api, /_next, /media), and never a request from Next's client router (RSC headers or `_rsc`).
  * - Structured data (`<script type="application/ld+json">`) stays: it is data, not code.
  * - The rewrite is a scan, not an HTML parser, and is exact for what React writes: React escapes
  *   `<` in every text and attribute value, the story body is sanitized HTML without scripts, and
@@ -23,8 +23,9 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
+import { NEWSROOM_PAGE_SEGMENTS } from "../security-headers";
 
-const NOT_READER = /^\/(newsroom|api|login|setup|_next|media)(\/|$|\?)/;
+const NOT_READER = new RegExp(`^/(${[...NEWSROOM_PAGE_SEGMENTS, "api", "_next", "media"].join("|")})(/|$|\\?)`);
 const ROUTER_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url", "next-action"];
 const SCRIPT = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
 const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="(?:preload|modulepreload)")(?:(?=[^>]*\bas="script")|(?=[^>]*\brel="modulepreload"))[^>]*>/gi;
