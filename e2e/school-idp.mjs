@@ -29,7 +29,8 @@ const provider = new Provider(issuer, {
       response_types: ["code"],
     },
   ],
-  claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "role"] },
+  // amr and acr must be listed to reach the ID token.
+  claims: { acr: null, amr: null, openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "role"] },
   // Put the profile claims in the ID token itself, as Google and Microsoft do.
   conformIdTokenClaims: false,
   features: { devInteractions: { enabled: false } },

@@ -1,7 +1,6 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateHOTP } from "@oslojs/otp";
 import type { Page } from "@playwright/test";
-import { E2E_IDP } from "../playwright.config";
 import { expect, test } from "./fixtures";
 
 /**
@@ -102,26 +101,6 @@ test.describe("two-factor sign-in", () => {
     const audit = await demo.content();
     expect(audit).not.toContain(secret);
     for (const code of recoveryCodes) expect(audit).not.toContain(code);
-  });
-
-  test("a provider's own second factor (amr) counts; without it Masthead asks for its code", async ({ pageAs, anonymousPage, uid }) => {
-    const demo = await pageAs("adviser");
-    const adviser = await addAdviser(demo, uid, "Key Adviser");
-    const page = await pageAs(adviser);
-    await page.goto("/two-factor/enrol");
-    await enrol(page);
-
-    const viaSso = async (securityKey: boolean) => {
-      const p = await anonymousPage();
-      await p.goto("/login");
-      await p.getByRole("button", { name: `Sign in with ${E2E_IDP.name}` }).click();
-      await p.getByLabel("School email").fill(adviser.email);
-      if (securityKey) await p.getByLabel("I used my security key").check();
-      await p.getByRole("button", { name: "Continue to Masthead" }).click();
-      return p;
-    };
-    await expect(await viaSso(true)).toHaveURL(/\/newsroom$/);
-    await expect(await viaSso(false)).toHaveURL(/\/two-factor$/);
   });
 
   test("with two-factor sign-in required, an adviser without a second factor is sent to enrol before reaching the newsroom", async ({ pageAs, uid }) => {
