@@ -250,14 +250,20 @@ async function trap(page: Page, problems: string[]): Promise<Trap> {
  */
 function scanDocument(): string[] {
   const findings: string[] = [];
-  const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}> in ${(el.parentElement?.closest("[data-testid],main,article,header,footer,aside,nav")?.tagName ?? "document").toLowerCase()}`;
+  // React 19 gives a form whose action is a client function this exact inert action (it throws if
+  // the form is ever submitted natively); nothing else with a javascript: URL is ours.
+  const reactFormPlaceholder =
+    "javascript:throw new Error('A React form was unexpectedly submitted. If you called form.submit() manually, consider using form.requestSubmit() instead. If you\\'re trying to use event.stopPropagation() in a submit event handler, consider also calling event.preventDefault().')";
+  // getAttribute: a form's .id is its input named "id" when it has one.
+  const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.getAttribute("id") ? `#${el.getAttribute("id")}` : ""}> in ${(el.parentElement?.closest("[data-testid],main,article,header,footer,aside,nav")?.tagName ?? "document").toLowerCase()}`;
   for (const el of Array.from(document.querySelectorAll("*"))) {
     for (const attr of Array.from(el.attributes)) {
       const name = attr.name.toLowerCase();
       const value = attr.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
       if (name.startsWith("on")) findings.push(`${describe(el)} has ${name}="${attr.value.slice(0, 60)}"`);
       if (name === "srcdoc") findings.push(`${describe(el)} has srcdoc`);
-      if (["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"].includes(name) && /^(javascript|vbscript|data):/.test(value) && !/^data:image\//.test(value)) {
+      const reacts = (name === "action" || name === "formaction") && attr.value === reactFormPlaceholder;
+      if (["href", "src", "action", "formaction", "data", "xlink:href", "poster", "background"].includes(name) && /^(javascript|vbscript|data):/.test(value) && !/^data:image\//.test(value) && !reacts) {
         findings.push(`${describe(el)} has ${name}="${attr.value.slice(0, 60)}"`);
       }
     }
@@ -404,12 +410,26 @@ test("RSS feeds escape every field and carry only sanitised story HTML", async (
     const items = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, "application/xml");
       const error = doc.querySelector("parsererror")?.textContent ?? null;
-      const items = Array.from(doc.querySelectorAll("item")).map((item) => ({
-        title: item.querySelector("title")?.textContent ?? "",
-        description: item.querySelector("description")?.textContent ?? "",
-        creator: item.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator")[0]?.textContent ?? "",
-        content: item.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded")[0]?.textContent ?? "",
-      }));
+      // Feed readers render <title>, <description> and dc:creator as HTML (lib/feed.ts escapes them
+      // for HTML, then XML): read each as a reader would, in an inert document, and name any element.
+      const asHtml = (field: string, value: string) => {
+        const inert = document.implementation.createHTMLDocument("feed field");
+        inert.body.innerHTML = value;
+        const elements = Array.from(inert.body.querySelectorAll("*")).map((el) => `${field} has <${el.tagName.toLowerCase()}>`);
+        return { text: inert.body.textContent ?? "", elements };
+      };
+      const items = Array.from(doc.querySelectorAll("item")).map((item) => {
+        const title = asHtml("title", item.querySelector("title")?.textContent ?? "");
+        const description = asHtml("description", item.querySelector("description")?.textContent ?? "");
+        const creator = asHtml("dc:creator", item.getElementsByTagNameNS("http://purl.org/dc/elements/1.1/", "creator")[0]?.textContent ?? "");
+        return {
+          title: title.text,
+          description: description.text,
+          creator: creator.text,
+          elements: [...title.elements, ...description.elements, ...creator.elements],
+          content: item.getElementsByTagNameNS("http://purl.org/rss/1.0/modules/content/", "encoded")[0]?.textContent ?? "",
+        };
+      });
       // Nothing but the RSS vocabulary: an XHTML <script> in a feed would run when opened.
       const foreign = Array.from(doc.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "*")).length;
       return { error, items, foreign };
@@ -421,6 +441,7 @@ test("RSS feeds escape every field and carry only sanitised story HTML", async (
       const item = items.items.find((i) => i.title === story.headline);
       if (!item) continue;
       found++;
+      for (const f of item.elements) problems.push(`${path}: “${story.headline.slice(0, 30)}”: ${f} when read as HTML`);
       if (!TEXT_PAYLOADS.some((p) => item.description.includes(p))) problems.push(`${path}: the dek of “${story.headline}” did not survive as text`);
       if (item.creator !== world.recruit.penName) problems.push(`${path}: dc:creator is ${JSON.stringify(item.creator)}, not the pen name as text`);
       const html = await page.evaluate((markup) => {

@@ -88,7 +88,9 @@ function TableButtons({ chain }: { chain: () => ReturnType<Editor["chain"]> }) {
 type Options = {
   initialHtml: string;
   editable: boolean;
-  onChange: (html: string) => void;
+  /** `normalised`: the editor's own fix-up (a trailing paragraph after a closing table, a table's
+   * shape), appended to a transaction that changed no text, e.g. placing comment anchors: no edit. */
+  onChange: (html: string, how: { normalised: boolean }) => void;
   onBlur?: () => void;
   labelledBy: string;
   describedBy?: string;
@@ -117,7 +119,7 @@ export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labell
           "data-testid": "story-body",
         },
       },
-      onUpdate: ({ editor: e }) => onChange(e.getHTML()),
+      onUpdate: ({ editor: e, transaction }) => onChange(e.getHTML(), { normalised: !transaction.docChanged }),
       onBlur: () => onBlur?.(),
     },
     [editable],

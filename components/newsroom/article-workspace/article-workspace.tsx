@@ -118,7 +118,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const editor = useStoryEditor({
     initialHtml: initial.body,
     editable: canEdit,
-    onChange: (body) => edit({ body }),
+    onChange: (body, { normalised }) => (normalised ? story.normalise(body) : edit({ body })),
     onBlur: () => void story.save(),
     labelledBy: bodyLabel,
     describedBy: errors.body ? "body-error" : undefined,

@@ -188,6 +188,19 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
     [articleId, save, keep],
   );
 
+  /**
+   * The editor reshaped the body on its own, with no keystroke (a stored story ending in a table
+   * gains its trailing paragraph at the first transaction): while nothing is pending, that shape
+   * is the acknowledged text, so opening a story is never an unsaved change.
+   */
+  function normalise(body: string) {
+    if (isDirty()) return update({ body });
+    const next = { ...fieldsRef.current, body };
+    fieldsRef.current = next;
+    setFields(next);
+    ackedRef.current = fingerprint(next);
+  }
+
   /** Swap in a whole set of fields (a restore or a conflict choice); `acked` when the server has them. */
   function replaceAll(next: StoryFields, { acked }: { acked: boolean }) {
     fieldsRef.current = next;
@@ -277,6 +290,7 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
     resolveConflict,
     save,
     update,
+    normalise,
     restore,
     adopt,
     isDirty,

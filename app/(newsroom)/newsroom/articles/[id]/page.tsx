@@ -137,6 +137,9 @@ export default async function ArticleEditorPage({ params }: Props) {
       )}
       <div className="mt-6">
         <ArticleWorkspace
+          // An anonymizing takedown rewrites the story's text on the server (decide-takedown): the
+          // editor then opens afresh on the rewritten text instead of keeping the name on screen.
+          key={takedowns.filter((t) => t.replacement !== null).length}
           article={{
             id: article.id,
             headline: working.headline,
