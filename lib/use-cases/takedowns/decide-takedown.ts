@@ -138,6 +138,10 @@ async function anonymizeStory(tx: Tx, { article, name, replacement, authorId, no
   for (const c of await tx.correction.findMany({ where: { articleId: article.id }, select: { id: true, body: true } })) {
     await tx.correction.update({ where: { id: c.id }, data: { body: scrub(c.body) } });
   }
+  // The pitch the story grew from (its title, angle and sources are on the newsroom's pitch pages).
+  for (const p of await tx.pitch.findMany({ where: { articleId: article.id }, select: { id: true, title: true, angle: true, sources: true, decisionNote: true } })) {
+    await tx.pitch.update({ where: { id: p.id }, data: { title: scrub(p.title), angle: scrub(p.angle), sources: scrub(p.sources), decisionNote: scrub(p.decisionNote) } });
+  }
   for (const t of await tx.transition.findMany({ where: { articleId: article.id, note: { not: "" } }, select: { id: true, note: true } })) {
     await tx.transition.update({ where: { id: t.id }, data: { note: scrub(t.note) } });
   }

@@ -53,6 +53,11 @@ describe("an anonymizing takedown scrubs every layer", () => {
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
     await addCorrection({ actor: asAdviser, articleId: story.id, input: { body: `${surname}'s team placed second, not first.` } });
+    // The pitch the story grew from, and an unpublished working copy of the live story, name the student too.
+    await db.pitch.create({ data: { title: `Profile ${name}`, angle: `${surname} rebuilt the robot arm`, sources: `${name}, the coach`, pitchedById: writer.userId, articleId: story.id } });
+    const live = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { version: true } });
+    await updateArticle({ actor: asAdviser, id: story.id, input: { dek: `${name} stayed late, again.`, body: `<p>${name} rebuilt the arm three times.</p>`, version: live.version } });
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { draftBodyText: true } })).draftBodyText).toMatch(trace);
     const oldSlug = (await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { slug: true } })).slug;
     const request = await recordTakedownRequest({ actor: asEditor, articleId: story.id, input: { requesterName: `${name}'s mother`, requesterContact: "", reason: `${name} is a minor.` } });
     const before = await db.revision.findMany({ where: { articleId: story.id }, select: { id: true } });
@@ -70,6 +75,7 @@ describe("an anonymizing takedown scrubs every layer", () => {
       article: await db.article.findUniqueOrThrow({ where: { id: story.id } }),
       revisions: await db.revision.findMany({ where: { articleId: story.id } }),
       comments: await db.comment.findMany({ where: { articleId: story.id } }),
+      pitches: await db.pitch.findMany({ where: { articleId: story.id } }),
       transitions: await db.transition.findMany({ where: { articleId: story.id } }),
       corrections: await db.correction.findMany({ where: { articleId: story.id } }),
       takedowns: await db.takedownRequest.findMany({ where: { articleId: story.id } }),
