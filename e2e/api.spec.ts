@@ -58,6 +58,13 @@ test.describe("Admin API", () => {
     expect(now.headline).toBe(story.headline);
     expect(now.body).toContain("Second version.");
     expect(now.body).not.toContain("Stale overwrite.");
+
+    // The same body as the editor's ProseMirror document saves the same way (issue 16).
+    const asDoc = await writer.patch(`/api/v1/articles/${story.id}`, {
+      data: { bodyJson: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Second version, as a document." }] }] }, version: 2 },
+    });
+    expect(asDoc.status(), await asDoc.text()).toBe(200);
+    expect(((await asDoc.json()) as { article: { body: string; version: number } }).article).toMatchObject({ body: "<p>Second version, as a document.</p>", version: 3 });
   });
 
   test("bad input gets a 4xx with a reason, never a 500", async ({ apiAs, uid }) => {
@@ -87,6 +94,13 @@ test.describe("Admin API", () => {
     await expectError(await writer.patch(`/api/v1/articles/${story.id}`, { headers: json, data: "[1, 2, 3]" }), 400, "BAD_REQUEST");
     const noVersion = await expectError(await writer.patch(`/api/v1/articles/${story.id}`, { data: { headline: "No version" } }), 422, "VALIDATION");
     expect(noVersion.fields?.version).toBeTruthy();
+    // The editor's document form of the body is checked against the story schema (issue 16).
+    const misfit = await expectError(
+      await writer.patch(`/api/v1/articles/${story.id}`, { data: { version: 1, bodyJson: { type: "doc", content: [{ type: "iframe", attrs: { src: "https://example.org" } }] } } }),
+      422,
+      "VALIDATION",
+    );
+    expect(misfit.fields?.body).toMatch(/does not fit the editor's format/);
 
     // None of it touched the story, and the server is still up.
     const after = ((await (await writer.get(`/api/v1/articles/${story.id}`)).json()) as { article: { version: number; headline: string } }).article;

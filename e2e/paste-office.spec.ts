@@ -155,3 +155,40 @@ test("a LibreOffice .docx with a table, Heading 1–6, footnotes and a table of 
   expect(widths.page).toBeLessThanOrEqual(widths.view);
   await reader.screenshot({ path: test.info().outputPath("imported-reader-390.png"), fullPage: true });
 });
+
+test("a paste that cannot keep everything says what changed, beside the editor, and a clean paste says nothing", async ({ pageAs, uid }) => {
+  test.setTimeout(90_000);
+  const page = await pageAs("writer");
+  await page.goto("/newsroom/articles/new");
+  await page.getByLabel("Headline", { exact: true }).fill(`Pasted from LibreOffice (${uid})`);
+  const body = page.getByTestId("story-body");
+  await body.click();
+
+  // A real LibreOffice clipboard capture: a table inside a table cell, and Heading 1 to 6.
+  await pasteHtml(page, clipboard("libreoffice-election-night.html"));
+  const warnings = page.getByTestId("paste-warnings");
+  await expect(warnings).toBeVisible();
+  await expect(warnings).toContainText("Pasted. Not kept as it was:");
+  await expect(warnings).toContainText("A table inside a table cell lost its grid");
+  await expect(warnings).toContainText("Heading 2, Heading 3, Heading 4, Heading 5 and Heading 6 all became small subheadings");
+  // The text itself went in.
+  await expect(body.locator("table").first()).toBeVisible();
+  // The paste scrolled the page to its end; the notice stays in sight above the text.
+  await expect(warnings).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath("paste-warnings-1280.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(warnings).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath("paste-warnings-390.png") });
+
+  await warnings.getByRole("button", { name: "Dismiss" }).click();
+  await expect(warnings).toHaveCount(0);
+
+  // A Word list keeps everything: no notice.
+  await page.getByLabel("Headline", { exact: true }).click();
+  await page.goto("/newsroom/articles/new");
+  await page.getByLabel("Headline", { exact: true }).fill(`Pasted from Word (${uid})`);
+  await body.click();
+  await pasteHtml(page, clipboard("word-nested-mixed-list.chrome.html"));
+  await expect(body.locator("ul > li > ol > li > ul > li")).toHaveText("C4");
+  await expect(warnings).toHaveCount(0);
+});

@@ -96,16 +96,19 @@ type Options = {
   describedBy?: string;
   /** Extensions only this editor needs (suggestion mode, with who is suggesting). */
   extensions?: Extensions;
+  /** What a paste from Word, Google Docs or LibreOffice could not keep as it was (empty when it kept everything). */
+  /** The editor is made once per `editable`: pass a stable function (a state setter). */
+  onPasteWarnings?: (warnings: string[]) => void;
 };
 
 /** The Tiptap editor for story bodies. The server re-parses whatever it sends into the same schema. */
-export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labelledBy, describedBy, extensions = [] }: Options) {
+export function useStoryEditor({ initialHtml, editable, onChange, onBlur, labelledBy, describedBy, extensions = [], onPasteWarnings }: Options) {
   return useEditor(
     {
       // DocxImageSlot: where a photo from an imported .docx waits for "Add" or "Skip" (never saved).
       // CommentAnchors: the comments' passages, as decorations beside the text (never saved).
       // OfficePaste: Word/Docs/LibreOffice clipboard HTML rebuilt (lists, tables, notes) before parsing.
-      extensions: [...storyExtensions, DocxImageSlot, CommentAnchors, OfficePaste, Placeholder.configure({ placeholder: "Write the story…" }), ...extensions],
+      extensions: [...storyExtensions, DocxImageSlot, CommentAnchors, OfficePaste.configure({ onWarnings: onPasteWarnings ?? null }), Placeholder.configure({ placeholder: "Write the story…" }), ...extensions],
       content: initialHtml,
       editable,
       immediatelyRender: false,

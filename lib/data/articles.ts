@@ -4,7 +4,8 @@ import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
 import { type ArticleStatus, PUBLIC_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
 import { currentText, hasPendingChanges } from "@/lib/domain/working-copy";
-import { renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
+import { checkBodyDoc } from "@/lib/editor/body-doc";
+import { renderBodyFromDoc, renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter } from "@/lib/validation/article";
@@ -303,8 +304,9 @@ export async function resolveCoAuthors(tx: Tx, ids: string[] | undefined, ownPer
  * Parse an incoming body and refresh its inline figures from the media library. CPU work and a
  * read: call it before a transaction opens (or, joining a caller's transaction, with its `tx`).
  */
-export async function renderBody(html: string, tx?: Tx) {
-  const body = renderBodyFromHtml(html);
+export async function renderBody(source: string | { json: unknown }, tx?: Tx) {
+  // HTML (forms, the API, imports) is parsed once; the editor's JSON document is only checked.
+  const body = typeof source === "string" ? renderBodyFromHtml(source) : renderBodyFromDoc(checkBodyDoc(source.json));
   return body.html.includes("<figure") ? renderBodyFromJson(await hydrateFigures(body.json, tx)) : body;
 }
 export type RenderedBody = Awaited<ReturnType<typeof renderBody>>;

@@ -10,16 +10,27 @@ import { Slice } from "@tiptap/pm/model";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { cleanOfficeHtml, isOfficeHtml } from "./paste-office";
 
-export const OfficePaste = Extension.create({
+export type OfficePasteOptions = {
+  /** Told what a paste could not keep as it was (a table in a table, heading levels merged), so the writer sees it. */
+  onWarnings: ((warnings: string[]) => void) | null;
+};
+
+export const OfficePaste = Extension.create<OfficePasteOptions>({
   name: "officePaste",
+  addOptions() {
+    return { onWarnings: null };
+  },
   addProseMirrorPlugins() {
+    const { onWarnings } = this.options;
     return [
       new Plugin({
         key: new PluginKey("officePaste"),
         props: {
           transformPastedHTML(html) {
             if (!isOfficeHtml(html)) return html;
-            return cleanOfficeHtml(html, (h) => new DOMParser().parseFromString(h, "text/html"), { rankHeadings: true }).html;
+            const cleaned = cleanOfficeHtml(html, (h) => new DOMParser().parseFromString(h, "text/html"), { rankHeadings: true });
+            onWarnings?.(cleaned.warnings);
+            return cleaned.html;
           },
           // ProseMirror opens a pasted slice as deep as it can, so a table at its edge is opened
           // down to its first (or last) cell, and fitting that into a paragraph emptied the

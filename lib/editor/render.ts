@@ -188,6 +188,14 @@ export function renderBodyFromJson(json: JSONContent): RenderedBody {
   return { json: doc, html, text, wordCount: countWords(text) };
 }
 
+/**
+ * The editor's own document (already checked against the schema by checkBodyDoc) to the stored
+ * story: the same clean-up of blank paragraphs as an HTML body gets, with no HTML parsing.
+ */
+export function renderBodyFromDoc(json: JSONContent): RenderedBody {
+  return renderBodyFromJson(dropBlankParagraphs(json));
+}
+
 /** Paragraphs of plain text (seed data, .md sources) to schema HTML. */
 export function paragraphsToHtml(text: string): string {
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -70,6 +70,11 @@ export const ZArticleUpdate = z.object({
   headline: ZHeadline.optional(),
   dek: ZDek.optional(),
   body: ZBody.optional(),
+  /** The body as the editor's ProseMirror document; checked against the story schema (lib/editor/body-doc.ts). */
+  bodyJson: z
+    .unknown()
+    .refine((doc) => doc === undefined || JSON.stringify(doc).length <= MAX_BODY_CHARS * 2, `The body is too long (over ${MAX_BODY_CHARS.toLocaleString("en")} characters).`)
+    .optional(),
   section: ZSectionRef.optional().nullable(),
   coAuthorIds: z.array(ZId).max(10, "At most ten co-authors.").optional(),
   tags: ZTags.optional(),

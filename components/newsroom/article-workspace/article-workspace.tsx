@@ -114,6 +114,8 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const otherTab = useOtherTab(articleId);
   const errors = story.status.kind === "invalid" ? story.status.fields : {};
   const suggestModeExtensions = useSuggestModeExtensions(suggestions);
+  // What the last paste from Word, Google Docs or LibreOffice could not keep as it was.
+  const [pasteWarnings, setPasteWarnings] = useState<string[]>([]);
 
   const editor = useStoryEditor({
     initialHtml: initial.body,
@@ -123,6 +125,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     labelledBy: bodyLabel,
     describedBy: errors.body ? "body-error" : undefined,
     extensions: suggestModeExtensions,
+    onPasteWarnings: setPasteWarnings,
   });
   const suggested = useSuggestions({ editor, articleId, access: suggestions, story, timeZone });
   useEffect(() => {
@@ -225,7 +228,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           )}
           <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
           {canEdit && <TagsField {...fieldProps} />}
-          <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} tools={suggested.tools} />
+          <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} tools={suggested.tools} pasteWarnings={pasteWarnings} onDismissPasteWarnings={() => setPasteWarnings([])} />
           {suggested.caret}
           {canEdit && <SaveBar status={story.status} />}
         </form>

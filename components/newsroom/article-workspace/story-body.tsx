@@ -14,10 +14,13 @@ type Props = {
   error?: string;
   /** More toolbar buttons (the Editing/Suggesting switch). */
   tools?: ReactNode;
+  /** What the last paste from Word, Google Docs or LibreOffice could not keep as it was. */
+  pasteWarnings?: string[];
+  onDismissPasteWarnings?: () => void;
 };
 
 /** The story text, with the .docx import beside its label and the imported photos waiting above it. */
-export function StoryBody({ labelId, canEdit, editor, docx, error, tools }: Props) {
+export function StoryBody({ labelId, canEdit, editor, docx, error, tools, pasteWarnings = [], onDismissPasteWarnings }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="flex flex-col gap-1">
@@ -56,6 +59,16 @@ export function StoryBody({ labelId, canEdit, editor, docx, error, tools }: Prop
       {docx.note && <FormMessage ok={docx.note.ok} message={docx.note.message} />}
       {docx.offer && (
         <DocxImages key={docx.offer.importId ?? "failed-only"} docx={docx.offer} allowLead onAdded={docx.placed} onSkipped={docx.skipped} onClose={docx.close} />
+      )}
+      {pasteWarnings.length > 0 && (
+        <div role="status" className="sticky top-2 z-10 flex flex-wrap items-start justify-between gap-2 rounded border-2 border-rule bg-panel p-2 text-sm shadow" data-testid="paste-warnings">
+          <p>
+            <span className="font-semibold">Pasted. Not kept as it was:</span> {pasteWarnings.join(" ")}
+          </p>
+          <button type="button" className="underline" onClick={onDismissPasteWarnings}>
+            Dismiss
+          </button>
+        </div>
       )}
       <RichTextEditor editor={editor} editable={canEdit} tools={tools} />
       {error && (

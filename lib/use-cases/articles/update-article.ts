@@ -58,7 +58,10 @@ export async function updateArticle({
   const input = parseInput(ZArticleUpdate, raw);
   // 404 and 403 come before any rendering, as they always have.
   assertMayEdit(actor, await findArticleForActor({ id, actor, tx }));
-  const body = input.body !== undefined ? await renderBody(input.body, tx) : null;
+  if (input.body !== undefined && input.bodyJson !== undefined) {
+    throw new AppError("VALIDATION", "Send the body as HTML (body) or as the editor's document (bodyJson), not both.", { fields: { body: "Send body or bodyJson, not both." } });
+  }
+  const body = input.bodyJson !== undefined ? await renderBody({ json: input.bodyJson }, tx) : input.body !== undefined ? await renderBody(input.body, tx) : null;
   try {
     return await inTransaction(tx, async (tx) => {
       const current = await findArticleForActor({ id, actor, tx });
