@@ -9,7 +9,7 @@
  *   from any body it receives, so an undecided photo never reaches a saved revision or a reader.
  * - Its HTML has no text inside, so dropping it leaves no stray words behind either.
  */
-import { Node } from "@tiptap/core";
+import { type JSONContent, Node } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { Transaction } from "@tiptap/pm/state";
 import type { FigureAttrs } from "./figure";
@@ -97,4 +97,10 @@ export function fillDocxImageSlot(tr: Transaction, key: string, figure: FigureAt
   }
   tr.insert(tr.doc.content.size, node);
   return "end";
+}
+
+/** The editor's document without its undecided photo slots: what autosave sends as `bodyJson`. */
+export function withoutDocxSlots(node: JSONContent): JSONContent {
+  if (!node.content) return node;
+  return { ...node, content: node.content.filter((child) => child.type !== "docxImage").map(withoutDocxSlots) };
 }

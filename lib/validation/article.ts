@@ -66,6 +66,16 @@ export const ZArticleCreate = z.object({
 });
 export type TArticleCreate = z.infer<typeof ZArticleCreate>;
 
+/** How long `value` is as JSON (0 when absent), or null when it is not JSON at all. */
+function jsonLength(value: unknown): number | null {
+  if (value === undefined) return 0;
+  try {
+    return JSON.stringify(value)?.length ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export const ZArticleUpdate = z.object({
   headline: ZHeadline.optional(),
   dek: ZDek.optional(),
@@ -73,7 +83,6 @@ export const ZArticleUpdate = z.object({
   /** The body as the editor's ProseMirror document; checked against the story schema (lib/editor/body-doc.ts). */
   bodyJson: z
     .unknown()
-    .refine((doc) => doc === undefined || JSON.stringify(doc).length <= MAX_BODY_CHARS * 2, `The body is too long (over ${MAX_BODY_CHARS.toLocaleString("en")} characters).`)
     .optional(),
   section: ZSectionRef.optional().nullable(),
   coAuthorIds: z.array(ZId).max(10, "At most ten co-authors.").optional(),
@@ -84,6 +93,11 @@ export const ZArticleUpdate = z.object({
     .int("The version must be a whole number.")
     .min(1, "The version must be a whole number.")
     .max(Number.MAX_SAFE_INTEGER),
+}).superRefine(({ bodyJson }, ctx) => {
+  // Reported on the body field, where the editor shows a body's errors.
+  const length = jsonLength(bodyJson);
+  if (length === null) ctx.addIssue({ code: "custom", path: ["body"], message: "The body document must be plain JSON." });
+  else if (length > MAX_BODY_CHARS * 2) ctx.addIssue({ code: "custom", path: ["body"], message: `The body is too long (over ${MAX_BODY_CHARS.toLocaleString("en")} characters).` });
 });
 export type TArticleUpdate = z.infer<typeof ZArticleUpdate>;
 

@@ -1,8 +1,10 @@
 "use client";
+import type { JSONContent } from "@tiptap/core";
 import type { Editor } from "@tiptap/react";
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { type ApiError, api, staleSave, type TSavedArticle, type TStaleSave } from "@/lib/api-client";
 import { sameContent } from "@/lib/domain/diff";
+import { withoutDocxSlots } from "@/lib/editor/docx-slot";
 import type { ConflictSide } from "../conflict-view";
 import { fingerprint, splitTags, type StoryFields } from "../local-draft";
 
@@ -48,6 +50,15 @@ const said = (error: ApiError, fallback: string) => (error.code === "BAD_RESPONS
 
 /** The story's fields and their saving: after a pause in typing, on blur, when the page is hidden and when the connection returns. */
 // One save at a time. Each names the version it is based on (compare-and-swap: a newer one is never overwritten); failures retry with backoff.
+/**
+ * The body as the editor's own document when the editor still holds exactly the text being sent
+ * (the server then only checks it against the schema, with no HTML parsing); otherwise (a restored
+ * local draft, newer keystrokes since), as HTML.
+ */
+function bodyPayload(e: Editor | null, body: string): { body: string } | { bodyJson: JSONContent } {
+  return e && !e.isDestroyed && e.getHTML() === body ? { bodyJson: withoutDocxSlots(e.getJSON()) } : { body };
+}
+
 export function useAutosave({ articleId, canEdit, initial, initialVersion, draft, editor, timeLabel, onSaved, omitEmptyHeadline }: Options) {
   const { keep, clear } = draft;
   const onSavedRef = useRef(onSaved);
@@ -102,7 +113,7 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
       coAuthorIds: sent.coAuthorIds,
       tags: splitTags(sent.tags),
       leadImageId: sent.leadImageId || null,
-      body: sent.body,
+      ...bodyPayload(editor.current, sent.body),
       version: versionRef.current,
     });
     inFlight.current = false;
