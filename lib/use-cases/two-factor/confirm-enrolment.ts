@@ -1,5 +1,5 @@
 import "server-only";
-import { hashRecoveryCode, newRecoveryCodes, secretKey } from "@/lib/auth/two-factor";
+import { hashRecoveryCode, newRecoveryCodes, openTotpSecret, sealTotpSecret, secretKey } from "@/lib/auth/two-factor";
 import { markSecondFactorGiven } from "@/lib/data/sessions";
 import { matchTotp } from "@/lib/domain/totp";
 import { AppError } from "@/lib/errors";
@@ -19,9 +19,10 @@ export async function confirmTwoFactorEnrolment({ userId, sessionId, input, tx, 
     const row = await tx.twoFactor.findUnique({ where: { userId }, select: { secret: true, lastStep: true, confirmedAt: true } });
     if (!row) throw new AppError("NOT_FOUND", "Start again: set up the authenticator app first.");
     if (row.confirmedAt) throw new AppError("CONFLICT", "Two-factor sign-in is already on for your account.");
-    const step = matchTotp({ key: secretKey(row.secret), code: input.code, now: now.getTime(), lastStep: row.lastStep });
+    const { secret, legacy } = openTotpSecret(row.secret, userId);
+    const step = matchTotp({ key: secretKey(secret), code: input.code, now: now.getTime(), lastStep: row.lastStep });
     if (step === null) throw new AppError("BAD_REQUEST", "That code is not right.", { fields: { code: "That code is not right. Enter the six digits the app shows now." } });
-    await tx.twoFactor.update({ where: { userId }, data: { confirmedAt: now, lastStep: step, recoveryHashes: JSON.stringify(hashes) } });
+    await tx.twoFactor.update({ where: { userId }, data: { confirmedAt: now, lastStep: step, recoveryHashes: JSON.stringify(hashes), ...(legacy ? { secret: sealTotpSecret(secret, userId) } : {}) } });
     await markSecondFactorGiven(tx, { sessionId, how: "totp" });
     return outcome({ recoveryCodes: codes }, { audit: [{ kind: "account.two_factor_enrol", actorId: userId, subject: userId, at: now }] });
   });

@@ -8,7 +8,8 @@ import {
   verifySecondFactor,
 } from "@/lib/testing/use-cases";
 import { describe, expect, it } from "vitest";
-import { hashRecoveryCode, secretKey } from "@/lib/auth/two-factor";
+import { encodeBase32NoPadding } from "@oslojs/encoding";
+import { hashRecoveryCode, newTotpSecret, openTotpSecret, secretKey } from "@/lib/auth/two-factor";
 import { db } from "@/lib/data/db";
 import { createAuthSession, findLiveSession, listOwnSessions } from "@/lib/data/sessions";
 import { hasSecondFactor } from "@/lib/data/two-factor";
@@ -55,6 +56,49 @@ describe("enrolling an authenticator", () => {
     expect(await audit("account.two_factor_enrol", adviser.userId)).toHaveLength(1);
     // A second enrolment over a confirmed one is refused.
     await expect(startTwoFactorEnrolment({ userId: adviser.userId })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("the authenticator secret at rest", () => {
+  it("is stored sealed (AES-256-GCM, v1: prefix), never as the base32 secret, and still verifies", async () => {
+    const { adviser, key } = await enrolled(new Date(Date.now() - 60_000));
+    const secret = encodeBase32NoPadding(key);
+    const row = await db.twoFactor.findUniqueOrThrow({ where: { userId: adviser.userId } });
+    expect(row.secret.startsWith("v1:")).toBe(true);
+    expect(row.secret).not.toContain(secret);
+    expect(row.secret).not.toContain(secret.toLowerCase());
+    expect(Buffer.from(row.secret.slice(3), "base64url").toString("latin1")).not.toContain(secret);
+    const sessionId = await newSession(adviser, true);
+    const now = new Date();
+    expect(await verifySecondFactor({ userId: adviser.userId, sessionId, input: { code: totpCode(key, totpStep(now.getTime())) }, now })).toEqual({ ok: true, via: "totp" });
+  });
+
+  it("does not open in another account's row; a recovery code still works there", async () => {
+    const { adviser } = await enrolled();
+    const { adviser: other, key: otherKey, recoveryCodes } = await enrolled(new Date(Date.now() - 60_000));
+    const mine = await db.twoFactor.findUniqueOrThrow({ where: { userId: adviser.userId } });
+    await db.twoFactor.update({ where: { userId: other.userId }, data: { secret: mine.secret } });
+    const sessionId = await newSession(other, true);
+    const now = new Date();
+    await expect(verifySecondFactor({ userId: other.userId, sessionId, input: { code: totpCode(otherKey, totpStep(now.getTime())) }, now })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await findLiveSession(sessionId, other.userId))?.pendingSecondFactor).toBe(true);
+    expect(await verifySecondFactor({ userId: other.userId, sessionId, input: { code: recoveryCodes[0]! }, now })).toMatchObject({ ok: true, via: "recovery" });
+  });
+
+  it("reads a plaintext row from before sealing, and seals it on that use", async () => {
+    const adviser = await createTestUser({ role: "ADVISER" });
+    const secret = newTotpSecret();
+    await db.twoFactor.create({ data: { userId: adviser.userId, secret, confirmedAt: new Date(Date.now() - 60_000), recoveryHashes: "[]" } });
+    const sessionId = await newSession(adviser, true);
+    const now = new Date();
+    // A wrong code is still a use: the row is sealed even though the code is refused.
+    expect(await verifySecondFactor({ userId: adviser.userId, sessionId, input: { code: "000000" }, now })).toEqual({ ok: false });
+    const row = await db.twoFactor.findUniqueOrThrow({ where: { userId: adviser.userId } });
+    expect(row.secret.startsWith("v1:")).toBe(true);
+    expect(row.secret).not.toContain(secret);
+    expect(openTotpSecret(row.secret, adviser.userId)).toEqual({ secret, legacy: false });
+    const code = totpCode(secretKey(secret), totpStep(now.getTime()));
+    expect(await verifySecondFactor({ userId: adviser.userId, sessionId, input: { code }, now })).toEqual({ ok: true, via: "totp" });
   });
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { matchRecoveryCode, secretKey } from "@/lib/auth/two-factor";
+import { isSealedTotpSecret, matchRecoveryCode, openTotpSecret, sealTotpSecret, secretKey } from "@/lib/auth/two-factor";
 import { markSecondFactorGiven } from "@/lib/data/sessions";
 import { matchTotp, normaliseTotp } from "@/lib/domain/totp";
 import { AppError } from "@/lib/errors";
@@ -17,8 +17,13 @@ export async function verifySecondFactor({ userId, sessionId, input, tx, now = n
   return inTransaction<SecondFactorResult>(tx, async (tx) => {
     const row = await tx.twoFactor.findUnique({ where: { userId }, select: { secret: true, lastStep: true, recoveryHashes: true, confirmedAt: true } });
     if (!row?.confirmedAt) throw new AppError("NOT_FOUND", "Two-factor sign-in is not on for this account.");
+    if (!isSealedTotpSecret(row.secret)) {
+      // A row from before secrets were sealed is sealed on this, its first use since.
+      await tx.twoFactor.updateMany({ where: { userId, secret: row.secret }, data: { secret: sealTotpSecret(row.secret, userId) } });
+    }
     if (normaliseTotp(input.code)) {
-      const step = matchTotp({ key: secretKey(row.secret), code: input.code, now: now.getTime(), lastStep: row.lastStep });
+      const { secret } = openTotpSecret(row.secret, userId);
+      const step = matchTotp({ key: secretKey(secret), code: input.code, now: now.getTime(), lastStep: row.lastStep });
       if (step !== null) {
         // Compare-and-swap on lastStep: two requests with the same code cannot both pass.
         const { count } = await tx.twoFactor.updateMany({ where: { userId, lastStep: row.lastStep }, data: { lastStep: step } });
