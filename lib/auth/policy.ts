@@ -8,6 +8,7 @@
  * - Role and review policy come from the database on every request, never from a session token.
  */
 import { type ArticleStatus, isPublic, isScheduled, isUnsubmittedDraft, isWithWriters, type TransitionAction } from "@/lib/domain/workflow";
+import { secondFactorRequired, type TwoFactorPolicy } from "@/lib/domain/sign-in";
 
 export const ROLES = ["WRITER", "EDITOR", "ADVISER", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];
@@ -255,4 +256,12 @@ export function can(
       return isReviewer(actor.role) && !mayPublish(actor);
   }
   return false;
+}
+
+/**
+ * Whether a staff member may turn off their own second factor: not while the publication
+ * requires one for their role (an admin can still reset a lost one).
+ */
+export function mayTurnOffOwnSecondFactor(role: Role, policy: TwoFactorPolicy): boolean {
+  return !secondFactorRequired(role, policy);
 }

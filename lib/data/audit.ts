@@ -18,6 +18,8 @@ export const AUDIT_KINDS = [
   "account.two_factor_enrol",
   "account.two_factor_recovery_used",
   "account.two_factor_reset",
+  "account.two_factor_disable",
+  "account.two_factor_recovery_regenerate",
   "account.session_end",
   "account.sso_only",
   "account.create",

@@ -15,6 +15,8 @@ import { createAuthSession, findLiveSession, listOwnSessions } from "@/lib/data/
 import { hasSecondFactor } from "@/lib/data/two-factor";
 import { totpCode, totpStep } from "@/lib/domain/totp";
 import { signOutEverywhere } from "@/lib/use-cases/accounts/sign-out-everywhere";
+import { regenerateRecoveryCodes } from "@/lib/use-cases/two-factor/regenerate-recovery-codes";
+import { turnOffTwoFactor } from "@/lib/use-cases/two-factor/turn-off-two-factor";
 
 const newSession = (user: TestUser, pendingSecondFactor = false) =>
   createAuthSession({ userId: user.userId, method: "credentials", userAgent: "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0", pendingSecondFactor, secondFactor: null });
@@ -174,5 +176,55 @@ describe("sessions you can see", () => {
     await signOutEverywhere({ actor: actorFor(writer) });
     expect(await findLiveSession(b, writer.userId)).toBeNull();
     expect(await listOwnSessions({ userId: writer.userId })).toEqual([]);
+  });
+});
+
+describe("turning off your own two-factor sign-in", () => {
+  it("needs the current code or a recovery code, deletes the secret and is audited", async () => {
+    const { adviser, key, recoveryCodes } = await enrolled(new Date(Date.now() - 60_000));
+    await expect(turnOffTwoFactor({ actor: actorFor(adviser), input: { code: "000000" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(turnOffTwoFactor({ actor: actorFor(adviser), input: { code: "aaaaa-bbbbb" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await hasSecondFactor(adviser.userId)).toBe(true);
+    await turnOffTwoFactor({ actor: actorFor(adviser), input: { code: recoveryCodes[0]! } });
+    expect(await hasSecondFactor(adviser.userId)).toBe(false);
+    expect(await db.twoFactor.findUnique({ where: { userId: adviser.userId } })).toBeNull();
+    expect(await audit("account.two_factor_disable", adviser.userId)).toEqual([{ action: "account.two_factor_disable", details: JSON.stringify({ via: "recovery" }) }]);
+
+    const { adviser: other, key: otherKey } = await enrolled(new Date(Date.now() - 60_000));
+    await turnOffTwoFactor({ actor: actorFor(other), input: { code: totpCode(otherKey, totpStep(Date.now())) } });
+    expect(await hasSecondFactor(other.userId)).toBe(false);
+    expect(key).toBeTruthy();
+  });
+
+  it("is refused while the publication requires a second factor for the role", async () => {
+    const { adviser, key } = await enrolled(new Date(Date.now() - 60_000));
+    const before = (await db.publication.findUnique({ where: { id: 1 }, select: { twoFactorRequired: true, twoFactorEditors: true } })) ?? { twoFactorRequired: false, twoFactorEditors: false };
+    // Required for advisers only for this test's moment; writers and editors are unaffected.
+    await db.publication.upsert({ where: { id: 1 }, update: { twoFactorRequired: true }, create: { id: 1, name: "The Test Gazette", twoFactorRequired: true } });
+    try {
+      await expect(turnOffTwoFactor({ actor: actorFor(adviser), input: { code: totpCode(key, totpStep(Date.now())) } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await hasSecondFactor(adviser.userId)).toBe(true);
+      expect(await audit("account.two_factor_disable", adviser.userId)).toEqual([]);
+    } finally {
+      await db.publication.update({ where: { id: 1 }, data: before });
+    }
+  });
+});
+
+describe("regenerating recovery codes", () => {
+  it("needs a current code; the old codes stop working and ten new ones, stored hashed, work", async () => {
+    const { adviser, key, recoveryCodes: old } = await enrolled(new Date(Date.now() - 60_000));
+    await expect(regenerateRecoveryCodes({ actor: actorFor(adviser), input: { code: old[0]! } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(regenerateRecoveryCodes({ actor: actorFor(adviser), input: { code: "000000" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const { recoveryCodes } = (await regenerateRecoveryCodes({ actor: actorFor(adviser), input: { code: totpCode(key, totpStep(Date.now())) } })).data;
+    expect(recoveryCodes).toHaveLength(10);
+    expect(recoveryCodes.some((c) => old.includes(c))).toBe(false);
+    const row = await db.twoFactor.findUniqueOrThrow({ where: { userId: adviser.userId } });
+    expect(JSON.parse(row.recoveryHashes)).toEqual(recoveryCodes.map(hashRecoveryCode));
+    for (const code of recoveryCodes) expect(row.recoveryHashes).not.toContain(code.replace("-", ""));
+    const sessionId = await newSession(adviser, true);
+    expect(await verifySecondFactor({ userId: adviser.userId, sessionId, input: { code: old[1]! } })).toEqual({ ok: false });
+    expect(await verifySecondFactor({ userId: adviser.userId, sessionId, input: { code: recoveryCodes[1]! } })).toMatchObject({ ok: true, via: "recovery" });
+    expect(await audit("account.two_factor_recovery_regenerate", adviser.userId)).toHaveLength(1);
   });
 });
