@@ -139,3 +139,52 @@ export function EndSessionForm({ action, sessionId, current }: { action: FormAct
     </form>
   );
 }
+
+/** Your account: turn off two-factor sign-in with the app's current code or a recovery code. */
+export function TurnOffTwoFactorForm({ action }: { action: FormActionFn }) {
+  const router = useRouter();
+  const { state, formAction, pending, error } = useFormAction(action);
+  useEffect(() => {
+    if (state.ok) router.refresh();
+  }, [state.ok, router]);
+  return (
+    <form action={formAction} className="flex flex-col gap-3" noValidate aria-label="Turn off two-factor sign-in">
+      <Field id="off-code" label="Code to turn it off" error={error("code")} hint="The six digits your app shows now, or one of your recovery codes.">
+        <input id="off-code" name="code" type="text" autoComplete="one-time-code" required className={inputClass} {...describedBy("off-code", error("code"), true)} />
+      </Field>
+      {!error("code") && <FormMessage ok={state.ok} message={state.message} />}
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        Turn off two-factor sign-in
+      </button>
+    </form>
+  );
+}
+
+/** Your account: ten new recovery codes (shown once) for the app's current code. */
+export function RegenerateRecoveryCodesForm({ action }: { action: FormActionFn<{ recoveryCodes: string[] }> }) {
+  const { state, formAction, pending, error } = useFormAction(action);
+  const codes = state.data?.recoveryCodes;
+  if (codes) {
+    return (
+      <div className="flex flex-col gap-3">
+        <FormMessage ok message={state.message} />
+        <ol aria-label="New recovery codes" className="grid grid-cols-2 gap-2 rounded border border-rule bg-panel p-4 font-mono text-base">
+          {codes.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ol>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="flex flex-col gap-3" noValidate aria-label="New recovery codes">
+      <Field id="regen-code" label="Code from the app" error={error("code")} hint="Six digits. Your old recovery codes stop working.">
+        <input id="regen-code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required className={inputClass} {...describedBy("regen-code", error("code"), true)} />
+      </Field>
+      {!error("code") && <FormMessage ok={state.ok} message={state.message} />}
+      <button type="submit" className={secondaryButtonClass} disabled={pending}>
+        Make new recovery codes
+      </button>
+    </form>
+  );
+}

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { beginCodeAttempt, codeSucceeded, tooManyCodesMessage } from "@/lib/auth/rate-limit";
-import { requireSignInStep } from "@/lib/auth/session";
+import { requireSignInStep, requireUser } from "@/lib/auth/session";
 import { otpauthUri, qrSvg } from "@/lib/auth/two-factor";
 import { getPublication } from "@/lib/data/publication";
 import { AppError } from "@/lib/errors";
@@ -10,6 +10,8 @@ import { confirmTwoFactorEnrolment } from "@/lib/use-cases/two-factor/confirm-en
 import { startTwoFactorEnrolment } from "@/lib/use-cases/two-factor/start-enrolment";
 import { verifySecondFactor } from "@/lib/use-cases/two-factor/verify-second-factor";
 import { resetTwoFactor } from "@/lib/use-cases/two-factor/reset-two-factor";
+import { regenerateRecoveryCodes } from "@/lib/use-cases/two-factor/regenerate-recovery-codes";
+import { turnOffTwoFactor } from "@/lib/use-cases/two-factor/turn-off-two-factor";
 import { type ActionState, formAction } from "./form-state";
 import { toActionError } from "./safe-action";
 
@@ -88,4 +90,34 @@ export async function resetTwoFactorAction(_prev: ActionState, form: FormData): 
   return formAction(form, z.object({ userId: z.string() }), (input, user) => resetTwoFactor({ actor: user, input }).then((o) => o.data), {
     success: (d) => `Two-factor sign-in reset for ${d.email}. They sign in without a code and can enrol again.`,
   });
+}
+
+/** Turns off your own two-factor sign-in, with the app's current code or a recovery code. Rate-limited like sign-in. */
+export async function turnOffTwoFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  try {
+    const user = await requireUser();
+    const input = parseCode(form);
+    const wait = await beginCodeAttempt(user.userId);
+    if (wait > 0) throw new AppError("RATE_LIMITED", tooManyCodesMessage(wait));
+    await turnOffTwoFactor({ actor: user, input });
+    await codeSucceeded(user.userId);
+    return { ok: true, message: "Two-factor sign-in is off. Your authenticator app's entry and your recovery codes no longer work." };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+/** Ten new recovery codes, with the app's current code; they come back once. Rate-limited like sign-in. */
+export async function regenerateRecoveryCodesAction(_prev: ActionState<Recovery>, form: FormData): Promise<ActionState<Recovery>> {
+  try {
+    const user = await requireUser();
+    const input = parseCode(form);
+    const wait = await beginCodeAttempt(user.userId);
+    if (wait > 0) throw new AppError("RATE_LIMITED", tooManyCodesMessage(wait));
+    const { recoveryCodes } = (await regenerateRecoveryCodes({ actor: user, input })).data;
+    await codeSucceeded(user.userId);
+    return { ok: true, message: "New recovery codes. Save them now: they will not be shown again, and your old codes no longer work.", data: { recoveryCodes } };
+  } catch (error) {
+    return refused(error);
+  }
 }

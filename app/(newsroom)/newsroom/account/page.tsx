@@ -3,8 +3,10 @@ import { CreateTokenForm, InlineActionForm, PasswordForm, ProfileForm } from "@/
 import { changePasswordAction, createTokenAction, revokeTokenAction, signOutEverywhereAction, updateProfileAction } from "@/lib/actions/account";
 import { ROLE_LABELS } from "@/lib/auth/policy";
 import Link from "next/link";
-import { EndSessionForm } from "@/components/auth/two-factor-forms";
-import { endSessionAction } from "@/lib/actions/two-factor";
+import { EndSessionForm, RegenerateRecoveryCodesForm, TurnOffTwoFactorForm } from "@/components/auth/two-factor-forms";
+import { endSessionAction, regenerateRecoveryCodesAction, turnOffTwoFactorAction } from "@/lib/actions/two-factor";
+import { mayTurnOffOwnSecondFactor } from "@/lib/auth/policy";
+import { getSignInSettings } from "@/lib/data/sign-in-settings";
 import { getSignInState, requireUserPage } from "@/lib/auth/session";
 import { configuredSsoProviders } from "@/lib/auth/sso";
 import { describeDevice, describeSignInMethod } from "@/lib/domain/device";
@@ -20,14 +22,16 @@ export const metadata: Metadata = { title: "Your account | Masthead newsroom" };
 
 export default async function AccountPage() {
   const user = await requireUserPage();
-  const [profile, tokens, publication, sessions, twoFactorOn, state] = await Promise.all([
+  const [profile, tokens, publication, sessions, twoFactorOn, state, signIn] = await Promise.all([
     findOwnProfile({ actor: user }),
     listApiTokens({ actor: user }),
     getPublication(),
     listOwnSessions({ userId: user.userId }),
     hasSecondFactor(user.userId),
     getSignInState(),
+    getSignInSettings(),
   ]);
+  const mayTurnOff = mayTurnOffOwnSecondFactor(user.role, signIn.twoFactor);
   const currentSessionId = state.kind === "signed_in" ? state.sessionId : null;
   const providerNames = Object.fromEntries(configuredSsoProviders().map((p) => [p.id, p.name]));
   const shownAs = publicName({ ...profile, title: null }, publication.nameDisplayDefault);
@@ -108,9 +112,19 @@ export default async function AccountPage() {
           Two-factor sign-in
         </h2>
         {twoFactorOn ? (
-          <p className="mt-1" data-testid="two-factor-status">
-            On: after your password, Masthead asks for a code from your authenticator app. Lost it and your recovery codes? An administrator can reset it.
-          </p>
+          <>
+            <p className="mt-1" data-testid="two-factor-status">
+              On: after your password, Masthead asks for a code from your authenticator app. Lost it and your recovery codes? An administrator can reset it.
+            </p>
+            <div className="mt-4 grid gap-6 md:grid-cols-2">
+              <RegenerateRecoveryCodesForm action={regenerateRecoveryCodesAction} />
+              {mayTurnOff ? (
+                <TurnOffTwoFactorForm action={turnOffTwoFactorAction} />
+              ) : (
+                <p className="text-muted">The publication requires two-factor sign-in for your role, so it cannot be turned off.</p>
+              )}
+            </div>
+          </>
         ) : (
           <p className="mt-1" data-testid="two-factor-status">
             Off. Protect your account with a code from an authenticator app on your phone. <Link href="/two-factor/enrol">Set up two-factor sign-in</Link>
