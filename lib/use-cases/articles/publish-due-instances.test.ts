@@ -1,22 +1,21 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
-import { actorFor, createTestSection, createTestUser, setReviewPolicy, withSecondInstance } from "@/lib/testing/db";
+import { actorFor, createTestUser, setReviewPolicy, withSecondInstance } from "@/lib/testing/db";
 import { createArticle, publishDueArticles, transitionArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/data/db";
 
 const MINUTE = 60_000;
-let asWriter: Actor, asAdviser: Actor, writerId: string, section: string;
+let asWriter: Actor, asAdviser: Actor, writerId: string;
 
 beforeAll(async () => {
   const [writer, adviser] = await Promise.all([createTestUser({ role: "WRITER" }), createTestUser({ role: "ADVISER" })]);
   [asWriter, asAdviser, writerId] = [actorFor(writer), actorFor(adviser), writer.userId];
-  section = (await createTestSection()).id;
   await setReviewPolicy("ADVISER_APPROVES");
 });
 
 async function scheduled(publishAt: Date, now: Date) {
-  const story = await createArticle({ actor: asWriter, input: { headline: `Race ${Math.random()}`, dek: "", body: "Text.", sectionId: section } });
+  const story = await createArticle({ actor: asWriter, input: { headline: `Race ${Math.random()}`, dek: "", body: "Text." } });
   await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
   await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
   await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: publishAt.toISOString() }, now });
