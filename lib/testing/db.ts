@@ -126,3 +126,27 @@ export async function withEmptyDatabase<T>(fn: (modules: DataModules) => Promise
     vi.resetModules();
   }
 }
+
+/**
+ * A second "app instance" on the shared test database: the lib modules loaded afresh, so it has
+ * its own Prisma client and connection, as a second server process would. `load` imports what
+ * the test needs from that module graph; the shared client is put back afterwards.
+ */
+export async function withSecondInstance<M, T>(load: () => Promise<M>, fn: (modules: M) => Promise<T>): Promise<T> {
+  await client();
+  const globals = globalThis as unknown as { mastheadPrisma?: { $disconnect(): Promise<void> } };
+  const sharedClient = globals.mastheadPrisma;
+  delete globals.mastheadPrisma;
+  vi.resetModules();
+  let second: { $disconnect(): Promise<void> } | undefined;
+  try {
+    const modules = await load();
+    second = globals.mastheadPrisma;
+    globals.mastheadPrisma = sharedClient;
+    return await fn(modules);
+  } finally {
+    if (second && second !== sharedClient) await second.$disconnect();
+    globals.mastheadPrisma = sharedClient;
+    vi.resetModules();
+  }
+}
