@@ -7,9 +7,13 @@ import { describe, expect, it } from "vitest";
 const nginx = ["/usr/sbin/nginx", "/usr/bin/nginx"].find((bin) => spawnSync(bin, ["-v"]).status === 0);
 const conf = readFileSync(path.join(import.meta.dirname, "..", "deploy", "nginx-multi.conf"), "utf8");
 
-// Skipped where nginx is not installed (apt-get install nginx).
-describe.skipIf(!nginx)("deploy/nginx-multi.conf", () => {
-  it("is accepted by nginx -t, with its cache in a temporary folder", () => {
+// CI installs nginx (.ci/run), and there a missing nginx fails the run. On a laptop without
+// nginx (apt-get install nginx-light) only the syntax check waits for it; the directives are
+// always checked.
+if (process.env.CI === "true" && !nginx) throw new Error("nginx is not installed: .ci/run installs nginx-light");
+
+describe("deploy/nginx-multi.conf", () => {
+  it.runIf(nginx)("is accepted by nginx -t, with its cache in a temporary folder", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "masthead-nginx-"));
     const local = conf.replace(/proxy_cache_path \S+/, `proxy_cache_path ${dir}/cache`).replace(/listen 80;/, "listen 127.0.0.1:3620;");
     writeFileSync(path.join(dir, "masthead.conf"), local);
