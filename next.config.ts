@@ -8,7 +8,7 @@ const nextConfig: NextConfig = {
   // The e2e suite builds into its own folder so it never clobbers a running demo.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "happy-dom", "sharp", "heic-convert", "pdfkit"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "@node-rs/argon2", "happy-dom", "sharp", "heic-convert", "pdfkit"],
   typedRoutes: false,
   /**
    * How long past `revalidate` Next lets a cache serve a reader page while it re-renders it: it

@@ -14,9 +14,14 @@ export function dataDir(): string {
   return dir;
 }
 
-/** `DATABASE_URL` when set, else `file:<data>/masthead.db`. */
+/** `DATABASE_URL` when set (`file:` for SQLite, `postgresql://` for PostgreSQL), else `file:<data>/masthead.db`. */
 export function databaseUrl(): string {
   return process.env.DATABASE_URL ?? `file:${path.join(dataDir(), "masthead.db")}`;
+}
+
+/** Whether a database URL selects PostgreSQL. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
 }
 
 /**

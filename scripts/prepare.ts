@@ -9,7 +9,8 @@ import "./lib/allow-server-only";
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { databaseUrl, dataDir, sessionSecret } from "../lib/config";
+import { databaseUrl, dataDir, isPostgresUrl, sessionSecret } from "../lib/config";
+import { migratePostgres } from "./lib/pg-migrate";
 
 const args = new Set(process.argv.slice(2));
 const url = databaseUrl();
@@ -24,14 +25,19 @@ if (args.has("--fresh")) {
 dataDir();
 sessionSecret();
 
-const prismaBin = fileURLToPath(new URL("../node_modules/prisma/build/index.js", import.meta.url));
-const migrate = spawnSync(process.execPath, [prismaBin, "migrate", "deploy"], {
-  stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, DATABASE_URL: url },
-});
-if (migrate.status !== 0) {
-  process.stdout.write(migrate.stdout);
-  throw new Error("prisma migrate deploy failed");
+if (isPostgresUrl(url)) {
+  // PostgreSQL: the derived migrations in prisma/postgres, applied through pg (scripts/lib/pg-migrate.ts).
+  await migratePostgres(url);
+} else {
+  const prismaBin = fileURLToPath(new URL("../node_modules/prisma/build/index.js", import.meta.url));
+  const migrate = spawnSync(process.execPath, [prismaBin, "migrate", "deploy"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, DATABASE_URL: url },
+  });
+  if (migrate.status !== 0) {
+    process.stdout.write(migrate.stdout);
+    throw new Error("prisma migrate deploy failed");
+  }
 }
 // WAL lets readers (and online backups) run while the server writes; the mode persists in the file.
 if (file) {

@@ -10,7 +10,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter } from "@/lib/validation/article";
 import type { TPublicMedia } from "@/lib/validation/media";
-import { db } from "./db";
+import { db, engine } from "./db";
 import { hydrateFigures, mediaUrls } from "./media";
 import { findStoriesByIds, type ListedStory, type ListingScope, listingCountSql, listListingIds } from "./public";
 import { getPublication, type PublicationSettings } from "./publication";
@@ -485,7 +485,9 @@ export async function listPublishedArticles({ sectionSlug, tagSlug, authorPerson
  * `+` keeps SQLite from choosing a status index instead, which would sort every published story.
  */
 export function pinnedIdsSql(): Prisma.Sql {
-  return Prisma.sql`SELECT "id" FROM "Article" WHERE "pinRank" IS NOT NULL AND +"status" = ${STATUS.PUBLISHED} ORDER BY "pinRank" ASC LIMIT 5`;
+  // SQLite: unary + keeps the planner on the pinRank index; PostgreSQL has no + on an enum.
+  const status = engine === "postgres" ? Prisma.sql`"status"` : Prisma.sql`+"status"`;
+  return Prisma.sql`SELECT "id" FROM "Article" WHERE "pinRank" IS NOT NULL AND ${status} = ${STATUS.PUBLISHED} ORDER BY "pinRank" ASC LIMIT 5`;
 }
 
 /**

@@ -1,19 +1,36 @@
 import "server-only";
-import { databaseUrl } from "@/lib/config";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { databaseUrl, isPostgresUrl } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { SerializedSQLite3 } from "./serialized-adapter";
 
 /**
  * The Prisma singleton (one per process, kept on globalThis so dev reloads reuse it).
- * Its adapter serializes the one SQLite connection (see serialized-adapter.ts).
+ * `DATABASE_URL=postgresql://…` selects PostgreSQL through @prisma/adapter-pg and the client
+ * generated from prisma/postgres/schema.prisma (the same models, so it is typed as the SQLite
+ * client); anything else is SQLite, whose adapter serializes the one connection
+ * (see serialized-adapter.ts).
  * `passwordHash` is omitted from every query unless a caller asks for it explicitly.
  */
 function createClient() {
-  const adapter = new SerializedSQLite3({ url: databaseUrl() });
+  const url = databaseUrl();
+  if (isPostgresUrl(url)) {
+    const adapter = new PrismaPg({ connectionString: url });
+    return new PgPrismaClient({ adapter, omit: { user: { passwordHash: true } } }) as unknown as ReturnType<typeof createSqliteClient>;
+  }
+  return createSqliteClient(url);
+}
+
+function createSqliteClient(url: string) {
+  const adapter = new SerializedSQLite3({ url });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
-type Client = ReturnType<typeof createClient>;
+/** Which engine DATABASE_URL selects; raw SQL branches on it. */
+export const engine: "postgres" | "sqlite" = isPostgresUrl(databaseUrl()) ? "postgres" : "sqlite";
+
+type Client = ReturnType<typeof createSqliteClient>;
 const globalForPrisma = globalThis as unknown as { mastheadPrisma?: Client };
 
 export const db: Client = globalForPrisma.mastheadPrisma ?? createClient();

@@ -7,7 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
 import type { Variant } from "@/lib/media/process";
 import type { TMedia, TMediaQuery, TMediaUrls, TPublicMedia } from "@/lib/validation/media";
-import { db } from "./db";
+import { db, engine } from "./db";
 
 export const mediaSelect = {
   id: true,
@@ -112,7 +112,9 @@ export async function listMedia({ actor, query = {} }: { actor: Actor; query?: T
   if (words.length > 0) {
     const matches = words.map((word) => {
       const p = containsLiterally(word);
-      return Prisma.sql`("alt" LIKE ${p} ESCAPE '\\' OR "caption" LIKE ${p} ESCAPE '\\' OR "credit" LIKE ${p} ESCAPE '\\' OR "originalName" LIKE ${p} ESCAPE '\\')`;
+      // SQLite's LIKE ignores ASCII case; PostgreSQL needs ILIKE for the same match.
+      const like = engine === "postgres" ? Prisma.raw("ILIKE") : Prisma.raw("LIKE");
+      return Prisma.sql`("alt" ${like} ${p} ESCAPE '\\' OR "caption" ${like} ${p} ESCAPE '\\' OR "credit" ${like} ${p} ESCAPE '\\' OR "originalName" ${like} ${p} ESCAPE '\\')`;
     });
     const rows = await db.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Media" WHERE ${Prisma.join(matches, " AND ")}`;
     where.push({ id: { in: rows.map((r) => r.id) } });

@@ -203,7 +203,7 @@ export const SITEMAP_MAX_URLS = 50_000;
 
 /** How many stories the sitemaps list (published, not noindex). */
 export async function countSitemapStories(): Promise<number> {
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = 0`;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = false`;
   return Number(n);
 }
 
@@ -212,7 +212,7 @@ export async function countSitemapStories(): Promise<number> {
  * Read from a covering index: 50,000 addresses never touch a story's row or body.
  */
 export function sitemapStoriesSql({ n, perSitemap = SITEMAP_MAX_URLS }: { n: number; perSitemap?: number }): Prisma.Sql {
-  return Prisma.sql`SELECT "slug", "updatedAt" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = 0
+  return Prisma.sql`SELECT "slug", "updatedAt" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = false
     ORDER BY "publishedAt" ASC, "id" ASC LIMIT ${perSitemap} OFFSET ${(n - 1) * perSitemap}`;
 }
 

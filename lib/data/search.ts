@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
-import { db } from "./db";
+import { db, engine } from "./db";
 
 type Tx = Prisma.TransactionClient | typeof db;
 
@@ -17,14 +17,14 @@ function publicStatuses(): Prisma.Sql {
 export async function syncSearchIndex(tx: Tx, articleId: string): Promise<void> {
   await tx.$executeRaw`DELETE FROM "ArticleSearch" WHERE "articleId" = ${articleId}`;
   await tx.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body")
-    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "id" = ${articleId} AND "status" IN (${publicStatuses()}) AND "noindex" = 0`;
+    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "id" = ${articleId} AND "status" IN (${publicStatuses()}) AND "noindex" = false`;
 }
 
 /** Rebuild the whole index (after a restore, or on start-up). */
 export async function rebuildSearchIndex(tx: Tx = db): Promise<void> {
   await tx.$executeRaw`DELETE FROM "ArticleSearch"`;
   await tx.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body")
-    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" IN (${publicStatuses()}) AND "noindex" = 0`;
+    SELECT "id", "headline", "dek", "bodyText" FROM "Article" WHERE "status" IN (${publicStatuses()}) AND "noindex" = false`;
 }
 
 /**
@@ -48,7 +48,45 @@ export type SearchHit = { id: string; slug: string; headline: string; snippet: s
  * The index holds only public stories (syncSearchIndex); the status check on the page's rows is
  * a second guard.
  */
+/**
+ * The same words as a PostgreSQL tsquery: every word must match, the last one as a prefix.
+ * Words are letters and digits only, so nothing in the input is interpreted as an operator.
+ */
+export function toTsQuery(input: string): string | null {
+  const words = input.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w, i) => `'${w}'${i === words.length - 1 && w.length > 1 ? ":*" : ""}`).join(" & ");
+}
+
+/**
+ * PostgreSQL: a tsvector over headline (A), dek (B) and body (C) with a GIN index
+ * (prisma/postgres/extras.sql); ts_rank's weights {D, C, B, A} keep FTS5's 10 : 4 : 1 ratio, and
+ * ts_headline marks the matches with the same \u0001 and \u0002 markers.
+ */
+async function searchPublishedPg(q: string, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
+  const query = toTsQuery(q);
+  if (!query) return { hits: [], total: 0 };
+  const options = "StartSel=\u0001, StopSel=\u0002, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…";
+  const rows = await db.$queryRaw<{ id: string; slug: string; headline: string; snippet: string; publishedAt: Date | null; section: string | null }[]>`
+    WITH "q" AS (SELECT to_tsquery('simple', ${query}) AS "tsq"),
+    "ranked" AS (
+      SELECT "articleId", ts_rank('{0, 0.1, 0.4, 1.0}', "document", "q"."tsq") AS "score" FROM "ArticleSearch", "q"
+      WHERE "document" @@ "q"."tsq" ORDER BY "score" DESC, "articleId" LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT a."id", a."slug", a."headline", a."publishedAt", s."name" AS "section",
+           ts_headline('simple', "ArticleSearch"."body", "q"."tsq", ${options}) AS "snippet"
+    FROM "ranked" CROSS JOIN "q"
+    JOIN "ArticleSearch" ON "ArticleSearch"."articleId" = "ranked"."articleId"
+    JOIN "Article" a ON a."id" = "ranked"."articleId"
+    LEFT JOIN "Section" s ON s."id" = a."sectionId"
+    WHERE a."status"::text IN (${publicStatuses()})
+    ORDER BY "ranked"."score" DESC, "ranked"."articleId"`;
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "ArticleSearch" WHERE "document" @@ to_tsquery('simple', ${query})`;
+  return { hits: rows, total: Number(n) };
+}
+
 export async function searchPublished({ q, limit = 20, offset = 0 }: { q: string; limit?: number; offset?: number }): Promise<{ hits: SearchHit[]; total: number }> {
+  if (engine === "postgres") return searchPublishedPg(q, limit, offset);
   const query = toFtsQuery(q);
   if (!query) return { hits: [], total: 0 };
   const rows = await db.$queryRaw<{ id: string; slug: string; headline: string; snippet: string; publishedAt: string | number | null; section: string | null }[]>`

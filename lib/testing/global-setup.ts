@@ -21,7 +21,36 @@ declare module "vitest" {
   }
 }
 
+/**
+ * MASTHEAD_TEST_ENGINE=postgres (`npm run test:unit:pg`): the same suite against a private
+ * PostgreSQL cluster (scripts/lib/pg-cluster.ts), migrated with the derived migrations and
+ * stopped at teardown. The SQLite empty template is still made, for the tests that copy it.
+ */
+async function setupPostgres(project: TestProject) {
+  const { startPgCluster } = await import("../../scripts/lib/pg-cluster");
+  const { migratePostgres } = await import("../../scripts/lib/pg-migrate");
+  const dir = mkdtempSync(path.join(tmpdir(), "masthead-test-"));
+  const cluster = await startPgCluster("masthead_test");
+  try {
+    await migratePostgres(cluster.url);
+  } catch (error) {
+    cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  process.env.MASTHEAD_DATA_DIR = dir;
+  process.env.DATABASE_URL = cluster.url;
+  project.provide("testDataDir", dir);
+  project.provide("testDatabaseUrl", cluster.url);
+  project.provide("emptyDatabaseTemplate", "");
+  return () => {
+    cluster.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
 export default function setup(project: TestProject) {
+  if (process.env.MASTHEAD_TEST_ENGINE === "postgres") return setupPostgres(project);
   const dir = mkdtempSync(path.join(tmpdir(), "masthead-test-"));
   const file = path.join(dir, "test.db");
   const url = `file:${file}`;
