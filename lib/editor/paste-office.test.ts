@@ -66,8 +66,13 @@ describe("Google Docs lists (issue 13, item 11)", () => {
     expect(r.html).not.toMatch(/<li><p><\/p>|<li><(ul|ol)>/);
     expect(r.html).not.toContain("<ul>");
     expect(r.text.split(/\s+/)).toEqual(["F5", "G3", "H3", "I4", "J4", "K1", "L5", "M4", "N3", "O2"]);
-    // G3 and H3 are one list; I4 is nested under H3, J4 under I4.
-    expect(r.html).toContain("<ol><li><p>G3</p></li><li><p>H3</p><ol><li><p>I4</p><ol><li><p>J4</p></li></ol></li></ol></li></ol>");
+    // One list, not a stack of separate ones: the paste starts at level 5 (F5), whose parents
+    // are not in it, so F5 stands beside G3 and H3; I4 is nested under H3 and J4 under I4; the
+    // deep items after K1 (L5, M4, N3, O2) are one list under K1.
+    const li = (t: string, inner = "") => `<li><p>${t}</p>${inner}</li>`;
+    expect(r.html).toBe(
+      `<ol>${li("F5")}${li("G3")}${li("H3", `<ol>${li("I4", `<ol>${li("J4")}</ol>`)}</ol>`)}${li("K1", `<ol>${li("L5")}${li("M4")}${li("N3")}${li("O2")}</ol>`)}</ol>`,
+    );
   });
 
   it("drops an empty trailing item", () => {

@@ -177,20 +177,12 @@ function buildLists(doc: Document, run: WordItem[]) {
 /**
  * Google Docs nests a list directly in a list (`<ol><ol><li>`), and a paste that starts inside
  * a nested list opens with lists that hold no item of their own. A nested list joins the item
- * before it; with none before it, it moves out in front of its parent, keeping its own type.
+ * before it. With none before it, it has no parent item in the paste: a list of the same kind
+ * gives its items to its parent list at that place (so a paste starting at level 5 is one list,
+ * not a stack of separate ones); a list of another kind moves out in front of its parent,
+ * keeping its own type.
  */
 function fixNestedLists(doc: Document) {
-  for (let guard = 0; guard < 1000; guard++) {
-    const nested = Array.from(doc.body.querySelectorAll(LIST)).find((l) => l.parentElement?.matches(LIST));
-    if (!nested) break;
-    const parent = nested.parentElement!;
-    const before = nested.previousElementSibling;
-    if (before?.tagName.toLowerCase() === "li") before.appendChild(nested);
-    else {
-      parent.before(nested);
-      if (parent.children.length === 0) parent.remove();
-    }
-  }
   // Docs writes the numbering on each item: an <ul> whose items are all numbered is an <ol>.
   for (const ul of Array.from(doc.body.querySelectorAll("ul"))) {
     const items = Array.from(ul.children).filter((c) => c.tagName.toLowerCase() === "li");
@@ -198,6 +190,18 @@ function fixNestedLists(doc: Document) {
       const ol = doc.createElement("ol");
       while (ul.firstChild) ol.appendChild(ul.firstChild);
       ul.replaceWith(ol);
+    }
+  }
+  for (let guard = 0; guard < 1000; guard++) {
+    const nested = Array.from(doc.body.querySelectorAll(LIST)).find((l) => l.parentElement?.matches(LIST));
+    if (!nested) break;
+    const parent = nested.parentElement!;
+    const before = nested.previousElementSibling;
+    if (before?.tagName.toLowerCase() === "li") before.appendChild(nested);
+    else if (nested.tagName === parent.tagName) nested.replaceWith(...Array.from(nested.childNodes));
+    else {
+      parent.before(nested);
+      if (parent.children.length === 0) parent.remove();
     }
   }
 }
