@@ -104,6 +104,49 @@ test.describe("two-factor sign-in", () => {
     for (const code of recoveryCodes) expect(audit).not.toContain(code);
   });
 
+  test("on Your account, an adviser makes new recovery codes (the old ones stop working) and turns two-factor sign-in off with a code", async ({ pageAs, uid }) => {
+    const demo = await pageAs("adviser");
+    const adviser = await addAdviser(demo, uid, "Account Adviser");
+    const page = await pageAs(adviser);
+    await page.goto("/two-factor/enrol");
+    const { secret, recoveryCodes } = await enrol(page);
+    await page.getByRole("link", { name: "I have saved my recovery codes" }).click();
+    await page.goto("/newsroom/account");
+    await expect(page.getByTestId("two-factor-status")).not.toContainText("Off.");
+
+    // New recovery codes need the app's code; a wrong one is named next to the field.
+    const regen = page.getByRole("form", { name: "New recovery codes" });
+    await regen.getByLabel("Code from the app").fill("000000");
+    await regen.getByRole("button", { name: "Make new recovery codes" }).click();
+    await expect(regen.getByText("That code is not right. Enter the six digits the app shows now.")).toBeVisible();
+    await regen.getByLabel("Code from the app").fill(totp(secret, 1));
+    await regen.getByRole("button", { name: "Make new recovery codes" }).click();
+    await expect(page.getByText("New recovery codes. Save them now: they will not be shown again, and your old codes no longer work.")).toBeVisible();
+    const fresh = await page.getByRole("list", { name: "New recovery codes" }).getByRole("listitem").allTextContents();
+    expect(fresh).toHaveLength(10);
+    for (const code of fresh) expect(recoveryCodes).not.toContain(code);
+
+    // Turning it off: an old recovery code no longer works, a new one does.
+    await page.reload();
+    const off = page.getByRole("form", { name: "Turn off two-factor sign-in" });
+    await off.getByLabel("Code to turn it off").fill(recoveryCodes[2]!);
+    await off.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
+    await expect(off.getByText("That code is not right. Enter the app's current code, or a recovery code.")).toBeVisible();
+    await expect(page.getByTestId("two-factor-status")).not.toContainText("Off.");
+    await off.getByLabel("Code to turn it off").fill(fresh[0]!);
+    await off.getByRole("button", { name: "Turn off two-factor sign-in" }).click();
+    await expect(page.getByTestId("two-factor-status")).toContainText("Off.");
+
+    // The password alone signs in again, and both changes are in the audit log.
+    const again = await pageAs(adviser);
+    await again.goto("/newsroom");
+    await expect(again).toHaveURL(/\/newsroom$/);
+    for (const action of ["account.two_factor_recovery_regenerate", "account.two_factor_disable"]) {
+      await demo.goto(`/newsroom/audit?action=${action}`);
+      await expect(demo.getByTestId("audit-table").getByRole("row").filter({ hasText: adviser.name }), action).toHaveCount(1);
+    }
+  });
+
   test("a provider's own second factor (amr) counts; without it Masthead asks for its code", async ({ pageAs, anonymousPage, uid }) => {
     const demo = await pageAs("adviser");
     const adviser = await addAdviser(demo, uid, "Key Adviser");

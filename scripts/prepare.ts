@@ -46,6 +46,13 @@ if (file) {
   sqlite.pragma("journal_mode = WAL");
   sqlite.close();
 }
+// Authenticator secrets from before they were sealed at rest are sealed now (issue 14).
+{
+  const { sealStoredSecrets } = await import("../lib/use-cases/two-factor/seal-stored-secrets");
+  const { data } = await sealStoredSecrets();
+  if (data.sealed > 0) console.log(`Sealed ${data.sealed} authenticator secret(s) stored in the clear.`);
+  await (await import("../lib/data/db")).db.$disconnect();
+}
 console.log(`Database ready: ${url}`);
 
 if (args.has("--demo")) {

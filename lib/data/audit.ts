@@ -20,6 +20,7 @@ export const AUDIT_KINDS = [
   "account.two_factor_reset",
   "account.two_factor_disable",
   "account.two_factor_recovery_regenerate",
+  "account.two_factor_secret_sealed",
   "account.session_end",
   "account.sso_only",
   "account.create",

@@ -10,12 +10,6 @@ export async function hasSecondFactor(userId: string, client: Tx | typeof db = d
   return !!row?.confirmedAt;
 }
 
-/** The authenticator's secret and state, for checking a code (server only; never sent to a page after enrolment). */
-export async function findTwoFactor(userId: string, client: Tx | typeof db = db) {
-  return client.twoFactor.findUnique({ where: { userId }, select: { secret: true, lastStep: true, recoveryHashes: true, confirmedAt: true } });
-}
-
-
 /** For the staff list: each account's sign-in doors (SSO only?) and whether it has a second factor. */
 export async function listSignInFacts(): Promise<Map<string, { ssoOnly: boolean; secondFactor: boolean }>> {
   const rows = await db.user.findMany({ select: { id: true, ssoOnly: true, twoFactor: { select: { confirmedAt: true } } } });

@@ -15,6 +15,7 @@ import { createAuthSession, findLiveSession, listOwnSessions } from "@/lib/data/
 import { hasSecondFactor } from "@/lib/data/two-factor";
 import { totpCode, totpStep } from "@/lib/domain/totp";
 import { signOutEverywhere } from "@/lib/use-cases/accounts/sign-out-everywhere";
+import { sealStoredSecrets } from "@/lib/use-cases/two-factor/seal-stored-secrets";
 import { regenerateRecoveryCodes } from "@/lib/use-cases/two-factor/regenerate-recovery-codes";
 import { turnOffTwoFactor } from "@/lib/use-cases/two-factor/turn-off-two-factor";
 
@@ -101,6 +102,31 @@ describe("the authenticator secret at rest", () => {
     expect(openTotpSecret(row.secret, adviser.userId)).toEqual({ secret, legacy: false });
     const code = totpCode(secretKey(secret), totpStep(now.getTime()));
     expect(await verifySecondFactor({ userId: adviser.userId, sessionId, input: { code }, now })).toEqual({ ok: true, via: "totp" });
+  });
+});
+
+describe("sealing the secrets stored in the clear (run by prepare on every start)", () => {
+  it("seals every plaintext row, leaves sealed rows alone, audits each account, and is idempotent", async () => {
+    const [quiet, other] = [await createTestUser({ role: "ADVISER" }), await createTestUser({ role: "ADMIN" })];
+    const secret = newTotpSecret();
+    await db.twoFactor.create({ data: { userId: quiet.userId, secret, confirmedAt: new Date(), recoveryHashes: "[]" } });
+    const { adviser } = await enrolled();
+    const before = (await db.twoFactor.findUniqueOrThrow({ where: { userId: adviser.userId } })).secret;
+    await db.twoFactor.create({ data: { userId: other.userId, secret: newTotpSecret(), confirmedAt: null, recoveryHashes: "[]" } });
+
+    const first = await sealStoredSecrets();
+    expect(first.data.sealed).toBeGreaterThanOrEqual(2);
+    const row = await db.twoFactor.findUniqueOrThrow({ where: { userId: quiet.userId } });
+    expect(row.secret.startsWith("v1:")).toBe(true);
+    expect(row.secret).not.toContain(secret);
+    expect(openTotpSecret(row.secret, quiet.userId)).toEqual({ secret, legacy: false });
+    expect((await db.twoFactor.findUniqueOrThrow({ where: { userId: adviser.userId } })).secret).toBe(before);
+    expect((await db.twoFactor.findUniqueOrThrow({ where: { userId: other.userId } })).secret.startsWith("v1:")).toBe(true);
+    expect(await audit("account.two_factor_secret_sealed", quiet.userId)).toHaveLength(1);
+    expect(await db.twoFactor.count({ where: { NOT: { secret: { startsWith: "v1:" } } } })).toBe(0);
+
+    expect((await sealStoredSecrets()).data.sealed).toBe(0);
+    expect(await audit("account.two_factor_secret_sealed", quiet.userId)).toHaveLength(1);
   });
 });
 
