@@ -76,7 +76,10 @@ export default async function NewsroomLayout({ children }: { children: ReactNode
           </div>
           <p className="flex flex-wrap items-center gap-3 text-sm">
             <Link href="/newsroom/notifications" className="relative no-underline" data-testid="bell" aria-label={unread > 0 ? `Notifications: ${unread} unread` : "Notifications"}>
-              <span aria-hidden="true">🔔</span>
+              <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" className="inline-block align-[-3px]" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
               {unread > 0 && (
                 <span aria-hidden="true" className="ml-1 rounded-full bg-accent px-1.5 text-xs font-bold text-accent-ink">
                   {unread}
