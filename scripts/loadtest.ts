@@ -98,6 +98,9 @@ if (process.argv[2] === "--readers-child") {
   process.exit(0);
 }
 
+// `--instances N`: several instances on PostgreSQL behind nginx (issue 15); it exits when done.
+if (process.argv.includes("--instances")) await import("./loadtest-instances");
+
 type ReaderRun = { stop: () => Promise<void>; result: Promise<CannonStats>; started: Promise<void> };
 
 /** Stats for a reader run that produced none (the child died or hung). */

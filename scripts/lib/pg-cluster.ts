@@ -38,7 +38,11 @@ function run(bin: string, args: string[]): string {
   return execFileSync(file, args, { encoding: "utf8", stdio: "pipe" });
 }
 
-export async function startPgCluster(database = "masthead"): Promise<PgCluster> {
+/**
+ * A private cluster. Tests run it with fsync off (nothing there outlives the run); `durable`
+ * keeps PostgreSQL's defaults, for load tests whose figures should be a real server's.
+ */
+export async function startPgCluster(database = "masthead", { durable = false }: { durable?: boolean } = {}): Promise<PgCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), "masthead-pg-"));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
@@ -50,7 +54,7 @@ export async function startPgCluster(database = "masthead"): Promise<PgCluster> 
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
   run("pg_ctl", [
     "-D", data, "-l", path.join(dir, "log"), "-w", "-o",
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durable ? " -c max_connections=300" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"}`,
     "start",
   ]);
   let stopped = false;
