@@ -73,7 +73,8 @@ export function startReaders(url: string, { connections, duration, paths }: { co
 // Editors.
 
 export type Ack = { articleId: string; version: number; counter: number; phase: number };
-export type SaveSample = { ms: number; status: number | "error"; phase: number };
+/** `at`: when it was sent (performance.now()). */
+export type SaveSample = { ms: number; status: number | "error"; phase: number; at: number };
 
 export const marker = (editor: number, counter: number) => `[save ${editor}/${counter}]`;
 const FILLER = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} of the reporting, with quotes, figures and the context a reader needs to follow the story.`).join(" ");
@@ -125,7 +126,7 @@ export class Editor {
           signal: AbortSignal.timeout(30_000),
         });
         const json = (await res.json().catch(() => null)) as { article?: { version: number }; error?: { code: string; currentVersion?: number } } | null;
-        this.samples.push({ ms: performance.now() - started, status: res.status, phase });
+        this.samples.push({ ms: performance.now() - started, status: res.status, phase, at: started });
         this.pending = null;
         if (res.status === 200 && json?.article) {
           this.version = json.article.version;
@@ -140,7 +141,7 @@ export class Editor {
         }
       } catch {
         // Connection refused or reset (the server is down), or a timeout: the outcome is unknown.
-        this.samples.push({ ms: performance.now() - started, status: "error", phase });
+        this.samples.push({ ms: performance.now() - started, status: "error", phase, at: started });
         this.unacknowledged.add(counter);
         this.pending = null;
         await sleep(200);
