@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  /** The database could not take the write in time (overloaded): nothing was saved; try again shortly. */
+  BUSY: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -54,4 +56,21 @@ export function fieldErrorsFrom(issues: ReadonlyArray<{ path: ReadonlyArray<Prop
     fields[key] ??= issue.message;
   }
   return fields;
+}
+
+/**
+ * Prisma's codes for "the database could not take this in time": a transaction that could not
+ * start within maxWait or outlived its timeout (P2028), no connection free in the pool (P2024),
+ * or SQLite's lock wait running out. Nothing of the write was committed.
+ */
+const BUSY_CODES = new Set(["P2028", "P2024"]);
+
+export const BUSY_MESSAGE = "The newsroom is very busy and could not save this just now. Nothing was lost: it is tried again in a moment.";
+
+/** A database overload as a BUSY AppError (503, retry), or null for any other error. */
+export function busyError(error: unknown): AppError | null {
+  if (!error || typeof error !== "object") return null;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  const busy = (typeof code === "string" && BUSY_CODES.has(code)) || (typeof message === "string" && /SQLITE_BUSY|database is locked/.test(message));
+  return busy ? new AppError("BUSY", BUSY_MESSAGE) : null;
 }

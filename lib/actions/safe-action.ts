@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import type { SessionUser } from "@/lib/data/users";
-import { AppError } from "@/lib/errors";
+import { AppError, busyError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 
 export type ActionError = { code: string; message: string; fields?: Record<string, string> };
@@ -11,6 +11,11 @@ export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: Action
 /** Expected errors go to the client as they are; anything else is logged and made generic. */
 export function toActionError(error: unknown): ActionError {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) };
+  const busy = busyError(error);
+  if (busy) {
+    console.warn(`database busy: ${(error as Error).message?.split("\n")[0]}`);
+    return { code: busy.code, message: busy.message };
+  }
   console.error(error);
   return { code: "INTERNAL", message: "Something went wrong on our side. Your text is still here; try again." };
 }

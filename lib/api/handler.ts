@@ -12,9 +12,11 @@ type Ctx<P> = { params: Promise<P> };
 /** `{"error":{"code","message","fields"?}}` with the code's HTTP status. */
 export function errorResponse(error: unknown): NextResponse {
   const body = toActionError(error);
-  const status = error instanceof AppError ? error.status : ERROR_STATUS.INTERNAL;
+  const status = ERROR_STATUS[body.code as keyof typeof ERROR_STATUS] ?? ERROR_STATUS.INTERNAL;
   const extra = error instanceof AppError && error.details ? error.details : {};
-  return NextResponse.json({ error: { ...body, ...extra } }, { status, headers: { "Cache-Control": "no-store" } });
+  // An overloaded database: nothing was saved, and a retry in a second or two usually succeeds.
+  const retry = status === ERROR_STATUS.BUSY ? { "Retry-After": "1" } : undefined;
+  return NextResponse.json({ error: { ...body, ...extra } }, { status, headers: { "Cache-Control": "no-store", ...retry } });
 }
 
 /** The largest JSON body any handler takes (a story of 200,000 characters fits with room to spare). */
