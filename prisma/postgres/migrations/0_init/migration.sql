@@ -400,6 +400,16 @@ CREATE TABLE "PasswordResetToken" (
     CONSTRAINT "PasswordResetToken_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "EditorPresence" (
+    "articleId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "seenAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "EditorPresence_pkey" PRIMARY KEY ("articleId","userId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Person_slug_key" ON "Person"("slug");
 
@@ -520,6 +530,9 @@ CREATE UNIQUE INDEX "PasswordResetToken_tokenHash_key" ON "PasswordResetToken"("
 -- CreateIndex
 CREATE INDEX "PasswordResetToken_userId_createdAt_idx" ON "PasswordResetToken"("userId", "createdAt");
 
+-- CreateIndex
+CREATE INDEX "EditorPresence_seenAt_idx" ON "EditorPresence"("seenAt");
+
 -- AddForeignKey
 ALTER TABLE "Person" ADD CONSTRAINT "Person_photoId_fkey" FOREIGN KEY ("photoId") REFERENCES "Media"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
@@ -633,6 +646,12 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "PasswordResetToken" ADD CONSTRAINT "PasswordResetToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EditorPresence" ADD CONSTRAINT "EditorPresence_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EditorPresence" ADD CONSTRAINT "EditorPresence_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Hand-written PostgreSQL extras that Prisma's schema cannot express; appended to the derived
 -- migration by scripts/pg-schema.ts. They mirror the SQLite migrations' FTS5 table and triggers.

@@ -1,0 +1,15 @@
+-- Issue 15, several app instances on one database: what lived in one process's memory or on its
+-- disk moves into the database.
+
+-- Who has a story open in the editor: a hint with a short time-to-live, seen by every instance.
+CREATE TABLE "EditorPresence" (
+    "articleId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "seenAt" DATETIME NOT NULL,
+
+    PRIMARY KEY ("articleId", "userId"),
+    CONSTRAINT "EditorPresence_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "EditorPresence_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+CREATE INDEX "EditorPresence_seenAt_idx" ON "EditorPresence"("seenAt");
