@@ -13,3 +13,15 @@ CREATE TABLE "EditorPresence" (
     CONSTRAINT "EditorPresence_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE INDEX "EditorPresence_seenAt_idx" ON "EditorPresence"("seenAt");
+
+-- Photos' renditions as bytes, so every instance serves every photo and backups hold them
+-- (scripts/prepare.ts copies renditions still on disk into it).
+CREATE TABLE "MediaFile" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "mediaId" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "data" BLOB NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "MediaFile_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "Media" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+CREATE INDEX "MediaFile_mediaId_idx" ON "MediaFile"("mediaId");

@@ -257,6 +257,17 @@ CREATE TABLE "Media" (
 );
 
 -- CreateTable
+CREATE TABLE "MediaFile" (
+    "key" TEXT NOT NULL,
+    "mediaId" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "data" BYTEA NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MediaFile_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
 CREATE TABLE "Volume" (
     "id" TEXT NOT NULL,
     "number" INTEGER NOT NULL,
@@ -489,6 +500,9 @@ CREATE INDEX "Comment_articleId_createdAt_idx" ON "Comment"("articleId", "create
 CREATE UNIQUE INDEX "Media_storageKey_key" ON "Media"("storageKey");
 
 -- CreateIndex
+CREATE INDEX "MediaFile_mediaId_idx" ON "MediaFile"("mediaId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Volume_number_key" ON "Volume"("number");
 
 -- CreateIndex
@@ -595,6 +609,9 @@ ALTER TABLE "Comment" ADD CONSTRAINT "Comment_resolvedById_fkey" FOREIGN KEY ("r
 
 -- AddForeignKey
 ALTER TABLE "Media" ADD CONSTRAINT "Media_uploadedById_fkey" FOREIGN KEY ("uploadedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "MediaFile" ADD CONSTRAINT "MediaFile_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "Media"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Issue" ADD CONSTRAINT "Issue_volumeId_fkey" FOREIGN KEY ("volumeId") REFERENCES "Volume"("id") ON DELETE CASCADE ON UPDATE CASCADE;
