@@ -35,7 +35,8 @@ let lastDigestCheck = 0;
  * Should that fail, the page cache is still emptied and Next's pages expire within a minute.
  */
 async function revalidateFromOutsideARequest() {
-  purgePageCache();
+  // applyAfterCommit purged (and told the other instances) just before calling this.
+  purgePageCache({ localOnly: true });
   try {
     const res = await fetch(`${ownOrigin()}/api/internal/revalidate`, { method: "POST", headers: { [INTERNAL_HEADER]: internalToken() }, signal: AbortSignal.timeout(10_000) });
     if (res.status !== 204) console.error(`reader site revalidation answered ${res.status}`);

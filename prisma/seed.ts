@@ -23,7 +23,8 @@ import { graduationYearForGrade } from "../lib/domain/byline";
 import { isPublic, STATUS, type TransitionAction } from "../lib/domain/workflow";
 import { paragraphsToHtml } from "../lib/editor/render";
 import type { ArticleStatus } from "../lib/generated/prisma/enums";
-import { mediaRoot, processImage, storeRenditions } from "../lib/media/process";
+import { mediaStore, renditionFiles } from "../lib/data/media-files";
+import { mediaRoot, processImage, storeRenditions, type Variant, variantsFor } from "../lib/media/process";
 import { createFirstAdviser } from "../lib/use-cases/accounts/create-first-adviser";
 import { createStaff } from "../lib/use-cases/accounts/create-staff";
 import { updateOwnProfile } from "../lib/use-cases/accounts/update-own-profile";
@@ -519,12 +520,19 @@ async function storeDemoImage(
   const png = await render();
   const image = await processImage(png);
   const storageKey = `${id.slice(0, 2)}/${id}`;
-  rmSync(`${mediaRoot()}/${storageKey}`, { recursive: true, force: true });
-  const variants = await storeRenditions({ root: mediaRoot(), storageKey, renditions: image.renditions });
+  // In the database by default (lib/data/media-files.ts), else on disk.
+  const inDatabase = mediaStore() === "database";
+  let variants: Variant[];
+  if (inDatabase) variants = variantsFor(storageKey, image.renditions);
+  else {
+    rmSync(`${mediaRoot()}/${storageKey}`, { recursive: true, force: true });
+    variants = await storeRenditions({ root: mediaRoot(), storageKey, renditions: image.renditions });
+  }
+  const files = inDatabase ? renditionFiles(storageKey, image.renditions) : undefined;
   await replay((tx) =>
     recordStoredMedia({
       actor: uploader,
-      input: { id, storageKey, image: { originalName, mimeType: image.mimeType, width: image.width, height: image.height, bytes: png.length, variants }, details },
+      input: { id, storageKey, image: { originalName, mimeType: image.mimeType, width: image.width, height: image.height, bytes: png.length, variants }, details, files },
       tx,
     }),
   );

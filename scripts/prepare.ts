@@ -55,6 +55,15 @@ if (file) {
 }
 console.log(`Database ready: ${url}`);
 
+// Photos stored on disk before the database held them (issue 15) are copied in, once; the files
+// stay where they were. Nothing to do with MASTHEAD_MEDIA_STORE=disk.
+{
+  const { copyDiskMediaIntoDatabase } = await import("../lib/data/media-files");
+  const copied = await copyDiskMediaIntoDatabase();
+  if (copied > 0) console.log(`Copied ${copied} photo renditions from data/media into the database`);
+  if (!args.has("--demo")) await (await import("../lib/data/db")).db.$disconnect();
+}
+
 if (args.has("--demo")) {
   // Imported only now, after allow-server-only and after --fresh removed the old database file.
   const { seedDemo } = await import("../prisma/seed");

@@ -21,8 +21,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
 import { hasMalformedPath, refuseMalformedPath } from "../lib/http/malformed-path";
+import { databaseUrl, isPostgresUrl } from "../lib/config";
+import { INTERNAL_HEADER, internalToken, ownOrigin } from "../lib/http/internal";
 import { PageCache } from "../lib/http/page-cache";
-import { registerPageCache } from "../lib/http/page-cache-hook";
+import { registerPageCache, registerPurgeBroadcast } from "../lib/http/page-cache-hook";
+import { coalesce, startPurgeBus } from "../lib/http/purge-bus";
 import { serveReaderPage } from "../lib/http/reader-html";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -49,6 +52,28 @@ const cache = new PageCache({
 });
 registerPageCache(cache);
 
+// Several instances on one PostgreSQL database: a purge here reaches the others (LISTEN/NOTIFY),
+// and a purge there empties this cache and revalidates this instance's Next (which only a
+// request can do: the same internal route the scheduler uses).
+const revalidateHere = coalesce(async () => {
+  try {
+    const res = await fetch(`${ownOrigin()}/api/internal/revalidate`, { method: "POST", headers: { [INTERNAL_HEADER]: internalToken() }, signal: AbortSignal.timeout(10_000) });
+    if (res.status !== 204) console.error(`reader site revalidation answered ${res.status}`);
+  } catch (error) {
+    console.error("reader site revalidation failed", error);
+  }
+});
+const purgeBus = isPostgresUrl(databaseUrl())
+  ? await startPurgeBus({
+      url: databaseUrl(),
+      onRemotePurge: () => {
+        cache.purge();
+        revalidateHere();
+      },
+    })
+  : null;
+registerPurgeBroadcast(purgeBus ? () => purgeBus.publish() : null);
+
 const server = createServer((req, res) => {
   // Next answers a path it cannot decode (`/media/%c0%ae%c0%ae/x`) with a bare 500.
   if (hasMalformedPath(req.url)) return refuseMalformedPath(res, req.headers["x-forwarded-proto"] === "https");
@@ -66,6 +91,7 @@ server.listen(port, hostname, () => {
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
+    void purgeBus?.close();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   });

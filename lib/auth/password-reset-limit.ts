@@ -1,5 +1,6 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import { createLimiter, limitersFor } from "./limiter-store";
 
 /**
  * "Forgot password" throttling (rate-limiter-flexible, as sign-in uses). Rules that always hold:
@@ -10,14 +11,15 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
  *   same whether or not the address exists, so it reveals nothing either.
  */
 const HOUR_S = 60 * 60;
-type Limiters = { email: RateLimiterMemory; address: RateLimiterMemory; server: RateLimiterMemory };
-const limiters = ((globalThis as unknown as { mastheadResetLimiters?: Limiters }).mastheadResetLimiters ??= {
-  email: new RateLimiterMemory({ keyPrefix: "reset-email", points: 3, duration: HOUR_S }),
-  address: new RateLimiterMemory({ keyPrefix: "reset-address", points: 10, duration: HOUR_S }),
-  server: new RateLimiterMemory({ keyPrefix: "reset-server", points: Number(process.env.MASTHEAD_RESET_MAX_PER_HOUR ?? 200), duration: HOUR_S }),
-});
+// In memory on SQLite, in the database on PostgreSQL (every instance counts the same requests).
+const resetLimiters = () =>
+  limitersFor("mastheadResetLimiters", (pool) => ({
+    email: createLimiter(pool, { keyPrefix: "reset-email", points: 3, duration: HOUR_S }),
+    address: createLimiter(pool, { keyPrefix: "reset-address", points: 10, duration: HOUR_S }),
+    server: createLimiter(pool, { keyPrefix: "reset-server", points: Number(process.env.MASTHEAD_RESET_MAX_PER_HOUR ?? 200), duration: HOUR_S }),
+  }));
 
-async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+async function take(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
   try {
     await limiter.consume(key);
     return true;
@@ -29,6 +31,7 @@ async function take(limiter: RateLimiterMemory, key: string): Promise<boolean> {
 
 /** `refused`: tell the person to wait. `send`: false when this address had its emails for the hour. */
 export async function admitResetRequest({ email, address }: { email: string; address: string | null }): Promise<{ refused: boolean; send: boolean }> {
+  const limiters = await resetLimiters();
   if (!(await take(limiters.server, "all")) || (address !== null && !(await take(limiters.address, address)))) return { refused: true, send: false };
   return { refused: false, send: await take(limiters.email, email) };
 }

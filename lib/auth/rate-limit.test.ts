@@ -10,7 +10,18 @@ async function loadWith(limits: { perAccount: number; perAddress: number; window
   vi.stubEnv("MASTHEAD_LOGIN_WINDOW_S", String(limits.windowS));
   delete (globalThis as { mastheadLimiters?: unknown }).mastheadLimiters;
   vi.resetModules();
+  await forgetStoredCounts();
   return import("./rate-limit");
+}
+
+/**
+ * On PostgreSQL the counts live in the database (lib/auth/limiter-store.ts), where a fresh module
+ * still finds the last test's: each test starts from none, as with fresh memory limiters.
+ * Only this file signs in, so no other file's counts are touched.
+ */
+async function forgetStoredCounts() {
+  const { pgPoolOf } = await import("@/lib/data/db");
+  await pgPoolOf()?.query(`DELETE FROM "RateLimit" WHERE "key" LIKE 'login-%' OR "key" LIKE 'second-factor:%'`);
 }
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { isIP } from "node:net";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import { createLimiter, limitersFor } from "./limiter-store";
 
 /**
  * Sign-in throttling with rate-limiter-flexible, after OWASP's Authentication Cheat Sheet
@@ -16,8 +17,9 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
  *   address (Next hands route handlers no socket, and keeps any X-Forwarded-For a client
  *   sends), so there is no per-address bucket at all. IPv6 addresses count by their /64.
  * Every attempt takes its points *before* the password is checked, so a parallel burst cannot
- * all slip past a check made before any of them failed. Kept in memory: one server process, and
- * a restart only forgives a few failures.
+ * all slip past a check made before any of them failed. On SQLite kept in memory (one server
+ * process; a restart only forgives a few failures); on PostgreSQL in the database, so every
+ * instance counts the same attempts (lib/auth/limiter-store.ts).
  */
 const WINDOW_S = Number(process.env.MASTHEAD_LOGIN_WINDOW_S ?? 15 * 60);
 const PER_ACCOUNT = Number(process.env.MASTHEAD_LOGIN_MAX_PER_ACCOUNT ?? 5);
@@ -26,13 +28,13 @@ const PER_ADDRESS = Number(process.env.MASTHEAD_LOGIN_MAX_PER_ADDRESS ?? 30);
 const FIRST_DELAY_MS = 250;
 export const MAX_DELAY_MS = 10_000;
 
-type Limiters = { accountAddress: RateLimiterMemory; account: RateLimiterMemory; address: RateLimiterMemory };
-const limiters = ((globalThis as unknown as { mastheadLimiters?: Limiters }).mastheadLimiters ??= {
-  accountAddress: new RateLimiterMemory({ keyPrefix: "login-account-address", points: PER_ACCOUNT, duration: WINDOW_S, blockDuration: WINDOW_S }),
-  account: new RateLimiterMemory({ keyPrefix: "login-account", points: PER_ACCOUNT_TOTAL, duration: WINDOW_S, blockDuration: WINDOW_S }),
-  // A counter, never a lock: its count only sets the delay of failures.
-  address: new RateLimiterMemory({ keyPrefix: "login-address", points: Number.MAX_SAFE_INTEGER, duration: WINDOW_S }),
-});
+const signInLimiters = () =>
+  limitersFor("mastheadLimiters", (pool) => ({
+    accountAddress: createLimiter(pool, { keyPrefix: "login-account-address", points: PER_ACCOUNT, duration: WINDOW_S, blockDuration: WINDOW_S }),
+    account: createLimiter(pool, { keyPrefix: "login-account", points: PER_ACCOUNT_TOTAL, duration: WINDOW_S, blockDuration: WINDOW_S }),
+    // A counter, never a lock: its count only sets the delay of failures.
+    address: createLimiter(pool, { keyPrefix: "login-address", points: Number.MAX_SAFE_INTEGER, duration: WINDOW_S }),
+  }));
 
 /** `address` is null when the client's address is not known (no trusted proxy). */
 export type Attempt = { email: string; address: string | null };
@@ -55,6 +57,7 @@ export function failureDelayMs(attempts: number, perAddress: number = PER_ADDRES
 
 /** Count one sign-in attempt before the password is checked. */
 export async function beginSignInAttempt(attempt: Attempt): Promise<SignInGate> {
+  const limiters = await signInLimiters();
   let failureDelay = 0;
   if (attempt.address !== null) failureDelay = failureDelayMs((await limiters.address.consume(attempt.address)).consumedPoints);
   for (const [limiter, key] of [
@@ -71,7 +74,7 @@ export async function beginSignInAttempt(attempt: Attempt): Promise<SignInGate> 
 }
 
 /** Return one point, never below zero: a window that has already ended banks no credit. */
-async function giveBack(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function giveBack(limiter: RateLimiterAbstract, key: string): Promise<void> {
   const current = await limiter.get(key);
   if (current && current.consumedPoints > 0) await limiter.reward(key);
 }
@@ -82,6 +85,7 @@ async function giveBack(limiter: RateLimiterMemory, key: string): Promise<void> 
  * attacker's progress on the account is not wiped by its owner signing in.
  */
 export async function signInSucceeded(attempt: Attempt): Promise<void> {
+  const limiters = await signInLimiters();
   await Promise.all([
     limiters.accountAddress.delete(accountAddressKey(attempt)),
     giveBack(limiters.account, attempt.email),
@@ -91,6 +95,7 @@ export async function signInSucceeded(attempt: Attempt): Promise<void> {
 
 /** The attempt never reached the password check (e.g. no CSRF token): it counts for nothing. */
 export async function signInNotChecked(attempt: Attempt): Promise<void> {
+  const limiters = await signInLimiters();
   await Promise.all([
     giveBack(limiters.accountAddress, accountAddressKey(attempt)),
     giveBack(limiters.account, attempt.email),
@@ -167,17 +172,12 @@ function expandIPv6(s: string): string[] {
 
 // Second-factor codes are guessed like passwords (a million six-digit codes, three valid at a
 // time): the same per-account budget and window, counted before the code is checked.
-const codeLimiter = ((globalThis as unknown as { mastheadCodeLimiter?: RateLimiterMemory }).mastheadCodeLimiter ??= new RateLimiterMemory({
-  keyPrefix: "second-factor",
-  points: PER_ACCOUNT,
-  duration: WINDOW_S,
-  blockDuration: WINDOW_S,
-}));
+const codeLimiter = () => limitersFor("mastheadCodeLimiter", (pool) => createLimiter(pool, { keyPrefix: "second-factor", points: PER_ACCOUNT, duration: WINDOW_S, blockDuration: WINDOW_S }));
 
 /** Count one second-factor code for an account; > 0: refused, wait that many seconds. */
 export async function beginCodeAttempt(userId: string): Promise<number> {
   try {
-    await codeLimiter.consume(userId);
+    await (await codeLimiter()).consume(userId);
     return 0;
   } catch (error) {
     return refusal(error);
@@ -186,7 +186,7 @@ export async function beginCodeAttempt(userId: string): Promise<number> {
 
 /** A right code: the account's count starts afresh. */
 export async function codeSucceeded(userId: string): Promise<void> {
-  await codeLimiter.delete(userId);
+  await (await codeLimiter()).delete(userId);
 }
 
 export function tooManyCodesMessage(seconds: number): string {

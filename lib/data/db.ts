@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { databaseUrl, isPostgresUrl } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
@@ -16,8 +17,14 @@ import { SerializedSQLite3 } from "./serialized-adapter";
 function createClient() {
   const url = databaseUrl();
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg({ connectionString: url });
-    return new PgPrismaClient({ adapter, omit: { user: { passwordHash: true } } }) as unknown as ReturnType<typeof createSqliteClient>;
+    // Our own pool, so that what speaks SQL itself (the rate-limit store) shares its connections.
+    const pool = new pg.Pool({ connectionString: url });
+    // An idle connection the server closed (a restart, a failover) must not crash the process.
+    pool.on("error", (error) => console.error("database pool: idle connection failed", error.message));
+    const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+    const client = new PgPrismaClient({ adapter, omit: { user: { passwordHash: true } } }) as unknown as ReturnType<typeof createSqliteClient>;
+    Object.defineProperty(client, POOL, { value: pool });
+    return client;
   }
   return createSqliteClient(url);
 }
@@ -27,6 +34,8 @@ function createSqliteClient(url: string) {
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }
 
+const POOL = Symbol.for("masthead.pgPool");
+
 /** Which engine DATABASE_URL selects; raw SQL branches on it. */
 export const engine: "postgres" | "sqlite" = isPostgresUrl(databaseUrl()) ? "postgres" : "sqlite";
 
@@ -35,3 +44,8 @@ const globalForPrisma = globalThis as unknown as { mastheadPrisma?: Client };
 
 export const db: Client = globalForPrisma.mastheadPrisma ?? createClient();
 globalForPrisma.mastheadPrisma = db;
+
+/** The pg pool under a PostgreSQL client (this process's by default); null on SQLite. */
+export function pgPoolOf(client: object = db): pg.Pool | null {
+  return (client as Record<symbol, pg.Pool | undefined>)[POOL] ?? null;
+}

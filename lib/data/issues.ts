@@ -1,12 +1,11 @@
 import "server-only";
-import path from "node:path";
 import { formatDate, formatDateTime } from "@/lib/domain/time";
 import { STATUS } from "@/lib/domain/workflow";
-import { mediaRoot } from "@/lib/media/process";
 import type { PdfIssue } from "@/lib/pdf/issue-pdf";
 import { type ArticleDto, toArticleDto } from "./articles";
 import { db } from "./db";
 import { parseVariants } from "./media";
+import { findMediaFile } from "./media-files";
 import { getPublication } from "./publication";
 
 /** Volumes (school years) and issues: the queries. Creating them is lib/use-cases/issues. */
@@ -60,8 +59,9 @@ export async function buildIssuePdfData({ slug }: { slug: string }): Promise<Pdf
     volumeLabel: found.issue.volume.label,
     title: found.issue.title,
     date: found.issue.publishedOn ? formatDate(found.issue.publishedOn, pub.timeZone) : "",
-    stories: found.articles.map((a: ArticleDto) => {
+    stories: await Promise.all(found.articles.map(async (a: ArticleDto) => {
       const jpeg = (found.variants.get(a.id) ?? []).filter((v) => v.format === "jpeg").sort((x, y) => y.width - x.width)[0];
+      const data = jpeg ? await findMediaFile(jpeg.key) : null;
       return {
         headline: a.headline,
         dek: a.dek,
@@ -69,10 +69,10 @@ export async function buildIssuePdfData({ slug }: { slug: string }): Promise<Pdf
         byline: a.authors.map((p) => (p.detail ? `${p.name} / ${p.detail}` : p.name)).join(", "),
         published: a.publishedAt ? formatDateTime(new Date(a.publishedAt), pub.timeZone) : "",
         paragraphs: (found.bodies.get(a.id) ?? "").split(/\n{2,}/).filter(Boolean),
-        image: a.leadImage && jpeg ? { file: path.join(mediaRoot(), jpeg.key), caption: a.leadImage.caption, credit: a.leadImage.credit, alt: a.leadImage.alt } : null,
+        image: a.leadImage && jpeg && data ? { data, caption: a.leadImage.caption, credit: a.leadImage.credit, alt: a.leadImage.alt } : null,
         corrections: corrections.filter((c) => c.articleId === a.id).map((c) => `${c.kind === "CORRECTION" ? "Correction" : "Editor's note"} (${formatDate(c.createdAt, pub.timeZone)}): ${c.body}`),
       };
-    }),
+    })),
   };
 }
 

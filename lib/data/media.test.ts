@@ -3,7 +3,7 @@ import { actorFor, createTestUser, type TestUser, uniq } from "@/lib/testing/db"
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { mediaRoot, type Variant } from "@/lib/media/process";
@@ -61,7 +61,7 @@ function listFiles(dir: string): string[] {
 }
 
 async function snapshot() {
-  return { rows: await db.media.count(), files: listFiles(mediaRoot()).length };
+  return { rows: await db.media.count(), files: listFiles(mediaRoot()).length, stored: await db.mediaFile.count() };
 }
 
 async function upload(actor: Actor, name = `photo-${uniq()}.jpg`) {
@@ -70,15 +70,17 @@ async function upload(actor: Actor, name = `photo-${uniq()}.jpg`) {
 }
 
 describe("uploadMedia", () => {
-  it("stores the renditions under data/media/<prefix>/<id> and then the row", async () => {
+  it("stores the renditions in the database with the row (the default), nothing on disk", async () => {
     const name = `sunset-${uniq()}.jpg`;
     const media = await upload(asWriter, name);
     const row = await db.media.findUniqueOrThrow({ where: { id: media.id } });
     expect(row).toMatchObject({ storageKey: `${media.id.slice(0, 2)}/${media.id}`, originalName: name, mimeType: "image/jpeg", width: 400, height: 300, uploadedById: writer.userId, alt: "" });
-    const dir = path.join(mediaRoot(), row.storageKey);
-    expect(readdirSync(dir).sort()).toEqual(["320.avif", "320.jpg", "320.webp"]);
+    expect(existsSync(path.join(mediaRoot(), row.storageKey))).toBe(false);
     const variants = JSON.parse(row.variants) as { key: string; format: string; width: number; bytes: number }[];
-    for (const v of variants) expect(existsSync(path.join(mediaRoot(), v.key))).toBe(true);
+    const files = await db.mediaFile.findMany({ where: { mediaId: media.id }, orderBy: { key: "asc" } });
+    expect(files.map((f) => f.key)).toEqual(["320.avif", "320.jpg", "320.webp"].map((f) => `${row.storageKey}/${f}`));
+    expect(files.map((f) => f.contentType)).toEqual(["image/avif", "image/jpeg", "image/webp"]);
+    for (const v of variants) expect(files.find((f) => f.key === v.key)?.data.length).toBe(v.bytes);
     expect(media).toMatchObject({ canEdit: true, uploadedBy: { id: writer.userId, name: writer.fullName }, thumbUrl: `/media/${row.storageKey}/320.webp` });
     expect(media.urls).toEqual({
       src: `/media/${row.storageKey}/320.jpg`,
@@ -87,8 +89,24 @@ describe("uploadMedia", () => {
       width: 320,
       height: 240,
     });
-    // No GPS on disk.
-    for (const v of variants) expect((await sharp(path.join(mediaRoot(), v.key)).metadata()).exif).toBeUndefined();
+    // No GPS in what is stored.
+    for (const f of files) expect((await sharp(Buffer.from(f.data)).metadata()).exif).toBeUndefined();
+  });
+
+  it("with MASTHEAD_MEDIA_STORE=disk, stores the renditions under data/media/<prefix>/<id> and then the row", async () => {
+    vi.stubEnv("MASTHEAD_MEDIA_STORE", "disk");
+    try {
+      const media = await upload(asWriter);
+      const row = await db.media.findUniqueOrThrow({ where: { id: media.id } });
+      const dir = path.join(mediaRoot(), row.storageKey);
+      expect(readdirSync(dir).sort()).toEqual(["320.avif", "320.jpg", "320.webp"]);
+      const variants = JSON.parse(row.variants) as { key: string; format: string; width: number; bytes: number }[];
+      for (const v of variants) expect(existsSync(path.join(mediaRoot(), v.key))).toBe(true);
+      expect(await db.mediaFile.count({ where: { mediaId: media.id } })).toBe(0);
+      for (const v of variants) expect((await sharp(path.join(mediaRoot(), v.key)).metadata()).exif).toBeUndefined();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("keeps only the file name, without folders or control characters", async () => {
@@ -129,7 +147,19 @@ describe("uploadMedia", () => {
     expect(media).toMatchObject({ mimeType: "image/png", originalName: "notes.txt" });
   });
 
-  it("removes the files again when the database write fails", async () => {
+  it("removes the files again when the database write fails (on disk too)", async () => {
+    vi.stubEnv("MASTHEAD_MEDIA_STORE", "disk");
+    try {
+      const before = await snapshot();
+      const ghost: Actor = { ...asWriter, userId: `nosuchuser${uniq()}` };
+      await expect(uploadMedia({ actor: ghost, input: { files: [{ name: "x.jpg", data: await jpeg() }] } })).rejects.toThrow();
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it("stores nothing when the database write fails", async () => {
     const before = await snapshot();
     const ghost: Actor = { ...asWriter, userId: `nosuchuser${uniq()}` };
     await expect(uploadMedia({ actor: ghost, input: { files: [{ name: "x.jpg", data: await jpeg() }] } })).rejects.toThrow();

@@ -1,7 +1,7 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, type TestUser } from "@/lib/testing/db";
 import { addImportedImage, createApiToken, createArticle, importDocxForActor, skipImportedImage, transitionArticle } from "@/lib/testing/use-cases";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { getSchema, type JSONContent } from "@tiptap/core";
 import { generateJSON } from "@tiptap/html/server";
@@ -239,8 +239,11 @@ describe("importing a .docx with photos", () => {
     expect(media.urls).toMatchObject({ src: expect.stringMatching(/^\/media\/[a-z0-9]{2}\/[a-z0-9]+\/1024\.jpg$/), width: 1024, height: 683 });
     const variants = await variantFiles(media);
     expect(variants.map((v) => `${v.format}@${v.width}`).sort()).toEqual(["avif@1024", "avif@320", "avif@640", "jpeg@1024", "webp@1024", "webp@320", "webp@640"].sort());
+    // Stored in the database with the row (the default media store); the claimed folder is gone.
+    expect(existsSync(path.join(mediaRoot(), variants[0]!.key, ".."))).toBe(false);
     for (const v of variants) {
-      const bytes = readFileSync(path.join(mediaRoot(), v.key));
+      const row = await db.mediaFile.findUniqueOrThrow({ where: { key: v.key } });
+      const bytes = Buffer.from(row.data);
       const meta = await sharp(bytes).metadata();
       expect(meta.exif, v.key).toBeUndefined();
       expect(meta.xmp, v.key).toBeUndefined();

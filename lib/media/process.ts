@@ -178,11 +178,21 @@ export async function storeRenditions({ root, storageKey, renditions }: { root: 
     await removeStored({ root, storageKey });
     throw error;
   }
-  return renditions.map((r) => ({ width: r.width, height: r.height, format: r.format, key: `${storageKey}/${r.file}`, bytes: r.data.length }));
+  return variantsFor(storageKey, renditions);
 }
 
 export async function removeStored({ root, storageKey }: { root: string; storageKey: string }): Promise<void> {
   await rm(path.join(root, storageKey), { recursive: true, force: true });
+}
+
+/** Variants named as storeRenditions names them, for renditions kept elsewhere (the database). */
+export function variantsFor(storageKey: string, renditions: readonly Rendition[]): Variant[] {
+  return renditions.map((r) => ({ width: r.width, height: r.height, format: r.format, key: `${storageKey}/${r.file}`, bytes: r.data.length }));
+}
+
+/** The Content-Type of a rendition by its key's extension. */
+export function contentTypeOfKey(key: string): string {
+  return CONTENT_TYPES[key.slice(key.lastIndexOf(".") + 1)] ?? "application/octet-stream";
 }
 
 /**

@@ -12,7 +12,7 @@ export type PdfStory = {
   byline: string;
   published: string;
   paragraphs: string[];
-  image: { file: string; caption: string; credit: string; alt: string } | null;
+  image: { data: Buffer; caption: string; credit: string; alt: string } | null;
   corrections: string[];
 };
 
@@ -59,7 +59,7 @@ export function renderIssuePdf(issue: PdfIssue): Promise<Buffer> {
     if (story.image) {
       doc.moveDown(0.6);
       try {
-        doc.image(story.image.file, { fit: [width, 260], align: "center" });
+        doc.image(story.image.data, { fit: [width, 260], align: "center" });
       } catch {
         // A missing rendition leaves the caption; the issue still prints.
       }

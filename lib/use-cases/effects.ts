@@ -56,10 +56,12 @@ export function registerOutsideRequestRefresher(fn: Refresher) {
 
 /**
  * The after-commit half. Every write refreshes the newsroom's views; a change readers can see
- * also marks every reader page stale and empties the server's page cache.
+ * also marks every reader page stale and empties the server's page cache, and (on PostgreSQL)
+ * every other instance's. `localOnly`: this refresh was asked for by another instance's purge,
+ * or its purge was already broadcast, so it is not broadcast again.
  */
-export async function applyAfterCommit(effects: Effects): Promise<void> {
-  if (effects.readerSiteChanged) purgePageCache();
+export async function applyAfterCommit(effects: Effects, { localOnly = false }: { localOnly?: boolean } = {}): Promise<void> {
+  if (effects.readerSiteChanged) purgePageCache({ localOnly });
   else if (effects.actorSignedOut) return;
   try {
     revalidatePath(effects.readerSiteChanged ? "/" : "/newsroom", "layout");

@@ -35,3 +35,12 @@ CREATE TRIGGER "ArticleAuthor_listedAt_insert" BEFORE INSERT ON "ArticleAuthor"
     FOR EACH ROW EXECUTE FUNCTION "ArticleLink_listedAt_insert"();
 CREATE TRIGGER "ArticleTag_listedAt_insert" BEFORE INSERT ON "ArticleTag"
     FOR EACH ROW EXECUTE FUNCTION "ArticleLink_listedAt_insert"();
+
+-- rate-limiter-flexible's PostgreSQL store (lib/auth/limiter-store.ts): every instance counts
+-- sign-in failures, codes and reset requests in these rows. Its own layout (key, points, expire
+-- in ms), with TEXT keys: an email and an address together can pass 255 characters.
+CREATE TABLE "RateLimit" (
+    "key" TEXT PRIMARY KEY,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT
+);

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { findMediaFile } from "@/lib/data/media-files";
 import { mediaRoot, resolveMediaPath } from "@/lib/media/process";
 import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/security-headers";
 
@@ -25,17 +25,17 @@ async function mediaSegments(request: Request, params: Promise<{ path?: string[]
   }
 }
 
-/** Serves /media/<prefix>/<id>/<width>.<webp|avif|jpg> from data/media; anything else is 404. */
+/**
+ * Serves /media/<prefix>/<id>/<width>.<webp|avif|jpg> from the database (or, for photos stored
+ * before it held them, from data/media); anything else is 404.
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ path?: string[] }> }): Promise<Response> {
   const segments = await mediaSegments(request, params);
+  // Only names this pipeline writes reach the store (resolveMediaPath checks every segment).
   const target = segments && resolveMediaPath(mediaRoot(), segments);
   if (!segments || !target) return missing();
-  let data: Buffer;
-  try {
-    data = await readFile(target.file);
-  } catch {
-    return missing();
-  }
+  const data = await findMediaFile(segments.join("/"));
+  if (!data) return missing();
   const etag = `"${segments.join("-")}"`;
   const headers = {
     "Content-Type": target.contentType,

@@ -1,6 +1,8 @@
 import "server-only";
+import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { can } from "@/lib/auth/policy";
+import { mediaStore } from "@/lib/data/media-files";
 import { AppError, notFound } from "@/lib/errors";
 import { mediaRoot, newMediaId, storageKeyFor } from "@/lib/media/process";
 import { claimStagedImage, finishImportIfDecided, importsRoot, unclaimStagedImage } from "@/lib/media/staging";
@@ -13,7 +15,9 @@ import { authorizeStory, GONE, ownImport, type Roots } from "./staged-import";
 /**
  * Add a staged photo to the media library with its alt text, caption and credit. The same rules
  * as the rest: the caller must still be allowed to edit the story and to upload media. The
- * files move into the library before the row is written, and move back if the write fails.
+ * files move into the library before the row is written, and move back if the write fails. With
+ * the media in the database (the default), the moved folder is only the claim: its files are
+ * stored with the row, and the folder goes once the row is written.
  */
 export async function addImportedImage({
   actor,
@@ -32,17 +36,22 @@ export async function addImportedImage({
   const storageKey = storageKeyFor(id);
   const target = path.join(/*turbopackIgnore: true*/ roots.media ?? mediaRoot(), storageKey);
   if (!(await claimStagedImage({ root, importId, key, target }))) throw new AppError("NOT_FOUND", GONE);
+  const inDatabase = mediaStore() === "database";
   let added: Outcome<TMedia>;
   try {
+    const files = inDatabase
+      ? await Promise.all(image.variants.map(async (v) => ({ key: `${storageKey}/${v.key}`, data: await readFile(/*turbopackIgnore: true*/ path.join(target, path.basename(v.key))) })))
+      : undefined;
     added = await recordStoredMedia({
       actor,
-      input: { id, storageKey, image: { ...image, variants: image.variants.map((v) => ({ ...v, key: `${storageKey}/${v.key}` })) }, details },
+      input: { id, storageKey, image: { ...image, variants: image.variants.map((v) => ({ ...v, key: `${storageKey}/${v.key}` })) }, details, files },
       tx,
     });
   } catch (error) {
     await unclaimStagedImage({ root, importId, key, from: target });
     throw error;
   }
+  if (inDatabase) await rm(/*turbopackIgnore: true*/ target, { recursive: true, force: true });
   await finishImportIfDecided({ root, importId, manifest });
   return added;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { can } from "@/lib/auth/policy";
 import { cleanName, mediaSelect, toMediaDto } from "@/lib/data/media";
+import { type MediaFileData, saveMediaFiles } from "@/lib/data/media-files";
 import { AppError } from "@/lib/errors";
 import type { Variant } from "@/lib/media/process";
 import { parseInput } from "@/lib/validation/parse";
@@ -13,12 +14,13 @@ export type StoredImage = { originalName: string; mimeType: string; width: numbe
  * Record a library image whose renditions are already stored under `storageKey` (a photo from an
  * imported .docx, processed when the document was read), with its alt text, caption and credit.
  * The caller owns the files: if this throws, no row exists and the caller removes or keeps them.
+ * `files`: the renditions' bytes, stored in the database with the row (the default media store).
  */
 export async function recordStoredMedia({
   actor,
   input,
   tx,
-}: UseCaseArgs<{ id: string; storageKey: string; image: StoredImage; details: TMediaUpdate }>): Promise<Outcome<TMedia>> {
+}: UseCaseArgs<{ id: string; storageKey: string; image: StoredImage; details: TMediaUpdate; files?: MediaFileData[] }>): Promise<Outcome<TMedia>> {
   if (!can(actor, "upload_media")) throw new AppError("FORBIDDEN", "You may not add images to the media library.");
   const { id, storageKey, image } = input;
   const details = parseInput(ZMediaUpdate, input.details);
@@ -40,6 +42,7 @@ export async function recordStoredMedia({
       },
       select: mediaSelect,
     });
+    await saveMediaFiles(tx, { mediaId: id, files: input.files ?? [] });
     return outcome(toMediaDto(row, actor));
   });
 }

@@ -1,16 +1,18 @@
 import "server-only";
 import { can } from "@/lib/auth/policy";
 import { cleanName, type MediaRow, mediaSelect, toMediaDto, type UploadFile } from "@/lib/data/media";
+import { type MediaFileData, mediaStore, renditionFiles, saveMediaFiles } from "@/lib/data/media-files";
 import { AppError } from "@/lib/errors";
-import { type HeicDecoder, mediaRoot, newMediaId, type ProcessedImage, processImage, removeStored, storageKeyFor, storeRenditions, type Variant } from "@/lib/media/process";
+import { type HeicDecoder, mediaRoot, newMediaId, type ProcessedImage, processImage, removeStored, storageKeyFor, storeRenditions, type Variant, variantsFor } from "@/lib/media/process";
 import { MAX_FILES_PER_REQUEST, MEDIA_MESSAGES, type TMedia } from "@/lib/validation/media";
 import { inTransaction, outcome, type Outcome, type UseCaseArgs } from "../transaction";
 
 /**
  * Add images to the library (any staff member). All or nothing: every file is checked and
- * processed before any is stored, and a failure stores nothing. Files are written before the
- * transaction, so a row never names a missing file; if the database write fails, the files are
- * removed again.
+ * processed before any is stored, and a failure stores nothing. By default the renditions go
+ * into the database in the same transaction as their rows (lib/data/media-files.ts). On disk
+ * (MASTHEAD_MEDIA_STORE=disk) files are written before the transaction, so a row never names a
+ * missing file; if the database write fails, the files are removed again.
  */
 export async function uploadMedia({
   actor,
@@ -42,14 +44,15 @@ export async function uploadMedia({
     }
   }
 
-  const stored: { id: string; storageKey: string; variants: Variant[]; file: UploadFile; image: ProcessedImage }[] = [];
+  const inDatabase = mediaStore() === "database";
+  const stored: { id: string; storageKey: string; variants: Variant[]; file: UploadFile; image: ProcessedImage; files: MediaFileData[] }[] = [];
   try {
     for (const { file, image } of processed) {
       const id = newMediaId();
       const storageKey = storageKeyFor(id);
+      if (inDatabase) stored.push({ id, storageKey, variants: variantsFor(storageKey, image.renditions), file, image, files: renditionFiles(storageKey, image.renditions) });
       // storeRenditions leaves nothing behind when it fails, so only finished folders are listed.
-      const variants = await storeRenditions({ root, storageKey, renditions: image.renditions });
-      stored.push({ id, storageKey, variants, file, image });
+      else stored.push({ id, storageKey, variants: await storeRenditions({ root, storageKey, renditions: image.renditions }), file, image, files: [] });
     }
     return await inTransaction(tx, async (tx) => {
       const created: MediaRow[] = [];
@@ -70,12 +73,13 @@ export async function uploadMedia({
             select: mediaSelect,
           }),
         );
+        await saveMediaFiles(tx, { mediaId: s.id, files: s.files });
       }
       // New images are in no story yet: only the newsroom's views change.
       return outcome(created.map((row) => toMediaDto(row, actor)));
     });
   } catch (error) {
-    await Promise.all(stored.map((s) => removeStored({ root, storageKey: s.storageKey }).catch(() => undefined)));
+    if (!inDatabase) await Promise.all(stored.map((s) => removeStored({ root, storageKey: s.storageKey }).catch(() => undefined)));
     throw error;
   }
 }

@@ -257,6 +257,17 @@ CREATE TABLE "Media" (
 );
 
 -- CreateTable
+CREATE TABLE "MediaFile" (
+    "key" TEXT NOT NULL,
+    "mediaId" TEXT NOT NULL,
+    "contentType" TEXT NOT NULL,
+    "data" BYTEA NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "MediaFile_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
 CREATE TABLE "Volume" (
     "id" TEXT NOT NULL,
     "number" INTEGER NOT NULL,
@@ -400,6 +411,16 @@ CREATE TABLE "PasswordResetToken" (
     CONSTRAINT "PasswordResetToken_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "EditorPresence" (
+    "articleId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "seenAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "EditorPresence_pkey" PRIMARY KEY ("articleId","userId")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Person_slug_key" ON "Person"("slug");
 
@@ -479,6 +500,9 @@ CREATE INDEX "Comment_articleId_createdAt_idx" ON "Comment"("articleId", "create
 CREATE UNIQUE INDEX "Media_storageKey_key" ON "Media"("storageKey");
 
 -- CreateIndex
+CREATE INDEX "MediaFile_mediaId_idx" ON "MediaFile"("mediaId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Volume_number_key" ON "Volume"("number");
 
 -- CreateIndex
@@ -519,6 +543,9 @@ CREATE UNIQUE INDEX "PasswordResetToken_tokenHash_key" ON "PasswordResetToken"("
 
 -- CreateIndex
 CREATE INDEX "PasswordResetToken_userId_createdAt_idx" ON "PasswordResetToken"("userId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "EditorPresence_seenAt_idx" ON "EditorPresence"("seenAt");
 
 -- AddForeignKey
 ALTER TABLE "Person" ADD CONSTRAINT "Person_photoId_fkey" FOREIGN KEY ("photoId") REFERENCES "Media"("id") ON DELETE SET NULL ON UPDATE CASCADE;
@@ -584,6 +611,9 @@ ALTER TABLE "Comment" ADD CONSTRAINT "Comment_resolvedById_fkey" FOREIGN KEY ("r
 ALTER TABLE "Media" ADD CONSTRAINT "Media_uploadedById_fkey" FOREIGN KEY ("uploadedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "MediaFile" ADD CONSTRAINT "MediaFile_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "Media"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "Issue" ADD CONSTRAINT "Issue_volumeId_fkey" FOREIGN KEY ("volumeId") REFERENCES "Volume"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -634,6 +664,12 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_userId_fkey" FOREIGN KEY
 -- AddForeignKey
 ALTER TABLE "PasswordResetToken" ADD CONSTRAINT "PasswordResetToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "EditorPresence" ADD CONSTRAINT "EditorPresence_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EditorPresence" ADD CONSTRAINT "EditorPresence_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- Hand-written PostgreSQL extras that Prisma's schema cannot express; appended to the derived
 -- migration by scripts/pg-schema.ts. They mirror the SQLite migrations' FTS5 table and triggers.
 
@@ -671,3 +707,12 @@ CREATE TRIGGER "ArticleAuthor_listedAt_insert" BEFORE INSERT ON "ArticleAuthor"
     FOR EACH ROW EXECUTE FUNCTION "ArticleLink_listedAt_insert"();
 CREATE TRIGGER "ArticleTag_listedAt_insert" BEFORE INSERT ON "ArticleTag"
     FOR EACH ROW EXECUTE FUNCTION "ArticleLink_listedAt_insert"();
+
+-- rate-limiter-flexible's PostgreSQL store (lib/auth/limiter-store.ts): every instance counts
+-- sign-in failures, codes and reset requests in these rows. Its own layout (key, points, expire
+-- in ms), with TEXT keys: an email and an address together can pass 255 characters.
+CREATE TABLE "RateLimit" (
+    "key" TEXT PRIMARY KEY,
+    "points" INTEGER NOT NULL DEFAULT 0,
+    "expire" BIGINT
+);
