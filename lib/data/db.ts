@@ -22,7 +22,11 @@ function createClient() {
     // An idle connection the server closed (a restart, a failover) must not crash the process.
     pool.on("error", (error) => console.error("database pool: idle connection failed", error.message));
     const adapter = new PrismaPg(pool, { disposeExternalPool: true });
-    const client = new PgPrismaClient({ adapter, omit: { user: { passwordHash: true } } }) as unknown as ReturnType<typeof createSqliteClient>;
+    // Transactions are short, but on a busy machine the event loop between their queries is
+    // not: wait longer for a pooled connection and allow more time than Prisma's 2 s / 5 s
+    // before a write is given up (and answered 503 BUSY, lib/errors.ts).
+    const transactionOptions = { maxWait: 10_000, timeout: 15_000 };
+    const client = new PgPrismaClient({ adapter, transactionOptions, omit: { user: { passwordHash: true } } }) as unknown as ReturnType<typeof createSqliteClient>;
     Object.defineProperty(client, POOL, { value: pool });
     return client;
   }
