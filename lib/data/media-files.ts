@@ -42,7 +42,7 @@ export async function findMediaFile(key: string): Promise<Buffer | null> {
  * idempotent, and the files are left where they were. Returns how many were copied.
  */
 export async function copyDiskMediaIntoDatabase({ root = mediaRoot() }: { root?: string } = {}): Promise<number> {
-  if (mediaStore() !== "database" || !existsSync(root)) return 0;
+  if (mediaStore() !== "database" || !existsSync(/*turbopackIgnore: true*/ root)) return 0;
   const stored = new Set((await db.mediaFile.findMany({ select: { key: true } })).map((f) => f.key));
   let copied = 0;
   for (const media of await db.media.findMany({ select: { id: true, variants: true } })) {
@@ -56,7 +56,7 @@ export async function copyDiskMediaIntoDatabase({ root = mediaRoot() }: { root?:
     for (const v of Array.isArray(variants) ? variants : []) {
       if (typeof v?.key !== "string" || stored.has(v.key)) continue;
       const target = resolveMediaPath(root, v.key.split("/"));
-      if (target && existsSync(target.file)) files.push({ key: v.key, data: await readFile(target.file) });
+      if (target && existsSync(/*turbopackIgnore: true*/ target.file)) files.push({ key: v.key, data: await readFile(/*turbopackIgnore: true*/ target.file) });
     }
     if (files.length === 0) continue;
     await db.$transaction((tx) => saveMediaFiles(tx, { mediaId: media.id, files }));
