@@ -52,6 +52,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { parseServerTiming } from "../lib/http/server-timing";
+import { fmtMemory, processMemory } from "./lib/process-memory";
 import {
   type CannonStats,
   type RunningServer,
@@ -595,6 +596,7 @@ async function main() {
   log("warming up the reader pages");
   for (const p of READER_PATHS) for (let i = 0; i < 3; i++) await fetch(base() + p).then((r) => r.arrayBuffer());
 
+  const memoryBefore = processMemory(server.pid);
   // ---- phase 0 ------------------------------------------------------------------------------
   log(`phase 0: ${READERS} readers alone for ${QUIET_SECONDS} s`);
   readers = startReaders(base(), QUIET_SECONDS);
@@ -629,6 +631,7 @@ async function main() {
   const drainSeconds = (performance.now() - loadEnded) / 1000;
   if (drainSeconds > 1) log(`  the editors' last saves took ${drainSeconds.toFixed(1)} s to come back`);
   readers = null;
+  const memoryAfter = processMemory(server.pid);
   log("phase 1 done; stopping the server to read the database");
   await server.stop();
   const v1 = await verify(db.file, editors);
@@ -688,6 +691,7 @@ async function main() {
   console.log(table(HEAD, [readerRow("readers, no editors (phase 0)", r0), readerRow("readers, with editors (phase 1)", r1), saveRow("saves (PATCH, phase 1)", s1, loadSeconds)]));
   console.log(`acknowledged saves per second: ${rate1.perSecond} over phase 1, ${rate1.slowest10s} in its slowest 10 s`);
   printServerParts(parts1);
+  console.log(`server memory: ${fmtMemory(memoryBefore)} after the warm-up; ${fmtMemory(memoryAfter)} after phases 0 and 1`);
   console.log(`probes (one anonymous GET a second, x-nextjs-cache): ${fmtProbe(p1)}`);
   console.log(
     `acknowledged saves ${v1.acknowledged} (incl. ${EDITORS} creations), found in the database ${v1.found}; articles intact ${v1.articlesOk}/${v1.articles}; 409s ${editors.reduce((n, e) => n + e.conflicts[1], 0)}; 5xx ${fivexx1}`,
@@ -710,7 +714,7 @@ async function main() {
     machine: machineInfo(),
     settings: { seconds: SECONDS, quietSeconds: QUIET_SECONDS, readers: READERS, editors: EDITORS, saveEveryMs: SAVE_EVERY_MS, burst: BURST !== undefined, killAfter: KILL_AFTER, afterRestart: AFTER_RESTART, readerPaths: READER_PATHS, distDir: DIST, database: path.relative(ROOT, db.file), build },
     phase0: { seconds: QUIET_SECONDS, readers: r0 },
-    phase1: { loadSeconds, drainSeconds, probes: p1, readers: r1, saves: s1, serverTiming: parts1, savesPerSecond: rate1, verification: v1, fivexx: fivexx1, pass: pass1 },
+    phase1: { memoryBefore, memoryAfter, loadSeconds, drainSeconds, probes: p1, readers: r1, saves: s1, serverTiming: parts1, savesPerSecond: rate1, verification: v1, fivexx: fivexx1, pass: pass1 },
     phase2: { seconds: phase2Seconds, killedAt, restartSeconds, readersBeforeKill: r2a, readersAfterRestart: r2b, saves: s2, verificationAfterKill: vCrash, verification: v2, fivexx: fivexx2, pass: pass2 },
     conflicts: { phase1: editors.reduce((n, e) => n + e.conflicts[1], 0), phase2: editors.reduce((n, e) => n + e.conflicts[2], 0) },
     phase3: h,
