@@ -388,16 +388,29 @@ function tagKey(name: string): string {
   return name.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
-/** Replace a story's tags with these names (created on first use). */
-export async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
-  if (names === undefined) return;
+/** The tag names a save sends, cleaned as setTags cleans them, one per tag. */
+function cleanTagNames(names: string[]): string[] {
   const wanted = new Map<string, string>();
   for (const name of names) {
     const clean = name.trim().replace(/\s+/g, " ");
     if (clean && !wanted.has(tagKey(clean))) wanted.set(tagKey(clean), clean);
   }
+  return [...wanted.values()];
+}
+
+/** `names` are exactly the story's tags already: setTags would change nothing. */
+export function sameTags(names: string[], row: Pick<ArticleRow, "tags">): boolean {
+  const wanted = cleanTagNames(names).sort();
+  const have = row.tags.map((t) => t.tag.name).sort();
+  return wanted.length === have.length && wanted.every((name, i) => name === have[i]);
+}
+
+/** Replace a story's tags with these names (created on first use). */
+export async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
+  if (names === undefined) return;
   await tx.articleTag.deleteMany({ where: { articleId } });
-  for (const [key, name] of wanted) {
+  for (const name of cleanTagNames(names)) {
+    const key = tagKey(name);
     let slug = distinctSlug(name, 40, "tag");
     const existing = await tx.tag.findUnique({ where: { slug }, select: { name: true } });
     // A different tag already owns this slug ("Ā" and "A!"): keep them apart.

@@ -11,6 +11,7 @@ import {
   recordRevision,
   resolveCoAuthors,
   resolveSection,
+  sameTags,
   setTags,
   toEditorArticleDto,
   type EditorArticleDto,
@@ -95,10 +96,14 @@ export async function updateArticle({
         const current = await findArticleForActor({ id, actor, tx });
         assertMayEdit(actor, current);
         if (current.version !== input.version) throw new StaleSave();
-        const sectionId = await resolveSection(tx, input.section);
-        if (input.leadImageId) await requireMedia({ id: input.leadImageId, tx });
+        // Only what changed is written: the autosave sends every field every time.
+        const resolvedSection = await resolveSection(tx, input.section);
+        const sectionId = resolvedSection !== current.sectionId ? resolvedSection : undefined;
+        const leadImageId = input.leadImageId !== undefined && input.leadImageId !== current.leadImageId ? input.leadImageId : undefined;
+        if (leadImageId) await requireMedia({ id: leadImageId, tx });
         const lead = current.authors[0]?.person.id ?? actor.personId;
-        const coAuthors = await resolveCoAuthors(tx, input.coAuthorIds, lead);
+        const coAuthors = input.coAuthorIds !== undefined && !sameBylines(lead, input.coAuthorIds, current) ? await resolveCoAuthors(tx, input.coAuthorIds, lead) : undefined;
+        const tags = input.tags !== undefined && !sameTags(input.tags, current) ? input.tags : undefined;
         const working = currentText(current);
         const headline = input.headline ?? working.headline;
         const bodyJson = body ? JSON.stringify(body.json) : null;
@@ -109,24 +114,34 @@ export async function updateArticle({
           ...(body && bodyJson !== null ? { bodyJson, bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : pickBody(working)),
         };
         const live = keepsLiveText(current.status);
-        const data: Prisma.ArticleUpdateManyMutationInput = {
+        // Plain column values only (no Prisma operations), so the saved row can be told without reading it back.
+        const columns = {
           ...(live ? workingCopyOverlay(current, next, now) : next),
-          version: { increment: 1 },
-          ...(sectionId !== undefined ? { sectionId } : {}),
-          ...(input.leadImageId !== undefined ? { leadImageId: input.leadImageId } : {}),
           // Links to a story stay stable once it has been public (or is scheduled to be).
           ...(!hasStableAddress(current) && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {}),
+          updatedAt: now,
+        };
+        const data: Prisma.ArticleUpdateManyMutationInput = {
+          ...columns,
+          version: { increment: 1 },
+          ...(sectionId !== undefined ? { sectionId } : {}),
+          ...(leadImageId !== undefined ? { leadImageId } : {}),
         };
         const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
         if (swapped.count === 0) throw new StaleSave();
         // The comments' anchors follow their passages into the new text (comment rows only).
         if (bodyJson !== null) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson });
-        await setTags(tx, id, input.tags);
+        await setTags(tx, id, tags);
         if (coAuthors !== undefined) {
           await tx.articleAuthor.deleteMany({ where: { articleId: id } });
           await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
         }
-        const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+        // What a reader page shows beside the text changed: read the row back with its relations;
+        // otherwise it is the row read above with the columns just written.
+        const besideChanged = sectionId !== undefined || leadImageId !== undefined || coAuthors !== undefined || tags !== undefined;
+        const updated: Row = besideChanged
+          ? await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude })
+          : { ...current, ...(columns as Partial<Row>), version: current.version + 1 };
         // The history keeps what was written: for a live story, its working copy.
         await recordRevision(tx, { article: { id, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event, now });
         // No save changes the text readers see (the search index holds only that); a public
@@ -149,6 +164,13 @@ export async function updateArticle({
       : toEditorArticleDto(await withRenderedBody(row, tx), await getPublication(tx));
   clock?.mark("respond");
   return { data, effects: saved.effects };
+}
+
+/** The bylines a save asks for are the story's bylines already (lead first, then co-authors in order). */
+function sameBylines(lead: string, coAuthorIds: string[], current: Row): boolean {
+  const wanted = [lead, ...[...new Set(coAuthorIds)].filter((id) => id !== lead)];
+  const have = current.authors.map((a) => a.person.id);
+  return wanted.length === have.length && wanted.every((id, i) => id === have[i]);
 }
 
 function pickBody(text: LiveText) {
