@@ -8,14 +8,36 @@ import "server-only";
 const TTL_MS = 30_000;
 const store = ((globalThis as unknown as { mastheadPresence?: Map<string, Map<string, { name: string; at: number }>> }).mastheadPresence ??= new Map());
 
+/**
+ * Stories with someone in them: once there are more, expired entries are swept, so the store
+ * holds the stories open in the last TTL_MS and not every story ever opened since the start.
+ */
+export const PRESENCE_SWEEP_AT = 500;
+
 export function touchPresence({ articleId, userId, name, now = Date.now() }: { articleId: string; userId: string; name: string; now?: number }) {
+  if (store.size >= PRESENCE_SWEEP_AT && !store.has(articleId)) sweep(now);
   const editors = store.get(articleId) ?? new Map();
   editors.set(userId, { name, at: now });
   store.set(articleId, editors);
 }
 
 export function leavePresence({ articleId, userId }: { articleId: string; userId: string }) {
-  store.get(articleId)?.delete(userId);
+  const editors = store.get(articleId);
+  editors?.delete(userId);
+  if (editors?.size === 0) store.delete(articleId);
+}
+
+/** Drop expired entries, and stories nobody is in any more. */
+function sweep(now: number) {
+  for (const [articleId, editors] of store) {
+    for (const [id, entry] of editors) if (now - entry.at > TTL_MS) editors.delete(id);
+    if (editors.size === 0) store.delete(articleId);
+  }
+}
+
+/** How many stories the store holds (for tests and the memory line). */
+export function countPresenceStories(): number {
+  return store.size;
 }
 
 /** Names of the other people editing now. */
