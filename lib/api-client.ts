@@ -99,7 +99,7 @@ function isStaleSave(error: ApiError<TStaleSave>): error is ApiError & TStaleSav
   );
 }
 
-type Init = { method: "GET" | "POST" | "PATCH" | "DELETE"; json?: unknown; form?: FormData; signal?: AbortSignal; keepalive?: boolean };
+type Init = { method: "GET" | "POST" | "PATCH" | "DELETE"; json?: unknown; form?: FormData; signal?: AbortSignal; keepalive?: boolean; headers?: Record<string, string> };
 
 /** The client, bound to a base URL: "" in the browser (same origin), a test server's address in tests. */
 export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
@@ -109,7 +109,7 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
     try {
       response = await fetch(`${baseUrl}${path}`, {
         method: init.method,
-        headers: init.json !== undefined ? { "content-type": "application/json" } : undefined,
+        headers: { ...(init.json !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
         body: init.json !== undefined ? JSON.stringify(init.json) : init.form,
         signal: init.signal,
         keepalive: init.keepalive,
@@ -131,9 +131,12 @@ export function createApiClient({ baseUrl = "" }: { baseUrl?: string } = {}) {
       return result.ok ? { ...result, data: result.data.article } : result;
     },
 
-    /** Compare-and-swap on `version`: a stale one gets a 409 with the current story (see `staleSave`). */
+    /**
+     * Compare-and-swap on `version`: a stale one gets a 409 with the current story (see `staleSave`).
+     * The answer is the short one (`Prefer: return=minimal`): the server renders no HTML for a save.
+     */
     async saveArticle(id: string, body: TArticleUpdate): Promise<ApiResult<TSavedArticle, TStaleSave>> {
-      const result = await request<{ article: TSavedArticle }, TStaleSave>(article(id), { method: "PATCH", json: body }, isSavedArticle);
+      const result = await request<{ article: TSavedArticle }, TStaleSave>(article(id), { method: "PATCH", json: body, headers: { prefer: "return=minimal" } }, isSavedArticle);
       return result.ok ? { ...result, data: result.data.article } : result;
     },
 

@@ -28,6 +28,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { fmtMemory, processMemory } from "./lib/process-memory";
 import { STATUS } from "../lib/domain/workflow";
 import Database from "better-sqlite3";
 import { ARCHIVE_BYLINES, ARCHIVE_TAGS, ARCHIVE_YEARS, type ArchiveSummary, SEARCH_WORD } from "./lib/archive";
@@ -248,6 +249,8 @@ async function main() {
 
   log("warming up");
   for (const p of PAGES) await warm(base + p.path);
+  // The server's memory before and after the load (issue 16: is growth a leak, or caches that hold too much?).
+  const memoryBefore = processMemory(server.pid);
 
   const weights: Record<string, Awaited<ReturnType<typeof pageWeight>>> = {};
   for (const p of PAGES) weights[p.path] = await pageWeight(base, p.path);
@@ -322,6 +325,7 @@ async function main() {
     log(`  new dek visible after ${fresh.seconds} s (${fresh.polls} polls)`);
   }
 
+  const memoryAfter = processMemory(server.pid);
   await server.stop();
   server = null;
 
@@ -385,6 +389,7 @@ async function main() {
   console.log(`\nJS gz: every /_next/static/*.js the page references, gzipped; not counted: ${w0.noModuleScripts} <script noModule> file(s), ${kb(w0.noModuleGzip)} gz, that modern browsers skip.`);
   if (fresh.lineUp !== "none") console.log(`Freshness is measured in the worst case: ${fresh.lineUp}; under steady traffic the wait averages about half the cache lifetime.`);
   if (freshDirect) console.log(`Freshness for comparison, polling Masthead directly (no cache in front): ${freshDirect.seconds} s.`);
+  console.log(`Server memory (RSS): ${fmtMemory(memoryBefore)} after the warm-up; ${fmtMemory(memoryAfter)} after the load.`);
 
   const file = writeResults("bench", {
     startedAt: started.toISOString(),
@@ -401,6 +406,7 @@ async function main() {
     freshness: { via: freshVia, limitSeconds: FRESHNESS_LIMIT_S, ...fresh, direct: freshDirect },
     targets,
     nginx: nginxBin ?? null,
+    memory: { beforeLoad: memoryBefore, afterLoad: memoryAfter },
   });
   console.log(`\nResults: ${path.relative(ROOT, file)}`);
   const checksOk = checks.every((c) => c.ok);

@@ -89,6 +89,15 @@ server.listen(port, hostname, () => {
   console.log(`Masthead ready on http://${hostname}:${port}`);
 });
 
+// `kill -USR2 <pid>`: one line of where the memory is (V8 heap, buffers, the page cache), in the
+// log; under `node --expose-gc`, after a full collection, so "heap used" is what is still held.
+process.on("SIGUSR2", () => {
+  const mb = (n: number) => Math.round(n / 1024 / 102.4) / 10;
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  console.log(`memory: rss ${mb(m.rss)} MB, heap used ${mb(m.heapUsed)} of ${mb(m.heapTotal)} MB, external ${mb(m.external)} MB (buffers ${mb(m.arrayBuffers)} MB); page cache ${cache.size} pages, ${mb(cache.bytes)} MB`);
+});
+
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     void purgeBus?.close();

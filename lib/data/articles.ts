@@ -3,15 +3,15 @@ import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
 import { type ArticleStatus, PUBLIC_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
-import { currentText, hasPendingChanges } from "@/lib/domain/working-copy";
+import { currentText, hasPendingChanges, UNRENDERED_HTML } from "@/lib/domain/working-copy";
 import { checkBodyDoc } from "@/lib/editor/body-doc";
-import { renderBodyFromDoc, renderBodyFromHtml, renderBodyFromJson } from "@/lib/editor/render";
+import { docFromHtml, renderBodyFromDoc, renderBodyFromHtml, renderBodyFromJson, renderStoredHtml, type StoredBody, storedBodyFromDoc, storedBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter } from "@/lib/validation/article";
 import type { TPublicMedia } from "@/lib/validation/media";
 import { db, engine } from "./db";
-import { hydrateFigures, mediaUrls } from "./media";
+import { figuresIn, hydrateFigures, mediaUrls } from "./media";
 import { findStoriesByIds, type ListedStory, type ListingScope, listingCountSql, listListingIds } from "./public";
 import { getPublication, type PublicationSettings } from "./publication";
 
@@ -80,7 +80,7 @@ export function toArticleDto(row: ArticleRow, pub: PublicationSettings): Article
     slug: row.slug,
     headline: row.headline,
     dek: row.dek,
-    body: row.bodyHtml,
+    body: htmlOf(row.bodyHtml, row.bodyJson),
     status: row.status,
     version: row.version,
     wordCount: row.wordCount,
@@ -111,15 +111,16 @@ export type EditorArticleDto = ArticleDto & { pendingChanges: boolean; live?: { 
 export function toEditorArticleDto(row: ArticleRow, pub: PublicationSettings): EditorArticleDto {
   const text = currentText(row);
   const pendingChanges = hasPendingChanges(row);
+  const live = toArticleDto(row, pub);
   return {
-    ...toArticleDto(row, pub),
+    ...live,
     headline: text.headline,
     dek: text.dek,
-    body: text.bodyHtml,
+    body: htmlOf(text.bodyHtml, text.bodyJson),
     wordCount: text.wordCount,
     updatedAt: row.updatedAt.toISOString(),
     pendingChanges,
-    ...(pendingChanges ? { live: { headline: row.headline, dek: row.dek, body: row.bodyHtml } } : {}),
+    ...(pendingChanges ? { live: { headline: row.headline, dek: row.dek, body: live.body } } : {}),
   };
 }
 
@@ -155,6 +156,15 @@ export async function findArticleForActor({ id, actor, tx }: { id: string; actor
   const row = await (tx ?? db).article.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, include: articleInclude });
   if (!row || !can(actor, "view", factsOf(row))) throw notFound();
   return row;
+}
+
+/**
+ * A story as the newsroom and the API show it (toEditorArticleDto), or NOT_FOUND. Its HTML is
+ * rendered here if saves left it unrendered, and kept (withRenderedBody).
+ */
+export async function findEditorArticle({ id, actor }: { id: string; actor: Actor }): Promise<EditorArticleDto> {
+  const [row, pub] = await Promise.all([findArticleForActor({ id, actor }), getPublication()]);
+  return toEditorArticleDto(await withRenderedBody(row), pub);
 }
 
 /** One page of the newsroom's lists (and the API's): most recently updated first. */
@@ -218,7 +228,10 @@ function pageOf<T extends { id: string; updatedAt: Date }>(rows: T[], limit: num
 export async function listArticlesPageForActor({ limit = NEWSROOM_PAGE_SIZE, ...args }: NewsroomListArgs): Promise<{ articles: EditorArticleDto[]; nextCursor: string | null }> {
   const [query, pub] = await Promise.all([newsroomListQuery(args), getPublication()]);
   const { rows, nextCursor } = pageOf(await db.article.findMany({ ...query, include: articleInclude, take: limit + 1 }), limit);
-  return { articles: rows.map((r) => toEditorArticleDto(r, pub)), nextCursor };
+  // Drafts saved since their HTML was last needed are rendered now, once.
+  const rendered: ArticleRow[] = [];
+  for (const row of rows) rendered.push(await withRenderedBody(row));
+  return { articles: rendered.map((r) => toEditorArticleDto(r, pub)), nextCursor };
 }
 
 /** The first page of the stories the actor may see (up to 200). */
@@ -311,21 +324,93 @@ export async function renderBody(source: string | { json: unknown }, tx?: Tx) {
 }
 export type RenderedBody = Awaited<ReturnType<typeof renderBody>>;
 
+/** A save's body: stored document, text and word count, and its HTML left UNRENDERED_HTML. */
+export type PreparedBody = StoredBody & { html: typeof UNRENDERED_HTML };
+
+/** Where a save's preparation spends its time (the save handler's Server-Timing). */
+export type BodyClock = { mark: (part: "parse" | "validate") => void };
+
+/**
+ * A body as a save stores it, with no HTML rendered or sanitised: HTML is parsed into the story
+ * schema once, the editor's document is only checked against it; inline figures are refreshed
+ * from the media library. CPU work and a read: call it before a transaction opens. The HTML is
+ * rendered from the stored document when someone else is to see it (withRenderedBody).
+ */
+export async function prepareBody(source: string | { json: unknown }, tx?: Tx, clock?: BodyClock): Promise<PreparedBody> {
+  // HTML is parsed into the schema (which it then fits by construction); a document is checked.
+  const html = typeof source === "string" ? docFromHtml(source) : null;
+  clock?.mark("parse");
+  const body = storedBodyFromDoc(html ?? checkBodyDoc((source as { json: unknown }).json));
+  const stored = figuresIn(body.json).length > 0 ? storedBodyFromJson(await hydrateFigures(body.json, tx)) : body;
+  clock?.mark("validate");
+  return { ...stored, html: UNRENDERED_HTML };
+}
+
+type BodyColumns = { bodyJson: string; bodyHtml: string; draftBodyJson: string | null; draftBodyHtml: string | null };
+
+/** A stored HTML column, rendered from its document when a save left it UNRENDERED_HTML. */
+function htmlOf(html: string, json: string): string {
+  return html === UNRENDERED_HTML ? renderStoredHtml(json) : html;
+}
+
+/** The HTML columns of `row` a save left unrendered, rendered and sanitised (CPU only). */
+function renderedColumns(row: BodyColumns): { bodyHtml?: string; draftBodyHtml?: string } {
+  return {
+    ...(row.bodyHtml === UNRENDERED_HTML ? { bodyHtml: renderStoredHtml(row.bodyJson) } : {}),
+    ...(row.draftBodyHtml === UNRENDERED_HTML && row.draftBodyJson !== null ? { draftBodyHtml: renderStoredHtml(row.draftBodyJson) } : {}),
+  };
+}
+
+/**
+ * `row` with its HTML rendered: what a save left unrendered is rendered once from the stored
+ * document, sanitised, and written back, so the next reader of the row does not render it
+ * again. The write compares with the document it was rendered from, so a save that lands in
+ * between is never overwritten; it changes neither the version nor the last-save time. Called
+ * before a version becomes visible to someone else (a transition) and by views and API answers
+ * that show HTML. Outside a transaction, or inside one with its `tx`.
+ */
+export async function withRenderedBody<R extends BodyColumns & { id: string; updatedAt: Date }>(row: R, tx?: Tx): Promise<R> {
+  const html = renderedColumns(row);
+  if (html.bodyHtml === undefined && html.draftBodyHtml === undefined) return row;
+  const client = tx ?? db;
+  const keep = { updatedAt: row.updatedAt };
+  if (html.bodyHtml !== undefined) {
+    await client.article.updateMany({ where: { id: row.id, bodyJson: row.bodyJson, bodyHtml: UNRENDERED_HTML }, data: { bodyHtml: html.bodyHtml, ...keep } });
+  }
+  if (html.draftBodyHtml !== undefined) {
+    await client.article.updateMany({ where: { id: row.id, draftBodyJson: row.draftBodyJson, draftBodyHtml: UNRENDERED_HTML }, data: { draftBodyHtml: html.draftBodyHtml, ...keep } });
+  }
+  return { ...row, ...html };
+}
+
 /** Two tag names are the same tag when they differ only in case, accents or punctuation. */
 function tagKey(name: string): string {
   return name.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 }
 
-/** Replace a story's tags with these names (created on first use). */
-export async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
-  if (names === undefined) return;
+/** The tag names a save sends, cleaned as setTags cleans them, one per tag. */
+function cleanTagNames(names: string[]): string[] {
   const wanted = new Map<string, string>();
   for (const name of names) {
     const clean = name.trim().replace(/\s+/g, " ");
     if (clean && !wanted.has(tagKey(clean))) wanted.set(tagKey(clean), clean);
   }
+  return [...wanted.values()];
+}
+
+/** `names` are exactly the story's tags already: setTags would change nothing. */
+export function sameTags(names: string[], row: Pick<ArticleRow, "tags">): boolean {
+  const wanted = cleanTagNames(names).sort();
+  const have = row.tags.map((t) => t.tag.name).sort();
+  return wanted.length === have.length && wanted.every((name, i) => name === have[i]);
+}
+
+/** Replace a story's tags with these names (created on first use). */
+export async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
+  if (names === undefined) return;
   await tx.articleTag.deleteMany({ where: { articleId } });
-  for (const [key, name] of wanted) {
+  for (const name of cleanTagNames(names)) {
+    const key = tagKey(name);
     let slug = distinctSlug(name, 40, "tag");
     const existing = await tx.tag.findUnique({ where: { slug }, select: { name: true } });
     // A different tag already owns this slug ("Ā" and "A!"): keep them apart.

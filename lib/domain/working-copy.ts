@@ -7,6 +7,9 @@
  * - `pendingChanges` is true only while a working copy exists and differs from the live text;
  * - only publish_changes moves the working copy into the live text (lib/domain/workflow.ts).
  */
+import type { JSONContent } from "@tiptap/core";
+import { withoutSuggestions } from "@/lib/editor/suggestions";
+import { withoutCommentMarks } from "./anchors";
 
 export type LiveText = { headline: string; dek: string; bodyJson: string; bodyHtml: string; bodyText: string; wordCount: number };
 export type WorkingCopyColumns = {
@@ -30,9 +33,31 @@ function readerMarkup(html: string): string {
   return html.replace(/<\/?span>/g, "");
 }
 
-/** Two texts say the same to a reader: same headline, dek and rendered body (comment anchors aside). */
-export function sameText(a: Pick<LiveText, "headline" | "dek" | "bodyHtml">, b: Pick<LiveText, "headline" | "dek" | "bodyHtml">): boolean {
-  return a.headline === b.headline && a.dek === b.dek && readerMarkup(a.bodyHtml) === readerMarkup(b.bodyHtml);
+/**
+ * A `bodyHtml` (or `draftBodyHtml`) not rendered yet: saves store the document, text and word
+ * count only, and the HTML is rendered from `bodyJson` when someone else is to see it (submit,
+ * publish, publish changes, a view or API answer; lib/data/articles.ts withRenderedBody).
+ */
+export const UNRENDERED_HTML = "";
+
+/** The body as readers would get it, as a comparable string: no comment marks, every suggestion rejected. */
+function readerBody(bodyJson: string): string {
+  try {
+    return JSON.stringify(withoutSuggestions(withoutCommentMarks(JSON.parse(bodyJson) as JSONContent)));
+  } catch {
+    return bodyJson;
+  }
+}
+
+/**
+ * Two texts say the same to a reader: same headline, dek and body (comment anchors aside, and
+ * suggestions, which readers never see). The rendered HTML decides when both sides have it;
+ * otherwise the documents as readers would get them.
+ */
+export function sameText(a: Pick<LiveText, "headline" | "dek" | "bodyHtml" | "bodyJson">, b: Pick<LiveText, "headline" | "dek" | "bodyHtml" | "bodyJson">): boolean {
+  if (a.headline !== b.headline || a.dek !== b.dek) return false;
+  if (a.bodyHtml !== UNRENDERED_HTML && b.bodyHtml !== UNRENDERED_HTML) return readerMarkup(a.bodyHtml) === readerMarkup(b.bodyHtml);
+  return readerBody(a.bodyJson) === readerBody(b.bodyJson);
 }
 
 /** A working copy exists and readers would see something different if it were published. */

@@ -163,14 +163,50 @@ function assertParseable(html: string) {
 }
 
 export function renderBodyFromHtml(html: string): RenderedBody {
+  return renderBodyFromJson(docFromHtml(html));
+}
+
+/** HTML in, the schema-clean document out (blank paragraphs dropped); no rendering. */
+export function docFromHtml(html: string): JSONContent {
   assertParseable(html);
   try {
     const parsed = generateJSON(preclean(cleanOfficeBody(html || "<p></p>").html), storyExtensions) as JSONContent;
-    return renderBodyFromJson(dropBlankParagraphs(parsed));
+    return dropBlankParagraphs(parsed);
   } catch (error) {
     if (error instanceof RangeError) throw tooDeep();
     throw error;
   }
+}
+
+/** A body as a save stores it: the document, its readers' text and word count, and no HTML yet. */
+export type StoredBody = Omit<RenderedBody, "html">;
+
+/** The document a body is stored as (no comment marks, never empty), as renderBodyFromJson keeps it. */
+function storedDoc(json: JSONContent): JSONContent {
+  const clean = withoutCommentMarks(json);
+  return clean.content && clean.content.length > 0 ? clean : { type: "doc", content: [{ type: "paragraph" }] };
+}
+
+/**
+ * What a save needs from a document, without rendering or sanitising any HTML: the stored
+ * document and the text and word count readers' text would have (every suggestion rejected).
+ * A walk over the tree; the HTML is rendered from the stored document when someone else is to
+ * see it (renderStoredHtml). Same json, text and word count as renderBodyFromJson.
+ */
+export function storedBodyFromJson(json: JSONContent): StoredBody {
+  const doc = storedDoc(json);
+  const text = docToText(withoutSuggestions(doc));
+  return { json: doc, text, wordCount: countWords(text) };
+}
+
+/** The editor's checked document to a stored body: blank paragraphs dropped, nothing rendered. */
+export function storedBodyFromDoc(json: JSONContent): StoredBody {
+  return storedBodyFromJson(dropBlankParagraphs(json));
+}
+
+/** The sanitised reader HTML of a stored body (its `bodyJson` column), as a save used to store it. */
+export function renderStoredHtml(bodyJson: string): string {
+  return renderBodyFromJson(JSON.parse(bodyJson) as JSONContent).html;
 }
 
 /**
@@ -179,8 +215,7 @@ export function renderBodyFromHtml(html: string): RenderedBody {
  */
 export function renderBodyFromJson(json: JSONContent): RenderedBody {
   // Old stories and revisions may still carry comment marks (anchors now live on the comment).
-  const clean = withoutCommentMarks(json);
-  const doc: JSONContent = clean.content && clean.content.length > 0 ? clean : { type: "doc", content: [{ type: "paragraph" }] };
+  const doc = storedDoc(json);
   // Readers never see suggested edits: the text as if every suggestion were rejected.
   const forReaders = withoutSuggestions(doc);
   const html = sanitizeHtml(generateHTML(forReaders, storyExtensions), OUTPUT_ALLOWLIST);

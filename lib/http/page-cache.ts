@@ -78,6 +78,11 @@ export class PageCache {
     return this.#entries.size;
   }
 
+  /** Bytes of page bodies held (at most maxTotalBytes). */
+  get bytes() {
+    return this.#totalBytes;
+  }
+
   purge() {
     this.#generation++;
     this.#entries.clear();

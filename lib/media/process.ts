@@ -21,6 +21,12 @@ import { decodeHeicInWorker, HeicDecodeError } from "@/lib/media/heic-decoder";
 import { readHeifSizes } from "@/lib/media/heif-boxes";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MEGAPIXELS, MEDIA_MESSAGES } from "@/lib/validation/media";
 
+/**
+ * No libvips operation cache: each upload's pixels are used once, so a cache (50 MB by default)
+ * only kept native memory that the server's RSS never gave back (issue 16).
+ */
+sharp.cache(false);
+
 export const MAX_PIXELS = MAX_UPLOAD_MEGAPIXELS * 1_000_000;
 export const RENDITION_WIDTHS = [320, 640, 1024, 1600] as const;
 

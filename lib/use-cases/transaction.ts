@@ -25,13 +25,21 @@ export function outcome<T>(data: T, ...effects: (Partial<Effects> | undefined)[]
  * Inside the work only `tx` may be used, never `db` (lib/data/serialized-adapter.ts): reads and
  * CPU-heavy preparation belong before this call.
  */
-export async function inTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+export async function inTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<Outcome<T>>, clock?: PhaseClock): Promise<Outcome<T>> {
   if (tx) return work(tx);
   const done = await db.$transaction(async (own) => {
     const result = await work(own);
     await persistEffects(own, result.effects);
     return result;
   });
+  clock?.mark("persist");
   await applyAfterCommit(done.effects);
+  clock?.mark("effects");
   return done;
 }
+
+/**
+ * Where a request's time goes, part by part: each `mark(part)` adds the time since the previous
+ * mark to `part` (lib/http/server-timing.ts sends it as a Server-Timing header).
+ */
+export type PhaseClock = { mark: (part: "parse" | "validate" | "persist" | "effects" | "respond") => void };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
-import { articleInclude, factsOf, findArticleForActor, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
+import { articleInclude, factsOf, findArticleForActor, recordRevision, toEditorArticleDto, withRenderedBody } from "@/lib/data/articles";
 import { assertAltText } from "@/lib/data/media";
 import { reviewerIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
@@ -51,8 +51,12 @@ function refusal(result: Extract<TransitionResult, { ok: false }>): AppError {
  */
 export async function transitionArticle({ actor, id, input: raw, tx, now = new Date() }: UseCaseArgs<z.input<typeof ZTransition>> & { id: string }) {
   const input = parseInput(ZTransition, raw);
+  // Saves leave the HTML unrendered: a move shows this version to someone else, so it is
+  // rendered and sanitised now, before the transaction opens (inside it only if a save landed
+  // in between). The scheduler only publishes what its scheduling move already rendered.
+  if (!tx && !actor.system) await withRenderedBody(await findArticleForActor({ id, actor }));
   return inTransaction(tx, async (tx) => {
-    const current = await findArticleForActor({ id, actor, tx });
+    const current = await withRenderedBody(await findArticleForActor({ id, actor, tx }), tx);
     if (!can(actor, input.action, factsOf(current))) throw new AppError("FORBIDDEN", "Your role may not do that to this story.");
     if (actor.system && !isDue(current, now)) throw new AppError("INVALID_TRANSITION", "This story is not due yet.");
     // A live story's working copy: published, discarded or sent to those who may publish it.

@@ -6,26 +6,29 @@ import {
   factsOf,
   findArticleForActor,
   nextArticleSlug,
+  type PreparedBody,
+  prepareBody,
   recordRevision,
-  renderBody,
-  type RenderedBody,
   resolveCoAuthors,
   resolveSection,
+  sameTags,
   setTags,
   toEditorArticleDto,
+  type EditorArticleDto,
+  withRenderedBody,
 } from "@/lib/data/articles";
 import { reanchorComments } from "@/lib/data/comments";
 import { db } from "@/lib/data/db";
 import { requireMedia } from "@/lib/data/media";
 import { getPublication } from "@/lib/data/publication";
 import { hasStableAddress, isPublic, keepsLiveText } from "@/lib/domain/workflow";
-import { currentText, type LiveText } from "@/lib/domain/working-copy";
+import { currentText, hasPendingChanges, type LiveText } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type TArticleUpdate, ZArticleUpdate } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
-import { inTransaction, outcome, type Tx, type UseCaseArgs } from "../transaction";
+import { inTransaction, outcome, type Outcome, type PhaseClock, type Tx, type UseCaseArgs } from "../transaction";
 import { workingCopyOverlay } from "./change-working-copy";
 
 /** A save based on an old version: the story is not touched, the text goes to rejectStaleSave. */
@@ -35,18 +38,37 @@ function assertMayEdit(actor: Actor, article: Awaited<ReturnType<typeof findArti
   if (!can(actor, "edit", factsOf(article))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
 }
 
+/** The short answer to a save (`answer: "minimal"`, the editor's autosave): what the editor needs to go on. */
+export type SavedArticleSummary = Pick<EditorArticleDto, "id" | "slug" | "status" | "version" | "wordCount" | "updatedAt" | "pendingChanges">;
+
+type SaveArgs = UseCaseArgs<z.input<typeof ZArticleUpdate>> & {
+  id: string;
+  event?: "edit" | "restore";
+  /** "full" (default): the story as the API shows it, HTML body included; "minimal": SavedArticleSummary. */
+  answer?: "full" | "minimal";
+  /** Where the time goes (the save handler's Server-Timing). */
+  clock?: PhaseClock;
+};
+
 /**
  * Save an edit. The write is a compare-and-swap on `version`: a save based on an old version
  * changes nothing in the story and gets CONFLICT with the current text, so no one silently
  * overwrites anyone. The losing text is still kept, as a "conflict" revision in the history.
  *
- * The body is rendered before the transaction opens (CPU work and a read of the media library);
- * the visibility and permission checks run again inside it, on the row the swap compares with.
- * A PUBLISHED or SCHEDULED story keeps its live text: the edit goes to its working copy
- * (lib/domain/working-copy.ts), which readers, feeds and search never see until publish_changes,
- * so the search index and the reader site are left alone. Only a change of what the overlay does
- * not cover (section, tags, lead image, bylines) refreshes the reader site of a public story.
+ * A save stores the document, its text and word count, and no HTML: the body is parsed (HTML)
+ * or checked (the editor's document) before the transaction opens, and its HTML is rendered and
+ * sanitised once, from the stored document, when someone else is to see it (a transition, a view,
+ * an API answer: withRenderedBody). A "minimal" answer renders nothing at all; a "full" one
+ * renders after the commit, outside the transaction, and keeps the result for the next reader.
+ * The visibility and permission checks run again inside the transaction, on the row the swap
+ * compares with. A PUBLISHED or SCHEDULED story keeps its live text: the edit goes to its working
+ * copy (lib/domain/working-copy.ts), which readers, feeds and search never see until
+ * publish_changes, so the search index and the reader site are left alone. Only a change of what
+ * the overlay does not cover (section, tags, lead image, bylines) refreshes the reader site of a
+ * public story.
  */
+export function updateArticle(args: SaveArgs & { answer: "minimal" }): Promise<Outcome<SavedArticleSummary>>;
+export function updateArticle(args: SaveArgs & { answer?: "full" }): Promise<Outcome<EditorArticleDto>>;
 export async function updateArticle({
   actor,
   id,
@@ -54,62 +76,101 @@ export async function updateArticle({
   event = "edit",
   tx,
   now = new Date(),
-}: UseCaseArgs<z.input<typeof ZArticleUpdate>> & { id: string; event?: "edit" | "restore" }) {
+  answer,
+  clock,
+}: SaveArgs): Promise<Outcome<EditorArticleDto | SavedArticleSummary>> {
   const input = parseInput(ZArticleUpdate, raw);
-  // 404 and 403 come before any rendering, as they always have.
+  clock?.mark("parse");
+  // 404 and 403 come before any parsing of the body, as they always have.
   assertMayEdit(actor, await findArticleForActor({ id, actor, tx }));
   if (input.body !== undefined && input.bodyJson !== undefined) {
     throw new AppError("VALIDATION", "Send the body as HTML (body) or as the editor's document (bodyJson), not both.", { fields: { body: "Send body or bodyJson, not both." } });
   }
-  const body = input.bodyJson !== undefined ? await renderBody({ json: input.bodyJson }, tx) : input.body !== undefined ? await renderBody(input.body, tx) : null;
+  clock?.mark("validate");
+  const body = input.bodyJson !== undefined ? await prepareBody({ json: input.bodyJson }, tx, clock) : input.body !== undefined ? await prepareBody(input.body, tx, clock) : null;
+  let saved: Outcome<Row>;
   try {
-    return await inTransaction(tx, async (tx) => {
-      const current = await findArticleForActor({ id, actor, tx });
-      assertMayEdit(actor, current);
-      if (current.version !== input.version) throw new StaleSave();
-      const sectionId = await resolveSection(tx, input.section);
-      if (input.leadImageId) await requireMedia({ id: input.leadImageId, tx });
-      const lead = current.authors[0]?.person.id ?? actor.personId;
-      const coAuthors = await resolveCoAuthors(tx, input.coAuthorIds, lead);
-      const working = currentText(current);
-      const headline = input.headline ?? working.headline;
-      const next: LiveText = {
-        headline,
-        dek: input.dek ?? working.dek,
-        ...(body ? { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : pickBody(working)),
-      };
-      const live = keepsLiveText(current.status);
-      const data: Prisma.ArticleUpdateManyMutationInput = {
-        ...(live ? workingCopyOverlay(current, next, now) : next),
-        version: { increment: 1 },
-        ...(sectionId !== undefined ? { sectionId } : {}),
-        ...(input.leadImageId !== undefined ? { leadImageId: input.leadImageId } : {}),
-        // Links to a story stay stable once it has been public (or is scheduled to be).
-        ...(!hasStableAddress(current) && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {}),
-      };
-      const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
-      if (swapped.count === 0) throw new StaleSave();
-      // The comments' anchors follow their passages into the new text (comment rows only).
-      if (body) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson: JSON.stringify(body.json) });
-      await setTags(tx, id, input.tags);
-      if (coAuthors !== undefined) {
-        await tx.articleAuthor.deleteMany({ where: { articleId: id } });
-        await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
-      }
-      const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
-      // The history keeps what was written: for a live story, its working copy.
-      await recordRevision(tx, { article: { id, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event, now });
-      // No save changes the text readers see (the search index holds only that); a public
-      // story's reader pages change only with what it shows beside the text.
-      const readerSiteChanged = isPublic(current.status) && besideTextChanged(current, updated);
-      return outcome(toEditorArticleDto(updated, await getPublication(tx)), { readerSiteChanged });
-    });
+    saved = await inTransaction(
+      tx,
+      async (tx) => {
+        const current = await findArticleForActor({ id, actor, tx });
+        assertMayEdit(actor, current);
+        if (current.version !== input.version) throw new StaleSave();
+        // Only what changed is written: the autosave sends every field every time.
+        const resolvedSection = await resolveSection(tx, input.section);
+        const sectionId = resolvedSection !== current.sectionId ? resolvedSection : undefined;
+        const leadImageId = input.leadImageId !== undefined && input.leadImageId !== current.leadImageId ? input.leadImageId : undefined;
+        if (leadImageId) await requireMedia({ id: leadImageId, tx });
+        const lead = current.authors[0]?.person.id ?? actor.personId;
+        const coAuthors = input.coAuthorIds !== undefined && !sameBylines(lead, input.coAuthorIds, current) ? await resolveCoAuthors(tx, input.coAuthorIds, lead) : undefined;
+        const tags = input.tags !== undefined && !sameTags(input.tags, current) ? input.tags : undefined;
+        const working = currentText(current);
+        const headline = input.headline ?? working.headline;
+        const bodyJson = body ? JSON.stringify(body.json) : null;
+        const next: LiveText = {
+          headline,
+          dek: input.dek ?? working.dek,
+          // The HTML stays UNRENDERED_HTML until someone else is to see this version.
+          ...(body && bodyJson !== null ? { bodyJson, bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : pickBody(working)),
+        };
+        const live = keepsLiveText(current.status);
+        // Plain column values only (no Prisma operations), so the saved row can be told without reading it back.
+        const columns = {
+          ...(live ? workingCopyOverlay(current, next, now) : next),
+          // Links to a story stay stable once it has been public (or is scheduled to be).
+          ...(!hasStableAddress(current) && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {}),
+          updatedAt: now,
+        };
+        const data: Prisma.ArticleUpdateManyMutationInput = {
+          ...columns,
+          version: { increment: 1 },
+          ...(sectionId !== undefined ? { sectionId } : {}),
+          ...(leadImageId !== undefined ? { leadImageId } : {}),
+        };
+        const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
+        if (swapped.count === 0) throw new StaleSave();
+        // The comments' anchors follow their passages into the new text (comment rows only).
+        if (bodyJson !== null) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson });
+        await setTags(tx, id, tags);
+        if (coAuthors !== undefined) {
+          await tx.articleAuthor.deleteMany({ where: { articleId: id } });
+          await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
+        }
+        // What a reader page shows beside the text changed: read the row back with its relations;
+        // otherwise it is the row read above with the columns just written.
+        const besideChanged = sectionId !== undefined || leadImageId !== undefined || coAuthors !== undefined || tags !== undefined;
+        const updated: Row = besideChanged
+          ? await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude })
+          : { ...current, ...(columns as Partial<Row>), version: current.version + 1 };
+        // The history keeps what was written: for a live story, its working copy.
+        await recordRevision(tx, { article: { id, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event, now });
+        // No save changes the text readers see (the search index holds only that); a public
+        // story's reader pages change only with what it shows beside the text.
+        const readerSiteChanged = isPublic(current.status) && besideTextChanged(current, updated);
+        return outcome(updated, { readerSiteChanged });
+      },
+      clock,
+    );
   } catch (error) {
     // Based on an old version, or lost a race with another save between our read and our write.
     // Outside a caller's transaction ours has rolled back by now, so the record goes through db.
     if (error instanceof StaleSave) return rejectStaleSave({ client: tx ?? db, actor, id, input, body, now });
     throw error;
   }
+  const row = saved.data;
+  const data: EditorArticleDto | SavedArticleSummary =
+    answer === "minimal"
+      ? ({ id: row.id, slug: row.slug, status: row.status, version: row.version, wordCount: currentText(row).wordCount, updatedAt: row.updatedAt.toISOString(), pendingChanges: hasPendingChanges(row) } satisfies SavedArticleSummary)
+      : toEditorArticleDto(await withRenderedBody(row, tx), await getPublication(tx));
+  clock?.mark("respond");
+  return { data, effects: saved.effects };
+}
+
+/** The bylines a save asks for are the story's bylines already (lead first, then co-authors in order). */
+function sameBylines(lead: string, coAuthorIds: string[], current: Row): boolean {
+  const wanted = [lead, ...[...new Set(coAuthorIds)].filter((id) => id !== lead)];
+  const have = current.authors.map((a) => a.person.id);
+  return wanted.length === have.length && wanted.every((id, i) => id === have[i]);
 }
 
 function pickBody(text: LiveText) {
@@ -137,7 +198,7 @@ async function rejectStaleSave({
   actor: Actor;
   id: string;
   input: TArticleUpdate;
-  body: RenderedBody | null;
+  body: PreparedBody | null;
   now: Date;
 }): Promise<never> {
   const row = await client.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
