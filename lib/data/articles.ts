@@ -475,8 +475,10 @@ export async function latestChangeRequest({ articleId }: { articleId: string }) 
 export async function listPublishedArticles({ sectionSlug, tagSlug, authorPersonId, limit = 20, offset = 0 }: ListingScope & { limit?: number; offset?: number } = {}) {
   const scope = { sectionSlug, tagSlug, authorPersonId };
   const [ids, [{ n }], pub] = await Promise.all([listListingIds(scope, { limit, offset }), db.$queryRaw<{ n: number | bigint }[]>(listingCountSql(scope)), getPublication()]);
-  const rows = await db.article.findMany({ where: { id: { in: ids.map((r) => r.id) }, status: STATUS.PUBLISHED }, include: articleInclude });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // By primary key only, the status checked here: with the status in the where clause SQLite
+  // reads the status index, every published story (see cardRowsQuery in ./public).
+  const rows = await db.article.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: articleInclude });
+  const byId = new Map(rows.filter((r) => r.status === STATUS.PUBLISHED).map((r) => [r.id, r]));
   return { articles: ids.flatMap((r) => (byId.has(r.id) ? [toArticleDto(byId.get(r.id)!, pub)] : [])), total: Number(n) };
 }
 
