@@ -4,6 +4,7 @@ import { distinctSlug, uniqueSlug } from "@/lib/domain/slug";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { getPublication } from "./publication";
+import { listingCountSql } from "./public";
 
 type Tx = Prisma.TransactionClient;
 
@@ -71,19 +72,24 @@ export async function findAuthorBySlug({ slug }: { slug: string }) {
   const [person, pub] = await Promise.all([
     db.person.findUnique({
       where: { slug },
-      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true, bio: true, user: { select: { active: true } }, _count: { select: { bylines: { where: { listedAt: { not: null } } } } } },
+      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true, bio: true, user: { select: { active: true } } },
     }),
     getPublication(),
   ]);
+  if (!person) return null;
+  // Counted from the (personId, listedAt) index: Prisma's `_count` of a filtered relation
+  // grouped every byline of the archive first (20 ms at 100,000 stories).
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>(listingCountSql({ authorPersonId: person.id }));
+  const published = Number(n);
   // Public only for current staff and for anyone with a published byline.
-  if (!person || (person._count.bylines === 0 && !person.user?.active)) return null;
+  if (published === 0 && !person.user?.active) return null;
   return {
     id: person.id,
     slug: person.slug,
     name: publicName(person, pub.nameDisplayDefault),
     detail: bylineDetail(person, new Date(), pub.schoolYearStartMonth),
     bio: person.bio,
-    published: person._count.bylines,
+    published,
   };
 }
 
