@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
@@ -533,8 +534,16 @@ export async function listRelatedArticles({ article }: { article: Pick<ArticleDt
 }
 type IdRowDate = Date | string | number | null;
 
+/**
+ * A published story by slug. Read once per request (React `cache`, keyed by the slug string):
+ * the page and its metadata both ask, and each read is nine queries through Prisma.
+ */
 export async function findPublishedArticle({ slug }: { slug: string }) {
+  return findPublishedArticleBySlug(slug);
+}
+
+const findPublishedArticleBySlug = cache(async (slug: string) => {
   const row = await db.article.findFirst({ where: { slug, status: STATUS.PUBLISHED }, include: articleInclude });
   if (!row) return null;
   return toArticleDto(row, await getPublication());
-}
+});

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { bylineDetail, type NameDisplay, publicName } from "@/lib/domain/byline";
 import { distinctSlug, uniqueSlug } from "@/lib/domain/slug";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -69,6 +70,11 @@ export async function listBylineCandidates() {
 
 /** A byline's public page data: name as the display rules say, detail, bio. Never an email. */
 export async function findAuthorBySlug({ slug }: { slug: string }) {
+  return authorBySlug(slug);
+}
+
+/** Once per request (React `cache`, keyed by the slug): the page and its metadata both ask. */
+const authorBySlug = cache(async (slug: string) => {
   const [person, pub] = await Promise.all([
     db.person.findUnique({
       where: { slug },
@@ -91,7 +97,7 @@ export async function findAuthorBySlug({ slug }: { slug: string }) {
     bio: person.bio,
     published,
   };
-}
+});
 
 const ROLE_ORDER = ["ADVISER", "ADMIN", "EDITOR", "WRITER"] as const;
 export const MASTHEAD_HEADINGS: Record<(typeof ROLE_ORDER)[number], string> = {

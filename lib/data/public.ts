@@ -33,7 +33,8 @@ export async function findCardImages(stories: CardImageSource[]): Promise<Map<st
   for (const { id, leadImage } of stories) if (leadImage?.urls.src) images.set(id, { ...leadImage.urls, alt: leadImage.alt });
   const rest = stories.filter(({ id }) => !images.has(id)).map(({ id }) => id);
   if (rest.length === 0) return images;
-  const bodies = await db.article.findMany({ where: { id: { in: rest }, bodyHtml: { contains: "<figure" } }, select: { id: true, bodyHtml: true } });
+  // Raw SQL: one of the few queries every listing makes, and Prisma compiles each on the event loop.
+  const bodies = await db.$queryRaw<{ id: string; bodyHtml: string }[]>`SELECT "id", "bodyHtml" FROM "Article" WHERE "id" IN (${Prisma.join(rest)}) AND "bodyHtml" LIKE '%<figure%'`;
   const figures = bodies.flatMap(({ id, bodyHtml }) => {
     const match = FIRST_FIGURE.exec(bodyHtml);
     return match ? [{ id, mediaId: match[1], alt: decodeAttribute(match[2]) }] : [];
