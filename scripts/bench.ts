@@ -22,6 +22,8 @@
  *
  * Knobs: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), NGINX (path of the nginx binary),
  * --rebuild (always build), --reuse-build (use .next-bench/ even if sources changed).
+ * `--archive <n>`: the 30-year archive mode below, which ends with Lighthouse on the front page
+ * and the story on the same server (--no-lighthouse skips it).
  * Server output goes to bench-results/bench-server.log.
  */
 import { spawn } from "node:child_process";
@@ -52,6 +54,7 @@ import {
 } from "./lib/server";
 import { findNginx, launchNginx, type Nginx } from "./lib/nginx";
 import { findWrk, load, type LoadStats } from "./lib/wrk";
+import { formatLighthouse, type LighthouseFigures, runLighthouse } from "./lighthouse";
 
 const DIST = ".next-bench";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -514,12 +517,21 @@ async function archiveMain(count: number) {
   reader(`search for a word in one story in ten (?q=${SEARCH_WORD}, never cached)`, await measurePaths("search", base, lists.search, opts), null, 100);
   reader("newsroom dashboard /newsroom (adviser)", await measurePaths("newsroom dashboard", `${base}/newsroom`, undefined, { ...opts, headers: staff }), null, 100);
   reader("GET /api/v1/articles (adviser, first page)", await measurePaths("GET /api/v1/articles", `${base}/api/v1/articles`, undefined, { ...opts, headers: staff }), null, 100);
+  const loadDuringWrk = machineInfo().loadavg;
+  // Lighthouse on the same server and archive, in the same run, so the README's two tables
+  // describe one machine state (--no-lighthouse skips it; LIGHTHOUSE_RUNS, 3 by default).
+  let lighthouse: LighthouseFigures[] = [];
+  if (!process.argv.includes("--no-lighthouse")) {
+    log("Lighthouse 12.2.3, mobile preset, median of 3 runs: the front page and the Aleppo story");
+    lighthouse = runLighthouse(base, ["/", `/articles/${STORY_SLUG}`], Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+  }
+  const loadDuringLighthouse = machineInfo().loadavg;
   await server.stop();
   server = null;
 
   console.log("");
   console.log(
-    `Masthead archive bench — ${published} published stories (${count} loaded in ${archive.seconds} s), measured by ${tool}, ${ARCHIVE_CONNECTIONS} connections x ${DURATION} s each, ${machineInfo().cpus} CPUs, load average ${machineInfo().loadavg.join(" ")}`,
+    `Masthead archive bench — ${published} published stories (${count} loaded in ${archive.seconds} s), measured by ${tool}, ${ARCHIVE_CONNECTIONS} connections x ${DURATION} s each, ${machineInfo().cpus} CPUs, load average ${loadDuringWrk.join(" ")} (1, 5, 15 min) when wrk finished`,
   );
   console.log(
     table(
@@ -530,6 +542,7 @@ async function archiveMain(count: number) {
   console.log(
     `\nOne request at a time (median of 5): newsroom dashboard ${single.dashboard.median} ms, GET /api/v1/articles ${single.api.median} ms${single.apiPage2 ? `, its second page (?cursor=) ${single.apiPage2.median} ms` : ""}; sitemap index ${single.sitemapIndex.median} ms, first story sitemap (50,000 addresses) ${single.storySitemap.median} ms.`,
   );
+  if (lighthouse.length) console.log(`\nLighthouse 12.2.3, mobile preset, median of ${process.env.LIGHTHOUSE_RUNS ?? 3} runs, same server and archive, load average ${loadDuringLighthouse.join(" ")} after it:\n${formatLighthouse(lighthouse)}`);
   console.log(`next build: ${build.built ? `${build.seconds.toFixed(0)} s (beside the load; no page is generated per story, so the archive's size does not enter it)` : "reused"}.`);
   const file = writeResults("bench-archive", {
     startedAt: started.toISOString(),
@@ -539,6 +552,8 @@ async function archiveMain(count: number) {
     urlLists: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.length])),
     single,
     results: results.map((r) => ({ page: r.page, target: r.target, met: r.met, ...r.stats })),
+    loadAverage: { afterWrk: loadDuringWrk, afterLighthouse: loadDuringLighthouse },
+    lighthouse,
   });
   console.log(`\nResults: ${path.relative(ROOT, file)}`);
 }

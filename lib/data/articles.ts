@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
@@ -560,8 +561,10 @@ export async function latestChangeRequest({ articleId }: { articleId: string }) 
 export async function listPublishedArticles({ sectionSlug, tagSlug, authorPersonId, limit = 20, offset = 0 }: ListingScope & { limit?: number; offset?: number } = {}) {
   const scope = { sectionSlug, tagSlug, authorPersonId };
   const [ids, [{ n }], pub] = await Promise.all([listListingIds(scope, { limit, offset }), db.$queryRaw<{ n: number | bigint }[]>(listingCountSql(scope)), getPublication()]);
-  const rows = await db.article.findMany({ where: { id: { in: ids.map((r) => r.id) }, status: STATUS.PUBLISHED }, include: articleInclude });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  // By primary key only, the status checked here: with the status in the where clause SQLite
+  // reads the status index, every published story (see cardRowsQuery in ./public).
+  const rows = await db.article.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: articleInclude });
+  const byId = new Map(rows.filter((r) => r.status === STATUS.PUBLISHED).map((r) => [r.id, r]));
   return { articles: ids.flatMap((r) => (byId.has(r.id) ? [toArticleDto(byId.get(r.id)!, pub)] : [])), total: Number(n) };
 }
 
@@ -616,8 +619,16 @@ export async function listRelatedArticles({ article }: { article: Pick<ArticleDt
 }
 type IdRowDate = Date | string | number | null;
 
+/**
+ * A published story by slug. Read once per request (React `cache`, keyed by the slug string):
+ * the page and its metadata both ask, and each read is nine queries through Prisma.
+ */
 export async function findPublishedArticle({ slug }: { slug: string }) {
+  return findPublishedArticleBySlug(slug);
+}
+
+const findPublishedArticleBySlug = cache(async (slug: string) => {
   const row = await db.article.findFirst({ where: { slug, status: STATUS.PUBLISHED }, include: articleInclude });
   if (!row) return null;
   return toArticleDto(row, await getPublication());
-}
+});

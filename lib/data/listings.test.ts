@@ -7,8 +7,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { pinnedIdsSql } from "./articles";
 import { db } from "./db";
 import { findAuthorBySlug } from "./people";
-import { listingCountSql, listingIdsSql, listPublishedCards, listSitemapStories, sitemapStoriesSql } from "./public";
-import { searchPublished } from "./search";
+import { cardRowsSql, findStoriesByIds, listingCountSql, listingIdsSql, listPublishedCards, listSitemapStories, sitemapStoriesSql } from "./public";
+import { searchPublished, searchSql, toFtsQuery } from "./search";
 
 /**
  * Listings that stay fast on a 30-year archive (issue 17): each listing order is served by an
@@ -90,6 +90,20 @@ describe("listing query plans", () => {
     expect(sitemap).not.toMatch(/TEMP B-TREE/);
   });
 
+  it("a page's cards are read by primary key, never through the status index", async () => {
+    const { stories, bylines } = cardRowsSql(["a", "b", "c"]);
+    const cards = await plan(stories);
+    expect(cards).toMatch(/SEARCH a USING INDEX sqlite_autoindex_Article_1 \(id=\?\)/);
+    expect(cards).not.toMatch(/status|SCAN/);
+    expect(await plan(bylines)).toMatch(/SEARCH aa USING (COVERING )?INDEX sqlite_autoindex_ArticleAuthor_1 \(articleId=\?\)/);
+  });
+
+  it("search joins the page's rows back to the index by rowid, not by a second scan of every match", async () => {
+    const search = await plan(searchSql(toFtsQuery("lighthouse")!, 20, 0));
+    expect(search).toMatch(/VIRTUAL TABLE INDEX \d+:=M/);
+    expect(search).not.toMatch(/SCAN \w+ VIRTUAL TABLE INDEX \d+:M[\s\S]*SCAN \w+ VIRTUAL TABLE INDEX \d+:M/);
+  });
+
   it("the order the listings used before (publishedAt desc, id asc) is one no index serves", async () => {
     // Why the listings order by id DESC: with the old tie-break SQLite sorts (here each run of
     // equal dates; with the old indexes, every published story). The plan check above catches it.
@@ -154,6 +168,27 @@ describe("author and tag pages paginate", () => {
     const tag = await db.tag.create({ data: { name: `Late ${uniq()}`, slug: `late-${uniq()}` } });
     await db.articleTag.create({ data: { articleId: ids[0], tagId: tag.id } });
     expect((await listPublishedCards({ tagId: tag.id })).articles.map((a) => a.id)).toEqual(ids);
+  });
+});
+
+describe("findStoriesByIds", () => {
+  it("returns published stories in the order asked and leaves out any other", async () => {
+    const ids = await publishedStories(2, { personId: writer.personId });
+    const draft = await createArticle({ actor: asWriter, input: { headline: `Draft ${uniq()}`, dek: "", body: "<p>Not public.</p>" } });
+    expect((await findStoriesByIds([ids[1], draft.id, "no-such-id", ids[0]])).map((s) => s.id)).toEqual([ids[1], ids[0]]);
+  });
+
+  it("carries what a card shows: section, bylines in order, lead image, dates", async () => {
+    const section = await createTestSection();
+    const second = await createTestUser({ role: "WRITER" });
+    const [id] = await publishedStories(1, { personId: writer.personId, sectionId: section.id });
+    await db.articleAuthor.create({ data: { articleId: id!, personId: second.personId, position: 1 } });
+    const [card] = await findStoriesByIds([id!]);
+    const row = await db.article.findUniqueOrThrow({ where: { id }, select: { headline: true, publishedAt: true, updatedAt: true } });
+    expect(card).toMatchObject({ id, headline: row.headline, noindex: false, leadImage: null, publishedAt: row.publishedAt!.toISOString(), updatedAt: row.updatedAt.toISOString() });
+    expect(card!.section).toEqual({ id: section.id, name: section.name, slug: section.slug });
+    expect(card!.authors.map((a) => a.id)).toEqual([writer.personId, second.personId]);
+    expect(card!.authors[0]!.name.length).toBeGreaterThan(0);
   });
 });
 

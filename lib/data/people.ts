@@ -1,9 +1,11 @@
 import "server-only";
+import { cache } from "react";
 import { bylineDetail, type NameDisplay, publicName } from "@/lib/domain/byline";
 import { distinctSlug, uniqueSlug } from "@/lib/domain/slug";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { getPublication } from "./publication";
+import { listingCountSql } from "./public";
 
 type Tx = Prisma.TransactionClient;
 
@@ -68,24 +70,34 @@ export async function listBylineCandidates() {
 
 /** A byline's public page data: name as the display rules say, detail, bio. Never an email. */
 export async function findAuthorBySlug({ slug }: { slug: string }) {
+  return authorBySlug(slug);
+}
+
+/** Once per request (React `cache`, keyed by the slug): the page and its metadata both ask. */
+const authorBySlug = cache(async (slug: string) => {
   const [person, pub] = await Promise.all([
     db.person.findUnique({
       where: { slug },
-      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true, bio: true, user: { select: { active: true } }, _count: { select: { bylines: { where: { listedAt: { not: null } } } } } },
+      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true, bio: true, user: { select: { active: true } } },
     }),
     getPublication(),
   ]);
+  if (!person) return null;
+  // Counted from the (personId, listedAt) index: Prisma's `_count` of a filtered relation
+  // grouped every byline of the archive first (20 ms at 100,000 stories).
+  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>(listingCountSql({ authorPersonId: person.id }));
+  const published = Number(n);
   // Public only for current staff and for anyone with a published byline.
-  if (!person || (person._count.bylines === 0 && !person.user?.active)) return null;
+  if (published === 0 && !person.user?.active) return null;
   return {
     id: person.id,
     slug: person.slug,
     name: publicName(person, pub.nameDisplayDefault),
     detail: bylineDetail(person, new Date(), pub.schoolYearStartMonth),
     bio: person.bio,
-    published: person._count.bylines,
+    published,
   };
-}
+});
 
 const ROLE_ORDER = ["ADVISER", "ADMIN", "EDITOR", "WRITER"] as const;
 export const MASTHEAD_HEADINGS: Record<(typeof ROLE_ORDER)[number], string> = {

@@ -3,14 +3,22 @@ import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { createArticle, updateArticle, updateMedia, uploadMedia } from "@/lib/testing/use-cases";
+import { createArticle, transitionArticle, updateArticle, updateMedia, uploadMedia } from "@/lib/testing/use-cases";
 import { findCardImages, toStoryCards } from "./public";
+import { searchPublished } from "./search";
 
-let asWriter: Actor;
+let asWriter: Actor, asAdviser: Actor;
 
 beforeAll(async () => {
   asWriter = actorFor(await createTestUser({ role: "WRITER" }));
+  asAdviser = actorFor(await createTestUser({ role: "ADVISER" }));
 });
+
+async function publish(id: string) {
+  await transitionArticle({ actor: asWriter, id, input: { action: "submit" } });
+  await transitionArticle({ actor: asAdviser, id, input: { action: "approve" } });
+  await transitionArticle({ actor: asAdviser, id, input: { action: "publish" } });
+}
 
 async function photo(alt: string) {
   const data = await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 30, g: 90, b: 140 } } }).jpeg().toBuffer();
@@ -25,12 +33,12 @@ describe("card photos", () => {
   it("use the lead image, else the body's first figure (with that figure's alt text), else none", async () => {
     const lead = await photo("The lead photo");
     const inline = await photo("The library's own description");
-    const withLead = await story("<p>Words.</p>");
-    await updateArticle({ actor: asWriter, id: withLead.id, input: { leadImageId: lead.id, version: withLead.version } });
+    const draft = await story("<p>Words.</p>");
+    const withLead = await updateArticle({ actor: asWriter, id: draft.id, input: { leadImageId: lead.id, version: draft.version } });
     const withFigure = await story(`<p>Before.</p><figure data-media-id="${inline.id}"><img src="${inline.urls.src}" alt="Students &amp; teachers at the gate"></figure>`);
     const textOnly = await story("<p>Only words.</p>");
 
-    const images = await findCardImages([withLead.id, withFigure.id, textOnly.id]);
+    const images = await findCardImages([withLead, withFigure, textOnly]);
     expect(images.get(withLead.id)).toMatchObject({ alt: "The lead photo", width: 1024, height: 683 });
     expect(images.get(withLead.id)?.srcSetWebp).toMatch(/^\/media\/\S+ 320w, \/media\/\S+ 640w, \/media\/\S+ 1024w$/);
     expect(images.get(withLead.id)?.srcSetAvif).toContain("1024w");
@@ -40,5 +48,23 @@ describe("card photos", () => {
 
     const cards = await toStoryCards([withLead, textOnly]);
     expect(cards.map((c) => c.image?.alt ?? null)).toEqual(["The lead photo", null]);
+  });
+
+  it("take the lead image from the listing's own row: no second read of the story", async () => {
+    // The id names no story at all: the photo can only have come from the row passed in.
+    const lead = await photo("Already loaded");
+    const images = await findCardImages([{ id: `no-such-story-${uniq()}`, leadImage: { alt: "Already loaded", urls: lead.urls } }]);
+    expect([...images.values()].map((i) => ({ alt: i.alt, src: i.src }))).toEqual([{ alt: "Already loaded", src: lead.urls.src }]);
+  });
+
+  it("search hits carry their lead image", async () => {
+    const lead = await photo("Search lead");
+    const word = `zq${uniq()}`;
+    const draft = await story(`<p>The ${word} story.</p>`);
+    await updateArticle({ actor: asWriter, id: draft.id, input: { leadImageId: lead.id, version: draft.version } });
+    await publish(draft.id);
+    const { hits } = await searchPublished({ q: word });
+    expect(hits.map((h) => [h.id, h.leadImage?.alt, h.leadImage?.urls.src])).toEqual([[draft.id, "Search lead", lead.urls.src]]);
+    expect((await findCardImages(hits)).get(draft.id)?.alt).toBe("Search lead");
   });
 });

@@ -3,7 +3,7 @@ import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { formatDate } from "@/lib/domain/time";
 import { STATUS } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TPublicMedia } from "@/lib/validation/media";
+import type { TMediaUrls, TPublicMedia } from "@/lib/validation/media";
 import type { ArticleAuthorDto } from "./articles";
 import { db } from "./db";
 import { mediaUrls } from "./media";
@@ -19,25 +19,22 @@ function decodeAttribute(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'" })[e] ?? _);
 }
 
+/** What a card's photo is chosen from: the story's lead image as its listing already loaded it. */
+export type CardImageSource = { id: string; leadImage: { alt: string; urls: TMediaUrls } | null };
+
 /**
- * Each story's card photo by story id: its lead image, or else the first figure of its body
- * (with that figure's alt text). Asked by id, in at most three small queries, so the list
- * queries that feed the cards need to carry neither the lead image nor the body.
+ * Each story's card photo by story id: its lead image (already in the listing's row, see
+ * `cardSelect`), or else the first figure of its body (with that figure's alt text). Only the
+ * stories without a usable lead image are looked up: at most two small queries, so the list
+ * queries that feed the cards never need to carry the body.
  */
-export async function findCardImages(articleIds: string[]): Promise<Map<string, CardImage>> {
+export async function findCardImages(stories: CardImageSource[]): Promise<Map<string, CardImage>> {
   const images = new Map<string, CardImage>();
-  if (articleIds.length === 0) return images;
-  const leads = await db.article.findMany({
-    where: { id: { in: articleIds } },
-    select: { id: true, leadImage: { select: { alt: true, variants: true, width: true, height: true } } },
-  });
-  for (const { id, leadImage } of leads) {
-    const urls = leadImage ? mediaUrls(leadImage) : null;
-    if (leadImage && urls?.src) images.set(id, { ...urls, alt: leadImage.alt });
-  }
-  const rest = articleIds.filter((id) => !images.has(id));
+  for (const { id, leadImage } of stories) if (leadImage?.urls.src) images.set(id, { ...leadImage.urls, alt: leadImage.alt });
+  const rest = stories.filter(({ id }) => !images.has(id)).map(({ id }) => id);
   if (rest.length === 0) return images;
-  const bodies = await db.article.findMany({ where: { id: { in: rest }, bodyHtml: { contains: "<figure" } }, select: { id: true, bodyHtml: true } });
+  // Raw SQL: one of the few queries every listing makes, and Prisma compiles each on the event loop.
+  const bodies = await db.$queryRaw<{ id: string; bodyHtml: string }[]>`SELECT "id", "bodyHtml" FROM "Article" WHERE "id" IN (${Prisma.join(rest)}) AND "bodyHtml" LIKE '%<figure%'`;
   const figures = bodies.flatMap(({ id, bodyHtml }) => {
     const match = FIRST_FIGURE.exec(bodyHtml);
     return match ? [{ id, mediaId: match[1], alt: decodeAttribute(match[2]) }] : [];
@@ -118,10 +115,72 @@ function toListedStory(row: CardRow, pub: PublicationSettings, now: Date): Liste
   };
 }
 
-/** Card data for these published stories, in the order of `ids`. */
+/**
+ * A page's card rows in two plain queries, by primary key (exported for the query-plan test):
+ * the stories with their section and lead image joined, then their bylines. Raw SQL on purpose:
+ * through Prisma's relation loading a page of twelve cards took five queries, each compiled on
+ * the event loop (about 30 ms per page on the shared machine, the most expensive part of a
+ * listing). The status is selected and checked by the caller, never put beside `id IN (…)`:
+ * with it SQLite chose the status index and read every published story of the archive.
+ */
+export function cardRowsSql(ids: string[]): { stories: Prisma.Sql; bylines: Prisma.Sql } {
+  const list = Prisma.join(ids);
+  return {
+    stories: Prisma.sql`SELECT a."id", a."slug", a."headline", a."dek", a."publishedAt", a."updatedAt", a."noindex", a."status",
+        s."id" AS "sectionId", s."name" AS "sectionName", s."slug" AS "sectionSlug",
+        m."id" AS "leadId", m."alt" AS "leadAlt", m."caption" AS "leadCaption", m."credit" AS "leadCredit", m."variants" AS "leadVariants", m."width" AS "leadWidth", m."height" AS "leadHeight"
+      FROM "Article" a
+      LEFT JOIN "Section" s ON s."id" = a."sectionId"
+      LEFT JOIN "Media" m ON m."id" = a."leadImageId"
+      WHERE a."id" IN (${list})`,
+    bylines: Prisma.sql`SELECT aa."articleId", p."id", p."slug", p."fullName", p."penName", p."penNameApproved", p."nameDisplay", p."graduationYear", p."title"
+      FROM "ArticleAuthor" aa JOIN "Person" p ON p."id" = aa."personId"
+      WHERE aa."articleId" IN (${list})
+      ORDER BY aa."articleId", aa."position"`,
+  };
+}
+
+type RawDate = Date | string | number;
+type RawStory = {
+  id: string; slug: string; headline: string; dek: string; publishedAt: RawDate | null; updatedAt: RawDate; noindex: boolean | number; status: string;
+  sectionId: string | null; sectionName: string | null; sectionSlug: string | null;
+  leadId: string | null; leadAlt: string | null; leadCaption: string | null; leadCredit: string | null; leadVariants: string | null; leadWidth: number | null; leadHeight: number | null;
+};
+type RawByline = { articleId: string; penNameApproved: boolean | number; graduationYear: number | bigint | null } & Omit<CardRow["authors"][number]["person"], "penNameApproved" | "graduationYear">;
+
+/** Card rows (the shape `cardSelect` gives) of the published stories among `ids`. */
+async function findCardRows(ids: string[]): Promise<CardRow[]> {
+  const sql = cardRowsSql(ids);
+  const [stories, bylines] = await Promise.all([db.$queryRaw<RawStory[]>(sql.stories), db.$queryRaw<RawByline[]>(sql.bylines)]);
+  const byStory = new Map<string, CardRow["authors"]>();
+  for (const { articleId, penNameApproved, graduationYear, ...person } of bylines) {
+    const list = byStory.get(articleId) ?? [];
+    list.push({ person: { ...person, penNameApproved: Boolean(penNameApproved), graduationYear: graduationYear === null ? null : Number(graduationYear) } });
+    byStory.set(articleId, list);
+  }
+  return stories
+    .filter((r) => r.status === STATUS.PUBLISHED)
+    .map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      headline: r.headline,
+      dek: r.dek,
+      publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt),
+      updatedAt: new Date(r.updatedAt),
+      noindex: Boolean(r.noindex),
+      section: r.sectionId === null ? null : { id: r.sectionId, name: r.sectionName ?? "", slug: r.sectionSlug ?? "" },
+      leadImage:
+        r.leadId === null
+          ? null
+          : { id: r.leadId, alt: r.leadAlt ?? "", caption: r.leadCaption ?? "", credit: r.leadCredit ?? "", variants: r.leadVariants ?? "[]", width: Number(r.leadWidth ?? 0), height: Number(r.leadHeight ?? 0) },
+      authors: byStory.get(r.id) ?? [],
+    }));
+}
+
+/** Card data for these published stories, in the order of `ids` (any other id is left out). */
 export async function findStoriesByIds(ids: string[]): Promise<ListedStory[]> {
   if (ids.length === 0) return [];
-  const [rows, pub] = await Promise.all([db.article.findMany({ where: { id: { in: ids }, status: STATUS.PUBLISHED }, select: cardSelect }), getPublication()]);
+  const [rows, pub] = await Promise.all([findCardRows(ids), getPublication()]);
   const now = new Date();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
@@ -182,11 +241,11 @@ export async function listPublishedCards({ limit = 20, offset = 0, ...scope }: L
 }
 
 /** The fields of a story a card needs (a ListedStory or a whole ArticleDto). */
-type CardSource = Pick<ListedStory, "id" | "slug" | "headline" | "dek" | "section" | "authors" | "publishedAt">;
+type CardSource = Pick<ListedStory, "id" | "slug" | "headline" | "dek" | "section" | "authors" | "publishedAt" | "leadImage">;
 
 /** Teaser data for the reader site, with dates in the publication's time zone and the photo. */
 export async function toStoryCards(articles: CardSource[]) {
-  const [{ timeZone }, images] = await Promise.all([getPublication(), findCardImages(articles.map((a) => a.id))]);
+  const [{ timeZone }, images] = await Promise.all([getPublication(), findCardImages(articles)]);
   return articles.map((a) => ({
     slug: a.slug,
     headline: a.headline,
@@ -196,6 +255,20 @@ export async function toStoryCards(articles: CardSource[]) {
     publishedLabel: a.publishedAt ? formatDate(new Date(a.publishedAt), timeZone) : null,
     image: images.get(a.id) ?? null,
   }));
+}
+
+/** Stories per page of a section, tag or author listing. */
+export const LISTING_PAGE_SIZE = 12;
+
+/**
+ * Page `page` (1-based) of a section, tag or author listing as cards, with the number of pages;
+ * null when the page lies past the last one (page 1 of an empty listing is not past the end).
+ */
+export async function findListingPage(scope: ListingScope, page: number) {
+  const { articles, total } = await listPublishedCards({ ...scope, limit: LISTING_PAGE_SIZE, offset: (page - 1) * LISTING_PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE));
+  if (page > pages) return null;
+  return { cards: await toStoryCards(articles), total, page, pages };
 }
 
 /** The sitemap protocol's limit of addresses per sitemap file. */

@@ -1,22 +1,31 @@
 /** Times in the publication's time zone. PURE. */
 import { TZDate } from "@date-fns/tz";
 
+/**
+ * One formatter per (style, zone), made once: building an Intl.DateTimeFormat costs far more
+ * than formatting with it (a newsroom table formats hundreds of dates per request).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(style: "dateTime" | "date", timeZone: string): Intl.DateTimeFormat {
+  const key = `${style}\u0000${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const fields: Intl.DateTimeFormatOptions =
+      style === "dateTime" ? { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hour12: false } : { day: "numeric", month: "long", year: "numeric" };
+    f = new Intl.DateTimeFormat("en-GB", { timeZone, ...fields });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "24 Nov 2026, 14:02" in `timeZone`. */
 export function formatDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(date);
+  return formatter("dateTime", timeZone).format(date);
 }
 
 /** "24 November 2026" in `timeZone`. */
 export function formatDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "long", year: "numeric" }).format(date);
+  return formatter("date", timeZone).format(date);
 }
 
 /** The value for an <input type="datetime-local"> showing `date` as wall-clock time in `timeZone`. */

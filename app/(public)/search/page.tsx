@@ -30,7 +30,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = (Array.isArray(params.q) ? params.q[0] : params.q)?.slice(0, 200) ?? "";
   const page = Math.max(1, Math.min(500, Number.parseInt(params.page ?? "1", 10) || 1));
   const [{ hits, total }, publication] = await Promise.all([searchPublished({ q, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }), getPublication()]);
-  const images = await findCardImages(hits.map((h) => h.id));
+  const images = await findCardImages(hits);
   return (
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-3xl font-bold">Search</h1>
