@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { articleInclude, factsOf, findArticleForActor, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
 import { assertAltText } from "@/lib/data/media";
-import { reviewerIds, storyPeople } from "@/lib/data/notifications";
+import { publisherIds, reviewerIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
 import { syncSearchIndex } from "@/lib/data/search";
 import {
@@ -18,6 +18,7 @@ import {
   REVISION_EVENTS,
   type TransitionResult,
 } from "@/lib/domain/workflow";
+import { hasPendingChanges } from "@/lib/domain/working-copy";
 import { listSuggestions } from "@/lib/editor/suggestions";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -116,6 +117,16 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
       notify.push({ userIds: await storyPeople(tx, id), kind: "decision", title, excerpt: actor.system ? "" : excerpt, link, exceptUserId: actor.userId });
     }
     const pub = await getPublication(tx);
+    // The scheduler puts out only the approved text; edits made since wait in the working copy,
+    // and those who may publish them are told (the banner offers Publish changes or Discard).
+    if (actor.system && hasPendingChanges(current)) {
+      notify.push({
+        userIds: await publisherIds(tx, pub.reviewPolicy),
+        kind: "publish_request",
+        title: `“${current.headline}”: Published on schedule; changes made after approval are waiting: Publish changes or Discard`,
+        link,
+      });
+    }
     const notified = await notifiedNames(tx, notify);
     return outcome(Object.assign(toEditorArticleDto(updated, pub), { notified }), {
       readerSiteChanged: isPublic(result.from) || isPublic(result.to),

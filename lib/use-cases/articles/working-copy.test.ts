@@ -1,9 +1,10 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
-import { createArticle, restoreRevision, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
+import { createArticle, publishDueArticles, restoreRevision, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { findPublishedArticle, listPublishedArticles } from "@/lib/data/articles";
+import { findArticleForActor, findPublishedArticle, listPublishedArticles, toEditorArticleDto } from "@/lib/data/articles";
+import { getPublication } from "@/lib/data/publication";
 import { db } from "@/lib/data/db";
 import { searchPublished } from "@/lib/data/search";
 import { AppError, type ErrorCode } from "@/lib/errors";
@@ -209,5 +210,45 @@ describe("leaving the live statuses", () => {
     const cancelled = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Not yet." } });
     expect(cancelled).toMatchObject({ status: "APPROVED", body: "<p>Revised before release.</p>", pendingChanges: false });
     expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).bodyHtml).toBe("<p>Revised before release.</p>");
+  });
+});
+
+describe("the scheduler and a working copy", () => {
+  it("publishes the approved text, keeps the later edits pending, and tells those who may publish", async () => {
+    // Scheduled in the past's frame of reference so the scheduler run below touches only this story.
+    const then = new Date("2020-01-01T08:00:00Z");
+    const story = await createArticle({ actor: asWriter, input: { headline: `Timed ${uniq()}`, body: "<p>Approved words.</p>" } });
+    await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" }, now: then });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" }, now: then });
+    const sched = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: "2020-01-02T08:00:00Z" }, now: then });
+    await updateArticle({ actor: asEditor, id: story.id, input: { version: sched.version, body: "<p>Unapproved words.</p>" }, now: then });
+
+    const at = new Date("2020-01-02T09:00:00Z");
+    expect(await publishDueArticles({ now: at })).toContain(story.id);
+    const page = await findPublishedArticle({ slug: story.slug });
+    expect(page?.body).toBe("<p>Approved words.</p>");
+    // The editor (and the API) still show the pending changes, with the live text beside them.
+    const editorView = toEditorArticleDto(await findArticleForActor({ id: story.id, actor: asAdviser }), await getPublication());
+    expect(editorView).toMatchObject({ status: "PUBLISHED", pendingChanges: true, body: "<p>Unapproved words.</p>", live: { body: "<p>Approved words.</p>" } });
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    expect(row).toMatchObject({ status: "PUBLISHED", bodyHtml: "<p>Approved words.</p>", draftBodyHtml: "<p>Unapproved words.</p>" });
+    const notices = await db.notification.findMany({ where: { link: `/newsroom/articles/${story.id}`, title: { contains: "changes made after approval are waiting" } }, select: { userId: true, title: true } });
+    expect(notices.map((n) => n.userId)).toContain(adviser.userId);
+    // Under ADVISER_APPROVES a student editor may not publish: not told to.
+    expect(notices.map((n) => n.userId)).not.toContain(editor.userId);
+    expect(notices[0]?.title).toContain("Published on schedule; changes made after approval are waiting: Publish changes or Discard");
+
+    const applied = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    expect(applied).toMatchObject({ pendingChanges: false, body: "<p>Unapproved words.</p>" });
+  });
+
+  it("a scheduled story with no working copy sends no such notice", async () => {
+    const then = new Date("2020-02-01T08:00:00Z");
+    const story = await createArticle({ actor: asWriter, input: { headline: `Timed ${uniq()}`, body: "<p>Approved words.</p>" } });
+    await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" }, now: then });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" }, now: then });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: "2020-02-02T08:00:00Z" }, now: then });
+    expect(await publishDueArticles({ now: new Date("2020-02-02T09:00:00Z") })).toContain(story.id);
+    expect(await db.notification.count({ where: { link: `/newsroom/articles/${story.id}`, title: { contains: "waiting" } } })).toBe(0);
   });
 });
