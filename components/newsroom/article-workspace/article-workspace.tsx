@@ -193,6 +193,14 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
             action={transitionAction}
             onPublished={() => changes.setPending(false)}
             openSuggestions={suggested.open.length}
+            workingBeside={{
+              sectionId: story.fields.sectionId || null,
+              tags: story.fields.tags.split(",").map((t) => t.trim()).filter(Boolean),
+              leadImage,
+              coAuthorIds: story.fields.coAuthorIds,
+            }}
+            sections={sections}
+            people={people}
           />
         )}
         {story.conflict && (

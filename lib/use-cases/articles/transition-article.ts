@@ -69,6 +69,7 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
     const result = applyTransition({ status: current.status, action: input.action, note: input.note, publishAt, openRequiredChanges, openSuggestions, confirmOpenSuggestions, now });
     if (!result.ok) throw refusal(result);
     const firstPublication = result.publishedNow && !current.publishedAt;
+    const fold = foldsWorkingCopy(result.from, result.to) ? foldedWorkingCopy(current) : null;
     const swapped = await tx.article.updateMany({
       where: { id, status: current.status, version: current.version },
       data: {
@@ -79,12 +80,13 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
         // A scheduled story's publication date is the time it was scheduled for.
         ...(firstPublication ? { publishedAt: actor.system && current.publishAt ? current.publishAt : now } : {}),
         // Out of the live-text statuses, the working copy becomes the story's one text.
-        ...(foldsWorkingCopy(result.from, result.to) ? foldedWorkingCopy(current) : {}),
+        ...fold?.data,
         // What readers see was last set by this move (updatedAt moves with it).
         liveUpdatedAt: null,
       },
     });
     if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed while you were looking at it. Reload and try again.");
+    await fold?.afterSwap(tx);
     const note = input.note?.trim() || (actor.system ? "Published at its scheduled time." : "");
     const actorId = actor.system ? null : actor.userId;
     await tx.transition.create({

@@ -26,7 +26,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type TArticleUpdate, ZArticleUpdate } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
 import { inTransaction, outcome, type Tx, type UseCaseArgs } from "../transaction";
-import { workingCopyOverlay } from "./change-working-copy";
+import { nextBeside, workingCopyOverlay, writeWorkingCopyBeside } from "./change-working-copy";
 
 /** A save based on an old version: the story is not touched, the text goes to rejectStaleSave. */
 class StaleSave extends Error {}
@@ -44,8 +44,9 @@ function assertMayEdit(actor: Actor, article: Awaited<ReturnType<typeof findArti
  * the visibility and permission checks run again inside it, on the row the swap compares with.
  * A PUBLISHED or SCHEDULED story keeps its live text: the edit goes to its working copy
  * (lib/domain/working-copy.ts), which readers, feeds and search never see until publish_changes,
- * so the search index and the reader site are left alone. Only a change of what the overlay does
- * not cover (section, tags, lead image, bylines) refreshes the reader site of a public story.
+ * so the search index and the reader site are left alone; its section, tags, lead image and
+ * bylines wait there too. Only a change to those of a story that is not live (none is public)
+ * would refresh the reader site, so a save of a public story never does.
  */
 export async function updateArticle({
   actor,
@@ -78,12 +79,15 @@ export async function updateArticle({
         dek: input.dek ?? working.dek,
         ...(body ? { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : pickBody(working)),
       };
-      const live = keepsLiveText(current.status);
+      // A live story's section, lead image, tags and bylines wait in its working copy with its text.
+      const overlay = keepsLiveText(current.status)
+        ? workingCopyOverlay(current, next, now, await nextBeside(tx, current, { sectionId, leadImageId: input.leadImageId, tags: input.tags, authorIds: coAuthors && [lead, ...coAuthors] }))
+        : null;
       const data: Prisma.ArticleUpdateManyMutationInput = {
-        ...(live ? workingCopyOverlay(current, next, now) : next),
+        ...(overlay ? overlay.data : next),
         version: { increment: 1 },
-        ...(sectionId !== undefined ? { sectionId } : {}),
-        ...(input.leadImageId !== undefined ? { leadImageId: input.leadImageId } : {}),
+        ...(!overlay && sectionId !== undefined ? { sectionId } : {}),
+        ...(!overlay && input.leadImageId !== undefined ? { leadImageId: input.leadImageId } : {}),
         // Links to a story stay stable once it has been public (or is scheduled to be).
         ...(!hasStableAddress(current) && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {}),
       };
@@ -91,8 +95,9 @@ export async function updateArticle({
       if (swapped.count === 0) throw new StaleSave();
       // The comments' anchors follow their passages into the new text (comment rows only).
       if (body) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson: JSON.stringify(body.json) });
-      await setTags(tx, id, input.tags);
-      if (coAuthors !== undefined) {
+      if (overlay) await writeWorkingCopyBeside(tx, id, overlay.keep);
+      else await setTags(tx, id, input.tags);
+      if (!overlay && coAuthors !== undefined) {
         await tx.articleAuthor.deleteMany({ where: { articleId: id } });
         await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
       }

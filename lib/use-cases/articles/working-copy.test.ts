@@ -1,5 +1,5 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
-import { actorFor, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
+import { actorFor, createTestSection, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
 import { createArticle, publishDueArticles, restoreRevision, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
@@ -110,11 +110,85 @@ describe("a save of a live story", () => {
     expect((await findPublishedArticle({ slug: story.slug }))?.body).toContain(`${story.word}live`);
   });
 
-  it("still refreshes the reader site when what it shows beside the text changes (tags)", async () => {
+  it("that changes only the section, tags, lead image or bylines is held too, and the reader site is not refreshed", async () => {
     const story = await published();
     const saved = await updateUseCase.updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: ["Aleppo"] } });
-    expect(saved.effects.readerSiteChanged).toBe(true);
-    expect(saved.data.pendingChanges).toBe(false);
+    expect(saved.effects.readerSiteChanged).toBe(false);
+    expect(saved.data).toMatchObject({ pendingChanges: true, tags: [{ name: "Aleppo" }], live: { tags: [] } });
+    expect((await findPublishedArticle({ slug: story.slug }))?.tags).toEqual([]);
+    // Back to what readers see: nothing pending, no working copy left.
+    const back = await updateArticle({ actor: asAdviser, id: story.id, input: { version: saved.data.version, tags: [] } });
+    expect(back.pendingChanges).toBe(false);
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).draftHeadline).toBeNull();
+  });
+});
+
+/** A published story with a section and a tag, and a working copy that changes all it shows beside its text. */
+async function publishedWithBesideEdits() {
+  const [oldSection, newSection] = [await createTestSection(), await createTestSection()];
+  const coAuthor = await createTestUser({ role: "WRITER" });
+  const story = await createArticle({ actor: asWriter, input: { headline: `Beside ${uniq()}`, body: "<p>Words.</p>", section: oldSection.id, tags: ["Old tag"] } });
+  await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+  await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+  const live = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
+  const media = await db.media.create({
+    data: { storageKey: `wc-${uniq()}`, originalName: "ruins.jpg", mimeType: "image/jpeg", width: 800, height: 600, bytes: 1, alt: "Ruins of the souk", caption: "The souk in 2016.", credit: "Photo: Staff", uploadedById: adviser.userId },
+  });
+  const saved = await updateUseCase.updateArticle({
+    actor: asAdviser,
+    id: story.id,
+    input: { version: live.version, section: newSection.id, tags: ["New tag"], leadImageId: media.id, coAuthorIds: [coAuthor.personId] },
+  });
+  return { story, live, saved, oldSection, newSection, coAuthor, media };
+}
+
+describe("a live story's section, tags, lead image and bylines", () => {
+  it("wait in the working copy: the editor and the API show them, with the live ones beside; readers keep the live ones", async () => {
+    const { story, saved, oldSection, newSection, coAuthor, media } = await publishedWithBesideEdits();
+    expect(saved.effects.readerSiteChanged).toBe(false);
+    expect(saved.data).toMatchObject({
+      pendingChanges: true,
+      section: { id: newSection.id },
+      tags: [{ name: "New tag" }],
+      leadImage: { id: media.id, alt: "Ruins of the souk", caption: "The souk in 2016.", credit: "Photo: Staff" },
+      live: { section: { id: oldSection.id }, tags: [{ name: "Old tag" }], leadImage: null },
+    });
+    expect(saved.data.authors.map((a) => a.id)).toEqual([writer.personId, coAuthor.personId]);
+    expect(saved.data.live?.authors.map((a) => a.id)).toEqual([writer.personId]);
+    const page = await findPublishedArticle({ slug: story.slug });
+    expect(page).toMatchObject({ section: { id: oldSection.id }, tags: [{ name: "Old tag" }], leadImage: null });
+    expect(page?.authors.map((a) => a.id)).toEqual([writer.personId]);
+  });
+
+  it("go live with Publish changes", async () => {
+    const { story, newSection, coAuthor, media } = await publishedWithBesideEdits();
+    const done = await transitionUseCase.transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    expect(done.effects.readerSiteChanged).toBe(true);
+    expect(done.data).toMatchObject({ pendingChanges: false, section: { id: newSection.id }, tags: [{ name: "New tag" }], leadImage: { id: media.id } });
+    const page = await findPublishedArticle({ slug: story.slug });
+    expect(page).toMatchObject({ section: { id: newSection.id }, tags: [{ name: "New tag" }], leadImage: { id: media.id, alt: "Ruins of the souk" } });
+    expect(page?.authors.map((a) => a.id)).toEqual([writer.personId, coAuthor.personId]);
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
+    expect(await db.articleDraftAuthor.count({ where: { articleId: story.id } })).toBe(0);
+  });
+
+  it("are dropped by Discard changes", async () => {
+    const { story, oldSection } = await publishedWithBesideEdits();
+    const done = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } });
+    expect(done).toMatchObject({ pendingChanges: false, section: { id: oldSection.id }, tags: [{ name: "Old tag" }], leadImage: null });
+    expect(done.authors.map((a) => a.id)).toEqual([writer.personId]);
+    const page = await findPublishedArticle({ slug: story.slug });
+    expect(page).toMatchObject({ section: { id: oldSection.id }, tags: [{ name: "Old tag" }], leadImage: null });
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
+    expect(await db.articleDraftAuthor.count({ where: { articleId: story.id } })).toBe(0);
+  });
+
+  it("become the story's own when it is unpublished (the working copy folds)", async () => {
+    const { story, newSection, media } = await publishedWithBesideEdits();
+    const off = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Legal asked." } });
+    expect(off).toMatchObject({ status: "UNPUBLISHED", pendingChanges: false, section: { id: newSection.id }, tags: [{ name: "New tag" }], leadImage: { id: media.id } });
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
   });
 });
 

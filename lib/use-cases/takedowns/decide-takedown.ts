@@ -8,6 +8,7 @@ import { reanchorComments } from "@/lib/data/comments";
 import { withoutCommentMarks } from "@/lib/domain/anchors";
 import { anonymizeDoc, anonymizeJson, anonymizeString, slugNamesPerson } from "@/lib/domain/anonymize";
 import { isPublic } from "@/lib/domain/workflow";
+import { BODY_COLUMN_SETS, PLAIN_TEXT_COLUMNS } from "@/lib/domain/working-copy";
 import { docToText, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import { ZTakedownDecision } from "@/lib/validation/corrections";
@@ -84,15 +85,11 @@ export async function decideTakedown({ actor, articleId, requestId, input: raw, 
 
 /**
  * The story's own text columns, every one of which an anonymizing takedown rewrites: plain
- * columns, and bodies (editor JSON with the HTML, text and word count rendered from it).
- * A nullable column that is null is left alone. A new text column on Article goes here.
+ * columns, and bodies (editor JSON with the HTML, text and word count rendered from it), live
+ * and working copy, from the one list in lib/domain/working-copy.ts. A null column is left alone.
  */
-const ARTICLE_TEXT_COLUMNS = ["headline", "dek", "draftHeadline", "draftDek"] as const;
-const ARTICLE_BODY_COLUMNS = [
-  { json: "bodyJson", html: "bodyHtml", text: "bodyText", words: "wordCount" },
-  // The working copy of a live story (lib/domain/working-copy.ts).
-  { json: "draftBodyJson", html: "draftBodyHtml", text: "draftBodyText", words: "draftWordCount" },
-] as const;
+const ARTICLE_TEXT_COLUMNS = PLAIN_TEXT_COLUMNS;
+const ARTICLE_BODY_COLUMNS = BODY_COLUMN_SETS;
 
 type ArticleRow = Awaited<ReturnType<typeof findArticleForActor>>;
 
