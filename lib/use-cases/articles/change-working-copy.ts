@@ -8,6 +8,7 @@ import { applyTransition, isPublic, type TransitionResult, type WorkingCopyActio
 import {
   type Beside,
   currentBeside,
+  currentText,
   hasPendingChanges,
   liveBeside,
   type LiveText,
@@ -76,6 +77,17 @@ export async function nextBeside(
     tagSlugs: patch.tags !== undefined ? (await findOrCreateTags(tx, patch.tags)).map((t) => t.slug) : now.tagSlugs,
     authorIds: patch.authorIds ?? now.authorIds,
   };
+}
+
+/**
+ * A save by someone who may only suggest (lib/auth/policy.ts "suggest" without "edit"): it may add
+ * suggestions to the body, nothing else. What readers would see (headline, dek, the body with
+ * every suggestion rejected) and the section, tags, lead image and bylines stay as they are.
+ */
+export function assertOnlySuggests(current: Row, next: LiveText, beside: Beside): void {
+  const text = currentText(current);
+  if (sameText(next, text) && sameBeside(beside, currentBeside(current))) return;
+  throw new AppError("FORBIDDEN", "You can suggest changes to this story but not edit it now: switch to Suggesting, and leave the headline, dek and details as they are.");
 }
 
 /** The working copy's tags and bylines after a save (null: there is no working copy any more). */

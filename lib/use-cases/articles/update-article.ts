@@ -26,13 +26,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type TArticleUpdate, ZArticleUpdate } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
 import { inTransaction, outcome, type Tx, type UseCaseArgs } from "../transaction";
-import { nextBeside, workingCopyOverlay, writeWorkingCopyBeside } from "./change-working-copy";
+import { assertOnlySuggests, nextBeside, workingCopyOverlay, writeWorkingCopyBeside } from "./change-working-copy";
 
 /** A save based on an old version: the story is not touched, the text goes to rejectStaleSave. */
 class StaleSave extends Error {}
 
-function assertMayEdit(actor: Actor, article: Awaited<ReturnType<typeof findArticleForActor>>) {
-  if (!can(actor, "edit", factsOf(article))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
+/**
+ * "edit": the actor may change the story. "suggest": they may only propose changes (a co-author
+ * in review, lib/auth/policy.ts), so the save must leave what readers would see as it is.
+ */
+function assertMayEdit(actor: Actor, article: Awaited<ReturnType<typeof findArticleForActor>>): "edit" | "suggest" {
+  if (can(actor, "edit", factsOf(article))) return "edit";
+  if (can(actor, "suggest", factsOf(article))) return "suggest";
+  throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
 }
 
 /**
@@ -66,7 +72,7 @@ export async function updateArticle({
   try {
     return await inTransaction(tx, async (tx) => {
       const current = await findArticleForActor({ id, actor, tx });
-      assertMayEdit(actor, current);
+      const mode = assertMayEdit(actor, current);
       if (current.version !== input.version) throw new StaleSave();
       const sectionId = await resolveSection(tx, input.section);
       if (input.leadImageId) await requireMedia({ id: input.leadImageId, tx });
@@ -79,10 +85,12 @@ export async function updateArticle({
         dek: input.dek ?? working.dek,
         ...(body ? { bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : pickBody(working)),
       };
+      const live = keepsLiveText(current.status);
+      // What the save leaves beside the text: needed for a live story's working copy and to check a suggestion-only save.
+      const beside = live || mode === "suggest" ? await nextBeside(tx, current, { sectionId, leadImageId: input.leadImageId, tags: input.tags, authorIds: coAuthors && [lead, ...coAuthors] }) : null;
+      if (mode === "suggest" && beside) assertOnlySuggests(current, next, beside);
       // A live story's section, lead image, tags and bylines wait in its working copy with its text.
-      const overlay = keepsLiveText(current.status)
-        ? workingCopyOverlay(current, next, now, await nextBeside(tx, current, { sectionId, leadImageId: input.leadImageId, tags: input.tags, authorIds: coAuthors && [lead, ...coAuthors] }))
-        : null;
+      const overlay = live && beside ? workingCopyOverlay(current, next, now, beside) : null;
       const data: Prisma.ArticleUpdateManyMutationInput = {
         ...(overlay ? overlay.data : next),
         version: { increment: 1 },
