@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { articleInclude, type findArticleForActor, findOrCreateTags, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
+import { assertAltText } from "@/lib/data/media";
 import { publisherIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
 import { syncSearchIndex } from "@/lib/data/search";
@@ -179,7 +180,12 @@ export async function changeWorkingCopy({
   const swapped = await tx.article.updateMany({ where: { id: current.id, status: current.status, version: current.version }, data });
   if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed while you were looking at it. Reload and try again.");
   // The section, lead image, tags and bylines go live with the text, or are dropped with it.
-  if (action === "publish_changes") await applyBesideToLive(tx, current);
+  if (action === "publish_changes") {
+    await applyBesideToLive(tx, current);
+    // What goes before readers now (the working copy's images, its lead image included) needs alt
+    // text, as at publication; a refusal rolls the whole move back.
+    await assertAltText({ articleId: current.id, tx });
+  }
   else if (action === "discard_changes") await writeWorkingCopyBeside(tx, current.id, null);
   await tx.transition.create({ data: { articleId: current.id, actorId: actor.userId, action, fromStatus: result.from, toStatus: result.to, note, createdAt: now } });
   const updated = await tx.article.findUniqueOrThrow({ where: { id: current.id }, include: articleInclude });

@@ -173,6 +173,14 @@ describe("a live story's section, tags, lead image and bylines", () => {
     expect(await db.articleDraftAuthor.count({ where: { articleId: story.id } })).toBe(0);
   });
 
+  it("a lead image without alt text does not go live: Publish changes is refused and nothing changes", async () => {
+    const { story, oldSection, media } = await publishedWithBesideEdits();
+    await db.media.update({ where: { id: media.id }, data: { alt: "" } });
+    await expectAppError(transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } }), "CONFLICT");
+    expect(await findPublishedArticle({ slug: story.slug })).toMatchObject({ section: { id: oldSection.id }, leadImage: null });
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(1);
+  });
+
   it("are dropped by Discard changes", async () => {
     const { story, oldSection } = await publishedWithBesideEdits();
     const done = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } });
