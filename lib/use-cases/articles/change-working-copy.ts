@@ -85,10 +85,16 @@ export async function nextBeside(
  * suggestions to the body, nothing else. What readers would see (headline, dek, the body with
  * every suggestion rejected) and the section, tags, lead image and bylines stay as they are.
  */
-export function assertOnlySuggests(current: Row, next: LiveText, beside: Beside): void {
+export function assertOnlySuggests(actor: Actor, current: Row, next: LiveText, beside: Beside): void {
   const text = currentText(current);
-  if (sameText(next, text) && sameBeside(beside, currentBeside(current))) return;
-  throw new AppError("FORBIDDEN", "You can suggest changes to this story but not edit it now: switch to Suggesting, and leave the headline, dek and details as they are.");
+  if (!sameText(next, text) || !sameBeside(beside, currentBeside(current))) {
+    throw new AppError("FORBIDDEN", "You can suggest changes to this story but not edit it now: switch to Suggesting, and leave the headline, dek and details as they are.");
+  }
+  // The new suggestions are theirs: nobody proposes in someone else's name.
+  const before = new Set(listSuggestions(JSON.parse(text.bodyJson)).map((s) => s.id));
+  if (listSuggestions(JSON.parse(next.bodyJson)).some((s) => !before.has(s.id) && s.author.id !== actor.userId)) {
+    throw new AppError("FORBIDDEN", "A suggestion you make is recorded in your name only.");
+  }
 }
 
 /** The working copy's tags and bylines after a save (null: there is no working copy any more). */

@@ -88,7 +88,7 @@ export async function updateArticle({
       const live = keepsLiveText(current.status);
       // What the save leaves beside the text: needed for a live story's working copy and to check a suggestion-only save.
       const beside = live || mode === "suggest" ? await nextBeside(tx, current, { sectionId, leadImageId: input.leadImageId, tags: input.tags, authorIds: coAuthors && [lead, ...coAuthors] }) : null;
-      if (mode === "suggest" && beside) assertOnlySuggests(current, next, beside);
+      if (mode === "suggest" && beside) assertOnlySuggests(actor, current, next, beside);
       // A live story's section, lead image, tags and bylines wait in its working copy with its text.
       const overlay = live && beside ? workingCopyOverlay(current, next, now, beside) : null;
       const data: Prisma.ArticleUpdateManyMutationInput = {

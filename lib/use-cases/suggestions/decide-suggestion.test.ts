@@ -164,6 +164,8 @@ describe("a co-author who may no longer edit", () => {
     await expect(updateArticle({ actor: me, id: story.id, input: { body: "<p>Syrian insurgents entered Aleppo.</p>", version: inReview.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updateArticle({ actor: me, id: story.id, input: { headline: "A new headline", body: suggestedHtml(coAuthor), version: inReview.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updateArticle({ actor: me, id: story.id, input: { tags: ["Syria"], version: inReview.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Suggestions in someone else's name are refused.
+    await expect(updateArticle({ actor: me, id: story.id, input: { body: suggestedHtml(writer), version: inReview.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const saved = await updateArticle({ actor: me, id: story.id, input: { headline: inReview.headline, dek: "", body: suggestedHtml(coAuthor), version: inReview.version } });
     expect(saved.body).toBe(`<p>${SENTENCE}</p>`);
