@@ -115,7 +115,8 @@ export function LiveStoryBanner({
       </h2>
       <details className="mt-2" open>
         <summary className="cursor-pointer text-sm font-semibold">
-          Changes since publication (+{stats.added} −{stats.removed} words)
+          Changes since publication (+{stats.added} −{stats.removed} words
+          {besideChanges.length > 0 && `; ${besideChanges.map((c) => c.label.toLowerCase()).join(", ")} changed`})
         </summary>
         <div className="mt-2 max-h-72 overflow-y-auto">
           <DiffView segments={segments} label="Changes since publication" />
