@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { type Article, expect, readAleppo, setReviewPolicy, test, transition } from "./fixtures";
+import { type Article, expect, publishStory, readAleppo, setReviewPolicy, test, transition } from "./fixtures";
 
 /**
  * Issue 11: a published story keeps its live text. The adviser's edit of the Aleppo story is a
@@ -177,3 +177,33 @@ test("a student editor under ADVISER_APPROVES edits the live story and asks for 
   expect(await getArticle(adviserApi, original.id)).toMatchObject({ pendingChanges: false, body: original.body });
   expect((await (await anonymousApi.get(ALEPPO_PATH)).text()).includes(word)).toBe(false);
 });
+
+test("a live story's tags wait in the working copy: the banner shows them changed, readers get them with Publish changes", async ({ pageAs, apiAs, anonymousPage, uid }) => {
+  test.setTimeout(120_000);
+  const writerApi = await apiAs("writer");
+  const adviserApi = await apiAs("adviser");
+  const story = await publishStory(writerApi, adviserApi, { headline: `Tagged later (${uid})`, section: "world", body: "<p>The council met on Monday.</p>" });
+  const tag = `Council${uid}`;
+  const tagLink = `/tags/${tag.toLowerCase()}`;
+  const reader = await anonymousPage();
+  const readerHasTag = async () => {
+    await reader.goto(`/articles/${story.slug}`);
+    return (await reader.locator(`a[href="${tagLink}"]`).count()) > 0;
+  };
+
+  const adviser = await pageAs("adviser");
+  await adviser.goto(`/newsroom/articles/${story.id}`);
+  await adviser.getByLabel("Tags").fill(tag);
+  await adviser.getByLabel("Tags").blur();
+  const banner = adviser.getByTestId("live-story-banner");
+  await expect(banner.getByTestId("live-story-beside-changes")).toContainText(`Tags`);
+  await expect(banner.getByTestId("live-story-beside-changes")).toContainText(`None → ${tag}`);
+  const held = (await (await adviserApi.get(`/api/v1/articles/${story.id}`)).json()) as { article: Article & { tags: { name: string }[]; live?: { tags: { name: string }[] } } };
+  expect(held.article).toMatchObject({ pendingChanges: true, tags: [{ name: tag }], live: { tags: [] } });
+  expect(await readerHasTag()).toBe(false);
+
+  await banner.getByRole("button", { name: "Publish changes" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Published. Readers now see these changes." })).toBeVisible();
+  await expect.poll(readerHasTag, { timeout: 15_000 }).toBe(true);
+});
+

@@ -162,3 +162,26 @@ test("approving while a suggestion is open asks first", async ({ pageAs, apiAs, 
   await expect(statusBadge(adviser, "Approved")).toBeVisible();
   expect((await listSuggestions(adviserApi, story.id)).map((s) => s.kind)).toEqual(["insert"]);
 });
+
+test("a writer whose story is in review may no longer edit it but suggests changes to it", async ({ pageAs, apiAs, uid }) => {
+  test.setTimeout(120_000);
+  const writerApi = await apiAs("writer");
+  const story = await createStory(writerApi, { headline: `Suggested in review (${uid})`, section: "world", body: "<p>The council met on Monday.</p>" });
+  const inReview = await transition(writerApi, story.id, "submit");
+
+  const writer = await pageAs("writer");
+  await openStory(writer, story.id);
+  await expect(writer.getByTestId("suggest-only-notice")).toBeVisible();
+  await expect(writer.getByTestId("suggest-mode")).toHaveText(/Suggesting only/);
+  await selectInStory(writer, "met", { caretAtEnd: true });
+  await writer.keyboard.type(" briefly");
+  await expect(storyBody(writer).locator("ins.suggestion-insert")).toHaveText(" briefly");
+  await expect(saveStatus(writer)).toHaveText(SAVED);
+  const listed = await listSuggestions(writerApi, story.id);
+  expect(listed.map((s) => [s.kind, s.author.name])).toEqual([["insert", USERS.writer.name]]);
+  // The text itself is still the reviewers' to change: a plain edit through the API is refused.
+  const current = (await (await writerApi.get(`/api/v1/articles/${story.id}`)).json()) as { article: { version: number } };
+  expect(current.article.version).toBeGreaterThan(inReview.version);
+  const refused = await writerApi.patch(`/api/v1/articles/${story.id}`, { data: { version: current.article.version, body: "<p>The council never met.</p>" } });
+  expect(refused.status()).toBe(403);
+});

@@ -108,8 +108,10 @@ const RULES: Record<Exclude<ArticleAction, "view">, Record<Role, Rule>> = {
   correct:         { WRITER: "never",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   place_in_issue:  { WRITER: "never",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   decide_takedown: { WRITER: "never",         EDITOR: "never",           ADVISER: "always", ADMIN: "always" },
-  // Suggestion mode: suggesting saves the text, so it is an edit; the writers or any reviewer decide.
-  suggest:         { WRITER: "own-revisable", EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
+  // Suggestion mode: the story's writers suggest at every stage (in review too, where they may
+  // no longer edit), reviewers wherever they may see it (the assigning editor's draft aside, below);
+  // the writers or any reviewer decide.
+  suggest:         { WRITER: "own",           EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   decide_suggestion: { WRITER: "own",         EDITOR: "always",          ADVISER: "always", ADMIN: "always" },
   submit:          { WRITER: "own",           EDITOR: "own",             ADVISER: "own",    ADMIN: "own" },
   withdraw:        { WRITER: "own",           EDITOR: "own",             ADVISER: "own",    ADMIN: "own" },
@@ -374,5 +376,20 @@ describe("the system actor (the scheduler)", () => {
     for (const action of GLOBAL_ACTIONS) expect(can(SYSTEM_ACTOR, action), action).toBe(false);
     expect(can(SYSTEM_ACTOR, "edit_media", { uploadedById: null })).toBe(false);
     expect(can(SYSTEM_ACTOR, "manage_account", { userId: OTHER_USER, role: "WRITER" })).toBe(false);
+  });
+});
+
+describe("suggesting where editing has stopped", () => {
+  const writer = actor("WRITER", "ADVISER_APPROVES");
+  it("a co-author may suggest (and comment) on their story in review, approved or live, but not edit it", () => {
+    for (const status of ["SUBMITTED", "APPROVED", "SCHEDULED", "PUBLISHED", "UNPUBLISHED"] as const) {
+      expect(can(writer, "edit", story("co-author", status)), status).toBe(false);
+      expect(can(writer, "comment", story("co-author", status)), status).toBe(true);
+      expect(can(writer, "suggest", story("co-author", status)), status).toBe(true);
+    }
+  });
+  it("a writer who may comment on someone else's published story may not suggest on it", () => {
+    expect(can(writer, "comment", story("other", "PUBLISHED"))).toBe(true);
+    expect(can(writer, "suggest", story("other", "PUBLISHED"))).toBe(false);
   });
 });

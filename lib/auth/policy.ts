@@ -227,10 +227,15 @@ export function can(
       // A writer cannot wave away a required change on their own story; a reviewer can.
       if (isFaculty(actor.role)) return true;
       return actor.role === "EDITOR" && !own;
+    case "suggest":
+      // A suggestion proposes, it does not change what readers see: a story's writers suggest at
+      // every stage (in review, approved, live: into the working copy), as comments go; reviewers
+      // wherever they may edit. An assigning editor still leaves a draft's words to its writers.
+      if (own) return true;
+      if (isUnsubmittedDraft(article.status) && actor.role === "EDITOR") return false;
+      return isReviewer(actor.role);
     case "edit":
     case "restore_revision":
-    // A suggestion is an edit recorded as a proposal: it is saved with the text, so it takes the right to edit.
-    case "suggest":
       // Authors revise their own drafts; once in review or later, only reviewers make copy edits.
       if (own && isWithWriters(article.status)) return true;
       // A student editor following an assigned draft leaves the writing to its writers.

@@ -4,7 +4,7 @@ import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
 import { type ArticleStatus, PUBLIC_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
-import { currentText, hasPendingChanges, UNRENDERED_HTML } from "@/lib/domain/working-copy";
+import { currentText, hasPendingChanges, UNRENDERED_HTML, workingCopyOf } from "@/lib/domain/working-copy";
 import { checkBodyDoc } from "@/lib/editor/body-doc";
 import { docFromHtml, renderBodyFromDoc, renderBodyFromHtml, renderBodyFromJson, renderStoredHtml, type StoredBody, storedBodyFromDoc, storedBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
@@ -21,19 +21,34 @@ type Tx = Prisma.TransactionClient;
 /** Consecutive saves by one person within this window fold into one revision. */
 export const REVISION_FOLD_MS = 5 * 60 * 1000;
 
-export const articleInclude = {
-  section: { select: { id: true, name: true, slug: true } },
-  tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: "asc" } } },
-  assignees: { select: { role: true, user: { select: { id: true, personId: true } } } },
-  leadImage: { select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } },
-  authors: {
-    orderBy: { position: "asc" },
-    select: {
-      person: {
-        select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true },
-      },
+const sectionSelect = { select: { id: true, name: true, slug: true } } as const;
+const tagsSelect = { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: "asc" } } } as const;
+const leadImageSelect = { select: { id: true, alt: true, caption: true, credit: true, variants: true, width: true, height: true } } as const;
+const authorsSelect = {
+  orderBy: { position: "asc" },
+  select: {
+    person: {
+      select: { id: true, slug: true, fullName: true, penName: true, penNameApproved: true, nameDisplay: true, graduationYear: true, title: true },
     },
   },
+} as const;
+
+/** What readers' pages load with a story: no working copy. */
+export const liveArticleInclude = {
+  section: sectionSelect,
+  tags: tagsSelect,
+  assignees: { select: { role: true, user: { select: { id: true, personId: true } } } },
+  leadImage: leadImageSelect,
+  authors: authorsSelect,
+} satisfies Prisma.ArticleInclude;
+
+export const articleInclude = {
+  ...liveArticleInclude,
+  // A live story's working copy shows its own (lib/domain/working-copy.ts Beside).
+  draftSection: sectionSelect,
+  draftTags: tagsSelect,
+  draftLeadImage: leadImageSelect,
+  draftAuthors: authorsSelect,
 } satisfies Prisma.ArticleInclude;
 
 export type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof articleInclude }>;
@@ -75,7 +90,10 @@ export function toAuthorDtos(row: Pick<ArticleRow, "authors">, pub: PublicationS
  * readers, feeds, search and the PDF see) and, as `updatedAt`, when that text last changed; the
  * newsroom's shape with the working copy is toEditorArticleDto.
  */
-export function toArticleDto(row: ArticleRow, pub: PublicationSettings): ArticleDto {
+/** A story row without its working copy's relations (public reads do not load them). */
+export type LiveArticleRow = Omit<ArticleRow, "draftSection" | "draftTags" | "draftLeadImage" | "draftAuthors">;
+
+export function toArticleDto(row: LiveArticleRow, pub: PublicationSettings): ArticleDto {
   return {
     id: row.id,
     slug: row.slug,
@@ -102,7 +120,10 @@ export function toArticleDto(row: ArticleRow, pub: PublicationSettings): Article
 }
 
 /** The newsroom's (and the API's) story: the working copy as its text, and the live text beside it while they differ. */
-export type EditorArticleDto = ArticleDto & { pendingChanges: boolean; live?: { headline: string; dek: string; body: string } };
+export type EditorArticleDto = ArticleDto & {
+  pendingChanges: boolean;
+  live?: Pick<ArticleDto, "headline" | "dek" | "body" | "section" | "tags" | "leadImage" | "authors">;
+};
 
 /**
  * A story as the people who work on it see it: headline, dek and body are the working copy
@@ -113,15 +134,23 @@ export function toEditorArticleDto(row: ArticleRow, pub: PublicationSettings): E
   const text = currentText(row);
   const pendingChanges = hasPendingChanges(row);
   const live = toArticleDto(row, pub);
+  // The working copy's section, tags, lead image and bylines (a whole set while it exists).
+  const working = workingCopyOf(row)
+    ? toArticleDto({ ...row, section: row.draftSection, tags: row.draftTags, leadImage: row.draftLeadImage, authors: row.draftAuthors }, pub)
+    : live;
   return {
     ...live,
+    section: working.section,
+    tags: working.tags,
+    leadImage: working.leadImage,
+    authors: working.authors,
     headline: text.headline,
     dek: text.dek,
     body: htmlOf(text.bodyHtml, text.bodyJson),
     wordCount: text.wordCount,
     updatedAt: row.updatedAt.toISOString(),
     pendingChanges,
-    ...(pendingChanges ? { live: { headline: row.headline, dek: row.dek, body: live.body } } : {}),
+    ...(pendingChanges ? { live: { headline: live.headline, dek: live.dek, body: live.body, section: live.section, tags: live.tags, leadImage: live.leadImage, authors: live.authors } } : {}),
   };
 }
 
@@ -409,16 +438,25 @@ export function sameTags(names: string[], row: Pick<ArticleRow, "tags">): boolea
 /** Replace a story's tags with these names (created on first use). */
 export async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
   if (names === undefined) return;
+  const tags = await findOrCreateTags(tx, names);
   await tx.articleTag.deleteMany({ where: { articleId } });
+  for (const tag of tags) {
+    await tx.articleTag.upsert({ where: { articleId_tagId: { articleId, tagId: tag.id } }, update: {}, create: { articleId, tagId: tag.id } });
+  }
+}
+
+/** The tags these names stand for, created on first use (one per distinct name). */
+export async function findOrCreateTags(tx: Tx, names: string[]): Promise<{ id: string; slug: string }[]> {
+  const tags: { id: string; slug: string }[] = [];
   for (const name of cleanTagNames(names)) {
     const key = tagKey(name);
     let slug = distinctSlug(name, 40, "tag");
     const existing = await tx.tag.findUnique({ where: { slug }, select: { name: true } });
     // A different tag already owns this slug ("Ā" and "A!"): keep them apart.
     if (existing && tagKey(existing.name) !== key) slug = `${slug}-${shortHash(key)}`;
-    const tag = await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name } });
-    await tx.articleTag.upsert({ where: { articleId_tagId: { articleId, tagId: tag.id } }, update: {}, create: { articleId, tagId: tag.id } });
+    tags.push(await tx.tag.upsert({ where: { slug }, update: {}, create: { slug, name }, select: { id: true, slug: true } }));
   }
+  return tags;
 }
 
 /** A slug from `headline` that no other story has (`exceptId`: the story being renamed). */
@@ -563,7 +601,7 @@ export async function listPublishedArticles({ sectionSlug, tagSlug, authorPerson
   const [ids, [{ n }], pub] = await Promise.all([listListingIds(scope, { limit, offset }), db.$queryRaw<{ n: number | bigint }[]>(listingCountSql(scope)), getPublication()]);
   // By primary key only, the status checked here: with the status in the where clause SQLite
   // reads the status index, every published story (see cardRowsQuery in ./public).
-  const rows = await db.article.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: articleInclude });
+  const rows = await db.article.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: liveArticleInclude });
   const byId = new Map(rows.filter((r) => r.status === STATUS.PUBLISHED).map((r) => [r.id, r]));
   return { articles: ids.flatMap((r) => (byId.has(r.id) ? [toArticleDto(byId.get(r.id)!, pub)] : [])), total: Number(n) };
 }
@@ -628,7 +666,7 @@ export async function findPublishedArticle({ slug }: { slug: string }) {
 }
 
 const findPublishedArticleBySlug = cache(async (slug: string) => {
-  const row = await db.article.findFirst({ where: { slug, status: STATUS.PUBLISHED }, include: articleInclude });
+  const row = await db.article.findFirst({ where: { slug, status: STATUS.PUBLISHED }, include: liveArticleInclude });
   if (!row) return null;
   return toArticleDto(row, await getPublication());
 });

@@ -61,6 +61,19 @@ export function anonymizeDoc<T extends JsonNode>(doc: T, name: string, replaceme
   return walk(doc) as T;
 }
 
+/**
+ * Only the figures showing one of `mediaIds` rewritten (their caption, credit and alt text): a
+ * photo from the media library that another story shares, in that other story's body.
+ */
+export function anonymizeFigures<T extends JsonNode>(doc: T, mediaIds: ReadonlySet<string>, name: string, replacement: string): T {
+  const walk = (node: JsonNode): JsonNode => {
+    const attrs = node.attrs as Record<string, unknown> | undefined;
+    if (node.type === "figure" && attrs && mediaIds.has(String(attrs.mediaId ?? ""))) return anonymizeDoc(node, name, replacement);
+    return node.content ? { ...node, content: node.content.map(walk) } : node;
+  };
+  return walk(doc) as T;
+}
+
 /** A name's forms in addresses ("nadia-okafor", "okafor"), for slug-like words. */
 function slugVariants(name: string): string[] {
   return nameVariants(name)

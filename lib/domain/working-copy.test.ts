@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentText, hasPendingChanges, type LiveText, sameText, workingCopyColumns, workingCopyOf } from "./working-copy";
+import { currentBeside, currentText, hasPendingChanges, type LiveText, sameBeside, sameText, workingCopyColumns, workingCopyOf } from "./working-copy";
 
 const live: LiveText = { headline: "Aleppo", dek: "A city", bodyJson: '{"type":"doc"}', bodyHtml: "<p>Old</p>", bodyText: "Old", wordCount: 1 };
 const edited: LiveText = { ...live, bodyJson: '{"type":"doc","x":1}', bodyHtml: "<p>New text</p>", bodyText: "New text", wordCount: 2 };
@@ -31,5 +31,28 @@ describe("the working copy", () => {
     expect(sameText(live, anchored)).toBe(true);
     expect(hasPendingChanges({ ...live, ...workingCopyColumns(anchored) })).toBe(false);
     expect(sameText(live, edited)).toBe(false);
+  });
+});
+
+describe("what a working copy shows beside its text", () => {
+  const none = { sectionId: null, leadImageId: null, tags: [], authors: [{ person: { id: "p1" } }] };
+  const liveRow = { ...live, ...workingCopyColumns(null), ...none, draftSectionId: null, draftLeadImageId: null, draftTags: [], draftAuthors: [{ person: { id: "p1" } }] };
+
+  it("is a pending change on its own: section, lead image, tags or bylines", () => {
+    const copy = { ...liveRow, ...workingCopyColumns(live) };
+    expect(hasPendingChanges(copy)).toBe(false);
+    expect(hasPendingChanges({ ...copy, draftSectionId: "s2" })).toBe(true);
+    expect(hasPendingChanges({ ...copy, draftLeadImageId: "m1" })).toBe(true);
+    expect(hasPendingChanges({ ...copy, draftTags: [{ tag: { slug: "aleppo" } }] })).toBe(true);
+    expect(hasPendingChanges({ ...copy, draftAuthors: [{ person: { id: "p1" } }, { person: { id: "p2" } }] })).toBe(true);
+    // Without a working copy the draft columns mean nothing.
+    expect(hasPendingChanges({ ...liveRow, draftSectionId: "s2" })).toBe(false);
+  });
+
+  it("compares tags as a set and bylines in order", () => {
+    const a = { sectionId: null, leadImageId: null, tagSlugs: ["a", "b"], authorIds: ["p1", "p2"] };
+    expect(sameBeside(a, { ...a, tagSlugs: ["b", "a"] })).toBe(true);
+    expect(sameBeside(a, { ...a, authorIds: ["p2", "p1"] })).toBe(false);
+    expect(currentBeside({ ...liveRow, ...workingCopyColumns(null), draftSectionId: "s2" }).sectionId).toBeNull();
   });
 });

@@ -11,6 +11,26 @@ import type { JSONContent } from "@tiptap/core";
 import { withoutSuggestions } from "@/lib/editor/suggestions";
 import { withoutCommentMarks } from "./anchors";
 
+/**
+ * The working-copy column that holds each live text column: the one list of them (the working
+ * copy, publish_changes and the takedown scrub all read it). A new text column goes here.
+ */
+export const WORKING_COPY_TEXT_COLUMNS = {
+  headline: "draftHeadline",
+  dek: "draftDek",
+  bodyJson: "draftBodyJson",
+  bodyHtml: "draftBodyHtml",
+  bodyText: "draftBodyText",
+  wordCount: "draftWordCount",
+} as const;
+/** The bodies among them: editor JSON with the HTML, text and word count rendered from it. */
+export const BODY_COLUMN_SETS = [
+  { json: "bodyJson", html: "bodyHtml", text: "bodyText", words: "wordCount" },
+  { json: WORKING_COPY_TEXT_COLUMNS.bodyJson, html: WORKING_COPY_TEXT_COLUMNS.bodyHtml, text: WORKING_COPY_TEXT_COLUMNS.bodyText, words: WORKING_COPY_TEXT_COLUMNS.wordCount },
+] as const;
+/** The plain text columns, live and working copy. */
+export const PLAIN_TEXT_COLUMNS = ["headline", "dek", WORKING_COPY_TEXT_COLUMNS.headline, WORKING_COPY_TEXT_COLUMNS.dek] as const;
+
 export type LiveText = { headline: string; dek: string; bodyJson: string; bodyHtml: string; bodyText: string; wordCount: number };
 export type WorkingCopyColumns = {
   draftHeadline: string | null;
@@ -21,11 +41,45 @@ export type WorkingCopyColumns = {
   draftWordCount: number | null;
 };
 
+const TEXT_KEYS = Object.keys(WORKING_COPY_TEXT_COLUMNS) as (keyof LiveText)[];
+
 /** The working copy as a whole text, or null when there is none (a partial one counts as none). */
 export function workingCopyOf(row: WorkingCopyColumns): LiveText | null {
-  const { draftHeadline, draftDek, draftBodyJson, draftBodyHtml, draftBodyText, draftWordCount } = row;
-  if (draftHeadline === null || draftDek === null || draftBodyJson === null || draftBodyHtml === null || draftBodyText === null || draftWordCount === null) return null;
-  return { headline: draftHeadline, dek: draftDek, bodyJson: draftBodyJson, bodyHtml: draftBodyHtml, bodyText: draftBodyText, wordCount: draftWordCount };
+  if (TEXT_KEYS.some((key) => row[WORKING_COPY_TEXT_COLUMNS[key]] === null)) return null;
+  return Object.fromEntries(TEXT_KEYS.map((key) => [key, row[WORKING_COPY_TEXT_COLUMNS[key]]])) as LiveText;
+}
+
+/**
+ * What a story shows beside its text: section, lead image (its alt, caption and credit come
+ * with it), tags and bylines. A live story's working copy holds its own, whole while the
+ * working copy exists (copied from the live story when it starts).
+ */
+export type Beside = { sectionId: string | null; leadImageId: string | null; tagSlugs: string[]; authorIds: string[] };
+export type BesideRow = {
+  sectionId: string | null;
+  leadImageId: string | null;
+  tags: readonly { tag: { slug: string } }[];
+  authors: readonly { person: { id: string } }[];
+  draftSectionId: string | null;
+  draftLeadImageId: string | null;
+  draftTags: readonly { tag: { slug: string } }[];
+  draftAuthors: readonly { person: { id: string } }[];
+};
+
+export function liveBeside(row: BesideRow): Beside {
+  return { sectionId: row.sectionId, leadImageId: row.leadImageId, tagSlugs: row.tags.map((t) => t.tag.slug), authorIds: row.authors.map((a) => a.person.id) };
+}
+
+/** The working copy's beside-text, or the live one when there is no working copy. */
+export function currentBeside(row: BesideRow & WorkingCopyColumns): Beside {
+  if (!workingCopyOf(row)) return liveBeside(row);
+  return { sectionId: row.draftSectionId, leadImageId: row.draftLeadImageId, tagSlugs: row.draftTags.map((t) => t.tag.slug), authorIds: row.draftAuthors.map((a) => a.person.id) };
+}
+
+/** Same section, lead image, set of tags and bylines in the same order. */
+export function sameBeside(a: Beside, b: Beside): boolean {
+  const tags = (x: Beside) => [...x.tagSlugs].sort().join(" ");
+  return a.sectionId === b.sectionId && a.leadImageId === b.leadImageId && tags(a) === tags(b) && a.authorIds.join(" ") === b.authorIds.join(" ");
 }
 
 /** Reader HTML without the bare spans a comment anchor leaves in it (they show nothing). */
@@ -60,10 +114,19 @@ export function sameText(a: Pick<LiveText, "headline" | "dek" | "bodyHtml" | "bo
   return readerBody(a.bodyJson) === readerBody(b.bodyJson);
 }
 
-/** A working copy exists and readers would see something different if it were published. */
-export function hasPendingChanges(row: LiveText & WorkingCopyColumns): boolean {
+/**
+ * A working copy exists and readers would see something different if it were published: its
+ * text, or what it shows beside the text (when the row carries that).
+ */
+export function hasPendingChanges(row: LiveText & WorkingCopyColumns & Partial<BesideRow>): boolean {
   const draft = workingCopyOf(row);
-  return draft !== null && !sameText(draft, row);
+  if (draft === null) return false;
+  if (!sameText(draft, row)) return true;
+  return isBesideRow(row) && !sameBeside(currentBeside(row), liveBeside(row));
+}
+
+function isBesideRow(row: Partial<BesideRow>): row is BesideRow {
+  return row.tags !== undefined && row.authors !== undefined && row.draftTags !== undefined && row.draftAuthors !== undefined && row.draftSectionId !== undefined && row.draftLeadImageId !== undefined;
 }
 
 /** What the editor works on: the working copy when there is one, else the live text. */
@@ -73,14 +136,7 @@ export function currentText(row: LiveText & WorkingCopyColumns): LiveText {
 
 /** The columns that store `text` as the working copy (null text: no working copy). */
 export function workingCopyColumns(text: LiveText | null): WorkingCopyColumns {
-  return {
-    draftHeadline: text?.headline ?? null,
-    draftDek: text?.dek ?? null,
-    draftBodyJson: text?.bodyJson ?? null,
-    draftBodyHtml: text?.bodyHtml ?? null,
-    draftBodyText: text?.bodyText ?? null,
-    draftWordCount: text?.wordCount ?? null,
-  };
+  return Object.fromEntries(TEXT_KEYS.map((key) => [WORKING_COPY_TEXT_COLUMNS[key], text?.[key] ?? null])) as WorkingCopyColumns;
 }
 
 /** The working copy written into the live columns (publish_changes; a fold when it leaves the site). */

@@ -101,6 +101,40 @@ describe("deciding suggestions on the server", () => {
     expect(listSuggestions(after).map((s) => s.kind)).toEqual(["delete", "replace"]);
   });
 
+  it("decides exactly the chosen suggestion: a formatting-only suggestion elsewhere stays open either way", () => {
+    // A line break made bold in Suggesting (a formatting-only suggestion, a modification mark),
+    // then a word inserted before it.
+    const doc = PMNode.fromJSON(schema, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: SENTENCE }, { type: "hardBreak" }, { type: "text", text: "Aftermath" }] }] });
+    let state = EditorState.create({ doc, plugins: [suggestChanges()] });
+    state = state.apply(state.tr.setMeta(suggestChangesKey, { skip: true, enabled: true }));
+    const brAt = 1 + SENTENCE.length;
+    state = state.apply(transformToSuggestionTransaction(state.tr.addNodeMark(brAt, schema.marks.bold!.create()), state, newSuggestionId));
+    state = state.apply(transformToSuggestionTransaction(state.tr.insertText(" of Aleppo", 1 + SENTENCE.indexOf("city") + 4), state, newSuggestionId));
+    const json = state.doc.toJSON() as JSONContent;
+    const [insertion, format] = listSuggestions(json);
+    expect([insertion?.kind, format?.kind]).toEqual(["insert", "format"]);
+    const brMarks = (j: JSONContent) => (j.content?.[0]?.content ?? []).find((n) => n.type === "hardBreak")?.marks?.map((m) => m.type).sort() ?? [];
+    expect(brMarks(json)).toEqual(["bold", "modification"]);
+
+    const accepted = decideSuggestionInDoc(json, insertion!.id, "accept")!;
+    expect(listSuggestions(accepted).map((s) => [s.id, s.kind])).toEqual([[format!.id, "format"]]);
+    expect(brMarks(accepted)).toEqual(["bold", "modification"]);
+    expect(plain(withoutSuggestions(accepted))).toContain("city of Aleppo on Friday.");
+
+    const rejected = decideSuggestionInDoc(json, insertion!.id, "reject")!;
+    expect(listSuggestions(rejected).map((s) => [s.id, s.kind])).toEqual([[format!.id, "format"]]);
+    expect(brMarks(rejected)).toEqual(["bold", "modification"]);
+    expect(plain(rejected)).not.toContain("Aleppo");
+
+    // The formatting suggestion itself: accepting keeps the bold, rejecting takes it off; the insertion stays open.
+    const formatAccepted = decideSuggestionInDoc(json, format!.id, "accept")!;
+    expect(brMarks(formatAccepted)).toEqual(["bold"]);
+    expect(listSuggestions(formatAccepted).map((s) => s.id)).toEqual([insertion!.id]);
+    const formatRejected = decideSuggestionInDoc(json, format!.id, "reject")!;
+    expect(brMarks(formatRejected)).toEqual([]);
+    expect(listSuggestions(formatRejected).map((s) => s.id)).toEqual([insertion!.id]);
+  });
+
   it("answers null for a suggestion the story does not have", () => {
     expect(decideSuggestionInDoc(aleppo(), "s-missing", "accept")).toBeNull();
   });

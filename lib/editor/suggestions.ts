@@ -3,9 +3,9 @@
  * list them, accept or reject one (the package's own commands, run on an EditorState without a
  * view), and the text as readers see it (every suggestion rejected). Pure: no I/O.
  */
-import { applySuggestion, revertSuggestion, revertSuggestions } from "@handlewithcare/prosemirror-suggest-changes";
+import { applySuggestions, revertSuggestions } from "@handlewithcare/prosemirror-suggest-changes";
 import { getSchema, type JSONContent } from "@tiptap/core";
-import { Node as PMNode, type Schema } from "@tiptap/pm/model";
+import { type Mark, Node as PMNode, type Schema } from "@tiptap/pm/model";
 import { type Command, EditorState, type Transaction } from "@tiptap/pm/state";
 import { storyExtensions } from "./extensions";
 import { SUGGESTION_MARKS } from "./suggestion-marks";
@@ -85,10 +85,61 @@ function run(json: JSONContent, command: Command): JSONContent | null {
   return (result as Transaction).doc.toJSON() as JSONContent;
 }
 
-/** The body with suggestion `id` accepted or rejected; null when the body has no such suggestion. */
+/**
+ * The body with suggestion `id` accepted or rejected, and no other; null when the body has no such
+ * suggestion. The package's applySuggestion(id) and revertSuggestion(id) also apply (or revert)
+ * every formatting-only suggestion in the document, whatever its id (0.1.8), so the other
+ * suggestions are set aside first, the package's whole-document command decides what is left
+ * (the chosen one), and the others are put back where its steps moved them.
+ */
 export function decideSuggestionInDoc(json: JSONContent, id: string, decision: SuggestionDecision): JSONContent | null {
   if (!listSuggestions(json).some((s) => s.id === id)) return null;
-  return run(json, decision === "accept" ? applySuggestion(id) : revertSuggestion(id));
+  const doc = PMNode.fromJSON(storySchema(), json);
+  const aside: { from: number; to: number; mark: Mark; inline: boolean }[] = [];
+  doc.descendants((node, pos) => {
+    for (const mark of node.marks) {
+      if (isSuggestionMark(mark.type.name) && mark.attrs.id !== id) aside.push({ from: pos, to: pos + node.nodeSize, mark, inline: node.isInline && mark.type.name !== "modification" });
+    }
+  });
+  let state = EditorState.create({ doc });
+  const tr = state.tr;
+  // Node marks (modifications) first: they do not move positions, so each range stays valid.
+  for (const a of aside) {
+    if (a.inline) tr.removeMark(a.from, a.to, a.mark);
+    else tr.removeNodeMark(a.from, a.mark);
+  }
+  if (decision === "reject") revertMarkModifications(tr.doc, id, tr);
+  state = state.apply(tr);
+  const decided = state.tr;
+  (decision === "accept" ? applySuggestions : revertSuggestions)(state, (t) => {
+    for (const step of t.steps) decided.step(step);
+  });
+  for (const a of aside) {
+    if (a.inline) {
+      const from = decided.mapping.map(a.from, 1);
+      const to = decided.mapping.map(a.to, -1);
+      if (from < to) decided.addMark(from, to, a.mark);
+    } else {
+      const { pos, deleted } = decided.mapping.mapResult(a.from, 1);
+      if (!deleted && decided.doc.nodeAt(pos)) decided.addNodeMark(pos, a.mark);
+    }
+  }
+  return decided.doc.toJSON() as JSONContent;
+}
+
+/**
+ * A suggested mark on a node with none before (previousValue null) is reverted by removing the
+ * mark it added: the package would try to build a mark from null there and throw.
+ */
+function revertMarkModifications(doc: PMNode, id: string | undefined, tr: Transaction) {
+  doc.descendants((node, pos) => {
+    for (const mark of node.marks) {
+      if (mark.type.name !== "modification" || (id !== undefined && mark.attrs.id !== id) || mark.attrs.type !== "mark" || mark.attrs.previousValue) continue;
+      const added = mark.attrs.newValue ? storySchema().markFromJSON(mark.attrs.newValue) : null;
+      if (added) tr.removeNodeMark(pos, added.type);
+      tr.removeNodeMark(pos, mark);
+    }
+  });
 }
 
 function dropZeroWidth(node: JSONContent): JSONContent {
@@ -100,5 +151,13 @@ function dropZeroWidth(node: JSONContent): JSONContent {
 /** The body as readers see it: insertions dropped, deletions kept as plain text, formatting as it was. */
 export function withoutSuggestions(json: JSONContent): JSONContent {
   if (!hasSuggestions(json)) return json;
-  return dropZeroWidth(run(json, revertSuggestions) ?? json);
+  return dropZeroWidth(run(json, (state, dispatch) => {
+    const tr = state.tr;
+    revertMarkModifications(state.doc, undefined, tr);
+    const next = state.apply(tr);
+    return revertSuggestions(next, (t) => {
+      for (const step of t.steps) tr.step(step);
+      dispatch?.(tr);
+    });
+  }) ?? json);
 }

@@ -61,6 +61,9 @@ type Props = {
  */
 export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, transitionAction, comments, liveStory, suggestions }: Props) {
   const bodyLabel = useId();
+  // May suggest but not edit (a co-author in review): the body takes suggestions, nothing else changes.
+  const suggestOnly = !canEdit && !!article && !!suggestions?.canSuggest;
+  const bodyEditable = canEdit || suggestOnly;
   // A new story gets its id from the server at the first keystroke (use-create-story).
   const [createdId, setCreatedId] = useState<string | null>(null);
   const articleId = article?.id ?? createdId;
@@ -82,7 +85,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const changes = usePendingChanges(liveStory?.pendingChanges ?? false);
   const story = useAutosave({
     articleId,
-    canEdit,
+    canEdit: bodyEditable,
     initial,
     initialVersion: article?.version ?? 0,
     draft: { keep: local.keep, clear: local.clear },
@@ -113,13 +116,14 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const others = usePresence(articleId);
   const otherTab = useOtherTab(articleId);
   const errors = story.status.kind === "invalid" ? story.status.fields : {};
-  const suggestModeExtensions = useSuggestModeExtensions(suggestions);
+  const access = suggestions && { ...suggestions, suggestOnly };
+  const suggestModeExtensions = useSuggestModeExtensions(access);
   // What the last paste from Word, Google Docs or LibreOffice could not keep as it was.
   const [pasteWarnings, setPasteWarnings] = useState<string[]>([]);
 
   const editor = useStoryEditor({
     initialHtml: initial.body,
-    editable: canEdit,
+    editable: bodyEditable,
     onChange: (body, { normalised }) => (normalised ? story.normalise(body) : edit({ body })),
     onBlur: () => void story.save(),
     labelledBy: bodyLabel,
@@ -127,7 +131,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     extensions: suggestModeExtensions,
     onPasteWarnings: setPasteWarnings,
   });
-  const suggested = useSuggestions({ editor, articleId, access: suggestions, story, timeZone });
+  const suggested = useSuggestions({ editor, articleId, access, story, timeZone });
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
@@ -159,7 +163,12 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
         </div>
       )}
       <div className="flex flex-col gap-4 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-        {article && !canEdit && <ReadOnlyNotice articleId={article.id} status={article.status} transitions={transitions} />}
+        {article && !canEdit && !suggestOnly && <ReadOnlyNotice articleId={article.id} status={article.status} transitions={transitions} />}
+        {suggestOnly && (
+          <p role="note" className="rounded border-2 border-rule bg-panel p-3 font-semibold" data-testid="suggest-only-notice">
+            You can no longer edit this story directly, but you can suggest changes: what you type and delete is recorded as suggestions for the writers and editors to accept or reject.
+          </p>
+        )}
         {others.length > 0 && (
           <p role="status" className="rounded border border-warn p-2 text-sm font-semibold" data-testid="presence">
             {others.join(" and ")} {others.length === 1 ? "is" : "are"} editing this story too. Your saves never overwrite theirs.
@@ -193,6 +202,14 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
             action={transitionAction}
             onPublished={() => changes.setPending(false)}
             openSuggestions={suggested.open.length}
+            workingBeside={{
+              sectionId: story.fields.sectionId || null,
+              tags: story.fields.tags.split(",").map((t) => t.trim()).filter(Boolean),
+              leadImage,
+              coAuthorIds: story.fields.coAuthorIds,
+            }}
+            sections={sections}
+            people={people}
           />
         )}
         {story.conflict && (
@@ -228,9 +245,9 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
           )}
           <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
           {canEdit && <TagsField {...fieldProps} />}
-          <StoryBody labelId={bodyLabel} canEdit={canEdit} editor={editor} docx={docx} error={errors.body} tools={suggested.tools} pasteWarnings={pasteWarnings} onDismissPasteWarnings={() => setPasteWarnings([])} />
+          <StoryBody labelId={bodyLabel} canEdit={canEdit} suggestOnly={suggestOnly} editor={editor} docx={docx} error={errors.body} tools={suggested.tools} pasteWarnings={pasteWarnings} onDismissPasteWarnings={() => setPasteWarnings([])} />
           {suggested.caret}
-          {canEdit && <SaveBar status={story.status} />}
+          {bodyEditable && <SaveBar status={story.status} />}
         </form>
       </div>
       <div className="flex flex-col gap-6 lg:col-start-2 lg:row-start-2">

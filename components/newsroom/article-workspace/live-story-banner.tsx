@@ -8,11 +8,14 @@ import { ASKS_ABOUT_SUGGESTIONS, openSuggestionsMessage, TRANSITION_LABELS, type
 import { DiffView } from "../diff-view";
 
 type Text = { headline: string; dek: string; text: string };
+type LeadImageSummary = { id: string; alt: string; caption: string; credit: string } | null;
+/** What a story shows beside its text, as the editor holds it. */
+export type BesideFields = { sectionId: string | null; tags: string[]; leadImage: LeadImageSummary; coAuthorIds: string[] };
 
 /** What the page knows of a live (PUBLISHED or SCHEDULED) story's working copy. */
 export type LiveStory = {
-  /** The text readers see. */
-  live: Text;
+  /** The text readers see, and what they see beside it. */
+  live: Text & BesideFields;
   pendingChanges: boolean;
   /** The working-copy actions this user may take (the policy, on the server). */
   actions: WorkingCopyAction[];
@@ -54,7 +57,14 @@ export function LiveStoryBanner({
   action,
   onPublished,
   openSuggestions = 0,
+  workingBeside,
+  sections = [],
+  people = [],
 }: {
+  /** The section, tags, lead image and co-authors in the editor now. */
+  workingBeside?: BesideFields;
+  sections?: { id: string; name: string }[];
+  people?: { id: string; fullName: string }[];
   /** Suggested edits still open in the working copy: publishing them asks first. */
   openSuggestions?: number;
   articleId: string;
@@ -84,6 +94,7 @@ export function LiveStoryBanner({
   const after = comparableText(working);
   const segments = useMemo(() => wordDiff(before, after), [before, after]);
   const stats = diffStats(segments);
+  const besideChanges = workingBeside ? besideDiff(story.live, workingBeside, sections, people) : [];
 
   if (!pending) {
     return (
@@ -104,11 +115,24 @@ export function LiveStoryBanner({
       </h2>
       <details className="mt-2" open>
         <summary className="cursor-pointer text-sm font-semibold">
-          Changes since publication (+{stats.added} −{stats.removed} words)
+          Changes since publication (+{stats.added} −{stats.removed} words
+          {besideChanges.length > 0 && `; ${besideChanges.map((c) => c.label.toLowerCase()).join(", ")} changed`})
         </summary>
         <div className="mt-2 max-h-72 overflow-y-auto">
           <DiffView segments={segments} label="Changes since publication" />
         </div>
+        {besideChanges.length > 0 && (
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" data-testid="live-story-beside-changes">
+            {besideChanges.map((c) => (
+              <div key={c.label} className="contents">
+                <dt className="font-semibold">{c.label}</dt>
+                <dd className="min-w-0 break-words">
+                  <del className="text-danger">{c.before}</del> → <ins className="no-underline font-semibold">{c.after}</ins>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
       </details>
       <form action={formAction} className="mt-3 flex flex-wrap items-center gap-3">
         <input type="hidden" name="id" value={articleId} />
@@ -137,4 +161,19 @@ export function LiveStoryBanner({
       <FormMessage ok={state.ok} message={state.ok && done ? DONE[done] : state.message} />
     </section>
   );
+}
+
+/** The section, tags, lead image (with its alt text, caption and credit) and bylines that differ, as "before → after" lines. */
+function besideDiff(live: BesideFields, working: BesideFields, sections: { id: string; name: string }[], people: { id: string; fullName: string }[]) {
+  const section = (id: string | null) => (id ? (sections.find((s) => s.id === id)?.name ?? "Another section") : "No section");
+  const list = (items: string[]) => (items.length ? items.join(", ") : "None");
+  const names = (ids: string[]) => list(ids.map((id) => people.find((p) => p.id === id)?.fullName ?? "Someone"));
+  const image = (i: LeadImageSummary) => (i ? [i.alt ? `Alt: ${i.alt}` : "No alt text", i.caption && `Caption: ${i.caption}`, i.credit && `Credit: ${i.credit}`].filter(Boolean).join(" · ") : "No lead image");
+  const tagKey = (tags: string[]) => [...tags].map((t) => t.trim().toLowerCase()).sort().join("\n");
+  const lines: { label: string; before: string; after: string }[] = [];
+  if (live.sectionId !== working.sectionId) lines.push({ label: "Section", before: section(live.sectionId), after: section(working.sectionId) });
+  if (tagKey(live.tags) !== tagKey(working.tags)) lines.push({ label: "Tags", before: list(live.tags), after: list(working.tags) });
+  if ((live.leadImage?.id ?? null) !== (working.leadImage?.id ?? null)) lines.push({ label: "Lead image", before: image(live.leadImage), after: image(working.leadImage) });
+  if (live.coAuthorIds.join(" ") !== working.coAuthorIds.join(" ")) lines.push({ label: "Co-authors", before: names(live.coAuthorIds), after: names(working.coAuthorIds) });
+  return lines;
 }

@@ -9,6 +9,8 @@ import type { useDocxImport } from "./use-docx-import";
 type Props = {
   labelId: string;
   canEdit: boolean;
+  /** The user may only suggest: the body takes typing (recorded as suggestions), nothing else does. */
+  suggestOnly?: boolean;
   editor: Editor | null;
   docx: ReturnType<typeof useDocxImport>;
   error?: string;
@@ -20,7 +22,7 @@ type Props = {
 };
 
 /** The story text, with the .docx import beside its label and the imported photos waiting above it. */
-export function StoryBody({ labelId, canEdit, editor, docx, error, tools, pasteWarnings = [], onDismissPasteWarnings }: Props) {
+export function StoryBody({ labelId, canEdit, suggestOnly = false, editor, docx, error, tools, pasteWarnings = [], onDismissPasteWarnings }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div className="flex flex-col gap-1">
@@ -70,7 +72,7 @@ export function StoryBody({ labelId, canEdit, editor, docx, error, tools, pasteW
           </button>
         </div>
       )}
-      <RichTextEditor editor={editor} editable={canEdit} tools={tools} />
+      <RichTextEditor editor={editor} editable={canEdit || suggestOnly} tools={tools} />
       {error && (
         <p id="body-error" role="alert" className="text-sm font-semibold text-danger">
           {error}

@@ -7,7 +7,13 @@ import { SuggestionAtCaret, SuggestionsPanel } from "./suggestions-panel";
 import { useOpenSuggestions, useSuggestionAtCaret, useSuggestionDecisions } from "./use-suggestions";
 
 /** What the page knows about the user and suggestions on this story. */
-export type SuggestionsAccess = { me: Suggester; canSuggest: boolean; canDecide: boolean };
+export type SuggestionsAccess = {
+  me: Suggester;
+  canSuggest: boolean;
+  canDecide: boolean;
+  /** May suggest but not edit (a co-author in review): the editor stays in Suggesting. */
+  suggestOnly?: boolean;
+};
 
 /** The editor extension for suggestion mode, made once per editor (with the suggester, when the user may suggest). */
 export function useSuggestModeExtensions(access: SuggestionsAccess | undefined) {
@@ -34,7 +40,7 @@ export function useSuggestions({ editor, articleId, access, story, timeZone }: O
   const shared = { canDecide, decide, pending, formatTime };
   return {
     open,
-    tools: access?.canSuggest && editor ? <SuggestModeSwitch editor={editor} /> : null,
+    tools: access?.canSuggest && editor ? <SuggestModeSwitch editor={editor} locked={access.suggestOnly} /> : null,
     caret: <SuggestionAtCaret suggestion={open.find((s) => s.id === atCaret) ?? null} {...shared} />,
     panel: articleId && (open.length > 0 || access?.canSuggest || canDecide) ? <SuggestionsPanel suggestions={open} note={note} editor={editor} canSuggest={access?.canSuggest} {...shared} /> : null,
   };

@@ -1,11 +1,24 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { articleInclude, type findArticleForActor, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
+import { articleInclude, type findArticleForActor, findOrCreateTags, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
+import { assertAltText } from "@/lib/data/media";
 import { publisherIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
 import { syncSearchIndex } from "@/lib/data/search";
 import { applyTransition, isPublic, type TransitionResult, type WorkingCopyAction } from "@/lib/domain/workflow";
-import { hasPendingChanges, type LiveText, liveColumnsFrom, sameText, workingCopyColumns, workingCopyOf } from "@/lib/domain/working-copy";
+import {
+  type Beside,
+  currentBeside,
+  currentText,
+  hasPendingChanges,
+  liveBeside,
+  type LiveText,
+  liveColumnsFrom,
+  sameBeside,
+  sameText,
+  workingCopyColumns,
+  workingCopyOf,
+} from "@/lib/domain/working-copy";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Notice } from "../effects";
@@ -16,31 +29,117 @@ import { listSuggestions } from "@/lib/editor/suggestions";
 type Row = Awaited<ReturnType<typeof findArticleForActor>>;
 
 /** No working copy any more (published or discarded), nor a request to publish one. */
-export const NO_WORKING_COPY = { ...workingCopyColumns(null), draftUpdatedAt: null, draftRequestedById: null, draftRequestedAt: null } satisfies Prisma.ArticleUpdateManyMutationInput;
+export const NO_WORKING_COPY = {
+  ...workingCopyColumns(null),
+  draftSectionId: null,
+  draftLeadImageId: null,
+  draftUpdatedAt: null,
+  draftRequestedById: null,
+  draftRequestedAt: null,
+} satisfies Prisma.ArticleUncheckedUpdateManyInput;
 
 /**
- * The columns a save of a live story writes (an edit, or a decided suggestion): the working copy (none at all when it says what
- * readers already see), and the moment the live text last changed, kept before `updatedAt` moves.
+ * The columns a save of a live story writes (an edit, or a decided suggestion): the working copy
+ * (none at all when it says what readers already see), and the moment the live text last
+ * changed, kept before `updatedAt` moves. `beside`: the section, lead image, tags and bylines the
+ * save leaves the working copy with (left out: as they are). `keep` says what to hand
+ * writeWorkingCopyBeside once the row is swapped: the beside-text to keep, or null for none.
  */
-export function workingCopyOverlay(current: Row, next: LiveText, now: Date): Prisma.ArticleUpdateManyMutationInput {
+export function workingCopyOverlay(current: Row, next: LiveText, now: Date, beside: Beside = currentBeside(current)): { data: Prisma.ArticleUncheckedUpdateManyInput; keep: Beside | null } {
   // A comment anchor changes the stored JSON but not what readers see: it is kept (in the
   // working copy) without making a pending change.
-  const same = sameText(next, current) && next.bodyJson === current.bodyJson;
+  const same = sameText(next, current) && next.bodyJson === current.bodyJson && sameBeside(beside, liveBeside(current));
   return {
-    ...workingCopyColumns(same ? null : next),
-    draftUpdatedAt: same ? null : now,
-    ...(same ? { draftRequestedById: null, draftRequestedAt: null } : {}),
-    liveUpdatedAt: current.liveUpdatedAt ?? current.updatedAt,
+    data: {
+      ...workingCopyColumns(same ? null : next),
+      draftSectionId: same ? null : beside.sectionId,
+      draftLeadImageId: same ? null : beside.leadImageId,
+      draftUpdatedAt: same ? null : now,
+      ...(same ? { draftRequestedById: null, draftRequestedAt: null } : {}),
+      liveUpdatedAt: current.liveUpdatedAt ?? current.updatedAt,
+    },
+    keep: same ? null : beside,
   };
 }
 
 /**
- * A story leaving the live-text statuses (unpublish, a cancelled schedule): its working copy
- * becomes its only text, so no edit is lost (lib/domain/workflow.ts foldsWorkingCopy).
+ * The section, lead image, tags and bylines a save of a live story leaves its working copy with:
+ * what the save sends replaces, the rest stays as the working copy (or the live story) has it.
  */
-export function foldedWorkingCopy(current: Row): Prisma.ArticleUpdateManyMutationInput {
+export async function nextBeside(
+  tx: Tx,
+  current: Row,
+  patch: { sectionId?: string | null; leadImageId?: string | null; tags?: string[]; authorIds?: string[] },
+): Promise<Beside> {
+  const now = currentBeside(current);
+  return {
+    sectionId: patch.sectionId !== undefined ? patch.sectionId : now.sectionId,
+    leadImageId: patch.leadImageId !== undefined ? patch.leadImageId : now.leadImageId,
+    tagSlugs: patch.tags !== undefined ? (await findOrCreateTags(tx, patch.tags)).map((t) => t.slug) : now.tagSlugs,
+    authorIds: patch.authorIds ?? now.authorIds,
+  };
+}
+
+/**
+ * A save by someone who may only suggest (lib/auth/policy.ts "suggest" without "edit"): it may add
+ * suggestions to the body, nothing else. What readers would see (headline, dek, the body with
+ * every suggestion rejected) and the section, tags, lead image and bylines stay as they are.
+ */
+export function assertOnlySuggests(actor: Actor, current: Row, next: LiveText, beside: Beside): void {
+  const text = currentText(current);
+  if (!sameText(next, text) || !sameBeside(beside, currentBeside(current))) {
+    throw new AppError("FORBIDDEN", "You can suggest changes to this story but not edit it now: switch to Suggesting, and leave the headline, dek and details as they are.");
+  }
+  // The new suggestions are theirs: nobody proposes in someone else's name.
+  const before = new Set(listSuggestions(JSON.parse(text.bodyJson)).map((s) => s.id));
+  if (listSuggestions(JSON.parse(next.bodyJson)).some((s) => !before.has(s.id) && s.author.id !== actor.userId)) {
+    throw new AppError("FORBIDDEN", "A suggestion you make is recorded in your name only.");
+  }
+}
+
+/** The working copy's tags and bylines after a save (null: there is no working copy any more). */
+export async function writeWorkingCopyBeside(tx: Tx, articleId: string, beside: Beside | null): Promise<void> {
+  await tx.articleDraftTag.deleteMany({ where: { articleId } });
+  await tx.articleDraftAuthor.deleteMany({ where: { articleId } });
+  if (!beside) return;
+  const tags = beside.tagSlugs.length ? await tx.tag.findMany({ where: { slug: { in: beside.tagSlugs } }, select: { id: true } }) : [];
+  if (tags.length) await tx.articleDraftTag.createMany({ data: tags.map((t) => ({ articleId, tagId: t.id })) });
+  if (beside.authorIds.length) await tx.articleDraftAuthor.createMany({ data: beside.authorIds.map((personId, position) => ({ articleId, personId, position })) });
+}
+
+/**
+ * The working copy's section, lead image, tags and bylines become the live story's (publish_changes,
+ * or a fold), and the working copy's own are dropped. No working copy: nothing changes.
+ */
+async function applyBesideToLive(tx: Tx, current: Row): Promise<void> {
+  if (!workingCopyOf(current)) return;
+  const beside = currentBeside(current);
+  const live = liveBeside(current);
+  if (!sameBeside(beside, live)) {
+    await tx.article.update({ where: { id: current.id }, data: { sectionId: beside.sectionId, leadImageId: beside.leadImageId } });
+    await tx.articleTag.deleteMany({ where: { articleId: current.id } });
+    const tags = beside.tagSlugs.length ? await tx.tag.findMany({ where: { slug: { in: beside.tagSlugs } }, select: { id: true } }) : [];
+    if (tags.length) await tx.articleTag.createMany({ data: tags.map((t) => ({ articleId: current.id, tagId: t.id })) });
+    if (beside.authorIds.length && beside.authorIds.join(" ") !== live.authorIds.join(" ")) {
+      await tx.articleAuthor.deleteMany({ where: { articleId: current.id } });
+      await tx.articleAuthor.createMany({ data: beside.authorIds.map((personId, position) => ({ articleId: current.id, personId, position })) });
+    }
+  }
+  await writeWorkingCopyBeside(tx, current.id, null);
+}
+
+/**
+ * A story leaving the live-text statuses (unpublish, a cancelled schedule): its working copy
+ * becomes its only text, so no edit is lost (lib/domain/workflow.ts foldsWorkingCopy). The
+ * columns go into the move's own compare-and-swap; `afterSwap` then moves the tags and bylines.
+ */
+export function foldedWorkingCopy(current: Row): { data: Prisma.ArticleUncheckedUpdateManyInput; afterSwap: (tx: Tx) => Promise<void> } {
   const draft = workingCopyOf(current);
-  return { ...(draft ? liveColumnsFrom(draft) : {}), ...NO_WORKING_COPY };
+  const beside = currentBeside(current);
+  return {
+    data: { ...(draft ? { ...liveColumnsFrom(draft), sectionId: beside.sectionId, leadImageId: beside.leadImageId } : {}), ...NO_WORKING_COPY },
+    afterSwap: (tx) => applyBesideToLive(tx, current),
+  };
 }
 
 /**
@@ -78,7 +177,7 @@ export async function changeWorkingCopy({
   const result = applyTransition({ status: current.status, action, note, pendingChanges: hasPendingChanges(current), openSuggestions, confirmOpenSuggestions, now });
   if (!result.ok) throw refusal(result);
   const draft = workingCopyOf(current);
-  const data: Prisma.ArticleUpdateManyMutationInput =
+  const data: Prisma.ArticleUncheckedUpdateManyInput =
     action === "publish_changes" && draft
       ? { ...liveColumnsFrom(draft), ...NO_WORKING_COPY, liveUpdatedAt: now }
       : action === "discard_changes"
@@ -86,6 +185,14 @@ export async function changeWorkingCopy({
         : { draftRequestedById: actor.userId, draftRequestedAt: now };
   const swapped = await tx.article.updateMany({ where: { id: current.id, status: current.status, version: current.version }, data });
   if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed while you were looking at it. Reload and try again.");
+  // The section, lead image, tags and bylines go live with the text, or are dropped with it.
+  if (action === "publish_changes") {
+    await applyBesideToLive(tx, current);
+    // What goes before readers now (the working copy's images, its lead image included) needs alt
+    // text, as at publication; a refusal rolls the whole move back.
+    await assertAltText({ articleId: current.id, tx });
+  }
+  else if (action === "discard_changes") await writeWorkingCopyBeside(tx, current.id, null);
   await tx.transition.create({ data: { articleId: current.id, actorId: actor.userId, action, fromStatus: result.from, toStatus: result.to, note, createdAt: now } });
   const updated = await tx.article.findUniqueOrThrow({ where: { id: current.id }, include: articleInclude });
   const link = `/newsroom/articles/${current.id}`;

@@ -54,7 +54,7 @@ function row(id: string) {
 }
 
 describe("updateArticle's effects", () => {
-  it("leaves the reader site alone for a draft's save and for a published story's working copy (issue 11), and refreshes it when a published story's tags change", async () => {
+  it("leaves the reader site alone for a draft's save and for a published story's working copy (issue 11), its tags included", async () => {
     const story = await draft();
     const saved = await updateUseCase.updateArticle({ actor: asWriter, id: story.id, input: { version: 1, dek: "A draft dek." } });
     expect(saved.effects.readerSiteChanged).toBe(false);
@@ -62,8 +62,10 @@ describe("updateArticle's effects", () => {
     const edited = await updateUseCase.updateArticle({ actor: asAdviser, id: live.id, input: { version: live.version, dek: "A live dek." } });
     expect(edited.effects.readerSiteChanged).toBe(false);
     expect(edited.data).toMatchObject({ dek: "A live dek.", version: live.version + 1, pendingChanges: true });
+    // Tags wait in the working copy like the text: readers get them (and the refresh) with Publish changes.
     const tagged = await updateUseCase.updateArticle({ actor: asAdviser, id: live.id, input: { version: edited.data.version, tags: ["Aleppo"] } });
-    expect(tagged.effects.readerSiteChanged).toBe(true);
+    expect(tagged.effects.readerSiteChanged).toBe(false);
+    expect(tagged.data).toMatchObject({ pendingChanges: true, tags: [{ name: "Aleppo" }], live: { tags: [] } });
   });
 
   it("inside a caller's transaction, a stale save is refused and nothing is written", async () => {

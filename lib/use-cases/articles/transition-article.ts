@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { articleInclude, factsOf, findArticleForActor, recordRevision, toEditorArticleDto, withRenderedBody } from "@/lib/data/articles";
 import { assertAltText } from "@/lib/data/media";
-import { reviewerIds, storyPeople } from "@/lib/data/notifications";
+import { publisherIds, reviewerIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
 import { syncSearchIndex } from "@/lib/data/search";
 import {
@@ -18,6 +18,7 @@ import {
   REVISION_EVENTS,
   type TransitionResult,
 } from "@/lib/domain/workflow";
+import { hasPendingChanges } from "@/lib/domain/working-copy";
 import { listSuggestions } from "@/lib/editor/suggestions";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -72,6 +73,7 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
     const result = applyTransition({ status: current.status, action: input.action, note: input.note, publishAt, openRequiredChanges, openSuggestions, confirmOpenSuggestions, now });
     if (!result.ok) throw refusal(result);
     const firstPublication = result.publishedNow && !current.publishedAt;
+    const fold = foldsWorkingCopy(result.from, result.to) ? foldedWorkingCopy(current) : null;
     const swapped = await tx.article.updateMany({
       where: { id, status: current.status, version: current.version },
       data: {
@@ -82,12 +84,13 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
         // A scheduled story's publication date is the time it was scheduled for.
         ...(firstPublication ? { publishedAt: actor.system && current.publishAt ? current.publishAt : now } : {}),
         // Out of the live-text statuses, the working copy becomes the story's one text.
-        ...(foldsWorkingCopy(result.from, result.to) ? foldedWorkingCopy(current) : {}),
+        ...fold?.data,
         // What readers see was last set by this move (updatedAt moves with it).
         liveUpdatedAt: null,
       },
     });
     if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed while you were looking at it. Reload and try again.");
+    await fold?.afterSwap(tx);
     const note = input.note?.trim() || (actor.system ? "Published at its scheduled time." : "");
     const actorId = actor.system ? null : actor.userId;
     await tx.transition.create({
@@ -120,6 +123,16 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
       notify.push({ userIds: await storyPeople(tx, id), kind: "decision", title, excerpt: actor.system ? "" : excerpt, link, exceptUserId: actor.userId });
     }
     const pub = await getPublication(tx);
+    // The scheduler puts out only the approved text; edits made since wait in the working copy,
+    // and those who may publish them are told (the banner offers Publish changes or Discard).
+    if (actor.system && hasPendingChanges(current)) {
+      notify.push({
+        userIds: await publisherIds(tx, pub.reviewPolicy),
+        kind: "publish_request",
+        title: `“${current.headline}”: Published on schedule; changes made after approval are waiting: Publish changes or Discard`,
+        link,
+      });
+    }
     const notified = await notifiedNames(tx, notify);
     return outcome(Object.assign(toEditorArticleDto(updated, pub), { notified }), {
       readerSiteChanged: isPublic(result.from) || isPublic(result.to),

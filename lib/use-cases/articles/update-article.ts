@@ -29,13 +29,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { type TArticleUpdate, ZArticleUpdate } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
 import { inTransaction, outcome, type Outcome, type PhaseClock, type Tx, type UseCaseArgs } from "../transaction";
-import { workingCopyOverlay } from "./change-working-copy";
+import { assertOnlySuggests, nextBeside, workingCopyOverlay, writeWorkingCopyBeside } from "./change-working-copy";
 
 /** A save based on an old version: the story is not touched, the text goes to rejectStaleSave. */
 class StaleSave extends Error {}
 
-function assertMayEdit(actor: Actor, article: Awaited<ReturnType<typeof findArticleForActor>>) {
-  if (!can(actor, "edit", factsOf(article))) throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
+/**
+ * "edit": the actor may change the story. "suggest": they may only propose changes (a co-author
+ * in review, lib/auth/policy.ts), so the save must leave what readers would see as it is.
+ */
+function assertMayEdit(actor: Actor, article: Awaited<ReturnType<typeof findArticleForActor>>): "edit" | "suggest" {
+  if (can(actor, "edit", factsOf(article))) return "edit";
+  if (can(actor, "suggest", factsOf(article))) return "suggest";
+  throw new AppError("FORBIDDEN", "You may not edit this story in its current state.");
 }
 
 /** The short answer to a save (`answer: "minimal"`, the editor's autosave): what the editor needs to go on. */
@@ -63,9 +69,9 @@ type SaveArgs = UseCaseArgs<z.input<typeof ZArticleUpdate>> & {
  * The visibility and permission checks run again inside the transaction, on the row the swap
  * compares with. A PUBLISHED or SCHEDULED story keeps its live text: the edit goes to its working
  * copy (lib/domain/working-copy.ts), which readers, feeds and search never see until
- * publish_changes, so the search index and the reader site are left alone. Only a change of what
- * the overlay does not cover (section, tags, lead image, bylines) refreshes the reader site of a
- * public story.
+ * publish_changes, so the search index and the reader site are left alone; its section, tags,
+ * lead image and bylines wait there too. Only a change to those of a story that is not live (none
+ * is public) would refresh the reader site, so a save of a public story never does.
  */
 export function updateArticle(args: SaveArgs & { answer: "minimal" }): Promise<Outcome<SavedArticleSummary>>;
 export function updateArticle(args: SaveArgs & { answer?: "full" }): Promise<Outcome<EditorArticleDto>>;
@@ -94,16 +100,8 @@ export async function updateArticle({
       tx,
       async (tx) => {
         const current = await findArticleForActor({ id, actor, tx });
-        assertMayEdit(actor, current);
+        const mode = assertMayEdit(actor, current);
         if (current.version !== input.version) throw new StaleSave();
-        // Only what changed is written: the autosave sends every field every time.
-        const resolvedSection = await resolveSection(tx, input.section);
-        const sectionId = resolvedSection !== current.sectionId ? resolvedSection : undefined;
-        const leadImageId = input.leadImageId !== undefined && input.leadImageId !== current.leadImageId ? input.leadImageId : undefined;
-        if (leadImageId) await requireMedia({ id: leadImageId, tx });
-        const lead = current.authors[0]?.person.id ?? actor.personId;
-        const coAuthors = input.coAuthorIds !== undefined && !sameBylines(lead, input.coAuthorIds, current) ? await resolveCoAuthors(tx, input.coAuthorIds, lead) : undefined;
-        const tags = input.tags !== undefined && !sameTags(input.tags, current) ? input.tags : undefined;
         const working = currentText(current);
         const headline = input.headline ?? working.headline;
         const bodyJson = body ? JSON.stringify(body.json) : null;
@@ -114,34 +112,58 @@ export async function updateArticle({
           ...(body && bodyJson !== null ? { bodyJson, bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount } : pickBody(working)),
         };
         const live = keepsLiveText(current.status);
-        // Plain column values only (no Prisma operations), so the saved row can be told without reading it back.
-        const columns = {
-          ...(live ? workingCopyOverlay(current, next, now) : next),
-          // Links to a story stay stable once it has been public (or is scheduled to be).
-          ...(!hasStableAddress(current) && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {}),
-          updatedAt: now,
-        };
-        const data: Prisma.ArticleUpdateManyMutationInput = {
-          ...columns,
-          version: { increment: 1 },
-          ...(sectionId !== undefined ? { sectionId } : {}),
-          ...(leadImageId !== undefined ? { leadImageId } : {}),
-        };
-        const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
-        if (swapped.count === 0) throw new StaleSave();
+        const resolvedSection = await resolveSection(tx, input.section);
+        const lead = current.authors[0]?.person.id ?? actor.personId;
+        // Links to a story stay stable once it has been public (or is scheduled to be).
+        const slug = !hasStableAddress(current) && headline !== current.headline ? { slug: await nextArticleSlug(tx, headline, current.id) } : {};
+        let updated: Row;
+        if (live || mode === "suggest") {
+          // A live story's section, lead image, tags and bylines wait in its working copy with its
+          // text; a suggestion-only save must leave all of them as readers would see them.
+          if (input.leadImageId) await requireMedia({ id: input.leadImageId, tx });
+          const coAuthors = await resolveCoAuthors(tx, input.coAuthorIds, lead);
+          const beside = await nextBeside(tx, current, { sectionId: resolvedSection, leadImageId: input.leadImageId, tags: input.tags, authorIds: coAuthors && [lead, ...coAuthors] });
+          if (mode === "suggest") assertOnlySuggests(actor, current, next, beside);
+          const overlay = live ? workingCopyOverlay(current, next, now, beside) : null;
+          const data: Prisma.ArticleUpdateManyMutationInput = {
+            ...(overlay ? overlay.data : next),
+            ...slug,
+            updatedAt: now,
+            version: { increment: 1 },
+          };
+          const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
+          if (swapped.count === 0) throw new StaleSave();
+          if (overlay) await writeWorkingCopyBeside(tx, id, overlay.keep);
+          updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+        } else {
+          // Only what changed is written: the autosave sends every field every time.
+          const sectionId = resolvedSection !== current.sectionId ? resolvedSection : undefined;
+          const leadImageId = input.leadImageId !== undefined && input.leadImageId !== current.leadImageId ? input.leadImageId : undefined;
+          if (leadImageId) await requireMedia({ id: leadImageId, tx });
+          const coAuthors = input.coAuthorIds !== undefined && !sameBylines(lead, input.coAuthorIds, current) ? await resolveCoAuthors(tx, input.coAuthorIds, lead) : undefined;
+          const tags = input.tags !== undefined && !sameTags(input.tags, current) ? input.tags : undefined;
+          // Plain column values only (no Prisma operations), so the saved row can be told without reading it back.
+          const columns = { ...next, ...slug, updatedAt: now };
+          const data: Prisma.ArticleUpdateManyMutationInput = {
+            ...columns,
+            version: { increment: 1 },
+            ...(sectionId !== undefined ? { sectionId } : {}),
+            ...(leadImageId !== undefined ? { leadImageId } : {}),
+          };
+          const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
+          if (swapped.count === 0) throw new StaleSave();
+          await setTags(tx, id, tags);
+          if (coAuthors !== undefined) {
+            await tx.articleAuthor.deleteMany({ where: { articleId: id } });
+            await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
+          }
+          // What a reader page shows beside the text changed: read the row back with its relations;
+          // otherwise it is the row read above with the columns just written.
+          const besideChanged = sectionId !== undefined || leadImageId !== undefined || coAuthors !== undefined || tags !== undefined;
+          updated = besideChanged ? await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude }) : { ...current, ...(columns as Partial<Row>), version: current.version + 1 };
+        }
         // The comments' anchors follow their passages into the new text (comment rows only).
         if (bodyJson !== null) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson });
-        await setTags(tx, id, tags);
-        if (coAuthors !== undefined) {
-          await tx.articleAuthor.deleteMany({ where: { articleId: id } });
-          await tx.articleAuthor.createMany({ data: [lead, ...coAuthors].map((personId, position) => ({ articleId: id, personId, position })) });
-        }
-        // What a reader page shows beside the text changed: read the row back with its relations;
-        // otherwise it is the row read above with the columns just written.
-        const besideChanged = sectionId !== undefined || leadImageId !== undefined || coAuthors !== undefined || tags !== undefined;
-        const updated: Row = besideChanged
-          ? await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude })
-          : { ...current, ...(columns as Partial<Row>), version: current.version + 1 };
         // The history keeps what was written: for a live story, its working copy.
         await recordRevision(tx, { article: { id, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event, now });
         // No save changes the text readers see (the search index holds only that); a public

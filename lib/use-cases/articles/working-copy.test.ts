@@ -1,9 +1,10 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
-import { actorFor, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
-import { createArticle, restoreRevision, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
+import { actorFor, createTestSection, createTestUser, setReviewPolicy, type TestUser, uniq } from "@/lib/testing/db";
+import { createArticle, publishDueArticles, restoreRevision, transitionArticle, updateArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
-import { findPublishedArticle, listPublishedArticles } from "@/lib/data/articles";
+import { findArticleForActor, findPublishedArticle, listPublishedArticles, toEditorArticleDto } from "@/lib/data/articles";
+import { getPublication } from "@/lib/data/publication";
 import { db } from "@/lib/data/db";
 import { searchPublished } from "@/lib/data/search";
 import { AppError, type ErrorCode } from "@/lib/errors";
@@ -109,11 +110,93 @@ describe("a save of a live story", () => {
     expect((await findPublishedArticle({ slug: story.slug }))?.body).toContain(`${story.word}live`);
   });
 
-  it("still refreshes the reader site when what it shows beside the text changes (tags)", async () => {
+  it("that changes only the section, tags, lead image or bylines is held too, and the reader site is not refreshed", async () => {
     const story = await published();
     const saved = await updateUseCase.updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: ["Aleppo"] } });
-    expect(saved.effects.readerSiteChanged).toBe(true);
-    expect(saved.data.pendingChanges).toBe(false);
+    expect(saved.effects.readerSiteChanged).toBe(false);
+    expect(saved.data).toMatchObject({ pendingChanges: true, tags: [{ name: "Aleppo" }], live: { tags: [] } });
+    expect((await findPublishedArticle({ slug: story.slug }))?.tags).toEqual([]);
+    // Back to what readers see: nothing pending, no working copy left.
+    const back = await updateArticle({ actor: asAdviser, id: story.id, input: { version: saved.data.version, tags: [] } });
+    expect(back.pendingChanges).toBe(false);
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).draftHeadline).toBeNull();
+  });
+});
+
+/** A published story with a section and a tag, and a working copy that changes all it shows beside its text. */
+async function publishedWithBesideEdits() {
+  const [oldSection, newSection] = [await createTestSection(), await createTestSection()];
+  const coAuthor = await createTestUser({ role: "WRITER" });
+  const story = await createArticle({ actor: asWriter, input: { headline: `Beside ${uniq()}`, body: "<p>Words.</p>", section: oldSection.id, tags: ["Old tag"] } });
+  await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+  await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+  const live = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
+  const media = await db.media.create({
+    data: { storageKey: `wc-${uniq()}`, originalName: "ruins.jpg", mimeType: "image/jpeg", width: 800, height: 600, bytes: 1, alt: "Ruins of the souk", caption: "The souk in 2016.", credit: "Photo: Staff", uploadedById: adviser.userId },
+  });
+  const saved = await updateUseCase.updateArticle({
+    actor: asAdviser,
+    id: story.id,
+    input: { version: live.version, section: newSection.id, tags: ["New tag"], leadImageId: media.id, coAuthorIds: [coAuthor.personId] },
+  });
+  return { story, live, saved, oldSection, newSection, coAuthor, media };
+}
+
+describe("a live story's section, tags, lead image and bylines", () => {
+  it("wait in the working copy: the editor and the API show them, with the live ones beside; readers keep the live ones", async () => {
+    const { story, saved, oldSection, newSection, coAuthor, media } = await publishedWithBesideEdits();
+    expect(saved.effects.readerSiteChanged).toBe(false);
+    expect(saved.data).toMatchObject({
+      pendingChanges: true,
+      section: { id: newSection.id },
+      tags: [{ name: "New tag" }],
+      leadImage: { id: media.id, alt: "Ruins of the souk", caption: "The souk in 2016.", credit: "Photo: Staff" },
+      live: { section: { id: oldSection.id }, tags: [{ name: "Old tag" }], leadImage: null },
+    });
+    expect(saved.data.authors.map((a) => a.id)).toEqual([writer.personId, coAuthor.personId]);
+    expect(saved.data.live?.authors.map((a) => a.id)).toEqual([writer.personId]);
+    const page = await findPublishedArticle({ slug: story.slug });
+    expect(page).toMatchObject({ section: { id: oldSection.id }, tags: [{ name: "Old tag" }], leadImage: null });
+    expect(page?.authors.map((a) => a.id)).toEqual([writer.personId]);
+  });
+
+  it("go live with Publish changes", async () => {
+    const { story, newSection, coAuthor, media } = await publishedWithBesideEdits();
+    const done = await transitionUseCase.transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    expect(done.effects.readerSiteChanged).toBe(true);
+    expect(done.data).toMatchObject({ pendingChanges: false, section: { id: newSection.id }, tags: [{ name: "New tag" }], leadImage: { id: media.id } });
+    const page = await findPublishedArticle({ slug: story.slug });
+    expect(page).toMatchObject({ section: { id: newSection.id }, tags: [{ name: "New tag" }], leadImage: { id: media.id, alt: "Ruins of the souk" } });
+    expect(page?.authors.map((a) => a.id)).toEqual([writer.personId, coAuthor.personId]);
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
+    expect(await db.articleDraftAuthor.count({ where: { articleId: story.id } })).toBe(0);
+  });
+
+  it("a lead image without alt text does not go live: Publish changes is refused and nothing changes", async () => {
+    const { story, oldSection, media } = await publishedWithBesideEdits();
+    await db.media.update({ where: { id: media.id }, data: { alt: "" } });
+    await expectAppError(transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } }), "CONFLICT");
+    expect(await findPublishedArticle({ slug: story.slug })).toMatchObject({ section: { id: oldSection.id }, leadImage: null });
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(1);
+  });
+
+  it("are dropped by Discard changes", async () => {
+    const { story, oldSection } = await publishedWithBesideEdits();
+    const done = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } });
+    expect(done).toMatchObject({ pendingChanges: false, section: { id: oldSection.id }, tags: [{ name: "Old tag" }], leadImage: null });
+    expect(done.authors.map((a) => a.id)).toEqual([writer.personId]);
+    const page = await findPublishedArticle({ slug: story.slug });
+    expect(page).toMatchObject({ section: { id: oldSection.id }, tags: [{ name: "Old tag" }], leadImage: null });
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
+    expect(await db.articleDraftAuthor.count({ where: { articleId: story.id } })).toBe(0);
+  });
+
+  it("become the story's own when it is unpublished (the working copy folds)", async () => {
+    const { story, newSection, media } = await publishedWithBesideEdits();
+    const off = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Legal asked." } });
+    expect(off).toMatchObject({ status: "UNPUBLISHED", pendingChanges: false, section: { id: newSection.id }, tags: [{ name: "New tag" }], leadImage: { id: media.id } });
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
   });
 });
 
@@ -209,5 +292,45 @@ describe("leaving the live statuses", () => {
     const cancelled = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Not yet." } });
     expect(cancelled).toMatchObject({ status: "APPROVED", body: "<p>Revised before release.</p>", pendingChanges: false });
     expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).bodyHtml).toBe("<p>Revised before release.</p>");
+  });
+});
+
+describe("the scheduler and a working copy", () => {
+  it("publishes the approved text, keeps the later edits pending, and tells those who may publish", async () => {
+    // Scheduled in the past's frame of reference so the scheduler run below touches only this story.
+    const then = new Date("2020-01-01T08:00:00Z");
+    const story = await createArticle({ actor: asWriter, input: { headline: `Timed ${uniq()}`, body: "<p>Approved words.</p>" } });
+    await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" }, now: then });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" }, now: then });
+    const sched = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: "2020-01-02T08:00:00Z" }, now: then });
+    await updateArticle({ actor: asEditor, id: story.id, input: { version: sched.version, body: "<p>Unapproved words.</p>" }, now: then });
+
+    const at = new Date("2020-01-02T09:00:00Z");
+    expect(await publishDueArticles({ now: at })).toContain(story.id);
+    const page = await findPublishedArticle({ slug: story.slug });
+    expect(page?.body).toBe("<p>Approved words.</p>");
+    // The editor (and the API) still show the pending changes, with the live text beside them.
+    const editorView = toEditorArticleDto(await findArticleForActor({ id: story.id, actor: asAdviser }), await getPublication());
+    expect(editorView).toMatchObject({ status: "PUBLISHED", pendingChanges: true, body: "<p>Unapproved words.</p>", live: { body: "<p>Approved words.</p>" } });
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id } });
+    expect(row).toMatchObject({ status: "PUBLISHED", bodyHtml: "<p>Approved words.</p>", draftBodyHtml: "<p>Unapproved words.</p>" });
+    const notices = await db.notification.findMany({ where: { link: `/newsroom/articles/${story.id}`, title: { contains: "changes made after approval are waiting" } }, select: { userId: true, title: true } });
+    expect(notices.map((n) => n.userId)).toContain(adviser.userId);
+    // Under ADVISER_APPROVES a student editor may not publish: not told to.
+    expect(notices.map((n) => n.userId)).not.toContain(editor.userId);
+    expect(notices[0]?.title).toContain("Published on schedule; changes made after approval are waiting: Publish changes or Discard");
+
+    const applied = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    expect(applied).toMatchObject({ pendingChanges: false, body: "<p>Unapproved words.</p>" });
+  });
+
+  it("a scheduled story with no working copy sends no such notice", async () => {
+    const then = new Date("2020-02-01T08:00:00Z");
+    const story = await createArticle({ actor: asWriter, input: { headline: `Timed ${uniq()}`, body: "<p>Approved words.</p>" } });
+    await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" }, now: then });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" }, now: then });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish", publishAt: "2020-02-02T08:00:00Z" }, now: then });
+    expect(await publishDueArticles({ now: new Date("2020-02-02T09:00:00Z") })).toContain(story.id);
+    expect(await db.notification.count({ where: { link: `/newsroom/articles/${story.id}`, title: { contains: "waiting" } } })).toBe(0);
   });
 });

@@ -148,3 +148,35 @@ describe("suggestions through the use cases", () => {
     expect(live.bodyJson).not.toMatch(/insertion|deletion/);
   });
 });
+
+describe("a co-author who may no longer edit", () => {
+  it("suggests on the story in review (the save only adds suggestions), but a plain edit, or a new headline, is refused", async () => {
+    await setReviewPolicy("ADVISER_APPROVES");
+    const [writer, coAuthor, stranger] = await Promise.all([
+      createTestUser({ role: "WRITER" }),
+      createTestUser({ role: "WRITER", fullName: `Jae Song ${uniq()}` }),
+      createTestUser({ role: "WRITER" }),
+    ]);
+    const story = await createArticle({ actor: actorFor(writer), input: { headline: `Aleppo ${uniq()}`, dek: "", body: `<p>${SENTENCE}</p>`, coAuthorIds: [coAuthor.personId] } });
+    const inReview = await transitionArticle({ actor: actorFor(writer), id: story.id, input: { action: "submit" } });
+    const me = actorFor(coAuthor);
+
+    await expect(updateArticle({ actor: me, id: story.id, input: { body: "<p>Syrian insurgents entered Aleppo.</p>", version: inReview.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateArticle({ actor: me, id: story.id, input: { headline: "A new headline", body: suggestedHtml(coAuthor), version: inReview.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateArticle({ actor: me, id: story.id, input: { tags: ["Syria"], version: inReview.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Suggestions in someone else's name are refused.
+    await expect(updateArticle({ actor: me, id: story.id, input: { body: suggestedHtml(writer), version: inReview.version } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const saved = await updateArticle({ actor: me, id: story.id, input: { headline: inReview.headline, dek: "", body: suggestedHtml(coAuthor), version: inReview.version } });
+    expect(saved.body).toBe(`<p>${SENTENCE}</p>`);
+    const row = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { bodyJson: true, status: true } });
+    expect(row.status).toBe("SUBMITTED");
+    expect(listSuggestions(JSON.parse(row.bodyJson)).map((s) => [s.id, s.author.name])).toEqual([
+      ["sgrey", coAuthor.fullName],
+      ["saleppo", coAuthor.fullName],
+      ["sday", coAuthor.fullName],
+    ]);
+    // Someone who only reads the story suggests nothing (404: a draft in review is not theirs to see).
+    await expect(updateArticle({ actor: actorFor(stranger), id: story.id, input: { body: suggestedHtml(stranger), version: saved.version } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -13,7 +13,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { ZSuggestionDecision } from "@/lib/validation/suggestion";
 import type { AuditEvent } from "@/lib/data/audit";
-import { workingCopyOverlay } from "../articles/change-working-copy";
+import { workingCopyOverlay, writeWorkingCopyBeside } from "../articles/change-working-copy";
 import { inTransaction, outcome, type UseCaseArgs } from "../transaction";
 
 /** Tries when another save lands between our read and our write (the decision is re-applied to the newer text). */
@@ -57,12 +57,13 @@ async function decideOnce({ actor, articleId, input, tx, now }: UseCaseArgs<z.ou
     const current = await findArticleForActor({ id: articleId, actor, tx });
     if (current.version !== before.version) throw new Raced();
     const next: LiveText = { ...currentText(current), bodyJson: JSON.stringify(body.json), bodyHtml: body.html, bodyText: body.text, wordCount: body.wordCount };
-    const live = keepsLiveText(current.status);
+    const overlay = keepsLiveText(current.status) ? workingCopyOverlay(current, next, now) : null;
     const swapped = await tx.article.updateMany({
       where: { id: articleId, version: before.version },
-      data: { ...(live ? workingCopyOverlay(current, next, now) : next), version: { increment: 1 } },
+      data: { ...(overlay ? overlay.data : next), version: { increment: 1 } },
     });
     if (swapped.count === 0) throw new Raced();
+    if (overlay) await writeWorkingCopyBeside(tx, articleId, overlay.keep);
     const updated = await tx.article.findUniqueOrThrow({ where: { id: articleId }, include: articleInclude });
     const action = SUGGESTION_ACTIONS[input.decision];
     // The history keeps what was written: for a live story, its working copy.

@@ -2,12 +2,14 @@ import "server-only";
 import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
 import { factsOf, findArticleForActor, nextArticleSlug } from "@/lib/data/articles";
+import { figuresIn } from "@/lib/data/media";
 import { syncSearchIndex } from "@/lib/data/search";
 import { redactAuditDetails } from "@/lib/data/audit";
 import { reanchorComments } from "@/lib/data/comments";
 import { withoutCommentMarks } from "@/lib/domain/anchors";
-import { anonymizeDoc, anonymizeJson, anonymizeString, slugNamesPerson } from "@/lib/domain/anonymize";
+import { anonymizeDoc, anonymizeFigures, anonymizeJson, anonymizeString, slugNamesPerson } from "@/lib/domain/anonymize";
 import { isPublic } from "@/lib/domain/workflow";
+import { BODY_COLUMN_SETS, PLAIN_TEXT_COLUMNS } from "@/lib/domain/working-copy";
 import { docToText, renderBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
 import { ZTakedownDecision } from "@/lib/validation/corrections";
@@ -84,15 +86,11 @@ export async function decideTakedown({ actor, articleId, requestId, input: raw, 
 
 /**
  * The story's own text columns, every one of which an anonymizing takedown rewrites: plain
- * columns, and bodies (editor JSON with the HTML, text and word count rendered from it).
- * A nullable column that is null is left alone. A new text column on Article goes here.
+ * columns, and bodies (editor JSON with the HTML, text and word count rendered from it), live
+ * and working copy, from the one list in lib/domain/working-copy.ts. A null column is left alone.
  */
-const ARTICLE_TEXT_COLUMNS = ["headline", "dek", "draftHeadline", "draftDek"] as const;
-const ARTICLE_BODY_COLUMNS = [
-  { json: "bodyJson", html: "bodyHtml", text: "bodyText", words: "wordCount" },
-  // The working copy of a live story (lib/domain/working-copy.ts).
-  { json: "draftBodyJson", html: "draftBodyHtml", text: "draftBodyText", words: "draftWordCount" },
-] as const;
+const ARTICLE_TEXT_COLUMNS = PLAIN_TEXT_COLUMNS;
+const ARTICLE_BODY_COLUMNS = BODY_COLUMN_SETS;
 
 type ArticleRow = Awaited<ReturnType<typeof findArticleForActor>>;
 
@@ -118,7 +116,9 @@ async function anonymizeStory(tx: Tx, { article, name, replacement, authorId, no
   if (swapped.count === 0) throw new AppError("CONFLICT", "Someone saved the story meanwhile. Reload and decide again.");
 
   // Every earlier revision, then the anonymized text as a revision of its own (the history shows it).
+  const revisionBodies: string[] = [];
   for (const r of await tx.revision.findMany({ where: { articleId: article.id }, select: { id: true, headline: true, dek: true, bodyJson: true } })) {
+    revisionBodies.push(r.bodyJson);
     const doc = anonymizeDoc(withoutCommentMarks(JSON.parse(r.bodyJson)), name, replacement);
     await tx.revision.update({ where: { id: r.id }, data: { headline: scrub(r.headline), dek: scrub(r.dek), bodyJson: JSON.stringify(doc), bodyText: docToText(doc) } });
   }
@@ -157,5 +157,40 @@ async function anonymizeStory(tx: Tx, { article, name, replacement, authorId, no
     await tx.notification.update({ where: { id: n.id }, data: { title: scrub(n.title), excerpt: scrub(n.excerpt) } });
   }
   await redactAuditDetails(tx, { articleId: article.id, redact: (details) => anonymizeJson(details, name, replacement) });
+  await anonymizeStoryMedia(tx, { article, name, replacement, revisionBodies });
   return slug;
+}
+
+/**
+ * The story's photos live in the media library, shared with other stories: their alt text,
+ * caption, credit and file name are rewritten there (every story using them shows the new
+ * words, and a later save re-reading the library brings nothing back), and so are the copies
+ * other stories' bodies and revisions keep in their figures. Nothing else in those stories changes.
+ */
+async function anonymizeStoryMedia(tx: Tx, { article, name, replacement, revisionBodies }: { article: ArticleRow; name: string; replacement: string; revisionBodies: string[] }) {
+  const ids = new Set<string>();
+  for (const id of [article.leadImageId, article.draftLeadImageId]) if (id) ids.add(id);
+  for (const body of [article.bodyJson, article.draftBodyJson, ...revisionBodies]) if (body) for (const f of figuresIn(body)) ids.add(f.mediaId);
+  if (ids.size === 0) return;
+  const scrub = (text: string) => anonymizeString(text, name, replacement);
+  for (const m of await tx.media.findMany({ where: { id: { in: [...ids] } }, select: { id: true, alt: true, caption: true, credit: true, originalName: true } })) {
+    await tx.media.update({ where: { id: m.id }, data: { alt: scrub(m.alt), caption: scrub(m.caption), credit: scrub(m.credit), originalName: scrub(m.originalName) } });
+  }
+  const sharing = [...ids].flatMap((id) => [{ bodyJson: { contains: id } }, { draftBodyJson: { contains: id } }]);
+  for (const other of await tx.article.findMany({ where: { id: { not: article.id }, OR: sharing }, select: { id: true, bodyJson: true, draftBodyJson: true } })) {
+    const data: Record<string, unknown> = {};
+    for (const columns of ARTICLE_BODY_COLUMNS) {
+      const json = (other as Record<string, string | null>)[columns.json];
+      if (typeof json !== "string") continue;
+      const body = renderBodyFromJson(anonymizeFigures(JSON.parse(json), ids, name, replacement));
+      Object.assign(data, { [columns.json]: JSON.stringify(body.json), [columns.html]: body.html, [columns.text]: body.text, [columns.words]: body.wordCount });
+    }
+    // The version moves: an editor still holding the old figure words gets a conflict, not a silent revival.
+    await tx.article.update({ where: { id: other.id }, data: { ...data, version: { increment: 1 } } });
+    await syncSearchIndex(tx, other.id);
+  }
+  for (const r of await tx.revision.findMany({ where: { articleId: { not: article.id }, OR: [...ids].map((id) => ({ bodyJson: { contains: id } })) }, select: { id: true, bodyJson: true } })) {
+    const doc = anonymizeFigures(JSON.parse(r.bodyJson), ids, name, replacement);
+    await tx.revision.update({ where: { id: r.id }, data: { bodyJson: JSON.stringify(doc), bodyText: docToText(doc) } });
+  }
 }

@@ -124,4 +124,50 @@ describe("an anonymizing takedown scrubs every layer", () => {
     await restoreRevision({ actor: asAdviser, articleId: story.id, revisionId: anonymized.id, input: { version: await version() } });
     expect((await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { bodyText: true } })).bodyText).not.toMatch(trace);
   });
+
+  it("scrubs the media library too: the alt text, caption, credit and file name of the story's images, which other stories share", async () => {
+    await setReviewPolicy("ADVISER_APPROVES");
+    const [writer, adviser] = await Promise.all([createTestUser({ role: "WRITER" }), createTestUser({ role: "ADVISER" })]);
+    const [asWriter, asAdviser] = [writer, adviser].map((u) => actorFor(u));
+    const surname = `Mensah${uniq()}`;
+    const name = `Kofi ${surname}`;
+    const trace = new RegExp(surname, "i");
+    const photo = (what: string) =>
+      db.media.create({
+        data: { storageKey: `takedown-${what}-${uniq()}`, originalName: `${surname.toLowerCase()}-${what}.jpg`, mimeType: "image/jpeg", width: 800, height: 600, bytes: 1, variants: JSON.stringify([{ width: 800, height: 600, format: "jpeg", key: `ab/ab0123456789/800.jpg`, bytes: 1 }]), alt: `${name} at the lathe`, caption: `${name} in the workshop.`, credit: `Photo courtesy of ${name}`, uploadedById: writer.userId },
+      });
+    const [lead, inline, unrelated] = await Promise.all([photo("lead"), photo("inline"), photo("unrelated")]);
+    await db.media.update({ where: { id: unrelated.id }, data: { alt: "A lathe", caption: "The workshop.", credit: "Staff" } });
+    const publish = async (input: Parameters<typeof createArticle>[0]["input"]) => {
+      const story = await createArticle({ actor: asWriter, input });
+      await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+      await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+      return transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
+    };
+    const body = `<p>${name} turns a bowl.</p><figure data-media-id="${inline.id}"><img src="/media/ab/ab0123456789/800.jpg" alt=""></figure>`;
+    const story = await publish({ headline: `The woodturner ${name}`, body });
+    const withLead = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageId: lead.id } });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    // Another story uses the same photos (and an unrelated one, which keeps its words).
+    const other = await publish({ headline: `Workshop open day ${uniq()}`, body: `<p>Open day.</p><figure data-media-id="${inline.id}"><img src="/media/ab/ab0123456789/800.jpg" alt=""></figure>` });
+    await updateArticle({ actor: asAdviser, id: other.id, input: { version: other.version, leadImageId: unrelated.id } });
+    expect(withLead.version).toBeGreaterThan(story.version);
+    const beforeTakedown = await findPublishedArticle({ slug: other.slug });
+    expect(JSON.stringify(beforeTakedown)).toMatch(trace);
+
+    const request = await recordTakedownRequest({ actor: asAdviser, articleId: story.id, input: { requesterName: "A parent", requesterContact: "", reason: "A minor." } });
+    await decideTakedown({ actor: asAdviser, articleId: story.id, requestId: request.id, input: { decision: "ANONYMIZE", anonymizedName: name, replacement: "a student", decisionReason: "A minor." } });
+
+    const rows = await db.media.findMany({ where: { id: { in: [lead.id, inline.id] } } });
+    expect(JSON.stringify(rows)).not.toMatch(trace);
+    expect(rows.find((m) => m.id === lead.id)).toMatchObject({ alt: "a student at the lathe", caption: "a student in the workshop.", credit: "Photo courtesy of a student" });
+    expect((await db.media.findUniqueOrThrow({ where: { id: unrelated.id } })).caption).toBe("The workshop.");
+    const after = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { slug: true } });
+    expect(JSON.stringify(await findPublishedArticle({ slug: after.slug }))).not.toMatch(trace);
+    // The story that shares the photos no longer names her either, and a save re-reading the library brings nothing back.
+    expect(JSON.stringify(await findPublishedArticle({ slug: other.slug }))).not.toMatch(trace);
+    const current = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { version: true } });
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: current.version, body: `<p>a student turns a bowl.</p><figure data-media-id="${inline.id}"><img src="/media/ab/ab0123456789/800.jpg" alt=""></figure>` } });
+    expect(JSON.stringify(await db.article.findUniqueOrThrow({ where: { id: story.id } }))).not.toMatch(trace);
+  });
 });

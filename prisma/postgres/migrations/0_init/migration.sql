@@ -147,6 +147,8 @@ CREATE TABLE "Article" (
     "draftBodyText" TEXT,
     "draftWordCount" INTEGER,
     "draftUpdatedAt" TIMESTAMP(3),
+    "draftSectionId" TEXT,
+    "draftLeadImageId" TEXT,
     "draftRequestedById" TEXT,
     "draftRequestedAt" TIMESTAMP(3),
     "liveUpdatedAt" TIMESTAMP(3),
@@ -182,6 +184,23 @@ CREATE TABLE "ArticleTag" (
     "listedAt" TIMESTAMP(3),
 
     CONSTRAINT "ArticleTag_pkey" PRIMARY KEY ("articleId","tagId")
+);
+
+-- CreateTable
+CREATE TABLE "ArticleDraftAuthor" (
+    "articleId" TEXT NOT NULL,
+    "personId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ArticleDraftAuthor_pkey" PRIMARY KEY ("articleId","personId")
+);
+
+-- CreateTable
+CREATE TABLE "ArticleDraftTag" (
+    "articleId" TEXT NOT NULL,
+    "tagId" TEXT NOT NULL,
+
+    CONSTRAINT "ArticleDraftTag_pkey" PRIMARY KEY ("articleId","tagId")
 );
 
 -- CreateTable
@@ -488,6 +507,12 @@ CREATE UNIQUE INDEX "Tag_slug_key" ON "Tag"("slug");
 CREATE INDEX "ArticleTag_tagId_listedAt_articleId_idx" ON "ArticleTag"("tagId", "listedAt", "articleId");
 
 -- CreateIndex
+CREATE INDEX "ArticleDraftAuthor_personId_idx" ON "ArticleDraftAuthor"("personId");
+
+-- CreateIndex
+CREATE INDEX "ArticleDraftTag_tagId_idx" ON "ArticleDraftTag"("tagId");
+
+-- CreateIndex
 CREATE INDEX "Transition_articleId_createdAt_idx" ON "Transition"("articleId", "createdAt");
 
 -- CreateIndex
@@ -572,6 +597,12 @@ ALTER TABLE "Article" ADD CONSTRAINT "Article_leadImageId_fkey" FOREIGN KEY ("le
 ALTER TABLE "Article" ADD CONSTRAINT "Article_issueId_fkey" FOREIGN KEY ("issueId") REFERENCES "Issue"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
+ALTER TABLE "Article" ADD CONSTRAINT "Article_draftSectionId_fkey" FOREIGN KEY ("draftSectionId") REFERENCES "Section"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Article" ADD CONSTRAINT "Article_draftLeadImageId_fkey" FOREIGN KEY ("draftLeadImageId") REFERENCES "Media"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
 ALTER TABLE "ArticleAuthor" ADD CONSTRAINT "ArticleAuthor_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -582,6 +613,18 @@ ALTER TABLE "ArticleTag" ADD CONSTRAINT "ArticleTag_articleId_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "ArticleTag" ADD CONSTRAINT "ArticleTag_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "Tag"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleDraftAuthor" ADD CONSTRAINT "ArticleDraftAuthor_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleDraftAuthor" ADD CONSTRAINT "ArticleDraftAuthor_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleDraftTag" ADD CONSTRAINT "ArticleDraftTag_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ArticleDraftTag" ADD CONSTRAINT "ArticleDraftTag_tagId_fkey" FOREIGN KEY ("tagId") REFERENCES "Tag"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Transition" ADD CONSTRAINT "Transition_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -27,7 +27,7 @@ import { getPublication } from "@/lib/data/publication";
 import { listSections } from "@/lib/data/sections";
 import { formatDateTime } from "@/lib/domain/time";
 import { availableTransitions, canBePinned, hasChangesRequested, isAfterPublication, isPublic, isScheduled, keepsLiveText, WORKING_COPY_ACTIONS } from "@/lib/domain/workflow";
-import { currentText, hasPendingChanges } from "@/lib/domain/working-copy";
+import { currentText, hasPendingChanges, workingCopyOf } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import { ZId } from "@/lib/validation/article";
@@ -65,9 +65,30 @@ export default async function ArticleEditorPage({ params }: Props) {
   // A live story is edited as a working copy (lib/domain/working-copy.ts): the editor shows it.
   const working = currentText(article);
   const pendingChanges = hasPendingChanges(article);
+  // The working copy's section, tags, lead image and bylines (the live story's when there is none).
+  const hasCopy = workingCopyOf(article) !== null;
+  const beside = {
+    sectionId: hasCopy ? article.draftSectionId : article.sectionId,
+    tags: (hasCopy ? article.draftTags : article.tags).map((t) => t.tag.name),
+    leadImage: hasCopy ? article.draftLeadImage : article.leadImage,
+    authors: hasCopy ? article.draftAuthors : article.authors,
+  };
+  const pickedMedia = (image: typeof article.leadImage) => {
+    if (!image) return null;
+    const urls = mediaUrls(image);
+    return { id: image.id, url: urls.src, alt: image.alt, caption: image.caption, credit: image.credit, width: urls.width, height: urls.height };
+  };
   const liveStory = keepsLiveText(article.status)
     ? {
-        live: { headline: article.headline, dek: article.dek, text: article.bodyText },
+        live: {
+          headline: article.headline,
+          dek: article.dek,
+          text: article.bodyText,
+          sectionId: article.sectionId,
+          tags: article.tags.map((t) => t.tag.name),
+          leadImage: article.leadImage ? { id: article.leadImage.id, alt: article.leadImage.alt, caption: article.leadImage.caption, credit: article.leadImage.credit } : null,
+          coAuthorIds: article.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
+        },
         pendingChanges,
         scheduled: isScheduled(article.status),
         // Offered whenever changes may be pending (the banner shows them only then); the use case checks again.
@@ -144,15 +165,10 @@ export default async function ArticleEditorPage({ params }: Props) {
             id: article.id,
             headline: working.headline,
             dek: working.dek,
-            sectionId: article.sectionId,
-            coAuthorIds: article.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
-            tags: article.tags.map((t) => t.tag.name),
-            leadImage: article.leadImage
-              ? (() => {
-                  const urls = mediaUrls(article.leadImage);
-                  return { id: article.leadImage.id, url: urls.src, alt: article.leadImage.alt, caption: article.leadImage.caption, credit: article.leadImage.credit, width: urls.width, height: urls.height };
-                })()
-              : null,
+            sectionId: beside.sectionId,
+            coAuthorIds: beside.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
+            tags: beside.tags,
+            leadImage: pickedMedia(beside.leadImage),
             bodyHtml: editorHtmlFromJson(working.bodyJson),
             version: article.version,
             status: article.status,
