@@ -1,6 +1,7 @@
-import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
+import { actorFor, createTestUser, uniq, withSecondInstance } from "@/lib/testing/db";
+import sharp from "sharp";
 import { extractText, getDocumentProxy } from "unpdf";
-import { createArticle, createIssue, createVolume, setArticleIssue, transitionArticle } from "@/lib/testing/use-cases";
+import { createArticle, createIssue, createVolume, setArticleIssue, transitionArticle, uploadMedia } from "@/lib/testing/use-cases";
 import { describe, expect, it } from "vitest";
 import { renderIssuePdf } from "@/lib/pdf/issue-pdf";
 import { db } from "./db";
@@ -40,6 +41,27 @@ describe("issues and the print PDF", () => {
     expect(text).toContain(writer.fullName);
     expect(text).toContain("Test issue");
     expect(text).not.toContain(draft.headline);
+  });
+
+  it("prints a story's lead photo from the database, on any instance", async () => {
+    const writer = await createTestUser({ role: "WRITER" });
+    const a = actorFor(await createTestUser({ role: "ADVISER" }));
+    const volume = await createVolume({ actor: a, input: { number: await unusedVolumeNumber(), label: "Volume P", startsOn: new Date("2026-08-01"), endsOn: new Date("2027-07-31") } });
+    const issue = await createIssue({ actor: a, input: { volumeId: volume.id, number: 1, title: "Photo issue", publishedOn: new Date("2026-11-20") } });
+    const jpeg = await sharp({ create: { width: 500, height: 300, channels: 3, background: "#aa6633" } }).jpeg().toBuffer();
+    const [photo] = await uploadMedia({ actor: actorFor(writer), input: { files: [{ name: "lead.jpg", data: jpeg }] } });
+    await db.media.update({ where: { id: photo!.id }, data: { alt: "Lead photo", credit: "Pixabay" } });
+    const story = await createArticle({ actor: actorFor(writer), input: { headline: `With a photo ${uniq()}`, dek: "", body: "<p>Text.</p>" } });
+    await db.article.update({ where: { id: story.id }, data: { leadImageId: photo!.id } });
+    for (const action of ["submit", "approve", "publish"] as const) await transitionArticle({ actor: action === "submit" ? actorFor(writer) : a, id: story.id, input: { action } });
+    await setArticleIssue({ actor: a, input: { articleId: story.id, issueId: issue.id } });
+
+    const stored = await db.mediaFile.findUniqueOrThrow({ where: { key: photo!.urls.src.replace(/^\/media\//, "") } });
+    const data = await withSecondInstance(() => import("./issues"), (two) => two.buildIssuePdfData({ slug: issue.slug }));
+    expect(data!.stories[0]!.image).toMatchObject({ caption: "", credit: "Pixabay", alt: "Lead photo" });
+    expect(data!.stories[0]!.image!.data.equals(Buffer.from(stored.data))).toBe(true);
+    const pdf = await renderIssuePdf(data!);
+    expect(pdf.includes(Buffer.from("/Subtype /Image"))).toBe(true);
   });
 
   it("refuses writers and duplicate numbers", async () => {
