@@ -23,13 +23,33 @@ export function wellFormed(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** Parse with zod; a failure becomes a VALIDATION AppError carrying one message per field. */
+export const NUL_MESSAGE = "This text contains a NUL character (U+0000), which cannot be stored. Retype it or paste it as plain text.";
+
+/** The path of the first string in `value` (parsed, plain data) holding U+0000, or null. */
+function nulPath(value: unknown, path: PropertyKey[] = [], depth = 0): PropertyKey[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 50 || value === null || typeof value !== "object" || value instanceof Date) return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = nulPath(v, [...path, k], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * Parse with zod; a failure becomes a VALIDATION AppError carrying one message per field.
+ * Text holding U+0000 is refused whatever the field: PostgreSQL cannot store it in a text
+ * column, and refusing it on SQLite too keeps the two engines accepting the same input.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(wellFormed(input));
-  if (!parsed.success) {
-    const fields = fieldErrorsFrom(parsed.error.issues);
-    throw new AppError("VALIDATION", Object.values(fields)[0] ?? "Check the highlighted fields.", { fields });
-  }
+  if (!parsed.success) throw validationError(parsed.error.issues);
+  const nul = nulPath(parsed.data);
+  if (nul) throw validationError([{ path: nul, message: NUL_MESSAGE }]);
   return parsed.data;
 }
 
+function validationError(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): AppError {
+  const fields = fieldErrorsFrom(issues);
+  return new AppError("VALIDATION", Object.values(fields)[0] ?? "Check the highlighted fields.", { fields });
+}
