@@ -38,7 +38,8 @@ function run(bin: string, args: string[]): string {
   return execFileSync(file, args, { encoding: "utf8", stdio: "pipe" });
 }
 
-export async function startPgCluster(database = "masthead"): Promise<PgCluster> {
+/** `port`: a fixed port (the e2e config names its URL before the cluster exists); else a free one. */
+export async function startPgCluster(database = "masthead", { port: fixedPort }: { port?: number } = {}): Promise<PgCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), "masthead-pg-"));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
@@ -46,7 +47,7 @@ export async function startPgCluster(database = "masthead"): Promise<PgCluster> 
     chownSync(dir, uid, gid);
   }
   const data = path.join(dir, "data");
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
   run("pg_ctl", [
     "-D", data, "-l", path.join(dir, "log"), "-w", "-o",
