@@ -1,30 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { ZArticleUpdate, ZTransition } from "./article";
+import { INVISIBLE_MESSAGES, ZArticleCreate, ZArticleUpdate, ZTransition } from "./article";
 import { ZCommentCreate } from "./comment";
-import { NUL_MESSAGE, parseInput } from "./parse";
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected a VALIDATION error");
-}
+import { parseInput } from "./parse";
 
 describe("parseInput and U+0000", () => {
-  // PostgreSQL refuses NUL in a text column ("invalid byte sequence"), a 500 after validation.
-  it("refuses NUL in any text field, naming the field, on either engine", () => {
-    const dek = refusal(() => parseInput(ZArticleUpdate, { dek: "Budget\u0000 vote", version: 1 }));
-    expect(dek.code).toBe("VALIDATION");
-    expect(dek.fields).toEqual({ dek: NUL_MESSAGE });
-    const note = refusal(() => parseInput(ZTransition, { action: "submit", note: "\u0000" }));
-    expect(note.fields).toEqual({ note: NUL_MESSAGE });
+  // PostgreSQL refuses NUL in a text column ("invalid byte sequence"): a 500 after validation.
+  it("turns NUL into U+FFFD in every text field, nested ones too, on either engine", () => {
+    expect(parseInput(ZArticleUpdate, { dek: "Budget\u0000 vote", version: 1 }).dek).toBe("Budget\uFFFD vote");
+    expect(parseInput(ZTransition, { action: "submit", note: "\u0000" }).note).toBe("\uFFFD");
+    expect(parseInput(ZCommentCreate, { body: "A\u0000B", anchor: { exact: "x\u0000", prefix: "", suffix: "", start: 0, end: 2 } })).toMatchObject({ body: "A\uFFFDB", anchor: { exact: "x\uFFFD" } });
   });
 
-  it("keeps other control characters and every other text as typed", () => {
+  it("still refuses a headline holding NUL, with the headline's message", () => {
+    let error: unknown;
+    try {
+      parseInput(ZArticleCreate, { headline: "Budget\u0000 vote" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).fields).toEqual({ headline: INVISIBLE_MESSAGES.headline });
+  });
+
+  it("keeps other control characters as typed", () => {
     expect(parseInput(ZArticleUpdate, { dek: "Two\tcolumns\nand a line", version: 1 }).dek).toBe("Two\tcolumns\nand a line");
     expect(parseInput(ZCommentCreate, { body: "Fine \u0001 text" }).body).toBe("Fine \u0001 text");
   });

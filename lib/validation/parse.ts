@@ -23,33 +23,36 @@ export function wellFormed(value: unknown, depth = 0): unknown {
   return out;
 }
 
-export const NUL_MESSAGE = "This text contains a NUL character (U+0000), which cannot be stored. Retype it or paste it as plain text.";
+/** Whether a string anywhere in `value` (parsed, plain data) holds U+0000. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 50 || value === null || typeof value !== "object") return false;
+  return Object.values(value).some((v) => hasNul(v, depth + 1));
+}
 
-/** The path of the first string in `value` (parsed, plain data) holding U+0000, or null. */
-function nulPath(value: unknown, path: PropertyKey[] = [], depth = 0): PropertyKey[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
-  if (depth > 50 || value === null || typeof value !== "object" || value instanceof Date) return null;
-  for (const [k, v] of Object.entries(value)) {
-    const found = nulPath(v, [...path, k], depth + 1);
-    if (found) return found;
-  }
-  return null;
+/** U+0000 becomes U+FFFD in every string; only arrays and plain objects are rebuilt. */
+function replaceNul(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD");
+  if (depth > 50 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => replaceNul(v, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = Object.create(proto);
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: replaceNul(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 /**
  * Parse with zod; a failure becomes a VALIDATION AppError carrying one message per field.
- * Text holding U+0000 is refused whatever the field: PostgreSQL cannot store it in a text
- * column, and refusing it on SQLite too keeps the two engines accepting the same input.
+ * Then U+0000 becomes U+FFFD, as a lone surrogate does above but after the schema, so that a
+ * headline or tag holding one is still refused with its message: PostgreSQL cannot store NUL
+ * in a text column (a 500 after validation), and both engines keep the same text.
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(wellFormed(input));
-  if (!parsed.success) throw validationError(parsed.error.issues);
-  const nul = nulPath(parsed.data);
-  if (nul) throw validationError([{ path: nul, message: NUL_MESSAGE }]);
-  return parsed.data;
-}
-
-function validationError(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): AppError {
-  const fields = fieldErrorsFrom(issues);
-  return new AppError("VALIDATION", Object.values(fields)[0] ?? "Check the highlighted fields.", { fields });
+  if (!parsed.success) {
+    const fields = fieldErrorsFrom(parsed.error.issues);
+    throw new AppError("VALIDATION", Object.values(fields)[0] ?? "Check the highlighted fields.", { fields });
+  }
+  return (hasNul(parsed.data) ? replaceNul(parsed.data) : parsed.data) as z.infer<S>;
 }
