@@ -3,10 +3,13 @@
  * snapshot while the server keeps writing, never a file copy); uploaded media, which are
  * write-once files, are then stored inside the backup file in a `_masthead_media` table.
  * Restore refuses to touch a data directory that already has a database.
+ * A postgresql:// DATABASE_URL is backed up with pg_dump instead (lib/backup-postgres.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { isPostgresUrl } from "./config";
+import { backupPostgres, restorePostgres } from "./backup-postgres";
 
 function dbFile(url: string): string {
   if (!url.startsWith("file:")) throw new Error(`Backups need a SQLite file database, not ${url}`);
@@ -22,6 +25,7 @@ function listFiles(dir: string, base = dir): string[] {
 }
 
 export async function backupTo({ databaseUrl, mediaDir, target }: { databaseUrl: string; mediaDir: string; target: string }) {
+  if (isPostgresUrl(databaseUrl)) return backupPostgres({ databaseUrl, mediaDir, target });
   if (existsSync(target)) throw new Error(`${target} already exists; choose a new file name`);
   mkdirSync(path.dirname(path.resolve(target)), { recursive: true });
   const source = new Database(dbFile(databaseUrl), { readonly: true, fileMustExist: true });
@@ -46,7 +50,8 @@ export async function backupTo({ databaseUrl, mediaDir, target }: { databaseUrl:
   }
 }
 
-export function restoreFrom({ databaseUrl, mediaDir, source }: { databaseUrl: string; mediaDir: string; source: string }) {
+export async function restoreFrom({ databaseUrl, mediaDir, source }: { databaseUrl: string; mediaDir: string; source: string }): Promise<{ media: number }> {
+  if (isPostgresUrl(databaseUrl)) return restorePostgres({ databaseUrl, mediaDir, source });
   const target = dbFile(databaseUrl);
   if (!existsSync(source)) throw new Error(`${source} does not exist`);
   if (existsSync(target)) throw new Error(`${target} already exists: restore only into an empty data directory`);

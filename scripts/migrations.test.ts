@@ -4,8 +4,8 @@
  * nothing else checks that they agree: a column in the schema that no migration adds fails
  * at run time only, on the first query that touches it.
  *
- * The test builds one database from the migrations (the empty template global-setup made with
- * `prisma migrate deploy`) and one from the schema (`prisma migrate diff --from-empty`), and
+ * The test builds one database from the migrations (the SQLite template global-setup made with
+ * `prisma migrate deploy`, on either engine's run) and one from the schema (`prisma migrate diff --from-empty`), and
  * compares their tables, columns, indexes and foreign keys. Tables Prisma does not model (the
  * FTS5 search index and its shadow tables, Prisma's own bookkeeping) are left out.
  */
@@ -13,6 +13,7 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
+import { NO_DATABASE } from "./lib/pg-schema";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -59,11 +60,11 @@ describe("migrations", () => {
     const fromSchemaSql = execFileSync(
       "npx",
       ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
-      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...NO_DATABASE } },
     );
     const fromSchema = new Database(":memory:");
     fromSchema.exec(fromSchemaSql);
-    const fromMigrations = new Database(inject("emptyDatabaseTemplate"), { readonly: true });
+    const fromMigrations = new Database(inject("sqliteTemplate"), { readonly: true });
     try {
       const want = shapeOf(fromSchema);
       const got = shapeOf(fromMigrations);

@@ -1,5 +1,5 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
-import { actorFor, createTestUser, setReviewPolicy, uniq } from "@/lib/testing/db";
+import { actorFor, createTestUser, failUpdatesOf, setReviewPolicy, uniq } from "@/lib/testing/db";
 import { createArticle, decideTakedown, recordTakedownRequest, transitionArticle } from "@/lib/testing/use-cases";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
@@ -71,14 +71,11 @@ describe("a takedown decision is one transaction", () => {
     const story = await published(`Parking lot flooding ${uniq()}`, "Students waded to class.");
     const request = await recordTakedownRequest({ actor: asEditor, articleId: story.id, input: { requesterName: "A parent", requesterContact: "", reason: "Please remove." } });
     // A real failure of the database while the decision is written: this request refuses updates.
-    const trigger = `fail_takedown_${uniq()}`;
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER ${trigger} BEFORE UPDATE ON "TakedownRequest" WHEN OLD."id" = '${request.id}' BEGIN SELECT RAISE(ABORT, 'disk full'); END`,
-    );
+    const restore = await failUpdatesOf("TakedownRequest", request.id);
     try {
       await expect(decideTakedown({ actor: asAdviser, articleId: story.id, requestId: request.id, input: { decision: "UNPUBLISH", decisionReason: "Safety." } })).rejects.toThrow();
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER ${trigger}`);
+      await restore();
     }
     expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { status: true } })).toEqual({ status: "PUBLISHED" });
     expect(await db.transition.count({ where: { articleId: story.id, action: "unpublish" } })).toBe(0);

@@ -8,7 +8,9 @@
 import { randomBytes } from "node:crypto";
 import { copyFileSync } from "node:fs";
 import path from "node:path";
+import pg from "pg";
 import { inject, vi } from "vitest";
+import { isPostgresUrl } from "@/lib/config";
 import type { Actor, ReviewPolicy, Role } from "@/lib/auth/policy";
 
 const expectedUrl = inject("testDatabaseUrl");
@@ -95,6 +97,36 @@ type DataModules = {
 };
 
 /**
+ * A new empty, migrated database of its own: a copy of the SQLite template file, or on
+ * PostgreSQL a database made from the cluster's template (CREATE DATABASE … TEMPLATE copies it
+ * whole, faster than migrating). `drop` removes a PostgreSQL copy; a SQLite file goes with the
+ * test data directory.
+ */
+export async function copyEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const template = inject("emptyDatabaseTemplate");
+  if (!isPostgresUrl(template)) {
+    const file = path.join(inject("testDataDir"), `empty-${uniq()}.db`);
+    copyFileSync(template, file);
+    return { url: `file:${file}`, drop: async () => {} };
+  }
+  const templateUrl = new URL(template);
+  const name = `empty_${uniq()}`;
+  const admin = async (sql: string) => {
+    const c = new pg.Client({ connectionString: template.replace(/\/[^/]*$/, "/postgres") });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`CREATE DATABASE "${name}" TEMPLATE "${templateUrl.pathname.slice(1)}"`);
+  const url = new URL(template);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE "${name}" WITH (FORCE)`) };
+}
+
+/**
  * Run `fn` against a brand-new, empty (but migrated) database of its own, for behaviour that
  * depends on there being no rows at all, such as first-run setup. The lib/data modules are
  * loaded afresh against that file; the shared test database and its client are restored after.
@@ -104,10 +136,9 @@ export async function withEmptyDatabase<T>(fn: (modules: DataModules) => Promise
   const globals = globalThis as unknown as { mastheadPrisma?: unknown };
   const sharedClient = globals.mastheadPrisma;
   const sharedUrl = process.env.DATABASE_URL;
-  const file = path.join(inject("testDataDir"), `empty-${uniq()}.db`);
-  copyFileSync(inject("emptyDatabaseTemplate"), file);
+  const empty = await copyEmptyDatabase();
 
-  process.env.DATABASE_URL = `file:${file}`;
+  process.env.DATABASE_URL = empty.url;
   delete globals.mastheadPrisma;
   vi.resetModules();
   let modules: DataModules | null = null;
@@ -124,6 +155,7 @@ export async function withEmptyDatabase<T>(fn: (modules: DataModules) => Promise
     process.env.DATABASE_URL = sharedUrl;
     globals.mastheadPrisma = sharedClient;
     vi.resetModules();
+    await empty.drop();
   }
 }
 
@@ -149,4 +181,28 @@ export async function withSecondInstance<M, T>(load: () => Promise<M>, fn: (modu
     globals.mastheadPrisma = sharedClient;
     vi.resetModules();
   }
+}
+
+/**
+ * A real failure of the database: until the returned function is called, every UPDATE of the
+ * row `id` of `table` aborts with `message` (a trigger, in each engine's own dialect). Names
+ * are quoted identifiers from the test itself, never user input.
+ */
+export async function failUpdatesOf(table: string, id: string, message = "disk full"): Promise<() => Promise<void>> {
+  const db = await client();
+  const { engine } = await import("@/lib/data/db");
+  const name = `fail_${table.toLowerCase()}_${uniq()}`;
+  const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  if (engine === "postgres") {
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION ${literal(message)}; END $$`);
+    await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE UPDATE ON "${table}" FOR EACH ROW WHEN (OLD."id" = ${literal(id)}) EXECUTE FUNCTION ${name}()`);
+    return async () => {
+      await db.$executeRawUnsafe(`DROP TRIGGER ${name} ON "${table}"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+    };
+  }
+  await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE UPDATE ON "${table}" WHEN OLD."id" = ${literal(id)} BEGIN SELECT RAISE(ABORT, ${literal(message)}); END`);
+  return async () => {
+    await db.$executeRawUnsafe(`DROP TRIGGER ${name}`);
+  };
 }

@@ -10,29 +10,63 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
     testDataDir: string;
     testDatabaseUrl: string;
-    /** A migrated database with no rows, to copy for tests that need an empty install. */
+    /**
+     * A migrated database of the engine under test with no rows, to copy for tests that need
+     * an empty install: a SQLite file, or on PostgreSQL the URL of a template database.
+     */
     emptyDatabaseTemplate: string;
+    /** A migrated, empty SQLite file on either engine's run (scripts/migrations.test.ts). */
+    sqliteTemplate: string;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+/** `prisma migrate deploy` into `file`. */
+function migrateSqlite(file: string) {
+  try {
+    execFileSync("npx", ["prisma", "migrate", "deploy"], {
+      cwd: root,
+      env: { ...process.env, MASTHEAD_DATA_DIR: path.dirname(file), DATABASE_URL: `file:${file}` },
+      stdio: "pipe",
+    });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`prisma migrate deploy failed:\n${e.stdout?.toString() ?? ""}\n${e.stderr?.toString() ?? ""}`);
   }
 }
 
 /**
  * MASTHEAD_TEST_ENGINE=postgres (`npm run test:unit:pg`): the same suite against a private
  * PostgreSQL cluster (scripts/lib/pg-cluster.ts), migrated with the derived migrations and
- * stopped at teardown. The SQLite empty template is still made, for the tests that copy it.
+ * stopped at teardown. The empty template is a database of the cluster, `masthead_empty`.
  */
 async function setupPostgres(project: TestProject) {
   const { startPgCluster } = await import("../../scripts/lib/pg-cluster");
   const { migratePostgres } = await import("../../scripts/lib/pg-migrate");
   const dir = mkdtempSync(path.join(tmpdir(), "masthead-test-"));
+  const sqliteTemplate = path.join(dir, "empty-template.db");
   const cluster = await startPgCluster("masthead_test");
+  const template = cluster.url.replace(/\/masthead_test$/, "/masthead_empty");
   try {
+    migrateSqlite(sqliteTemplate);
     await migratePostgres(cluster.url);
+    // The empty install, copied by CREATE DATABASE … TEMPLATE (lib/testing/db.ts), made before
+    // any test writes a row.
+    const client = new pg.Client({ connectionString: cluster.url });
+    await client.connect();
+    try {
+      await client.query(`CREATE DATABASE "masthead_empty" TEMPLATE "masthead_test"`);
+    } finally {
+      await client.end();
+    }
   } catch (error) {
     cluster.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -42,7 +76,8 @@ async function setupPostgres(project: TestProject) {
   process.env.DATABASE_URL = cluster.url;
   project.provide("testDataDir", dir);
   project.provide("testDatabaseUrl", cluster.url);
-  project.provide("emptyDatabaseTemplate", "");
+  project.provide("emptyDatabaseTemplate", template);
+  project.provide("sqliteTemplate", sqliteTemplate);
   return () => {
     cluster.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -56,18 +91,11 @@ export default function setup(project: TestProject) {
   const url = `file:${file}`;
   process.env.MASTHEAD_DATA_DIR = dir;
   process.env.DATABASE_URL = url;
-
-  const root = path.resolve(import.meta.dirname, "..", "..");
   try {
-    execFileSync("npx", ["prisma", "migrate", "deploy"], {
-      cwd: root,
-      env: { ...process.env, MASTHEAD_DATA_DIR: dir, DATABASE_URL: url },
-      stdio: "pipe",
-    });
+    migrateSqlite(file);
   } catch (error) {
-    const e = error as { stdout?: Buffer; stderr?: Buffer };
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`prisma migrate deploy failed:\n${e.stdout?.toString() ?? ""}\n${e.stderr?.toString() ?? ""}`);
+    throw error;
   }
 
   const template = path.join(dir, "empty-template.db");
@@ -76,6 +104,7 @@ export default function setup(project: TestProject) {
   project.provide("testDataDir", dir);
   project.provide("testDatabaseUrl", url);
   project.provide("emptyDatabaseTemplate", template);
+  project.provide("sqliteTemplate", template);
 
   return () => {
     rmSync(dir, { recursive: true, force: true });

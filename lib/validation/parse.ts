@@ -23,13 +23,36 @@ export function wellFormed(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** Parse with zod; a failure becomes a VALIDATION AppError carrying one message per field. */
+/** Whether a string anywhere in `value` (parsed, plain data) holds U+0000. */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 50 || value === null || typeof value !== "object") return false;
+  return Object.values(value).some((v) => hasNul(v, depth + 1));
+}
+
+/** U+0000 becomes U+FFFD in every string; only arrays and plain objects are rebuilt. */
+function replaceNul(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return value.replaceAll("\u0000", "\uFFFD");
+  if (depth > 50 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => replaceNul(v, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = Object.create(proto);
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: replaceNul(v, depth + 1), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/**
+ * Parse with zod; a failure becomes a VALIDATION AppError carrying one message per field.
+ * Then U+0000 becomes U+FFFD, as a lone surrogate does above but after the schema, so that a
+ * headline or tag holding one is still refused with its message: PostgreSQL cannot store NUL
+ * in a text column (a 500 after validation), and both engines keep the same text.
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(wellFormed(input));
   if (!parsed.success) {
     const fields = fieldErrorsFrom(parsed.error.issues);
     throw new AppError("VALIDATION", Object.values(fields)[0] ?? "Check the highlighted fields.", { fields });
   }
-  return parsed.data;
+  return (hasNul(parsed.data) ? replaceNul(parsed.data) : parsed.data) as z.infer<S>;
 }
-

@@ -40,9 +40,10 @@ function run(bin: string, args: string[]): string {
 
 /**
  * A private cluster. Tests run it with fsync off (nothing there outlives the run); `durable`
- * keeps PostgreSQL's defaults, for load tests whose figures should be a real server's.
+ * keeps PostgreSQL's defaults, for load tests whose figures should be a real server's. `port`:
+ * a fixed port (the e2e config names its URL before the cluster exists); else a free one.
  */
-export async function startPgCluster(database = "masthead", { durable = false }: { durable?: boolean } = {}): Promise<PgCluster> {
+export async function startPgCluster(database = "masthead", { port: fixedPort, durable = false }: { port?: number; durable?: boolean } = {}): Promise<PgCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), "masthead-pg-"));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
@@ -50,7 +51,7 @@ export async function startPgCluster(database = "masthead", { durable = false }:
     chownSync(dir, uid, gid);
   }
   const data = path.join(dir, "data");
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
   run("pg_ctl", [
     "-D", data, "-l", path.join(dir, "log"), "-w", "-o",

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
+import { lockForTransaction } from "@/lib/data/locks";
 import { nextPersonSlug } from "@/lib/data/people";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
@@ -16,6 +17,7 @@ export async function createFirstAdviser({ input: raw, tx, now = new Date() }: O
   const input = parseInput(ZSetup, raw);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(tx, async (tx) => {
+    await lockForTransaction(tx, "first-run setup");
     if ((await tx.user.count()) > 0) throw new AppError("NOT_FOUND", "This newsroom is already set up.");
     await tx.publication.upsert({
       where: { id: 1 },
