@@ -76,11 +76,13 @@ export function toTsQuery(input: string): string | null {
  * (prisma/postgres/extras.sql); ts_rank's weights {D, C, B, A} keep FTS5's 10 : 4 : 1 ratio, and
  * ts_headline marks the matches with the same \u0001 and \u0002 markers.
  */
-async function searchPublishedPg(q: string, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
-  const query = toTsQuery(q);
-  if (!query) return { hits: [], total: 0 };
+/**
+ * The PostgreSQL search of one page (exported for the query-plan test): the page is ranked from
+ * the GIN index alone, then joined to its stories by primary key.
+ */
+export function searchSqlPg(query: string, limit: number, offset: number): Prisma.Sql {
   const options = "StartSel=\u0001, StopSel=\u0002, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=…";
-  const rows = await db.$queryRaw<HitRow[]>`
+  return Prisma.sql`
     WITH "q" AS (SELECT to_tsquery('simple', ${query}) AS "tsq"),
     "ranked" AS (
       SELECT "articleId", ts_rank('{0, 0.1, 0.4, 1.0}', "document", "q"."tsq") AS "score" FROM "ArticleSearch", "q"
@@ -95,6 +97,12 @@ async function searchPublishedPg(q: string, limit: number, offset: number): Prom
     LEFT JOIN "Media" m ON m."id" = a."leadImageId"
     WHERE a."status"::text IN (${publicStatuses()})
     ORDER BY "ranked"."score" DESC, "ranked"."articleId"`;
+}
+
+async function searchPublishedPg(q: string, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
+  const query = toTsQuery(q);
+  if (!query) return { hits: [], total: 0 };
+  const rows = await db.$queryRaw<HitRow[]>(searchSqlPg(query, limit, offset));
   const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "ArticleSearch" WHERE "document" @@ to_tsquery('simple', ${query})`;
   return { hits: rows.map(toHit), total: Number(n) };
 }

@@ -19,8 +19,10 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 function migratedSqlite(name: string): string {
   const file = path.join(work, name, "masthead.db");
   mkdirSync(path.dirname(file), { recursive: true });
+  // The SQLite backup is what this file checks, whichever engine the suite runs on: the template
+  // is a SQLite file only when the suite runs on SQLite.
   const template = inject("emptyDatabaseTemplate");
-  if (template) copyFileSync(template, file);
+  if (template && !template.startsWith("postgresql://")) copyFileSync(template, file);
   else execFileSync("npx", ["prisma", "migrate", "deploy"], { cwd: root, env: { ...process.env, DATABASE_URL: `file:${file}` }, stdio: "pipe" });
   return file;
 }

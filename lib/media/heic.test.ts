@@ -103,9 +103,11 @@ describe("HEIC: decoding in a worker thread", () => {
     const out = await decoding;
     expect([out.width, out.height]).toEqual([4032, 3024]);
     expect(busy.samples).toBeGreaterThan(5);
-    // Decoding on the main thread stalls both for the whole decode (~2 s on an idle machine).
-    expect(busy.slowest, `idle: ${idle.slowest.toFixed(0)} ms`).toBeLessThan(200 + idle.slowest);
-    expect(busy.longestGap, `idle: ${idle.longestGap.toFixed(0)} ms`).toBeLessThan(200 + idle.longestGap);
+    // Decoding on the main thread stalls both for the whole decode (~2 s on an idle machine, far
+    // more on a loaded one); a worker leaves only the machine's own noise, which on a shared
+    // 2-core box doubles while the decode takes one core.
+    expect(busy.slowest, `idle: ${idle.slowest.toFixed(0)} ms`).toBeLessThan(400 + 2 * idle.slowest);
+    expect(busy.longestGap, `idle: ${idle.longestGap.toFixed(0)} ms`).toBeLessThan(400 + 2 * idle.longestGap);
   });
 
   it("ends a decode that runs past its time limit, with a clear message", async () => {
