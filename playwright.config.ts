@@ -33,6 +33,25 @@ export const E2E_IDP = {
  * with on this port while it runs (nothing listens otherwise, and a send then only logs).
  */
 export const E2E_SMTP_PORT = PORT + 10000;
+/** What every e2e server runs with: fast scheduler, low sign-in limits, the school's provider, local SMTP. */
+export function e2eServerEnv(port: number): Record<string, string> {
+  return {
+    MASTHEAD_SCHEDULER_MS: "1000",
+    MASTHEAD_LOGIN_MAX_PER_ACCOUNT: String(E2E_LOGIN_LIMITS.perAccount),
+    MASTHEAD_LOGIN_MAX_PER_ADDRESS: String(E2E_LOGIN_LIMITS.perAddress),
+    MASTHEAD_LOGIN_WINDOW_S: String(E2E_LOGIN_LIMITS.windowS),
+    MASTHEAD_OIDC_ISSUER: E2E_IDP.url,
+    MASTHEAD_OIDC_CLIENT_ID: E2E_IDP.clientId,
+    MASTHEAD_OIDC_CLIENT_SECRET: E2E_IDP.clientSecret,
+    MASTHEAD_OIDC_NAME: E2E_IDP.name,
+    MASTHEAD_SSO_ALLOWED_DOMAINS: E2E_IDP.allowedDomains,
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(E2E_SMTP_PORT),
+    SMTP_SECURE: "false",
+    PORT: String(port),
+  };
+}
+
 // Debian's Chromium where present (Playwright cannot download browsers on every machine).
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
@@ -71,24 +90,7 @@ export default defineConfig({
       // A production build; on a busy 2-core machine it can take several minutes.
       timeout: 600_000,
       reuseExistingServer: false,
-      env: {
-        NEXT_DIST_DIR: `.next-e2e-${PORT}`,
-        MASTHEAD_DATA_DIR: E2E_DATA_DIR,
-        DATABASE_URL: E2E_DATABASE_URL,
-        MASTHEAD_SCHEDULER_MS: "1000",
-        MASTHEAD_LOGIN_MAX_PER_ACCOUNT: String(E2E_LOGIN_LIMITS.perAccount),
-        MASTHEAD_LOGIN_MAX_PER_ADDRESS: String(E2E_LOGIN_LIMITS.perAddress),
-        MASTHEAD_LOGIN_WINDOW_S: String(E2E_LOGIN_LIMITS.windowS),
-        MASTHEAD_OIDC_ISSUER: E2E_IDP.url,
-        MASTHEAD_OIDC_CLIENT_ID: E2E_IDP.clientId,
-        MASTHEAD_OIDC_CLIENT_SECRET: E2E_IDP.clientSecret,
-        MASTHEAD_OIDC_NAME: E2E_IDP.name,
-        MASTHEAD_SSO_ALLOWED_DOMAINS: E2E_IDP.allowedDomains,
-        SMTP_HOST: "127.0.0.1",
-        SMTP_PORT: String(E2E_SMTP_PORT),
-        SMTP_SECURE: "false",
-        PORT: String(PORT),
-      },
+      env: { ...e2eServerEnv(PORT), NEXT_DIST_DIR: `.next-e2e-${PORT}`, MASTHEAD_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: E2E_DATABASE_URL },
       stdout: "pipe",
     },
   ],

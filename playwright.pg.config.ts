@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import base, { E2E_IDP, E2E_LOGIN_LIMITS, E2E_SMTP_PORT } from "./playwright.config";
+import base, { e2eServerEnv } from "./playwright.config";
 
 /**
  * The core e2e specs against PostgreSQL and two app instances (issue 15):
@@ -16,24 +16,7 @@ const PG_PORT = PORT + 2000;
 export const E2E_PG_DATABASE_URL = `postgresql://postgres@127.0.0.1:${PG_PORT}/masthead_e2e`;
 const DATA_DIR = `${process.cwd()}/data/e2e-pg-${PORT}`;
 
-const appEnv = (port: number) => ({
-  NEXT_DIST_DIR: `.next-e2e-pg-${PORT}`,
-  MASTHEAD_DATA_DIR: DATA_DIR,
-  DATABASE_URL: E2E_PG_DATABASE_URL,
-  MASTHEAD_SCHEDULER_MS: "1000",
-  MASTHEAD_LOGIN_MAX_PER_ACCOUNT: String(E2E_LOGIN_LIMITS.perAccount),
-  MASTHEAD_LOGIN_MAX_PER_ADDRESS: String(E2E_LOGIN_LIMITS.perAddress),
-  MASTHEAD_LOGIN_WINDOW_S: String(E2E_LOGIN_LIMITS.windowS),
-  MASTHEAD_OIDC_ISSUER: E2E_IDP.url,
-  MASTHEAD_OIDC_CLIENT_ID: E2E_IDP.clientId,
-  MASTHEAD_OIDC_CLIENT_SECRET: E2E_IDP.clientSecret,
-  MASTHEAD_OIDC_NAME: E2E_IDP.name,
-  MASTHEAD_SSO_ALLOWED_DOMAINS: E2E_IDP.allowedDomains,
-  SMTP_HOST: "127.0.0.1",
-  SMTP_PORT: String(E2E_SMTP_PORT),
-  SMTP_SECURE: "false",
-  PORT: String(port),
-});
+const appEnv = (port: number) => ({ ...e2eServerEnv(port), NEXT_DIST_DIR: `.next-e2e-pg-${PORT}`, MASTHEAD_DATA_DIR: DATA_DIR, DATABASE_URL: E2E_PG_DATABASE_URL });
 
 // The school's OpenID provider, as the SQLite run starts it.
 const idp = (Array.isArray(base.webServer) ? base.webServer : [])[0]!;
