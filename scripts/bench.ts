@@ -523,7 +523,12 @@ async function archiveMain(count: number) {
   let lighthouse: LighthouseFigures[] = [];
   if (!process.argv.includes("--no-lighthouse")) {
     log("Lighthouse 12.2.3, mobile preset, median of 3 runs: the front page and the Aleppo story");
-    lighthouse = runLighthouse(base, ["/", `/articles/${STORY_SLUG}`], Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+    try {
+      lighthouse = runLighthouse(base, ["/", `/articles/${STORY_SLUG}`], Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+    } catch (error) {
+      // Never lose the archive figures to a Lighthouse failure: report it and go on.
+      log(`  Lighthouse failed twice on one run, so it is left out: ${(error as Error).message.split("\n")[0]}`);
+    }
   }
   const loadDuringLighthouse = machineInfo().loadavg;
   await server.stop();

@@ -51,10 +51,23 @@ function runOnce(url: string): LighthouseFigures {
   }
 }
 
+/**
+ * One run, tried again once when Lighthouse itself fails: on a loaded machine it sometimes loses
+ * the trace of the page load ("NO_NAVSTART") and exits 1, which says nothing about the page.
+ */
+function runWithRetry(url: string): LighthouseFigures {
+  try {
+    return runOnce(url);
+  } catch (error) {
+    console.error(`Lighthouse failed on ${url}, trying once more: ${(error as Error).message.split("\n")[0]}`);
+    return runOnce(url);
+  }
+}
+
 /** The median of `runs` Lighthouse runs on each page. */
 export function runLighthouse(base: string, paths: string[], runs = 3): LighthouseFigures[] {
   return paths.map((p) => {
-    const all = Array.from({ length: runs }, () => runOnce(new URL(p, base).href)).sort((a, b) => a.performance - b.performance || b.lcpMs - a.lcpMs);
+    const all = Array.from({ length: runs }, () => runWithRetry(new URL(p, base).href)).sort((a, b) => a.performance - b.performance || b.lcpMs - a.lcpMs);
     return all[Math.floor(all.length / 2)]!;
   });
 }

@@ -49,9 +49,7 @@ export default async function FrontPage() {
         </section>
       )}
       {rails.map((rail, i) => (
-        // Below the fold on a phone: content-visibility lets the browser skip the rails' style
-        // and layout until they near the viewport (less main-thread work before the first paint).
-        <section key={rail.section.id} aria-labelledby={`rail-${rail.section.slug}`} className="mt-10 [contain-intrinsic-size:auto_30rem] [content-visibility:auto]">
+        <section key={rail.section.id} aria-labelledby={`rail-${rail.section.slug}`} className="mt-10">
           <h2 id={`rail-${rail.section.slug}`} className="border-b-2 border-ink pb-1 font-serif text-2xl font-bold">
             <Link href={`/sections/${encodeURIComponent(rail.section.slug)}`} className="no-underline hover:underline">
               {rail.section.name}
