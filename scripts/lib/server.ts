@@ -299,7 +299,7 @@ export async function waitForHealth(url: string, { timeoutMs = 120_000, child }:
  * back: the demo server reached 1.2 GB of RSS with some 170 MB of it live (issue 16).
  * MASTHEAD_SERVER_HEAP_MB overrides it (0: V8's own default).
  */
-export const SERVER_HEAP_MB = Number(process.env.MASTHEAD_SERVER_HEAP_MB ?? 512);
+export const SERVER_HEAP_MB = Number(process.env.MASTHEAD_SERVER_HEAP_MB ?? 1024);
 
 export async function startServer({
   distDir,
