@@ -11,8 +11,8 @@
  * the editor's autosave does: PATCH with the ProseMirror document (`bodyJson`) and
  * `Prefer: return=minimal`, every 2 s (LOADTEST_SAVE_EVERY_MS), with an incrementing counter
  * in its text and the version it got back. A 200 is an acknowledged save {articleId, version,
- * counter}; a 409 refetches the version. Each answer's Server-Timing header (parse, validate,
- * persist, effects, respond, total) is collected and printed as percentiles. Afterwards
+ * counter}; a 409 refetches the version. Each answer's Server-Timing header (auth, parse,
+ * validate, persist, effects, respond, total) is collected and printed as percentiles. Afterwards
  * the server is stopped and data/loadtest.db is opened read-only: every acknowledged save must
  * be there (the last one's counter in the article's body, the others in a revision at that
  * version or folded into a later one), and no response may be a 5xx.
@@ -202,7 +202,7 @@ const docFor = (editor: number, counter: number) => ({
   type: "doc",
   content: [`Load-test story of editor ${editor}. ${marker(editor, counter)}`, FILLER, FILLER].map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
 });
-const SERVER_PARTS = ["parse", "validate", "persist", "effects", "respond", "total"] as const;
+const SERVER_PARTS = ["auth", "parse", "validate", "persist", "effects", "respond", "total"] as const;
 
 
 /** Sleep up to `ms`, waking early once `running()` turns false. */
