@@ -46,16 +46,17 @@ export async function readJson(request: Request): Promise<unknown> {
  * never sent by a browser on its own, so token requests skip both checks.
  */
 export function apiRoute<P = Record<string, never>>(
-  fn: (args: { request: Request; user: SessionUser; params: P }) => Promise<NextResponse>,
+  fn: (args: { request: Request; user: SessionUser; params: P; /** performance.now() when the handler was entered, before the caller was looked up. */ startedAt: number }) => Promise<NextResponse>,
   opts: { body?: BodyKind } = {},
 ) {
   return async (request: Request, ctx: Ctx<P>): Promise<NextResponse> => {
+    const startedAt = performance.now();
     try {
       const byCookie = !request.headers.has("authorization");
       if (byCookie && isUnsafeMethod(request.method)) assertSameOrigin(request);
       const user = await requireApiUser(request);
       if (byCookie && isUnsafeMethod(request.method)) assertContentType(request, opts.body ?? "json");
-      const response = await fn({ request, user, params: await ctx.params });
+      const response = await fn({ request, user, params: await ctx.params, startedAt });
       response.headers.set("Cache-Control", "no-store");
       return response;
     } catch (error) {

@@ -5,9 +5,13 @@
  * the total and nothing is counted twice.
  */
 export class ServerTiming {
-  private readonly started = performance.now();
-  private last = this.started;
+  private last: number;
   private readonly parts = new Map<string, number>();
+
+  /** `started`: when the request's handling began (performance.now()), if before this clock was made. */
+  constructor(private readonly started = performance.now()) {
+    this.last = started;
+  }
 
   mark(part: string): void {
     const now = performance.now();

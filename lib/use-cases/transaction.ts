@@ -42,4 +42,4 @@ export async function inTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Pro
  * Where a request's time goes, part by part: each `mark(part)` adds the time since the previous
  * mark to `part` (lib/http/server-timing.ts sends it as a Server-Timing header).
  */
-export type PhaseClock = { mark: (part: "parse" | "validate" | "persist" | "effects" | "respond") => void };
+export type PhaseClock = { mark: (part: "auth" | "parse" | "validate" | "persist" | "effects" | "respond") => void };

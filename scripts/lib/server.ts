@@ -297,8 +297,9 @@ export async function waitForHealth(url: string, { timeoutMs = 120_000, child }:
  * The server's V8 heap limit, as `npm start` sets it (package.json). Without one, V8 sizes the
  * heap from the machine's memory (about 4 GB here) and grows it under load without giving it
  * back: the demo server reached 1.2 GB of RSS with some 170 MB of it live (issue 16).
+ * MASTHEAD_SERVER_HEAP_MB overrides it (0: V8's own default).
  */
-export const SERVER_HEAP_MB = 512;
+export const SERVER_HEAP_MB = Number(process.env.MASTHEAD_SERVER_HEAP_MB ?? 1024);
 
 export async function startServer({
   distDir,
@@ -323,7 +324,7 @@ export async function startServer({
   const child = track(
     // `--import tsx`, not the tsx CLI: the CLI runs the script in a child process of its own, so
     // a SIGKILL by this PID would leave the real server running (and holding the port).
-    spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, "--import", "tsx", SERVE, "-p", String(chosen)], {
+    spawn(process.execPath, [...(SERVER_HEAP_MB > 0 ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : []), "--import", "tsx", SERVE, "-p", String(chosen)], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, PORT: String(chosen), NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],

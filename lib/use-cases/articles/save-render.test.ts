@@ -153,4 +153,12 @@ describe("Server-Timing", () => {
     expect(parts.persist).toBeGreaterThanOrEqual(4);
     expect(parts.parse + parts.persist).toBeLessThanOrEqual(parts.total + 0.02);
   });
+
+  it("counts from when the request's handling began, so the session lookup before the handler is a part too", () => {
+    const clock = new ServerTiming(performance.now() - 10);
+    clock.mark("auth");
+    const parts = parseServerTiming(clock.header());
+    expect(parts.auth).toBeGreaterThanOrEqual(10);
+    expect(parts.total).toBeGreaterThanOrEqual(parts.auth);
+  });
 });

@@ -112,7 +112,7 @@ export default async function ArticlePage({ params }: Props) {
           </figure>
         )}
         <Corrections items={notes("top")} timeZone={publication.timeZone} />
-        {/* bodyHtml is rendered from the story schema and sanitized on every save (lib/editor/render.ts). */}
+        {/* bodyHtml is rendered from the story schema and sanitized once, before the story was shown to anyone else (lib/editor/render.ts, lib/data/articles.ts withRenderedBody). */}
         <div className="prose-story mt-6" dangerouslySetInnerHTML={{ __html: article.body }} />
         <Corrections items={notes("bottom")} timeZone={publication.timeZone} />
         {issue && (

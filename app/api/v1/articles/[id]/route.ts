@@ -22,11 +22,13 @@ function wantsMinimal(request: Request): boolean {
  * leave the reader cache alone; a public story's edit refreshes it (the use case's effects).
  * With `Prefer: return=minimal` the answer is `{article: {id, slug, status, version, wordCount,
  * updatedAt, pendingChanges}}` and no HTML is rendered (`Preference-Applied` says so); without,
- * the whole story as GET shows it. `Server-Timing` splits the save into parse, validate, persist,
- * effects and respond.
+ * the whole story as GET shows it. `Server-Timing` splits the save into auth, parse, validate,
+ * persist, effects and respond.
  */
-export const PATCH = apiRoute<Params>(async ({ request, user, params }) => {
-  const clock = new ServerTiming();
+export const PATCH = apiRoute<Params>(async ({ request, user, params, startedAt }) => {
+  const clock = new ServerTiming(startedAt);
+  // The origin checks and the session lookup, before the handler runs.
+  clock.mark("auth");
   const input = (await readJson(request)) as never;
   clock.mark("parse");
   const minimal = wantsMinimal(request);
