@@ -12,18 +12,19 @@
  *
  * A private PostgreSQL cluster (fsync on) is started unless DATABASE_URL is postgresql://.
  * Knobs as for the single-instance run: LOADTEST_SECONDS (60), LOADTEST_READERS (200),
- * LOADTEST_EDITORS (20), LOADTEST_KILL_AFTER (20). Results: bench-results/loadtest-instances-*.json.
+ * LOADTEST_EDITORS (20, each autosaving every LOADTEST_SAVE_EVERY_MS, 2000), LOADTEST_KILL_AFTER (20). Results: bench-results/loadtest-instances-*.json.
  */
 import pg from "pg";
 import { type Nginx } from "./lib/nginx";
 import { publicationCounts, scheduleStories, startInstances, type Instances } from "./lib/instances";
-import { checkEditors, count5xx, Editor, fmtCodes, HEAD, readerRow, type ReaderRun, saveRow, saveStats, startReaders } from "./lib/loadtest-kit";
+import { checkEditors, count5xx, Editor, fmtCodes, HEAD, printServerParts, readerRow, type ReaderRun, saveRow, saveStats, serverParts, startReaders } from "./lib/loadtest-kit";
 import { installExitHooks, log, machineInfo, sleep, table, TempDirs, writeResults } from "./lib/server";
 
 const COUNT = Number(process.argv[process.argv.indexOf("--instances") + 1]);
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 60);
 const READERS = Number(process.env.LOADTEST_READERS ?? 200);
 const EDITORS = Number(process.env.LOADTEST_EDITORS ?? 20);
+const SAVE_EVERY_MS = Number(process.env.LOADTEST_SAVE_EVERY_MS ?? 2000);
 const KILL_AFTER = Number(process.env.LOADTEST_KILL_AFTER ?? 20);
 const DOWN_FOR = 10;
 /** How long after the SIGKILL nginx may still hand a save to the dead instance. */
@@ -75,7 +76,7 @@ async function main() {
   const baseline = await readers.result;
 
   log(`signing in ${EDITORS} editors through nginx, each creating its own story`);
-  const editors = Array.from({ length: EDITORS }, (_, i) => new Editor(i + 1, ACCOUNTS[i % ACCOUNTS.length]!));
+  const editors = Array.from({ length: EDITORS }, (_, i) => new Editor(i + 1, ACCOUNTS[i % ACCOUNTS.length]!, SAVE_EVERY_MS));
   for (const e of editors) await e.start(base);
   // Half go live before the kill, half while an instance is down.
   const scheduled = [...(await scheduleStories(base, SCHEDULED / 2, 8)), ...(await scheduleStories(base, SCHEDULED / 2, KILL_AFTER + 3))];
@@ -88,9 +89,9 @@ async function main() {
   const t0 = performance.now();
   const editing = Promise.all(editors.map((e) => e.run(() => base, () => running, 1)));
   await sleep(KILL_AFTER * 1000);
-  const killMark = performance.now();
+  const killMark = Date.now();
+  const killedAt = (performance.now() - t0) / 1000;
   await instances.kill(victim);
-  const killedAt = (killMark - t0) / 1000;
   await sleep(DOWN_FOR * 1000);
   const restartAt = performance.now();
   await instances.restart(victim);
@@ -114,11 +115,13 @@ async function main() {
   // before it or in the moment after it, when nginx still writes to its kept-alive connections
   // to the dead instance (a non-idempotent request already written is never retried elsewhere).
   const failed = editors.flatMap((e) => e.samples.filter((s) => s.status !== 200 && s.status !== 409));
-  const failedAwayFromKill = failed.filter((s) => !(s.at <= killMark + KILL_GRACE_MS && s.at + s.ms >= killMark)).length;
+  // `at` is when the answer came (Date.now()); it was sent `ms` before.
+  const failedAwayFromKill = failed.filter((s) => !(s.at - s.ms <= killMark + KILL_GRACE_MS && s.at >= killMark)).length;
 
   console.log("");
   console.log(`Masthead load test, ${COUNT} instances on PostgreSQL (${instances.database}) behind nginx — ${READERS} readers, ${EDITORS} editors; ${machineInfo().cpus} CPUs, load average ${machineInfo().loadavg.join(" ")}`);
   console.log(table(HEAD, [readerRow("readers alone (GET)", baseline), readerRow("readers with editors (GET)", loaded), saveRow("saves (PATCH)", saves, loadSeconds)]));
+  printServerParts(serverParts(editors, 1));
   console.log(`instance ${victim + 1} SIGKILLed at ${killedAt.toFixed(1)} s, restarted ${DOWN_FOR} s later (healthy in ${restartSeconds.toFixed(1)} s)`);
   console.log(`acknowledged saves ${v.acknowledged} (incl. ${EDITORS} creations), found in the database ${v.found}; articles intact ${v.articlesOk}/${v.articles}; saves not acknowledged ${failedSaves} (${fmtCodes(saves.byStatus)}), of which in the final text ${v.unacknowledgedButSaved}`);
   console.log(`saves that failed other than in flight on the killed instance (sent before it or within ${KILL_GRACE_MS / 1000} s after): ${failedAwayFromKill} of ${failed.length} failed saves`);

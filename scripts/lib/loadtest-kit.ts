@@ -4,7 +4,8 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { type CannonStats, exited, log, percentile, ROOT, signIn, sleep, track } from "./server";
+import { parseServerTiming } from "../../lib/http/server-timing";
+import { type CannonStats, exited, log, percentile, ROOT, signIn, sleep, table, track } from "./server";
 
 export type ReaderRun = { stop: () => Promise<void>; result: Promise<CannonStats>; started: Promise<void> };
 
@@ -73,12 +74,25 @@ export function startReaders(url: string, { connections, duration, paths }: { co
 // Editors.
 
 export type Ack = { articleId: string; version: number; counter: number; phase: number };
-/** `at`: when it was sent (performance.now()). */
-export type SaveSample = { ms: number; status: number | "error"; phase: number; at: number };
+/** One save: its latency as the editor saw it, its status, and the server's Server-Timing parts. */
+export type SaveSample = { ms: number; status: number | "error"; phase: number; at: number; server?: Record<string, number> };
 
 export const marker = (editor: number, counter: number) => `[save ${editor}/${counter}]`;
 const FILLER = Array.from({ length: 12 }, (_, i) => `Sentence ${i + 1} of the reporting, with quotes, figures and the context a reader needs to follow the story.`).join(" ");
 export const bodyFor = (editor: number, counter: number) => `<p>Load-test story of editor ${editor}. ${marker(editor, counter)}</p><p>${FILLER}</p><p>${FILLER}</p>`;
+/** The same story as the editor's own document (what the autosave sends as bodyJson). */
+export const docFor = (editor: number, counter: number) => ({
+  type: "doc",
+  content: [`Load-test story of editor ${editor}. ${marker(editor, counter)}`, FILLER, FILLER].map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })),
+});
+export const SERVER_PARTS = ["auth", "parse", "validate", "persist", "effects", "respond", "total"] as const;
+
+
+/** Sleep up to `ms`, waking early once `running()` turns false. */
+async function sleepWhile(ms: number, running: () => boolean) {
+  const until = performance.now() + ms;
+  while (running() && performance.now() < until) await sleep(Math.min(100, until - performance.now()));
+}
 
 export class Editor {
   cookie = "";
@@ -96,6 +110,8 @@ export class Editor {
   constructor(
     readonly index: number,
     readonly email: string,
+    /** Pause between one save's answer and the next save; 0 saves back to back (burst). */
+    readonly saveEveryMs = 2000,
   ) {}
 
   async start(base: string) {
@@ -110,10 +126,22 @@ export class Editor {
     this.articleId = article.id;
     this.version = article.version;
     this.acks.push({ articleId: article.id, version: article.version, counter: 0, phase: 1 });
+    // One save of the same text before the clock starts, as a warm-up: the first PATCH loads the
+    // route and the editor schema, which no later save pays for again.
+    const warm = await fetch(`${base}/api/v1/articles/${this.articleId}`, {
+      method: "PATCH",
+      headers: { cookie: this.cookie, "content-type": "application/json", prefer: "return=minimal" },
+      body: JSON.stringify({ bodyJson: docFor(this.index, 0), version: this.version }),
+    });
+    if (warm.status !== 200) throw new Error(`editor ${this.index}: warm-up PATCH: HTTP ${warm.status} ${await warm.text()}`);
+    this.version = ((await warm.json()) as { article: { version: number } }).article.version;
+    this.acks.push({ articleId: this.articleId, version: this.version, counter: 0, phase: 1 });
   }
 
   /** PATCH until `running()` turns false; never throws. */
   async run(base: () => string, running: () => boolean, phase: number) {
+    // Autosaving editors do not all save in the same instant.
+    if (this.saveEveryMs > 0) await sleep(Math.random() * this.saveEveryMs);
     while (running()) {
       const counter = ++this.counter;
       const started = performance.now();
@@ -121,16 +149,18 @@ export class Editor {
       try {
         const res = await fetch(`${base()}/api/v1/articles/${this.articleId}`, {
           method: "PATCH",
-          headers: { cookie: this.cookie, "content-type": "application/json" },
-          body: JSON.stringify({ body: bodyFor(this.index, counter), version: this.version }),
+          headers: { cookie: this.cookie, "content-type": "application/json", prefer: "return=minimal" },
+          body: JSON.stringify({ bodyJson: docFor(this.index, counter), version: this.version }),
           signal: AbortSignal.timeout(30_000),
         });
         const json = (await res.json().catch(() => null)) as { article?: { version: number }; error?: { code: string; currentVersion?: number } } | null;
-        this.samples.push({ ms: performance.now() - started, status: res.status, phase, at: started });
+        this.samples.push({ ms: performance.now() - started, status: res.status, phase, at: Date.now(), server: parseServerTiming(res.headers.get("server-timing")) });
         this.pending = null;
         if (res.status === 200 && json?.article) {
           this.version = json.article.version;
           this.acks.push({ articleId: this.articleId, version: this.version, counter, phase });
+          const wait = this.saveEveryMs - (performance.now() - started);
+          if (wait > 0 && running()) await sleepWhile(wait, running);
         } else if (res.status === 409) {
           this.conflicts[phase]++;
           this.unacknowledged.add(counter);
@@ -141,7 +171,7 @@ export class Editor {
         }
       } catch {
         // Connection refused or reset (the server is down), or a timeout: the outcome is unknown.
-        this.samples.push({ ms: performance.now() - started, status: "error", phase, at: started });
+        this.samples.push({ ms: performance.now() - started, status: "error", phase, at: Date.now() });
         this.unacknowledged.add(counter);
         this.pending = null;
         await sleep(200);
@@ -181,6 +211,31 @@ export function saveStats(editors: Editor[], phase: number) {
   };
 }
 
+/** Percentiles of each Server-Timing part over a phase's acknowledged saves. */
+export function serverParts(editors: Editor[], phase: number) {
+  const samples = editors.flatMap((e) => e.samples.filter((s) => s.phase === phase && s.status === 200 && s.server));
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return Object.fromEntries(
+    SERVER_PARTS.map((part) => {
+      const sorted = Float64Array.from(samples.map((s) => s.server![part] ?? 0)).sort();
+      return [part, { n: sorted.length, p50: round(percentile(sorted, 50)), p90: round(percentile(sorted, 90)), p99: round(percentile(sorted, 99)), max: round(sorted.length ? sorted[sorted.length - 1] : NaN) }];
+    }),
+  ) as Record<(typeof SERVER_PARTS)[number], { n: number; p50: number; p90: number; p99: number; max: number }>;
+}
+
+/** Acknowledged saves per second over the phase, and in its slowest whole 10 s window. */
+export function saveThroughput(editors: Editor[], phase: number, startedAt: number, seconds: number) {
+  const acked = editors.flatMap((e) => e.samples.filter((s) => s.phase === phase && s.status === 200).map((s) => s.at));
+  const windows = Math.floor(seconds / 10);
+  const counts = Array.from({ length: windows }, (_, w) => acked.filter((at) => at >= startedAt + w * 10_000 && at < startedAt + (w + 1) * 10_000).length / 10);
+  return { perSecond: Math.round((acked.length / seconds) * 10) / 10, slowest10s: counts.length ? Math.min(...counts) : NaN, windows: counts };
+}
+
+export function printServerParts(parts: ReturnType<typeof serverParts>) {
+  console.log("server time per acknowledged save (Server-Timing), ms:");
+  console.log(table(["part", "saves", "p50", "p90", "p99", "max"], SERVER_PARTS.map((part) => [part, parts[part].n, ms(parts[part].p50), ms(parts[part].p90), ms(parts[part].p99), ms(parts[part].max)])));
+}
+
 export const count5xx = (codes: Record<string, number>) => Object.entries(codes).reduce((n, [k, v]) => n + (k.startsWith("5") ? v : 0), 0);
 export const fmtCodes = (codes: Record<string, number>) =>
   Object.entries(codes)
@@ -189,7 +244,7 @@ export const fmtCodes = (codes: Record<string, number>) =>
     .join(", ") || "-";
 
 /** Milliseconds, or "n/a" when nothing was answered (JSON turns NaN into null). */
-export const ms = (n: number | null | undefined) => (typeof n === "number" && Number.isFinite(n) ? n.toFixed(1) : "n/a");
+export const ms = (n: number | null | undefined) => (typeof n === "number" && Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : "n/a");
 
 export function readerRow(label: string, r: CannonStats): (string | number)[] {
   return [label, `${r.requests}/${r.sent}`, r.rps, fmtCodes(r.statusCodes), r.errors, r.timeouts, ms(r.p50), ms(r.p90), ms(r.p99)];
