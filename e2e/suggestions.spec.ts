@@ -170,8 +170,13 @@ test("a writer whose story is in review may no longer edit it but suggests chang
   const inReview = await transition(writerApi, story.id, "submit");
 
   const writer = await pageAs("writer");
-  await openStory(writer, story.id);
+  await writer.goto(`/newsroom/articles/${story.id}`);
+  // It reads as text first, as in review it should (newsroom-polish item 5); suggesting is a choice.
+  await expect(writer.getByTestId("read-only-notice")).toContainText("In review");
+  await expect(storyBody(writer)).toHaveAttribute("contenteditable", "false");
+  await writer.getByTestId("read-only-notice").getByRole("button", { name: "Suggest changes" }).click();
   await expect(writer.getByTestId("suggest-only-notice")).toBeVisible();
+  await expect(storyBody(writer)).toHaveAttribute("contenteditable", "true");
   await expect(writer.getByTestId("suggest-mode")).toHaveText(/Suggesting only/);
   await selectInStory(writer, "met", { caretAtEnd: true });
   await writer.keyboard.type(" briefly");

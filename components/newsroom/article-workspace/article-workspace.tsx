@@ -61,8 +61,12 @@ type Props = {
  */
 export function ArticleWorkspace({ article, canEdit, sections, people, transitions, timeZone, transitionAction, comments, liveStory, suggestions }: Props) {
   const bodyLabel = useId();
-  // May suggest but not edit (a co-author in review): the body takes suggestions, nothing else changes.
-  const suggestOnly = !canEdit && !!article && !!suggestions?.canSuggest;
+  // May suggest but not edit (a writer or co-author in review): the story reads as text, as any
+  // read-only story does, until they choose "Suggest changes"; then the body takes suggestions
+  // and nothing else changes.
+  const maySuggestOnly = !canEdit && !!article && !!suggestions?.canSuggest;
+  const [suggestingChosen, setSuggestingChosen] = useState(false);
+  const suggestOnly = maySuggestOnly && suggestingChosen;
   const bodyEditable = canEdit || suggestOnly;
   // A new story gets its id from the server at the first keystroke (use-create-story).
   const [createdId, setCreatedId] = useState<string | null>(null);
@@ -163,7 +167,9 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
         </div>
       )}
       <div className="flex flex-col gap-4 lg:col-start-1 lg:row-span-2 lg:row-start-1">
-        {article && !canEdit && !suggestOnly && <ReadOnlyNotice articleId={article.id} status={article.status} transitions={transitions} />}
+        {article && !canEdit && !suggestOnly && (
+          <ReadOnlyNotice articleId={article.id} status={article.status} transitions={transitions} onSuggest={maySuggestOnly ? () => setSuggestingChosen(true) : undefined} />
+        )}
         {suggestOnly && (
           <p role="note" className="rounded border-2 border-rule bg-panel p-3 font-semibold" data-testid="suggest-only-notice">
             You can no longer edit this story directly, but you can suggest changes: what you type and delete is recorded as suggestions for the writers and editors to accept or reject.

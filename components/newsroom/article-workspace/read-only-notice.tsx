@@ -15,16 +15,23 @@ function reason(status: ArticleStatus, canWithdraw: boolean): string {
  * The line at the top of a story its reader may not edit: why, and the way back where there is
  * one. Withdraw submits the Workflow panel's form, so its answer appears (and takes focus) there.
  */
-export function ReadOnlyNotice({ articleId, status, transitions }: { articleId: string; status: ArticleStatus; transitions: TransitionAction[] }) {
+export function ReadOnlyNotice({ articleId, status, transitions, onSuggest }: { articleId: string; status: ArticleStatus; transitions: TransitionAction[]; /** Offered to someone who may suggest changes though not edit. */ onSuggest?: () => void }) {
   const canWithdraw = transitions.includes("withdraw");
   return (
     <div role="note" aria-label="Read-only" className="flex flex-wrap items-center justify-between gap-3 rounded border-2 border-rule bg-panel p-3" data-testid="read-only-notice">
       <p className="font-semibold">{reason(status, canWithdraw)}</p>
-      {canWithdraw && (
-        <button type="submit" form={workflowFormId(articleId)} name="action" value="withdraw" className={secondaryButtonClass}>
-          Withdraw
-        </button>
-      )}
+      <div className="flex flex-wrap gap-2">
+        {onSuggest && (
+          <button type="button" onClick={onSuggest} className={secondaryButtonClass}>
+            Suggest changes
+          </button>
+        )}
+        {canWithdraw && (
+          <button type="submit" form={workflowFormId(articleId)} name="action" value="withdraw" className={secondaryButtonClass}>
+            Withdraw
+          </button>
+        )}
+      </div>
     </div>
   );
 }
