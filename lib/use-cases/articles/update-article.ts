@@ -21,7 +21,7 @@ import { reanchorComments } from "@/lib/data/comments";
 import { db } from "@/lib/data/db";
 import { requireMedia } from "@/lib/data/media";
 import { getPublication } from "@/lib/data/publication";
-import { hasStableAddress, isPublic, keepsLiveText } from "@/lib/domain/workflow";
+import { hasStableAddress, keepsLiveText } from "@/lib/domain/workflow";
 import { currentText, hasPendingChanges, type LiveText } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
@@ -166,10 +166,9 @@ export async function updateArticle({
         if (bodyJson !== null) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson });
         // The history keeps what was written: for a live story, its working copy.
         await recordRevision(tx, { article: { id, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event, now });
-        // No save changes the text readers see (the search index holds only that); a public
-        // story's reader pages change only with what it shows beside the text.
-        const readerSiteChanged = isPublic(current.status) && besideTextChanged(current, updated);
-        return outcome(updated, { readerSiteChanged });
+        // No save changes what readers see: the only public stories are live ones, whose text and
+        // what shows beside it wait in the working copy until publish_changes.
+        return outcome(updated, { readerSiteChanged: false });
       },
       clock,
     );
@@ -200,12 +199,6 @@ function pickBody(text: LiveText) {
 }
 
 type Row = Awaited<ReturnType<typeof findArticleForActor>>;
-
-/** Section, tags, lead image or bylines changed: what a reader page shows beside the text. */
-function besideTextChanged(before: Row, after: Row): boolean {
-  const key = (row: Row) => JSON.stringify([row.sectionId, row.leadImageId, row.tags.map((t) => t.tag.slug), row.authors.map((a) => a.person.id)]);
-  return key(before) !== key(after);
-}
 
 /** Keep the rejected text as a revision, then answer CONFLICT with what is current. */
 async function rejectStaleSave({
