@@ -293,7 +293,8 @@ async function snapshot(rawId: string) {
 }
 
 /** Strings as SQLite hands them back: lone surrogates cannot be stored as UTF-8. */
-const stored = (s: string) => s.toWellFormed();
+/** What parseInput keeps of a string: well-formed, and U+0000 (which PostgreSQL cannot store) as U+FFFD. */
+const stored = (s: string) => s.toWellFormed().replaceAll("\u0000", "\ufffd");
 
 // ---------------------------------------------------------------------------------------------
 // 1. The zod schemas and the parse helpers
