@@ -473,7 +473,7 @@ async function archiveMain(count: number) {
   await loaded;
   if (loader.exitCode !== 0) throw new Error(`the archive load failed (exit ${loader.exitCode})`);
   const archive = JSON.parse(readFileSync(summaryFile, "utf8")) as ArchiveSummary;
-  log(`  loaded in ${archive.seconds} s`);
+  log(`  loaded in ${archive.seconds} s, ${archive.withPhoto} of them with a lead photo`);
 
   // The URL lists, from what is in the database (the demo's stories included).
   const sqlite = new Database(dbFile.file, { readonly: true });

@@ -9,6 +9,10 @@
  * (migration 20261202080000_indexes), as they do when the app writes.
  *
  * One word, SEARCH_WORD, is planted in exactly one story in ten, for the search measurement.
+ *
+ * PHOTO_SHARE of the stories lead with a photo: one of the bench database's own Media records
+ * (the demo's photos, with the renditions the demo load stored the way the app does, in
+ * MediaFile by default), so archive cards are measured with their images.
  */
 import Database from "better-sqlite3";
 import { STATUS } from "../../lib/domain/workflow";
@@ -17,9 +21,12 @@ export const SEARCH_WORD = "lighthouse";
 export const ARCHIVE_BYLINES = 400;
 export const ARCHIVE_TAGS = 60;
 export const ARCHIVE_YEARS = 30;
+export const PHOTO_SHARE = 0.6;
 
 export type ArchiveSummary = {
   stories: number;
+  /** How many of them lead with a photo. */
+  withPhoto: number;
   seconds: number;
   storySlugs: string[];
   sections: { slug: string; stories: number }[];
@@ -111,10 +118,14 @@ export function loadArchive(file: string, count: number, seed = 17): ArchiveSumm
 
   const sections = db.prepare(`SELECT "id", "slug" FROM "Section" ORDER BY "position", "name"`).all() as { id: string; slug: string }[];
   if (sections.length === 0) throw new Error("the bench database has no sections (prepare the demo first)");
+  // The demo's photos: every stored image with renditions. A PRNG of its own, so the rest of the
+  // archive (text, dates, bylines, tags) is the same with or without photos.
+  const photos = (db.prepare(`SELECT "id" FROM "Media" WHERE "variants" <> '[]' ORDER BY "id"`).all() as { id: string }[]).map((m) => m.id);
+  const photoRandom = rng(seed + 1);
   const now = new Date();
   const nowText = sqlDate(now);
 
-  const summary: ArchiveSummary = { stories: count, seconds: 0, storySlugs: [], sections: [], tags: [], authors: [] };
+  const summary: ArchiveSummary = { stories: count, withPhoto: 0, seconds: 0, storySlugs: [], sections: [], tags: [], authors: [] };
   const sectionCounts = new Map<string, number>();
   const tagCounts = new Map<string, number>();
   const authorCounts = new Map<string, number>();
@@ -123,8 +134,8 @@ export function loadArchive(file: string, count: number, seed = 17): ArchiveSumm
     const insertPerson = db.prepare(`INSERT INTO "Person" ("id", "slug", "fullName", "graduationYear", "bio", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, '', ?, ?)`);
     const insertUser = db.prepare(`INSERT INTO "User" ("id", "email", "passwordHash", "role", "active", "personId", "createdAt", "updatedAt") VALUES (?, ?, '!', 'WRITER', 0, ?, ?, ?)`);
     const insertTag = db.prepare(`INSERT INTO "Tag" ("id", "name", "slug") VALUES (?, ?, ?)`);
-    const insertArticle = db.prepare(`INSERT INTO "Article" ("id", "slug", "headline", "dek", "bodyJson", "bodyHtml", "bodyText", "wordCount", "status", "version", "sectionId", "createdById", "noindex", "publishedAt", "createdAt", "updatedAt")
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?)`);
+    const insertArticle = db.prepare(`INSERT INTO "Article" ("id", "slug", "headline", "dek", "bodyJson", "bodyHtml", "bodyText", "wordCount", "status", "version", "sectionId", "createdById", "noindex", "leadImageId", "publishedAt", "createdAt", "updatedAt")
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0, ?, ?, ?, ?)`);
     const insertAuthor = db.prepare(`INSERT INTO "ArticleAuthor" ("articleId", "personId", "position") VALUES (?, ?, ?)`);
     const insertArticleTag = db.prepare(`INSERT INTO "ArticleTag" ("articleId", "tagId") VALUES (?, ?)`);
     const insertSearch = db.prepare(`INSERT INTO "ArticleSearch" ("articleId", "headline", "dek", "body") VALUES (?, ?, ?, ?)`);
@@ -172,7 +183,9 @@ export function loadArchive(file: string, count: number, seed = 17): ArchiveSumm
       const id = `arca${i.toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 4).toString(36).padStart(4, "0")}`;
       const section = sections[sectionRank()];
       const publishedText = sqlDate(published);
-      insertArticle.run(id, slug, headline, dek, bodyJson, bodyHtml, bodyText, wordCount, STATUS.PUBLISHED, section.id, "archive-importer", publishedText, sqlDate(new Date(published.getTime() - 2 * 86400_000)), publishedText);
+      const leadImageId = photos.length && photoRandom() < PHOTO_SHARE ? photos[Math.floor(photoRandom() * photos.length)] : null;
+      if (leadImageId) summary.withPhoto++;
+      insertArticle.run(id, slug, headline, dek, bodyJson, bodyHtml, bodyText, wordCount, STATUS.PUBLISHED, section.id, "archive-importer", leadImageId, publishedText, sqlDate(new Date(published.getTime() - 2 * 86400_000)), publishedText);
       const staff = byCohort[year].length ? byCohort[year] : people;
       const bylines = new Set([staff[Math.floor(random() * staff.length)]]);
       if (random() < 0.2) bylines.add(staff[Math.floor(random() * staff.length)]);
