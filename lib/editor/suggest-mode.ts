@@ -45,7 +45,7 @@ export function stampSuggestions(state: EditorState, suggester: Suggester, now: 
     for (const mark of node.marks) {
       if (!(SUGGESTION_MARKS as readonly string[]).includes(mark.type.name)) continue;
       if (mark.attrs.authorId) known.set(String(mark.attrs.id), mark.attrs);
-      else if (node.isInline) missing.push({ pos, node, mark });
+      else missing.push({ pos, node, mark });
     }
   });
   if (missing.length === 0) return null;
@@ -55,7 +55,12 @@ export function stampSuggestions(state: EditorState, suggester: Suggester, now: 
     const attrs = earlier
       ? { ...mark.attrs, authorId: earlier.authorId, authorName: earlier.authorName, createdAt: earlier.createdAt }
       : { ...mark.attrs, authorId: suggester.id, authorName: suggester.name, createdAt: now.toISOString() };
-    tr.addMark(pos, pos + node.nodeSize, mark.type.create(attrs));
+    if (node.isInline) tr.addMark(pos, pos + node.nodeSize, mark.type.create(attrs));
+    else {
+      // A block's own suggestion (a heading that was a paragraph, a new list item): node marks do not move positions.
+      tr.removeNodeMark(pos, mark);
+      tr.addNodeMark(pos, mark.type.create(attrs));
+    }
   }
   // Stamping is bookkeeping, not a further suggestion, and is undone with the edit it belongs to.
   return tr.setMeta(suggestChangesKey, { skip: true }).setMeta("addToHistory", false);

@@ -79,4 +79,13 @@ export const ModificationMark = Mark.create({
   },
 });
 
+/**
+ * The marks a node holding blocks (the document, a quote, a list, a list item, a table cell) lets
+ * its blocks carry: the package's README asks for them as block marks. A paragraph turned into a
+ * heading is a `modification` mark on the heading; a list made or an item added marks the new
+ * block as an `insertion`. Without them ProseMirror refuses the step ("Invalid content for node
+ * doc"). (Tiptap's extendNodeSchema cannot set `marks`: the node's own field overwrites it.)
+ */
+export const BLOCK_SUGGESTION_MARKS = SUGGESTION_MARKS.join(" ");
+
 export const suggestionMarks = [InsertionMark, DeletionMark, ModificationMark];
