@@ -4,9 +4,9 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { sessionSecret } from "@/lib/config";
 import { providerDidMultiFactor } from "@/lib/domain/sign-in";
-import { createAuthSession, findLiveSession } from "@/lib/data/sessions";
+import { createAuthSession, findSignInFacts } from "@/lib/data/sessions";
 import { hasSecondFactor } from "@/lib/data/two-factor";
-import { recordSignIn, SESSION_MAX_AGE_S, sessionIsCurrent, verifyCredentials } from "@/lib/data/users";
+import { recordSignIn, SESSION_MAX_AGE_S, verifyCredentials } from "@/lib/data/users";
 import { endOwnSession } from "@/lib/use-cases/accounts/end-session";
 import { ZSignIn } from "@/lib/validation/user";
 import { resolveSameOriginUrl } from "./redirect";
@@ -97,7 +97,7 @@ export const authOptions: NextAuthOptions = {
       // that it is still alive: a refresh never extends a session past its 12 hours.
       const authTime = typeof token.authTime === "number" ? token.authTime : 0;
       const sid = typeof token.sid === "string" ? token.sid : "";
-      if (!token.sub || !sid || !(await sessionIsCurrent(token.sub, authTime)) || !(await findLiveSession(sid, token.sub))) {
+      if (!token.sub || !sid || !(await findSignInFacts({ sid, userId: token.sub, authTime }))) {
         throw new SessionEnded("This session has ended.");
       }
       return token;

@@ -1,13 +1,13 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { sessionSecret } from "@/lib/config";
 import { secondFactorRequired } from "@/lib/domain/sign-in";
-import { findLiveSession } from "@/lib/data/sessions";
-import { getSignInSettings } from "@/lib/data/sign-in-settings";
+import { findSignInFacts, type SignInFacts } from "@/lib/data/sessions";
 import { findUserByApiToken } from "@/lib/data/tokens";
-import { hasSecondFactor } from "@/lib/data/two-factor";
-import { findActiveUser, type SessionUser } from "@/lib/data/users";
+import type { SessionUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
 
@@ -24,18 +24,39 @@ export type SignInState =
   | { kind: "signed_out" }
   | { kind: "second_factor" | "enrol" | "signed_in"; user: SessionUser; sessionId: string; method: string };
 
-export const getSignInState = cache(async (): Promise<SignInState> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string; authTime?: number; sid?: string } | null;
-  if (!session?.userId || !session.sid) return { kind: "signed_out" };
-  const [user, live] = await Promise.all([findActiveUser(session.userId, session.authTime ?? 0), findLiveSession(session.sid, session.userId)]);
-  if (!user || !live) return { kind: "signed_out" };
-  const base = { user, sessionId: live.id, method: live.method };
-  if (live.pendingSecondFactor) return { kind: "second_factor", ...base };
-  if (live.secondFactor === null) {
-    const { twoFactor } = await getSignInSettings();
-    if (secondFactorRequired(user.role, twoFactor) && !(await hasSecondFactor(user.userId))) return { kind: "enrol", ...base };
-  }
+/** What a sign-in check concludes from its facts (null: no live session). Pure; exported for tests. */
+export function signInStateOf(facts: SignInFacts | null): SignInState {
+  if (!facts) return { kind: "signed_out" };
+  const base = { user: facts.user, sessionId: facts.session.id, method: facts.session.method };
+  if (facts.session.pendingSecondFactor) return { kind: "second_factor", ...base };
+  if (facts.session.secondFactor === null && secondFactorRequired(facts.user.role, facts.twoFactor) && !facts.hasSecondFactor) return { kind: "enrol", ...base };
   return { kind: "signed_in", ...base };
+}
+
+/**
+ * The session cookie's token, decrypted, as next-auth would read it: the `__Secure-` cookie
+ * when next-auth would set that one (an https origin), else the plain one. Only cookies are
+ * read: an `Authorization` header is an API token (requireApiUser), never a session.
+ */
+async function readSessionToken() {
+  const forwardedProto = (await headers()).get("x-forwarded-proto");
+  const secureCookie = authOptions.useSecureCookies ?? (process.env.NEXTAUTH_URL ? process.env.NEXTAUTH_URL.startsWith("https://") : forwardedProto !== "http");
+  const jar = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
+  return getToken({ req: { cookies: jar, headers: {} } as never, secureCookie, secret: sessionSecret() });
+}
+
+/**
+ * Once per request: the cookie's token, then one statement for its session, account and the
+ * publication's rules (findSignInFacts). This is what next-auth's getServerSession did through
+ * the jwt callback plus five more queries, and getServerSession sets no cookie in a server
+ * component or route handler anyway; /api/auth/session still runs the callback (lib/auth/options.ts).
+ */
+export const getSignInState = cache(async (): Promise<SignInState> => {
+  const token = await readSessionToken();
+  const sid = typeof token?.sid === "string" ? token.sid : "";
+  const authTime = typeof token?.authTime === "number" ? token.authTime : 0;
+  if (!token?.sub || !sid) return { kind: "signed_out" };
+  return signInStateOf(await findSignInFacts({ sid, userId: token.sub, authTime }));
 });
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TwoFactorPolicy } from "@/lib/domain/sign-in";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
-import { SESSION_MAX_AGE_S } from "./users";
+import { SESSION_MAX_AGE_S, type SessionUser, sessionTimeValid } from "./users";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,20 +21,67 @@ export async function createAuthSession(data: { userId: string; method: string; 
   return row.id;
 }
 
+/** Everything a request's sign-in check needs, from one statement (findSignInFacts). */
+export type SignInFacts = {
+  user: SessionUser;
+  session: LiveSession;
+  /** The publication's second-factor rule. */
+  twoFactor: TwoFactorPolicy;
+  /** The account has a confirmed authenticator. */
+  hasSecondFactor: boolean;
+};
+
+type RawDate = Date | string | number;
+type SignInRow = {
+  userId: string; email: string; role: SessionUser["role"]; active: boolean | number; personId: string; sessionsValidAfter: RawDate | null; fullName: string;
+  sid: string; sessionUserId: string; method: string; pendingSecondFactor: boolean | number; secondFactor: string | null; endedAt: RawDate | null; lastSeenAt: RawDate;
+  reviewPolicy: SessionUser["reviewPolicy"] | null; twoFactorRequired: boolean | number | null; twoFactorEditors: boolean | number | null; secondFactorConfirmedAt: RawDate | null;
+};
+
+/** The statement behind findSignInFacts (exported for the query-plan test): primary keys only. */
+export function signInFactsSql(sid: string, userId: string): Prisma.Sql {
+  return Prisma.sql`SELECT u."id" AS "userId", u."email", u."role", u."active", u."personId", u."sessionsValidAfter", p."fullName",
+      s."id" AS "sid", s."userId" AS "sessionUserId", s."method", s."pendingSecondFactor", s."secondFactor", s."endedAt", s."lastSeenAt",
+      pub."reviewPolicy", pub."twoFactorRequired", pub."twoFactorEditors", tf."confirmedAt" AS "secondFactorConfirmedAt"
+    FROM "AuthSession" s
+    JOIN "User" u ON u."id" = s."userId"
+    JOIN "Person" p ON p."id" = u."personId"
+    LEFT JOIN "Publication" pub ON pub."id" = 1
+    LEFT JOIN "TwoFactor" tf ON tf."userId" = u."id"
+    WHERE s."id" = ${sid} AND u."id" = ${userId}`;
+}
+
 /**
- * The session named by a JWT, while it has not been ended, and only for the account the JWT
- * names (a sid moved into another account's token is no session). Touches lastSeenAt.
+ * A request's sign-in check in one statement: the session a JWT names, its account and the
+ * publication's rules, or null when any of it says no. The rules findActiveUser keeps, and the
+ * session's own: it has not ended and belongs to the account the JWT names; the
+ * account is active; the sign-in (`authTime`, ms) is under 12 hours old and not from before the
+ * account's sessions were last ended. Touches lastSeenAt at most once a minute.
+ *
+ * Every cookie request runs this before its handler, on the one SQLite connection the readers
+ * share, so it is one primary-key join instead of the six Prisma queries it replaces (issue 16).
  */
-export async function findLiveSession(sid: string, userId: string, now: Date = new Date()): Promise<LiveSession | null> {
-  const row = await db.authSession.findUnique({
-    where: { id: sid },
-    select: { id: true, userId: true, method: true, pendingSecondFactor: true, secondFactor: true, endedAt: true, lastSeenAt: true },
-  });
-  if (!row || row.endedAt || row.userId !== userId) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+export async function findSignInFacts({ sid, userId, authTime, now = new Date() }: { sid: string; userId: string; authTime: number; now?: Date }): Promise<SignInFacts | null> {
+  if (!sid || !userId || !sessionTimeValid(authTime, now.getTime())) return null;
+  const [row] = await db.$queryRaw<SignInRow[]>(signInFactsSql(sid, userId));
+  if (!row || row.sessionUserId !== userId || row.endedAt !== null || !row.active) return null;
+  if (row.sessionsValidAfter !== null && authTime < new Date(row.sessionsValidAfter).getTime()) return null;
+  if (now.getTime() - new Date(row.lastSeenAt).getTime() > TOUCH_EVERY_MS) {
     await db.authSession.updateMany({ where: { id: sid, endedAt: null }, data: { lastSeenAt: now } });
   }
-  return { id: row.id, userId: row.userId, method: row.method, pendingSecondFactor: row.pendingSecondFactor, secondFactor: row.secondFactor };
+  return {
+    user: {
+      userId: row.userId,
+      personId: row.personId,
+      role: row.role,
+      reviewPolicy: row.reviewPolicy ?? "ADVISER_APPROVES",
+      email: row.email,
+      name: row.fullName,
+    },
+    session: { id: row.sid, userId: row.sessionUserId, method: row.method, pendingSecondFactor: Boolean(row.pendingSecondFactor), secondFactor: row.secondFactor },
+    twoFactor: { required: Boolean(row.twoFactorRequired), editors: Boolean(row.twoFactorEditors) },
+    hasSecondFactor: row.secondFactorConfirmedAt !== null,
+  };
 }
 
 /**

@@ -78,13 +78,6 @@ export function sessionTimeValid(authTime: number, now: number = Date.now()): bo
   return Number.isFinite(authTime) && authTime > 0 && authTime <= now + 60_000 && now - authTime < SESSION_MAX_AGE_S * 1000;
 }
 
-/** The cheap check for next-auth's own session reads: the account is active and this session was not ended. */
-export async function sessionIsCurrent(userId: string, authTime: number, now: number = Date.now()): Promise<boolean> {
-  if (!sessionTimeValid(authTime, now)) return false;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { active: true, sessionsValidAfter: true } });
-  return !!user?.active && !(user.sessionsValidAfter && authTime < user.sessionsValidAfter.getTime());
-}
-
 export async function hasAnyUser(): Promise<boolean> {
   return (await db.user.count()) > 0;
 }

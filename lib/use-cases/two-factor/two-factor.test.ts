@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { encodeBase32NoPadding } from "@oslojs/encoding";
 import { hashRecoveryCode, newTotpSecret, openTotpSecret, secretKey } from "@/lib/auth/two-factor";
 import { db } from "@/lib/data/db";
-import { createAuthSession, findLiveSession, listOwnSessions } from "@/lib/data/sessions";
+import { createAuthSession, findSignInFacts, listOwnSessions } from "@/lib/data/sessions";
 import { hasSecondFactor } from "@/lib/data/two-factor";
 import { totpCode, totpStep } from "@/lib/domain/totp";
 import { signOutEverywhere } from "@/lib/use-cases/accounts/sign-out-everywhere";
@@ -34,6 +34,12 @@ async function enrolled(now = new Date()) {
 
 async function audit(kind: string, subject: string) {
   return db.auditLog.findMany({ where: { action: kind, subject }, select: { action: true, details: true } });
+}
+
+
+/** The session as a request made now would find it, or null when it is not live. */
+async function findLiveSession(sid: string, userId: string) {
+  return (await findSignInFacts({ sid, userId, authTime: Date.now() }))?.session ?? null;
 }
 
 describe("enrolling an authenticator", () => {
