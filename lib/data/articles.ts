@@ -13,7 +13,7 @@ import type { TArticleCreate, TArticleFilter } from "@/lib/validation/article";
 import type { TPublicMedia } from "@/lib/validation/media";
 import { db, engine } from "./db";
 import { figuresIn, hydrateFigures, mediaUrls } from "./media";
-import { findStoriesByIds, type ListedStory, type ListingScope, listingCountSql, listListingIds } from "./public";
+import { findLiveStoryRows, findStoriesByIds, type ListedStory, type ListingScope, listingCountSql, listListingIds } from "./public";
 import { getPublication, type PublicationSettings } from "./publication";
 
 type Tx = Prisma.TransactionClient;
@@ -93,7 +93,13 @@ export function toAuthorDtos(row: Pick<ArticleRow, "authors">, pub: PublicationS
 /** A story row without its working copy's relations (public reads do not load them). */
 export type LiveArticleRow = Omit<ArticleRow, "draftSection" | "draftTags" | "draftLeadImage" | "draftAuthors">;
 
-export function toArticleDto(row: LiveArticleRow, pub: PublicationSettings): ArticleDto {
+/** What toArticleDto reads of a story (findLiveStoryRows in ./public gives exactly this). */
+export type LiveStoryRow = Pick<
+  LiveArticleRow,
+  "id" | "slug" | "headline" | "dek" | "bodyHtml" | "bodyJson" | "status" | "version" | "wordCount" | "section" | "tags" | "authors" | "pinRank" | "noindex" | "leadImage" | "createdById" | "createdAt" | "liveUpdatedAt" | "updatedAt" | "publishedAt" | "publishAt"
+>;
+
+export function toArticleDto(row: LiveStoryRow, pub: PublicationSettings): ArticleDto {
   return {
     id: row.id,
     slug: row.slug,
@@ -601,8 +607,8 @@ export async function listPublishedArticles({ sectionSlug, tagSlug, authorPerson
   const [ids, [{ n }], pub] = await Promise.all([listListingIds(scope, { limit, offset }), db.$queryRaw<{ n: number | bigint }[]>(listingCountSql(scope)), getPublication()]);
   // By primary key only, the status checked here: with the status in the where clause SQLite
   // reads the status index, every published story (see cardRowsQuery in ./public).
-  const rows = await db.article.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: liveArticleInclude });
-  const byId = new Map(rows.filter((r) => r.status === STATUS.PUBLISHED).map((r) => [r.id, r]));
+  const rows = await findLiveStoryRows({ ids: ids.map((r) => r.id) });
+  const byId = new Map(rows.map((r) => [r.id, r]));
   return { articles: ids.flatMap((r) => (byId.has(r.id) ? [toArticleDto(byId.get(r.id)!, pub)] : [])), total: Number(n) };
 }
 
@@ -659,14 +665,13 @@ type IdRowDate = Date | string | number | null;
 
 /**
  * A published story by slug. Read once per request (React `cache`, keyed by the slug string):
- * the page and its metadata both ask, and each read is nine queries through Prisma.
+ * the page and its metadata both ask. Three plain statements (findLiveStoryRows).
  */
 export async function findPublishedArticle({ slug }: { slug: string }) {
   return findPublishedArticleBySlug(slug);
 }
 
 const findPublishedArticleBySlug = cache(async (slug: string) => {
-  const row = await db.article.findFirst({ where: { slug, status: STATUS.PUBLISHED }, include: liveArticleInclude });
-  if (!row) return null;
-  return toArticleDto(row, await getPublication());
+  const [[row], pub] = await Promise.all([findLiveStoryRows({ slug }), getPublication()]);
+  return row ? toArticleDto(row, pub) : null;
 });

@@ -1,10 +1,13 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
-import { actorFor, createTestUser, uniq } from "@/lib/testing/db";
+import { actorFor, createTestSection, createTestUser, uniq } from "@/lib/testing/db";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { createArticle, transitionArticle, updateArticle, updateMedia, uploadMedia } from "@/lib/testing/use-cases";
-import { findCardImages, toStoryCards } from "./public";
+import { findPublishedArticle, liveArticleInclude, toArticleDto } from "./articles";
+import { db } from "./db";
+import { findCardImages, findLiveStoryRows, liveStoriesSql, toStoryCards } from "./public";
+import { getPublication } from "./publication";
 import { searchPublished } from "./search";
 
 let asWriter: Actor, asAdviser: Actor;
@@ -66,5 +69,48 @@ describe("card photos", () => {
     const { hits } = await searchPublished({ q: word });
     expect(hits.map((h) => [h.id, h.leadImage?.alt, h.leadImage?.urls.src])).toEqual([[draft.id, "Search lead", lead.urls.src]]);
     expect((await findCardImages(hits)).get(draft.id)?.alt).toBe("Search lead");
+  });
+});
+
+describe("a published story read with plain SQL (findLiveStoryRows)", () => {
+  it("is exactly what Prisma's include gives, and a story readers cannot see is not there", async () => {
+    const section = await createTestSection();
+    const coAuthor = await createTestUser({ role: "WRITER", fullName: "Mina Choi" });
+    const lead = await photo("Students at the gate");
+    const draft = await story("<p>Before.</p><p>After &amp; beyond.</p>");
+    const saved = await updateArticle({
+      actor: asWriter,
+      id: draft.id,
+      input: { version: draft.version, sectionId: section.id, leadImageId: lead.id, tags: ["Zoning", "Board", "Élections"], coAuthorIds: [coAuthor.personId], dek: "A dek" },
+    });
+    expect(await findPublishedArticle({ slug: saved.slug }), "a draft").toBeNull();
+    await publish(draft.id);
+
+    const viaPrisma = await db.article.findFirstOrThrow({ where: { id: draft.id }, include: liveArticleInclude });
+    const expected = toArticleDto(viaPrisma, await getPublication());
+    const got = await findPublishedArticle({ slug: viaPrisma.slug });
+    expect(got).toEqual(expected);
+    expect(got?.tags.map((t) => t.name)).toEqual(["Board", "Zoning", "Élections"]);
+    expect(got?.authors.map((a) => a.name)).toHaveLength(2);
+    const [row] = await findLiveStoryRows({ ids: [draft.id, "no-such-story"] });
+    expect(toArticleDto(row!, await getPublication())).toEqual(expected);
+
+    await transitionArticle({ actor: asAdviser, id: draft.id, input: { action: "unpublish", note: "Taking it down" } });
+    expect(await findLiveStoryRows({ ids: [draft.id] }), "unpublished").toEqual([]);
+    expect(await findPublishedArticle({ slug: viaPrisma.slug }), "unpublished").toBeNull();
+  });
+
+  it("reads the story by its slug index and its tags and bylines by key", async () => {
+    const sql = liveStoriesSql({ slug: "a-slug" });
+    const statements = [sql.stories, sql.tags(["a", "b"]), sql.bylines(["a", "b"])];
+    for (const statement of statements) {
+      if (process.env.MASTHEAD_TEST_ENGINE === "postgres") {
+        const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${statement.text}`, ...statement.values);
+        expect(rows.map((r) => r["QUERY PLAN"]).join("\n")).not.toMatch(/Seq Scan on "?Article"?/);
+      } else {
+        const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${statement.sql}`, ...statement.values);
+        expect(rows.map((r) => r.detail).join("\n")).not.toMatch(/^SCAN (a|tg|aa|p|t)\b/m);
+      }
+    }
   });
 });
