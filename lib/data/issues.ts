@@ -2,6 +2,7 @@ import "server-only";
 import { formatDate, formatDateTime } from "@/lib/domain/time";
 import { STATUS } from "@/lib/domain/workflow";
 import type { PdfIssue } from "@/lib/pdf/issue-pdf";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type ArticleDto, toArticleDto } from "./articles";
 import { db } from "./db";
 import { parseVariants } from "./media";
@@ -77,8 +78,11 @@ export async function buildIssuePdfData({ slug }: { slug: string }): Promise<Pdf
 }
 
 /** Which issue a published story ran in, for its page. */
-export async function findIssueOfArticle({ articleId }: { articleId: string }) {
-  const row = await db.article.findUnique({ where: { id: articleId }, select: { issue: { select: { slug: true, title: true, publishedOn: true, volume: { select: { label: true } } } } } });
-  return row?.issue?.publishedOn ? row.issue : null;
+/** The published issue a story ran in, or null: one plain statement by keys, since every story page asks. */
+export async function findIssueOfArticle({ articleId }: { articleId: string }): Promise<{ slug: string; title: string; publishedOn: Date; volume: { label: string } } | null> {
+  const [row] = await db.$queryRaw<{ slug: string; title: string; publishedOn: Date | string | number | null; label: string }[]>(
+    Prisma.sql`SELECT i."slug", i."title", i."publishedOn", v."label" FROM "Article" a JOIN "Issue" i ON i."id" = a."issueId" JOIN "Volume" v ON v."id" = i."volumeId" WHERE a."id" = ${articleId}`,
+  );
+  return row && row.publishedOn !== null ? { slug: row.slug, title: row.title, publishedOn: new Date(row.publishedOn), volume: { label: row.label } } : null;
 }
 

@@ -81,7 +81,7 @@ describe("a published story read with plain SQL (findLiveStoryRows)", () => {
     const saved = await updateArticle({
       actor: asWriter,
       id: draft.id,
-      input: { version: draft.version, sectionId: section.id, leadImageId: lead.id, tags: ["Zoning", "Board", "Élections"], coAuthorIds: [coAuthor.personId], dek: "A dek" },
+      input: { version: draft.version, section: section.id, leadImageId: lead.id, tags: ["Zoning", "Board", "Élections"], coAuthorIds: [coAuthor.personId], dek: "A dek" },
     });
     expect(await findPublishedArticle({ slug: saved.slug }), "a draft").toBeNull();
     await publish(draft.id);
