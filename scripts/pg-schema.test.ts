@@ -12,7 +12,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PgCluster } from "./lib/pg-cluster";
 import { migratePostgres } from "./lib/pg-migrate";
-import { derivePgSchema, freshPgSql, generatePgMigrations, hashMigration, PG_SCHEMA, pgMigrationNames, pgPaths, readManifest, root } from "./lib/pg-schema";
+import { derivePgSchema, freshPgSql, generatePgMigrations, hashMigration, PG_SCHEMA, pgMigrationNames, pgPaths, readManifest, repinNewest, root } from "./lib/pg-schema";
 import { startTestPgCluster } from "./lib/pg-test-cluster";
 
 async function query<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
@@ -145,5 +145,14 @@ describe("npm run db:pg-schema", () => {
     // An extras.sql change with no delta in a new folder is a difference the check sees.
     writeFileSync(paths.extras, `${readFileSync(paths.extras, "utf8")}\nCREATE INDEX "Tag_synthNote_idx" ON "Tag" ("synthNote");\n`);
     expect(await shapeOf(install)).not.toEqual(await freshShape(dir));
+    // The delta, by hand, at the end of the new folder (not yet shipped), re-pinned.
+    const folder = path.join(paths.migrations, "99991231235959_synthetic_tag_notes", "migration.sql");
+    writeFileSync(folder, `${readFileSync(folder, "utf8")}\nCREATE INDEX "Tag_synthNote_idx" ON "Tag" ("synthNote");\n`);
+    expect(() => repinNewest("0_init", dir)).toThrow(/only the newest folder/);
+    repinNewest("99991231235959_synthetic_tag_notes", dir);
+    expect(readManifest(dir).get("99991231235959_synthetic_tag_notes")).toBe(hashMigration(dir, "99991231235959_synthetic_tag_notes"));
+    const fresh = await createDatabase();
+    await migratePostgres(fresh, { dir: paths.migrations });
+    expect(await shapeOf(fresh)).toEqual(await freshShape(dir));
   }, 180_000);
 });
