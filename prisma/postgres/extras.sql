@@ -1,5 +1,7 @@
--- Hand-written PostgreSQL extras that Prisma's schema cannot express; appended to the derived
--- migration by scripts/pg-schema.ts. They mirror the SQLite migrations' FTS5 table and triggers.
+-- Hand-written PostgreSQL extras that Prisma's schema cannot express. They mirror the SQLite
+-- migrations' FTS5 table and triggers. This file is the full current set, what a fresh install
+-- has; 0_init holds a frozen copy. A change here also goes, by hand, as a delta at the end of a
+-- NEW migration folder (scripts/lib/pg-schema.ts); scripts/pg-schema.test.ts fails until it does.
 
 -- Full-text search over public stories only (kept in sync by lib/data/search.ts). Weights mirror
 -- the FTS5 bm25 weights: headline A, dek B, body C.

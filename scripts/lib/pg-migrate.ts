@@ -1,14 +1,16 @@
 /**
  * Applies prisma/postgres/migrations to an empty PostgreSQL database through `pg` (works offline:
- * no schema engine binary needed). Each migration runs once, recorded in "_masthead_migrations".
+ * no schema engine binary needed). Each migration runs once, in name order, recorded in
+ * "_masthead_migrations"; so a shipped folder is never rewritten (scripts/lib/pg-schema.ts).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-const dir = path.resolve(import.meta.dirname, "..", "..", "prisma", "postgres", "migrations");
+const migrations = path.resolve(import.meta.dirname, "..", "..", "prisma", "postgres", "migrations");
 
-export async function migratePostgres(url: string): Promise<string[]> {
+/** Applies the folders of `dir` (the repository's by default; a test's copy) not yet applied; returns their names. */
+export async function migratePostgres(url: string, { dir = migrations }: { dir?: string } = {}): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
