@@ -459,8 +459,13 @@ export async function setTags(tx: Tx, articleId: string, names: string[] | undef
  * site finds a tag only through a live story (lib/data/sections.ts findTag).
  */
 export async function pruneTags(tx: Tx, tagIds: string[]): Promise<void> {
-  const ids = [...new Set(tagIds)];
+  const ids = [...new Set(tagIds)].sort();
   if (ids.length === 0) return;
+  // PostgreSQL (READ COMMITTED): lock the rows first, so a save that is adding one of these tags to
+  // another story (its foreign-key check holds a KEY SHARE lock) commits before we look, and the
+  // look below, a statement of its own, sees its row; otherwise the delete would cascade to the
+  // other story's fresh ArticleTag row and silently untag it. SQLite runs one writer at a time.
+  if (engine === "postgres") await tx.$queryRaw`SELECT "id" FROM "Tag" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
   await tx.tag.deleteMany({ where: { id: { in: ids }, articles: { none: {} }, draftArticles: { none: {} } } });
 }
 

@@ -64,7 +64,7 @@ describe("a new tag typed into a live story's working copy", () => {
   it("is gone once the working copy is discarded", async () => {
     const story = await published();
     const tag = newTag();
-    const saved = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [tag.name] } });
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [tag.name] } });
     expect(await tagRow(tag.slug)).not.toBeNull();
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } });
     expect(await tagRow(tag.slug)).toBeNull();
@@ -93,7 +93,7 @@ describe("a new tag typed into a live story's working copy", () => {
   it("goes public with Publish changes: the tag page lists the story", async () => {
     const story = await published();
     const tag = newTag();
-    const saved = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [tag.name] } });
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [tag.name] } });
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
     expect(await publicTag(tag.slug, tag.name)).toEqual({ found: true, titleNamesIt: true, stories: [story.slug], inSitemap: false });
   });
@@ -102,7 +102,7 @@ describe("a new tag typed into a live story's working copy", () => {
     const tag = newTag();
     const other = await published([tag.name]);
     const story = await published();
-    const saved = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [tag.name] } });
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [tag.name] } });
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } });
     expect(await tagRow(tag.slug)).not.toBeNull();
     expect((await publicTag(tag.slug, tag.name)).stories).toEqual([other.slug]);
@@ -114,7 +114,7 @@ describe("a live tag", () => {
     const tag = newTag();
     const story = await published([tag.name]);
     expect((await publicTag(tag.slug, tag.name)).stories).toEqual([story.slug]);
-    const saved = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [] } });
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [] } });
     // Until the changes are published, readers still see the story under its tag.
     expect((await publicTag(tag.slug, tag.name)).stories).toEqual([story.slug]);
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
@@ -126,7 +126,7 @@ describe("a live tag", () => {
     const tag = newTag();
     const story = await published([tag.name]);
     const other = await published([tag.name]);
-    const saved = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [] } });
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [] } });
     await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
     expect((await publicTag(tag.slug, tag.name)).stories).toEqual([other.slug]);
   });
@@ -148,5 +148,26 @@ describe("a draft's tag", () => {
     expect(saved.tags).toEqual([]);
     expect(await tagRow(lonely.slug)).toBeNull();
     expect(await db.articleTag.count({ where: { articleId: kept.id, tag: { slug: shared.slug } } })).toBe(1);
+  });
+});
+
+describe("a tag let go of by one story while another takes it up", () => {
+  it("stays, with the other story's tag, when the second save commits first", async () => {
+    const story = await published();
+    const tag = newTag();
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, tags: [tag.name] } });
+    const other = await createArticle({ actor: asWriter, input: { headline: `Draft ${uniq()}`, body: "<p>Words.</p>" } });
+    const { id: tagId } = await db.tag.findUniqueOrThrow({ where: { slug: tag.slug } });
+    let discard: Promise<unknown> | undefined;
+    // The other story's save has tagged it but not committed when Discard changes looks.
+    await db.$transaction(async (tx) => {
+      await tx.articleTag.create({ data: { articleId: other.id, tagId } });
+      discard = transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } });
+      await new Promise((resolve) => setTimeout(resolve, 700));
+    });
+    await discard;
+    expect(await db.articleDraftTag.count({ where: { articleId: story.id } })).toBe(0);
+    expect(await tagRow(tag.slug)).not.toBeNull();
+    expect(await db.articleTag.count({ where: { articleId: other.id, tagId } })).toBe(1);
   });
 });
