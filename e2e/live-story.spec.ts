@@ -201,9 +201,46 @@ test("a live story's tags wait in the working copy: the banner shows them change
   const held = (await (await adviserApi.get(`/api/v1/articles/${story.id}`)).json()) as { article: Article & { tags: { name: string }[]; live?: { tags: { name: string }[] } } };
   expect(held.article).toMatchObject({ pendingChanges: true, tags: [{ name: tag }], live: { tags: [] } });
   expect(await readerHasTag()).toBe(false);
+  // No reader page exists for the tag yet, and the missing page does not name it either.
+  expect(await tagPage(reader, tagLink)).toEqual({ status: 404, namesTag: false, listsStory: false });
 
   await banner.getByRole("button", { name: "Publish changes" }).click();
   await expect(adviser.getByRole("status").filter({ hasText: "Published. Readers now see these changes." })).toBeVisible();
   await expect.poll(readerHasTag, { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => tagPage(reader, tagLink, story.headline), { timeout: 15_000 }).toEqual({ status: 200, namesTag: true, listsStory: true });
 });
+
+test("a tag typed into a live story and discarded never reaches readers", async ({ pageAs, apiAs, anonymousPage, uid }) => {
+  test.setTimeout(120_000);
+  const writerApi = await apiAs("writer");
+  const adviserApi = await apiAs("adviser");
+  const story = await publishStory(writerApi, adviserApi, { headline: `Tagged and untagged (${uid})`, section: "world", body: "<p>The board met on Tuesday.</p>" });
+  const tag = `Board${uid}`;
+  const tagLink = `/tags/${tag.toLowerCase()}`;
+  const reader = await anonymousPage();
+
+  const adviser = await pageAs("adviser");
+  await adviser.goto(`/newsroom/articles/${story.id}`);
+  await adviser.getByLabel("Tags").fill(tag);
+  await adviser.getByLabel("Tags").blur();
+  const banner = adviser.getByTestId("live-story-banner");
+  await expect(banner.getByTestId("live-story-beside-changes")).toContainText(`None → ${tag}`);
+  expect(await tagPage(reader, tagLink)).toEqual({ status: 404, namesTag: false, listsStory: false });
+
+  await banner.getByRole("button", { name: "Discard changes" }).click();
+  await expect(adviser.getByTestId("live-story-banner")).toHaveCount(0);
+  await expect(adviser.getByLabel("Tags")).toHaveValue("");
+  expect(await tagPage(reader, tagLink)).toEqual({ status: 404, namesTag: false, listsStory: false });
+});
+
+/** What a reader gets at a tag's page: its status, whether its title names the tag, and whether it lists `headline`. */
+async function tagPage(reader: Page, tagLink: string, headline?: string) {
+  const response = await reader.goto(tagLink);
+  const tag = tagLink.split("/").pop()!;
+  return {
+    status: response?.status(),
+    namesTag: (await reader.title()).toLowerCase().includes(tag),
+    listsStory: headline !== undefined && (await reader.getByRole("link", { name: headline }).count()) > 0,
+  };
+}
 

@@ -441,14 +441,38 @@ export function sameTags(names: string[], row: Pick<ArticleRow, "tags">): boolea
   return wanted.length === have.length && wanted.every((name, i) => name === have[i]);
 }
 
-/** Replace a story's tags with these names (created on first use). */
+/** Replace a story's tags with these names (created on first use); a tag it drops that no story uses any more goes (pruneTags). */
 export async function setTags(tx: Tx, articleId: string, names: string[] | undefined): Promise<void> {
   if (names === undefined) return;
   const tags = await findOrCreateTags(tx, names);
+  const before = await tx.articleTag.findMany({ where: { articleId }, select: { tagId: true } });
   await tx.articleTag.deleteMany({ where: { articleId } });
   for (const tag of tags) {
     await tx.articleTag.upsert({ where: { articleId_tagId: { articleId, tagId: tag.id } }, update: {}, create: { articleId, tagId: tag.id } });
   }
+  await pruneTags(tx, before.map((t) => t.tagId));
+}
+
+/**
+ * Delete those of `tagIds` that no story carries any more: not live (ArticleTag, which a draft's
+ * tags are too) and not in a working copy (ArticleDraftTag). Called wherever a story lets go of a
+ * tag (a save that drops it, Discard changes, Publish changes replacing the live tags), after the
+ * story's new tags are written. Why: a tag is created the moment someone types it (the working
+ * copy needs a Tag row to point at), and Masthead has no tag admin, so no tag is ever made on
+ * purpose apart from a story. A tag typed into a working copy and then discarded or removed was
+ * never carried by anything readers saw; left behind it would be a name nobody chose, waiting
+ * in the table for the next list of tags. Readers never see such a row in the meantime: the reader
+ * site finds a tag only through a live story (lib/data/sections.ts findTag).
+ */
+export async function pruneTags(tx: Tx, tagIds: string[]): Promise<void> {
+  const ids = [...new Set(tagIds)].sort();
+  if (ids.length === 0) return;
+  // PostgreSQL (READ COMMITTED): lock the rows first, so a save that is adding one of these tags to
+  // another story (its foreign-key check holds a KEY SHARE lock) commits before we look, and the
+  // look below, a statement of its own, sees its row; otherwise the delete would cascade to the
+  // other story's fresh ArticleTag row and silently untag it. SQLite runs one writer at a time.
+  if (engine === "postgres") await tx.$queryRaw`SELECT "id" FROM "Tag" WHERE "id" IN (${Prisma.join(ids)}) ORDER BY "id" FOR UPDATE`;
+  await tx.tag.deleteMany({ where: { id: { in: ids }, articles: { none: {} }, draftArticles: { none: {} } } });
 }
 
 /** The tags these names stand for, created on first use (one per distinct name). */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { articleInclude, type findArticleForActor, findOrCreateTags, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
+import { articleInclude, type findArticleForActor, findOrCreateTags, pruneTags, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
 import { assertAltText } from "@/lib/data/media";
 import { publisherIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
@@ -97,14 +97,22 @@ export function assertOnlySuggests(actor: Actor, current: Row, next: LiveText, b
   }
 }
 
-/** The working copy's tags and bylines after a save (null: there is no working copy any more). */
+/**
+ * The working copy's tags and bylines after a save (null: there is no working copy any more). A tag
+ * the working copy lets go of (a save that drops it, Discard changes, a save back to what readers
+ * see) goes with it when nothing else carries it (lib/data/articles.ts pruneTags): a tag typed
+ * into a live story and discarded leaves no Tag row behind.
+ */
 export async function writeWorkingCopyBeside(tx: Tx, articleId: string, beside: Beside | null): Promise<void> {
+  const before = await tx.articleDraftTag.findMany({ where: { articleId }, select: { tagId: true } });
   await tx.articleDraftTag.deleteMany({ where: { articleId } });
   await tx.articleDraftAuthor.deleteMany({ where: { articleId } });
-  if (!beside) return;
-  const tags = beside.tagSlugs.length ? await tx.tag.findMany({ where: { slug: { in: beside.tagSlugs } }, select: { id: true } }) : [];
-  if (tags.length) await tx.articleDraftTag.createMany({ data: tags.map((t) => ({ articleId, tagId: t.id })) });
-  if (beside.authorIds.length) await tx.articleDraftAuthor.createMany({ data: beside.authorIds.map((personId, position) => ({ articleId, personId, position })) });
+  if (beside) {
+    const tags = beside.tagSlugs.length ? await tx.tag.findMany({ where: { slug: { in: beside.tagSlugs } }, select: { id: true } }) : [];
+    if (tags.length) await tx.articleDraftTag.createMany({ data: tags.map((t) => ({ articleId, tagId: t.id })) });
+    if (beside.authorIds.length) await tx.articleDraftAuthor.createMany({ data: beside.authorIds.map((personId, position) => ({ articleId, personId, position })) });
+  }
+  await pruneTags(tx, before.map((t) => t.tagId));
 }
 
 /**
@@ -117,9 +125,12 @@ async function applyBesideToLive(tx: Tx, current: Row): Promise<void> {
   const live = liveBeside(current);
   if (!sameBeside(beside, live)) {
     await tx.article.update({ where: { id: current.id }, data: { sectionId: beside.sectionId, leadImageId: beside.leadImageId } });
+    const before = await tx.articleTag.findMany({ where: { articleId: current.id }, select: { tagId: true } });
     await tx.articleTag.deleteMany({ where: { articleId: current.id } });
     const tags = beside.tagSlugs.length ? await tx.tag.findMany({ where: { slug: { in: beside.tagSlugs } }, select: { id: true } }) : [];
     if (tags.length) await tx.articleTag.createMany({ data: tags.map((t) => ({ articleId: current.id, tagId: t.id })) });
+    // A live tag the published changes drop, which no other story carries, goes.
+    await pruneTags(tx, before.map((t) => t.tagId));
     if (beside.authorIds.length && beside.authorIds.join(" ") !== live.authorIds.join(" ")) {
       await tx.articleAuthor.deleteMany({ where: { articleId: current.id } });
       await tx.articleAuthor.createMany({ data: beside.authorIds.map((personId, position) => ({ articleId: current.id, personId, position })) });
