@@ -123,7 +123,7 @@ describe("an anonymizing takedown scrubs every layer", () => {
     const anonymized = records.revisions.find((r) => r.event === "anonymize")!;
     await restoreRevision({ actor: asAdviser, articleId: story.id, revisionId: anonymized.id, input: { version: await version() } });
     expect((await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { bodyText: true } })).bodyText).not.toMatch(trace);
-  });
+  }, 90_000);
 
   it("scrubs the media library too: the alt text, caption, credit and file name of the story's images, which other stories share", async () => {
     await setReviewPolicy("ADVISER_APPROVES");
@@ -169,5 +169,5 @@ describe("an anonymizing takedown scrubs every layer", () => {
     const current = await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { version: true } });
     await updateArticle({ actor: asAdviser, id: story.id, input: { version: current.version, body: `<p>a student turns a bowl.</p><figure data-media-id="${inline.id}"><img src="/media/ab/ab0123456789/800.jpg" alt=""></figure>` } });
     expect(JSON.stringify(await db.article.findUniqueOrThrow({ where: { id: story.id } }))).not.toMatch(trace);
-  });
+  }, 60_000);
 });
