@@ -14,7 +14,7 @@ type Instance = { cache: PageCache; bus: PurgeBus; heard: number; get: (path: st
 let cluster: PgCluster;
 const instances: Instance[] = [];
 
-async function startInstance(): Promise<Instance> {
+async function startInstance(url = cluster.url): Promise<Instance> {
   const cache = new PageCache({ ttlMs: 60_000 });
   const server = createServer((req, res) =>
     void cache.handle(req, res, (_rq, rs) => {
@@ -27,7 +27,7 @@ async function startInstance(): Promise<Instance> {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const instance = { cache, server, heard: 0, get: (p: string) => fetch(base + p) } as Instance;
   instance.bus = await startPurgeBus({
-    url: cluster.url,
+    url,
     onRemotePurge: () => {
       instance.heard++;
       cache.purge();
@@ -112,6 +112,31 @@ describe("page-cache purges across instances (PostgreSQL LISTEN/NOTIFY)", () => 
     await a.bus.publish();
     await until(() => b.cache.size === 0);
     expect(b.cache.size).toBe(0);
+  });
+});
+
+describe("a notification the database refused", () => {
+  it("is sent again in the background, so the other instance still purges", async () => {
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    try {
+      // A role (not a superuser, which no limit binds) allowed one connection: the listener's.
+      await admin.query(`CREATE ROLE purge_tester LOGIN CONNECTION LIMIT 1`);
+      const a = await startInstance(cluster.url.replace("postgres@", "purge_tester@"));
+      const b = await startInstance();
+      await warm(a, b);
+      const heard = b.heard;
+      await a.bus.publish();
+      // Refused ("too many connections for role"): nothing reached B yet.
+      await new Promise((r) => setTimeout(r, 150));
+      expect(b.heard).toBe(heard);
+      expect(b.cache.size).toBeGreaterThan(0);
+      await admin.query(`ALTER ROLE purge_tester CONNECTION LIMIT 5`);
+      await until(() => b.heard > heard, 4_000);
+      expect(b.cache.size).toBe(0);
+    } finally {
+      await admin.end();
+    }
   });
 });
 

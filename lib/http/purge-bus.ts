@@ -8,6 +8,9 @@
  * - An instance ignores its own notifications (it purged before publishing).
  * - A listener that loses its connection may have missed purges: when it is back it purges as
  *   if it had heard one, so a missed notification costs a re-render, never a stale page.
+ * - A notification that could not be sent (the database refused a connection, a timeout) is
+ *   sent again in the background, a few times with growing pauses (RETRY_MS); a publish made
+ *   while one is waiting is folded into it, since one notification purges everything.
  * On SQLite there is one process and no bus: purgePageCache() purges that process only.
  */
 import { randomUUID } from "node:crypto";
@@ -15,11 +18,13 @@ import pg from "pg";
 
 export const PURGE_CHANNEL = "masthead_page_purge";
 const RECONNECT_MS = 1_000;
+/** Pauses before each new try of a notification that failed; then it is given up (and logged). */
+export const RETRY_MS = [250, 1_000, 4_000, 15_000] as const;
 
 export type PurgeBus = {
   /** This instance's id, the payload of its notifications. */
   readonly instanceId: string;
-  /** Tell every other instance to purge. Never throws: a failure is logged. */
+  /** Tell every other instance to purge. Never throws: a failure is logged and retried (RETRY_MS). */
   publish(): Promise<void>;
   close(): Promise<void>;
 };
@@ -81,18 +86,39 @@ export async function startPurgeBus({ url, onRemotePurge, instanceId = randomUUI
     throw error;
   }
 
+  const notify = () => pool.query("SELECT pg_notify($1, $2)", [PURGE_CHANNEL, instanceId]);
+  let resend: NodeJS.Timeout | null = null;
+  const scheduleResend = (attempt: number) => {
+    if (closed || resend) return;
+    const wait = RETRY_MS[attempt];
+    if (wait === undefined) {
+      log("purge bus: gave up notifying the other instances; their pages refresh when their cache time runs out");
+      return;
+    }
+    resend = setTimeout(() => {
+      resend = null;
+      notify().catch((error) => {
+        log(`purge bus: notifying again failed (try ${attempt + 2})`, error);
+        scheduleResend(attempt + 1);
+      });
+    }, wait);
+    resend.unref();
+  };
+
   return {
     instanceId,
     async publish() {
       try {
-        await pool.query("SELECT pg_notify($1, $2)", [PURGE_CHANNEL, instanceId]);
+        await notify();
       } catch (error) {
-        log("purge bus: could not notify the other instances", error);
+        log("purge bus: could not notify the other instances; trying again", error);
+        scheduleResend(0);
       }
     },
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
+      if (resend) clearTimeout(resend);
       const client = listener;
       listener = null;
       await Promise.allSettled([client?.end(), pool.end()]);
