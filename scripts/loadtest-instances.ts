@@ -10,10 +10,17 @@
  *      published exactly once, and no GET may have had a 5xx (nginx retries idempotent
  *      requests on the other instances). Only saves in flight on the killed instance may fail.
  *
+ * First, in the same run, the single-instance SQLite baseline: `npm run loadtest -- --phase1-only`
+ * with the same readers, editors and seconds, so the two rows of the README's table come from
+ * one machine at one time (`--no-single` leaves it out).
+ *
  * A private PostgreSQL cluster (fsync on) is started unless DATABASE_URL is postgresql://.
  * Knobs as for the single-instance run: LOADTEST_SECONDS (60), LOADTEST_READERS (200),
  * LOADTEST_EDITORS (20, each autosaving every LOADTEST_SAVE_EVERY_MS, 2000), LOADTEST_KILL_AFTER (20). Results: bench-results/loadtest-instances-*.json.
  */
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { type Nginx } from "./lib/nginx";
 import { publicationCounts, scheduleStories, startInstances, type Instances } from "./lib/instances";
@@ -60,9 +67,34 @@ async function readStored(databaseUrl: string, ids: string[]) {
   }
 }
 
+/** What the single-instance baseline's results file holds (scripts/loadtest.ts --phase1-only). */
+type SingleRun = {
+  machine: { loadavg: number[] };
+  phase0: { readers: Parameters<typeof readerRow>[1] };
+  phase1: { loadSeconds: number; readers: Parameters<typeof readerRow>[1]; saves: Parameters<typeof saveRow>[1]; verification: { acknowledged: number; found: number }; fivexx: number; pass: boolean };
+};
+
+/** The single-instance SQLite run, as a child process with the same knobs; its results file, read back. */
+async function runSingle(): Promise<SingleRun> {
+  log(`single-instance baseline first (SQLite, the same ${READERS} readers and ${EDITORS} editors for ${SECONDS} s): npm run loadtest -- --phase1-only`);
+  const env: NodeJS.ProcessEnv = { ...process.env, LOADTEST_SECONDS: String(SECONDS), LOADTEST_READERS: String(READERS), LOADTEST_EDITORS: String(EDITORS), LOADTEST_SAVE_EVERY_MS: String(SAVE_EVERY_MS), LOADTEST_QUIET_SECONDS: String(BASELINE_SECONDS) };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "loadtest.ts"), "--phase1-only"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    out += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const file = /^Results: (.+)$/m.exec(out)?.[1];
+  if (!file) throw new Error(`the single-instance baseline printed no results (exit ${code})`);
+  return JSON.parse(readFileSync(path.resolve(import.meta.dirname, "..", file.trim()), "utf8")) as SingleRun;
+}
+
 async function main() {
   if (!Number.isInteger(COUNT) || COUNT < 2 || COUNT > 8) throw new Error("--instances takes a number of instances from 2 to 8");
   const started = new Date();
+  const single = process.argv.includes("--no-single") ? null : await runSingle();
   const serverEnv = { MASTHEAD_LOGIN_MAX_PER_ACCOUNT: "10000", MASTHEAD_LOGIN_MAX_PER_ADDRESS: "10000", MASTHEAD_LOGIN_WINDOW_S: "60" };
   instances = await startInstances({ count: COUNT, distDir: ".next-loadtest-pg", env: serverEnv, temp, running: nginxes });
   const base = instances.url;
@@ -128,8 +160,22 @@ async function main() {
   console.log(`scheduled stories: ${published.published} of ${scheduled.length} published exactly once, ${published.twice} more than once, ${published.never} not at all`);
   console.log(`5xx on GETs (nginx retries them on the other instances): ${readers5xx}`);
   for (const p of v.problems.slice(0, 30)) console.log(`  ! ${p}`);
+  if (single) {
+    console.log(`\nSame run, side by side: one instance on SQLite (load average ${single.machine.loadavg.join(" ")} after it) and ${COUNT} instances on PostgreSQL behind nginx`);
+    console.log(
+      table(HEAD, [
+        readerRow("1 × SQLite: readers alone", single.phase0.readers),
+        readerRow(`${COUNT} × PostgreSQL: readers alone`, baseline),
+        readerRow("1 × SQLite: readers with editors", single.phase1.readers),
+        readerRow(`${COUNT} × PostgreSQL: readers with editors`, loaded),
+        saveRow("1 × SQLite: saves (PATCH)", single.phase1.saves, single.phase1.loadSeconds),
+        saveRow(`${COUNT} × PostgreSQL: saves (PATCH)`, saves, loadSeconds),
+      ]),
+    );
+    console.log(`1 × SQLite: acknowledged saves ${single.phase1.verification.acknowledged}, found ${single.phase1.verification.found}; 5xx ${single.phase1.fivexx} (no SIGKILL in this part)`);
+  }
 
-  const pass = v.acknowledged === v.found && v.articlesOk === v.articles && v.regressions === 0 && published.twice === 0 && published.never === 0 && readers5xx === 0 && failedAwayFromKill === 0;
+  const pass = v.acknowledged === v.found && v.articlesOk === v.articles && v.regressions === 0 && published.twice === 0 && published.never === 0 && readers5xx === 0 && failedAwayFromKill === 0 && (single?.phase1.pass ?? true);
   const file = writeResults("loadtest-instances", {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -145,6 +191,7 @@ async function main() {
     readers5xx,
     failedSaves: failed.length,
     failedAwayFromKill,
+    single,
     pass,
   });
   console.log(`\nResults: ${file}`);

@@ -86,6 +86,8 @@ const KILL_AFTER = Number(process.env.LOADTEST_KILL_AFTER ?? 10);
 const AFTER_RESTART = 10;
 const HEIC_SECONDS = Number(process.env.LOADTEST_HEIC_SECONDS ?? 30);
 const HEIC_ONLY = process.argv.includes("--heic-only");
+/** `--phase1-only`: readers alone, then readers and editors, then the check (no SIGKILL, no HEIC); the instances run's single-instance baseline. */
+const PHASE1_ONLY = process.argv.includes("--phase1-only");
 const HEIC_PHOTO = path.join(ROOT, "lib/media/fixtures/photo-12mp.heic");
 function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -357,6 +359,24 @@ async function main() {
   const parts1 = serverParts(editors, 1);
   const rate1 = saveThroughput(editors, 1, t1Started, loadSeconds);
   log(`  acknowledged ${v1.acknowledged}, found ${v1.found}`);
+
+  if (PHASE1_ONLY) {
+    server = null;
+    const fivexx = count5xx(r1.statusCodes) + count5xx(s1.byStatus);
+    const pass = v1.acknowledged === v1.found && v1.articlesOk === v1.articles && fivexx === 0;
+    const file = writeResults("loadtest-phase1", {
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine: machineInfo(),
+      settings: { seconds: SECONDS, quietSeconds: QUIET_SECONDS, readers: READERS, editors: EDITORS, saveEveryMs: SAVE_EVERY_MS, readerPaths: READER_PATHS, distDir: DIST, database: path.relative(ROOT, db.file), build },
+      phase0: { seconds: QUIET_SECONDS, readers: r0 },
+      phase1: { memoryBefore, memoryAfter, loadSeconds, readers: r1, saves: s1, serverTiming: parts1, savesPerSecond: rate1, verification: v1, fivexx, pass },
+    });
+    console.log(`\nResults: ${path.relative(ROOT, file)}`);
+    console.log(pass ? "PASS" : "FAIL");
+    if (!pass) process.exitCode = 1;
+    return;
+  }
 
   // ---- phase 2 ------------------------------------------------------------------------------
   log(`phase 2: same load again on the same database; SIGKILL after ${KILL_AFTER} s, restart, ${AFTER_RESTART} s more`);
