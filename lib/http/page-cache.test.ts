@@ -270,3 +270,109 @@ describe("shareableFor", () => {
     expect(shareableFor(304, { "cache-control": "s-maxage=3" })).toBeNull();
   });
 });
+
+describe("one render per page at a time (issue 16)", () => {
+  /** An upstream that renders only when the test lets it: `release()` answers every waiting render. */
+  function gated(body: (n: number) => Reply) {
+    let n = 0;
+    const waiting: (() => void)[] = [];
+    return {
+      reply: () => new Promise<Reply>((resolve) => waiting.push(() => resolve(body(++n)))),
+      release: () => waiting.splice(0).forEach((go) => go()),
+      pending: () => waiting.length,
+    };
+  }
+  async function until(check: () => boolean) {
+    const end = Date.now() + 5_000;
+    while (!check()) {
+      if (Date.now() > end) throw new Error("timed out");
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  it("sends the first of many simultaneous requests for a page to Next; the others get its answer", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const gate = gated((n) => ({ headers: PUBLIC, body: `render ${n}` }));
+    const s = await serve(cache, gate.reply);
+    const answers = Array.from({ length: 20 }, () => s.get("/articles/aleppo"));
+    await until(() => cache.joined === 19);
+    expect(gate.pending()).toBe(1);
+    gate.release();
+    const got = await Promise.all(
+      answers.map(async (pending) => {
+        const a = await pending;
+        return [a.headers.get("x-masthead-cache"), await a.text()];
+      }),
+    );
+    expect(s.calls()).toBe(1);
+    expect(got.filter(([how]) => how === "MISS")).toHaveLength(1);
+    expect(got.every(([, text]) => text === "render 1")).toBe(true);
+    expect(cache.joined).toBe(19);
+  });
+
+  it("while an expired page renders again, serves its old copy (STALE) instead of rendering it twenty times", async () => {
+    let clock = 0;
+    const cache = new PageCache({ ttlMs: 1_000, now: () => clock });
+    let gate: ReturnType<typeof gated> | null = null;
+    const s = await serve(cache, () => (gate ? gate.reply() : { headers: PUBLIC, body: "old" }));
+    await (await s.get("/")).text();
+    clock = 1_500;
+    gate = gated(() => ({ headers: PUBLIC, body: "new" }));
+    const refreshing = s.get("/");
+    await until(() => gate!.pending() === 1);
+    const meanwhile = await Promise.all(Array.from({ length: 20 }, async () => {
+      const r = await s.get("/");
+      return [r.headers.get("x-masthead-cache"), await r.text()];
+    }));
+    expect(meanwhile.every(([how, text]) => how === "STALE" && text === "old")).toBe(true);
+    expect(s.calls()).toBe(2);
+    gate.release();
+    expect(await (await refreshing).text()).toBe("new");
+    const after = await s.get("/");
+    expect([after.headers.get("x-masthead-cache"), await after.text()]).toEqual(["HIT", "new"]);
+  });
+
+  it("never serves an old copy after a purge, and a copy too far past its time is not served stale", async () => {
+    let clock = 0;
+    const cache = new PageCache({ ttlMs: 1_000, now: () => clock });
+    let gate: ReturnType<typeof gated> | null = null;
+    const s = await serve(cache, () => (gate ? gate.reply() : { headers: PUBLIC, body: "before" }));
+    await (await s.get("/")).text();
+    clock = 1_500;
+    gate = gated((n) => ({ headers: PUBLIC, body: `after ${n}` }));
+    const refreshing = s.get("/");
+    await until(() => gate!.pending() === 1);
+    cache.purge();
+    // Purged while the refresh ran: no old copy, and that refresh's answer is not kept either.
+    const next = s.get("/");
+    await until(() => gate!.pending() === 2);
+    gate.release();
+    expect(await (await refreshing).text()).toBe("after 1");
+    expect(await (await next).text()).toBe("after 2");
+
+    // Long expired (past STALE_WHILE_REFRESH_MS): the others wait for the render instead.
+    clock += 60_000;
+    const first = s.get("/");
+    await until(() => gate!.pending() === 1);
+    const second = s.get("/");
+    await until(() => cache.joined === 1);
+    gate.release();
+    const [a, b] = await Promise.all([first, second]);
+    expect([a.headers.get("x-masthead-cache"), await a.text()]).toEqual(["MISS", "after 3"]);
+    expect([b.headers.get("x-masthead-cache"), await b.text()]).toEqual(["HIT", "after 3"]);
+  });
+
+  it("lets the others ask Next themselves when the answer they waited for cannot be kept", async () => {
+    const cache = new PageCache({ ttlMs: 10_000 });
+    const gate = gated((n) => ({ headers: { "cache-control": "private, no-store" }, body: `mine ${n}` }));
+    const s = await serve(cache, gate.reply);
+    const answers = [s.get("/login-ish"), s.get("/login-ish")];
+    await until(() => cache.joined === 1 && gate.pending() === 1);
+    gate.release();
+    await until(() => gate.pending() === 1);
+    gate.release();
+    const texts = await Promise.all(answers.map(async (a) => (await a).text()));
+    expect(texts.sort()).toEqual(["mine 1", "mine 2"]);
+    expect(s.calls()).toBe(2);
+  });
+});

@@ -16,10 +16,21 @@
  *   every made-up `?x=1` would be one more copy, and after an unpublish one more stale copy.
  * - `purge()` empties it; publish, unpublish and edit call it (lib/http/page-cache-hook.ts)
  *   next to revalidatePath, so a change is never held here longer than `ttlMs`.
+ * - One request per page goes to Next at a time. When a page's copy runs out, the first request
+ *   renders it again and the others get the old copy meanwhile (STALE, for at most
+ *   STALE_WHILE_REFRESH_MS past its time, and never after a purge); a page with no copy at all
+ *   (first request, or just purged) has its other requests wait for that one answer. Without
+ *   this, 200 readers of one page sent a few dozen renders to Next every `ttlMs`, and every
+ *   autosave waited behind them (issue 16).
  */
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 
 type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; storedAt: number; expiresAt: number };
+/** A page's render in progress: its cache generation, and done once its answer was stored or refused. */
+type Flight = { generation: number; done: Promise<void> };
+
+/** How long past its time a copy may still be served while its page renders again. */
+export const STALE_WHILE_REFRESH_MS = 5_000;
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /** Pages whose query string is what they show: one entry per query (each as short-lived). */
@@ -51,6 +62,7 @@ export type PageCacheOptions = {
 
 export class PageCache {
   readonly #entries = new Map<string, Entry>();
+  readonly #flights = new Map<string, Flight>();
   readonly #ttlMs: number;
   readonly #maxEntries: number;
   readonly #maxBodyBytes: number;
@@ -63,6 +75,10 @@ export class PageCache {
   #generation = 0;
   hits = 0;
   misses = 0;
+  /** Answered with a copy past its time while the page rendered again. */
+  stale = 0;
+  /** Waited for another request's render of the same page. */
+  joined = 0;
 
   constructor({ ttlMs, sharedMaxAgeS = null, sharedStaleS = null, maxEntries = 1000, maxBodyBytes = 2 * 1024 * 1024, maxTotalBytes = 64 * 1024 * 1024, now = Date.now }: PageCacheOptions) {
     this.#sharedMaxAgeS = sharedMaxAgeS;
@@ -86,6 +102,7 @@ export class PageCache {
   purge() {
     this.#generation++;
     this.#entries.clear();
+    this.#flights.clear();
     this.#totalBytes = 0;
   }
 
@@ -113,23 +130,55 @@ export class PageCache {
     const now = this.#now();
     if (entry && entry.expiresAt > now) {
       this.hits++;
-      res.writeHead(entry.status, {
-        ...entry.headers,
-        "content-length": String(entry.body.length),
-        age: String(Math.floor((now - entry.storedAt) / 1000)),
-        "x-masthead-cache": "HIT",
-      });
-      res.end(entry.body);
+      this.#serve(res, entry, now, "HIT");
       return;
     }
-    if (entry) this.#forget(key, entry);
+    const flight = this.#flights.get(key);
+    if (flight && flight.generation === this.#generation) {
+      if (entry && now - entry.expiresAt < STALE_WHILE_REFRESH_MS) {
+        this.stale++;
+        this.#serve(res, entry, now, "STALE");
+        return;
+      }
+      this.joined++;
+      return flight.done.then(() => {
+        const fresh = this.#entries.get(key);
+        const at = this.#now();
+        if (fresh && fresh.expiresAt > at) {
+          this.hits++;
+          this.#serve(res, fresh, at, "HIT");
+          return;
+        }
+        // Not shareable after all (or purged meanwhile): this request asks Next itself.
+        this.misses++;
+        return next(req, res);
+      });
+    }
     this.misses++;
     this.#capture(key, res);
     return next(req, res);
   }
 
+  #serve(res: ServerResponse, entry: Entry, now: number, how: "HIT" | "STALE") {
+    res.writeHead(entry.status, {
+      ...entry.headers,
+      "content-length": String(entry.body.length),
+      age: String(Math.floor((now - entry.storedAt) / 1000)),
+      "x-masthead-cache": how,
+    });
+    res.end(entry.body);
+  }
+
   #capture(key: string, res: ServerResponse) {
     const generation = this.#generation;
+    let landed!: () => void;
+    const flight: Flight = { generation, done: new Promise<void>((resolve) => (landed = resolve)) };
+    this.#flights.set(key, flight);
+    const settle = () => {
+      if (this.#flights.get(key) === flight) this.#flights.delete(key);
+      landed();
+    };
+    res.once("close", settle);
     const chunks: Buffer[] = [];
     let bytes = 0;
     let tooBig = false;
@@ -166,24 +215,36 @@ export class PageCache {
       return (end as (...a: unknown[]) => ServerResponse).apply(this, [chunk, ...rest]);
     } as ServerResponse["end"];
     res.once("finish", () => {
-      if (tooBig || generation !== this.#generation) return;
-      const headers = { ...lowerCase(res.getHeaders()), ...written };
-      const ttl = shareableFor(res.statusCode, headers);
-      if (ttl === null) return;
-      const stored: OutgoingHttpHeaders = {};
-      for (const [k, v] of Object.entries(headers)) if (!HOP_HEADERS.has(k) && k !== "x-masthead-cache" && v !== undefined) stored[k] = v;
-      const now = this.#now();
-      const body = Buffer.concat(chunks);
-      const previous = this.#entries.get(key);
-      if (previous) this.#forget(key, previous);
-      // Oldest first (a Map keeps insertion order), until the new page fits both limits.
-      for (const [oldKey, old] of this.#entries) {
-        if (this.#entries.size < this.#maxEntries && this.#totalBytes + body.length <= this.#maxTotalBytes) break;
-        this.#forget(oldKey, old);
+      try {
+        this.#store(key, res, { generation, tooBig, written, chunks });
+      } finally {
+        settle();
       }
-      this.#entries.set(key, { status: res.statusCode, headers: stored, body, storedAt: now, expiresAt: now + Math.min(this.#ttlMs, ttl * 1000) });
-      this.#totalBytes += body.length;
     });
+  }
+
+  #store(key: string, res: ServerResponse, { generation, tooBig, written, chunks }: { generation: number; tooBig: boolean; written: OutgoingHttpHeaders; chunks: Buffer[] }) {
+    if (generation !== this.#generation) return;
+    const headers = { ...lowerCase(res.getHeaders()), ...written };
+    const ttl = tooBig ? null : shareableFor(res.statusCode, headers);
+    const previous = this.#entries.get(key);
+    if (ttl === null) {
+      // The page is no longer one to keep (too big, an error, private): no old copy either.
+      if (previous) this.#forget(key, previous);
+      return;
+    }
+    const stored: OutgoingHttpHeaders = {};
+    for (const [k, v] of Object.entries(headers)) if (!HOP_HEADERS.has(k) && k !== "x-masthead-cache" && v !== undefined) stored[k] = v;
+    const now = this.#now();
+    const body = Buffer.concat(chunks);
+    if (previous) this.#forget(key, previous);
+    // Oldest first (a Map keeps insertion order), until the new page fits both limits.
+    for (const [oldKey, old] of this.#entries) {
+      if (this.#entries.size < this.#maxEntries && this.#totalBytes + body.length <= this.#maxTotalBytes) break;
+      this.#forget(oldKey, old);
+    }
+    this.#entries.set(key, { status: res.statusCode, headers: stored, body, storedAt: now, expiresAt: now + Math.min(this.#ttlMs, ttl * 1000) });
+    this.#totalBytes += body.length;
   }
 
   #forget(key: string, entry: Entry) {
