@@ -101,6 +101,12 @@ test("the adviser suggests a subheading and a list in the Aleppo story; the writ
   const atCaret = adviser.getByTestId("suggestion-at-caret");
   await expect(atCaret).toContainText(`Suggestion: Make “${cut(p2)}” a subheading`);
   await expect(atCaret).toContainText(USERS.adviser.name);
+  await selectInStory(adviser, "Syrian opposition forces");
+  await expect(atCaret).toBeEmpty();
+  // "Show in the text" selects the block, and the caret explanation follows.
+  await adviser.getByTestId("suggestions").getByRole("listitem").first().getByRole("button", { name: "Show in the text" }).click();
+  await expect(atCaret).toContainText(`Suggestion: Make “${cut(p2)}” a subheading`);
+  expect(await adviser.evaluate(() => window.getSelection()?.toString())).toBe(p2);
 
   // Listed, in the panel and the API.
   const panel = adviser.getByTestId("suggestions");
