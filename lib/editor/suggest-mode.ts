@@ -13,7 +13,7 @@ import {
 } from "@handlewithcare/prosemirror-suggest-changes";
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { type EditorState, Plugin, PluginKey, type Selection, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { describeSuggester, SUGGESTION_MARKS } from "./suggestion-marks";
 import { blockName } from "./suggestions";
@@ -144,14 +144,24 @@ export const SuggestMode = Extension.create<Options>({
       selectSuggestion:
         (id) =>
         ({ tr, dispatch }) => {
-          const range = suggestionRange(tr.doc, id);
-          if (!range) return false;
-          if (dispatch) tr.setSelection(TextSelection.create(tr.doc, range.from, range.to)).scrollIntoView();
+          const selection = suggestionSelection(tr.doc, id);
+          if (!selection) return false;
+          if (dispatch) tr.setSelection(selection).scrollIntoView();
           return true;
         },
     };
   },
 });
+
+/**
+ * The text of one suggestion, selected. `between`: a block's own suggestion (a heading that was a
+ * paragraph) starts and ends between blocks, where a text selection cannot; the browser then
+ * stretched it into the next block.
+ */
+export function suggestionSelection(doc: PMNode, id: string): Selection | null {
+  const range = suggestionRange(doc, id);
+  return range ? TextSelection.between(doc.resolve(range.from), doc.resolve(range.to)) : null;
+}
 
 /** Where a suggestion's text lies, first to last mark with its id. */
 export function suggestionRange(doc: PMNode, id: string): { from: number; to: number } | null {

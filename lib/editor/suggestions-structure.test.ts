@@ -12,7 +12,7 @@ import { wrapInList } from "@tiptap/pm/schema-list";
 import { describe, expect, it } from "vitest";
 import { checkBodyDoc, storySchema } from "./body-doc";
 import { renderBodyFromJson } from "./render";
-import { blockSuggestionDecorations, newSuggestionId, stampSuggestions } from "./suggest-mode";
+import { blockSuggestionDecorations, newSuggestionId, stampSuggestions, suggestionSelection } from "./suggest-mode";
 import { decideSuggestionInDoc, listSuggestions } from "./suggestions";
 
 const MINJI = { id: "user_minji", name: "Minji Kim" };
@@ -161,6 +161,14 @@ describe("structural suggestions in words (the list, the history, the API)", () 
     const long = "Syrian opposition forces have entered Aleppo just three days after a surprise offensive.";
     const [s] = listSuggestions(story(long).edit((tr) => tr.setBlockType(1, 1, storySchema().nodes.heading, { level: 2 })));
     expect(s.block?.text).toBe("Syrian opposition forces have entered Aleppo just three days…");
+  });
+
+  it("“Show in the text” selects a suggested heading's own text, not from between blocks", () => {
+    const json = story(...original).edit((tr) => tr.setBlockType(1, 1, storySchema().nodes.heading, { level: 2 }));
+    const doc = PMNode.fromJSON(storySchema(), json);
+    const selection = suggestionSelection(doc, only(json))!;
+    expect([selection.$from.parent.type.name, selection.$to.parent.type.name]).toEqual(["heading", "heading"]);
+    expect(doc.textBetween(selection.from, selection.to)).toBe(original[0]);
   });
 
   it("text edits have no block", () => {
