@@ -13,8 +13,10 @@ import {
 } from "@handlewithcare/prosemirror-suggest-changes";
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
-import { type EditorState, Plugin, PluginKey, TextSelection, type Transaction } from "@tiptap/pm/state";
-import { SUGGESTION_MARKS } from "./suggestion-marks";
+import { type EditorState, Plugin, PluginKey, type Selection, TextSelection, type Transaction } from "@tiptap/pm/state";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { describeSuggester, SUGGESTION_MARKS } from "./suggestion-marks";
+import { blockName } from "./suggestions";
 
 export type Suggester = { id: string; name: string };
 type Options = { suggester: Suggester | null; now: () => Date };
@@ -68,6 +70,47 @@ export function stampSuggestions(state: EditorState, suggester: Suggester, now: 
 
 const stampKey = new PluginKey("suggestion-stamp");
 
+/** "Suggested: subheading": what a block's own suggestion mark proposes, for its label and tooltip. */
+export function blockSuggestionLabel(node: PMNode, markName: string): string {
+  const name = blockName(node.type.name, node.attrs);
+  return markName === "insertion" ? `Suggested: new ${name}` : markName === "deletion" ? `Suggested: remove ${name}` : `Suggested: ${name}`;
+}
+
+/**
+ * Blocks carrying a suggestion (a heading that was a paragraph, a list made of one) are marked
+ * on the block itself, as decorations (never saved): a class for the tinted, bordered look, the
+ * label the stylesheet shows above the block, and the tooltip the inline suggestions have.
+ */
+export function blockSuggestionDecorations(doc: PMNode): DecorationSet {
+  const decorations: Decoration[] = [];
+  doc.descendants((node, pos) => {
+    if (node.isInline) return false;
+    const mark = node.marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
+    if (!mark) return true;
+    const what = mark.type.name === "insertion" ? "insert" : mark.type.name === "deletion" ? "delete" : "format";
+    const label = blockSuggestionLabel(node, mark.type.name);
+    decorations.push(
+      Decoration.node(pos, pos + node.nodeSize, {
+        class: `suggestion-block suggestion-block-${what}`,
+        "data-suggestion-label": label,
+        title: `${describeSuggester(mark.attrs)}: ${label.replace(/^Suggested: /, "")}`,
+      }),
+    );
+    return true;
+  });
+  return DecorationSet.create(doc, decorations);
+}
+
+const blockKey = new PluginKey<DecorationSet>("suggestion-blocks");
+const blockSuggestions = new Plugin<DecorationSet>({
+  key: blockKey,
+  state: {
+    init: (_, state) => blockSuggestionDecorations(state.doc),
+    apply: (tr, old) => (tr.docChanged ? blockSuggestionDecorations(tr.doc) : old),
+  },
+  props: { decorations: (state) => blockKey.getState(state) },
+});
+
 export const SuggestMode = Extension.create<Options>({
   name: "suggestMode",
   addOptions() {
@@ -79,7 +122,7 @@ export const SuggestMode = Extension.create<Options>({
       key: stampKey,
       appendTransaction: (trs, _old, state) => (suggester && trs.some((tr) => tr.docChanged) ? stampSuggestions(state, suggester, now()) : null),
     });
-    return [suggestChanges(), stamp];
+    return [suggestChanges(), stamp, blockSuggestions];
   },
   // The package's withSuggestChanges, as Tiptap's dispatch hook: the same conditions, our ids.
   dispatchTransaction({ transaction, next }) {
@@ -101,14 +144,24 @@ export const SuggestMode = Extension.create<Options>({
       selectSuggestion:
         (id) =>
         ({ tr, dispatch }) => {
-          const range = suggestionRange(tr.doc, id);
-          if (!range) return false;
-          if (dispatch) tr.setSelection(TextSelection.create(tr.doc, range.from, range.to)).scrollIntoView();
+          const selection = suggestionSelection(tr.doc, id);
+          if (!selection) return false;
+          if (dispatch) tr.setSelection(selection).scrollIntoView();
           return true;
         },
     };
   },
 });
+
+/**
+ * The text of one suggestion, selected. `between`: a block's own suggestion (a heading that was a
+ * paragraph) starts and ends between blocks, where a text selection cannot; the browser then
+ * stretched it into the next block.
+ */
+export function suggestionSelection(doc: PMNode, id: string): Selection | null {
+  const range = suggestionRange(doc, id);
+  return range ? TextSelection.between(doc.resolve(range.from), doc.resolve(range.to)) : null;
+}
 
 /** Where a suggestion's text lies, first to last mark with its id. */
 export function suggestionRange(doc: PMNode, id: string): { from: number; to: number } | null {

@@ -12,7 +12,7 @@ import { wrapInList } from "@tiptap/pm/schema-list";
 import { describe, expect, it } from "vitest";
 import { checkBodyDoc, storySchema } from "./body-doc";
 import { renderBodyFromJson } from "./render";
-import { newSuggestionId, stampSuggestions } from "./suggest-mode";
+import { blockSuggestionDecorations, newSuggestionId, stampSuggestions, suggestionSelection } from "./suggest-mode";
 import { decideSuggestionInDoc, listSuggestions } from "./suggestions";
 
 const MINJI = { id: "user_minji", name: "Minji Kim" };
@@ -127,5 +127,100 @@ describe("other structural edits while Suggesting", () => {
     expect(() => checkBodyDoc(json)).not.toThrow();
     expect(renderBodyFromJson(json).html).not.toContain("<strong>");
     expect(renderBodyFromJson(decideSuggestionInDoc(json, only(json), "accept")!).html).toContain("<strong>Aleppo</strong>");
+  });
+});
+
+describe("structural suggestions in words (the list, the history, the API)", () => {
+  const makeList = () =>
+    story(...original).edit((tr, state) => {
+      let out: Transaction | null = null;
+      const sel = state.apply(tr.setSelection(TextSelection.create(tr.doc, state.doc.child(0).nodeSize + 2)));
+      wrapInList(storySchema().nodes.bulletList)(sel, (t) => (out = t));
+      return out ?? tr;
+    });
+
+  it("a paragraph made a subheading says so, with the block's text", () => {
+    const [s] = listSuggestions(story(...original).edit((tr) => tr.setBlockType(1, 1, storySchema().nodes.heading, { level: 2 })));
+    expect(s).toMatchObject({ kind: "format", text: "“Aleppo fell on Friday.” → subheading", block: { type: "heading", name: "subheading", text: original[0] } });
+  });
+
+  it("a list made of a paragraph is one suggestion that says so (it was “Insert a paragraph break”)", () => {
+    const list = listSuggestions(makeList());
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ kind: "format", inserted: "", deleted: "", text: "“The city was quiet.” → bulleted list", block: { type: "bulletList", name: "bulleted list", text: original[1] } });
+  });
+
+  it("a quote made of a paragraph, and a small subheading", () => {
+    const quoted = story(...original).edit((tr) => tr.wrap(tr.doc.resolve(1).blockRange(tr.doc.resolve(5))!, [{ type: storySchema().nodes.blockquote }]));
+    expect(listSuggestions(quoted)).toMatchObject([{ kind: "format", block: { name: "quote" } }]);
+    const small = story(...original).edit((tr) => tr.setBlockType(1, 1, storySchema().nodes.heading, { level: 3 }));
+    expect(listSuggestions(small)).toMatchObject([{ kind: "format", block: { name: "small subheading" } }]);
+  });
+
+  it("a long block's text is cut at a word", () => {
+    const long = "Syrian opposition forces have entered Aleppo just three days after a surprise offensive.";
+    const [s] = listSuggestions(story(long).edit((tr) => tr.setBlockType(1, 1, storySchema().nodes.heading, { level: 2 })));
+    expect(s.block?.text).toBe("Syrian opposition forces have entered Aleppo just three days…");
+  });
+
+  it("“Show in the text” selects a suggested heading's own text, not from between blocks", () => {
+    const json = story(...original).edit((tr) => tr.setBlockType(1, 1, storySchema().nodes.heading, { level: 2 }));
+    const doc = PMNode.fromJSON(storySchema(), json);
+    const selection = suggestionSelection(doc, only(json))!;
+    expect([selection.$from.parent.type.name, selection.$to.parent.type.name]).toEqual(["heading", "heading"]);
+    expect(doc.textBetween(selection.from, selection.to)).toBe(original[0]);
+  });
+
+  it("text edits have no block", () => {
+    const typed = story(...original).edit((tr) => tr.insertText(" late", 1 + "Aleppo fell".length));
+    expect(listSuggestions(typed)).toMatchObject([{ kind: "insert", block: null }]);
+  });
+
+  it("the editor marks each suggested block with a class, a label and who suggested it", () => {
+    const doc = PMNode.fromJSON(storySchema(), makeList());
+    const found = blockSuggestionDecorations(doc)
+      .find()
+      .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs);
+    expect(found).toEqual([
+      { class: "suggestion-block suggestion-block-delete", "data-suggestion-label": "Suggested: remove paragraph", title: `Suggested by ${MINJI.name}, 2026-12-02 10:42 UTC: remove paragraph` },
+      { class: "suggestion-block suggestion-block-insert", "data-suggestion-label": "Suggested: new bulleted list", title: `Suggested by ${MINJI.name}, 2026-12-02 10:42 UTC: new bulleted list` },
+    ]);
+  });
+});
+
+describe("structural suggestions the editor sends, as stored", () => {
+  const by = (type: string, id = "s1") => ({ type, attrs: { id, authorId: MINJI.id, authorName: MINJI.name, createdAt: AT.toISOString() } });
+  const p = (text: string, marks?: JSONContent["marks"]) => ({ type: "paragraph", content: [{ type: "text", text }], ...(marks ? { marks } : {}) });
+  const list = (text: string, marks?: JSONContent["marks"], textMarks?: JSONContent["marks"]) => ({
+    type: "bulletList",
+    marks,
+    content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text, ...(textMarks ? { marks: textMarks } : {}) }] }] }],
+  });
+
+  it("a list made of the story's last paragraph: readers' text, reject and accept (0.1.8 threw reading past the end)", () => {
+    // A stored story has no trailing empty paragraph (the editor's is dropped on save), so the list ends the document.
+    const json: JSONContent = { type: "doc", content: [p(original[0]), p(original[1], [by("deletion")]), list(original[1], [by("insertion")])] };
+    expect(() => checkBodyDoc(json)).not.toThrow();
+    expect(renderBodyFromJson(json).html).toBe(`<p>${original[0]}</p><p>${original[1]}</p>`);
+    expect(decideSuggestionInDoc(json, "s1", "reject")).toEqual({ type: "doc", content: [p(original[0]), p(original[1])] });
+    expect(decideSuggestionInDoc(json, "s1", "accept")).toEqual({ type: "doc", content: [p(original[0]), list(original[1])] });
+  });
+
+  it("a paragraph suggested at the very end: readers do not see it, reject drops it", () => {
+    const json: JSONContent = { type: "doc", content: [p(original[0]), p(original[1], [by("insertion")])] };
+    expect(renderBodyFromJson(json).text).toBe(original[0]);
+    expect(decideSuggestionInDoc(json, "s1", "reject")).toEqual({ type: "doc", content: [p(original[0])] });
+  });
+
+  it("a list made in a table cell, whose text the package marks too, is one “bulleted list” suggestion", () => {
+    const cell = (content: JSONContent[]) => ({ type: "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null }, content });
+    const json: JSONContent = {
+      type: "doc",
+      content: [{ type: "table", content: [{ type: "tableRow", content: [cell([p("Aleppo", [by("deletion")]), list("Aleppo", [by("insertion")], [by("insertion")])]), cell([p("30 November")])] }] }],
+    };
+    expect(() => checkBodyDoc(json)).not.toThrow();
+    expect(listSuggestions(json)).toMatchObject([{ kind: "format", text: "“Aleppo” → bulleted list", block: { name: "bulleted list", text: "Aleppo" } }]);
+    expect(renderBodyFromJson(decideSuggestionInDoc(json, "s1", "accept")!).html).toContain("<td><ul><li><p>Aleppo</p></li></ul></td>");
+    expect(renderBodyFromJson(decideSuggestionInDoc(json, "s1", "reject")!).html).toContain("<td><p>Aleppo</p></td>");
   });
 });

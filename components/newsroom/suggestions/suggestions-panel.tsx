@@ -6,8 +6,14 @@ import type { Decide } from "./use-suggestions";
 
 const q = (s: string) => `“${s.trim()}”`;
 
-/** "Replace “Friday” with “Saturday”": what a suggestion does, in words. */
+/** "Replace “Friday” with “Saturday”", "Make “Aleppo fell” a subheading": what a suggestion does, in words. */
 export function describeSuggestion(s: SuggestionSummary): string {
+  if (s.block) {
+    const what = s.block.text ? ` ${q(s.block.text)}` : "";
+    if (s.kind === "insert") return `Insert a ${s.block.name}${what}`;
+    if (s.kind === "delete") return `Remove the ${s.block.name}${what}`;
+    return `Make${what || " a block"} a ${s.block.name}`;
+  }
   if (s.kind === "replace") return `Replace ${q(s.deleted)} with ${q(s.inserted)}`;
   if (s.kind === "insert") return s.inserted.trim() ? `Insert ${q(s.inserted)}` : "Insert a paragraph break";
   if (s.kind === "delete") return s.deleted.trim() ? `Delete ${q(s.deleted)}` : "Delete a paragraph break";

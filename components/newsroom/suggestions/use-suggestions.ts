@@ -28,7 +28,9 @@ export function useSuggestionAtCaret(editor: Editor | null): string | null {
   const state = useLiveState(editor);
   if (!state) return null;
   const { $from } = state.selection;
-  const marks = [...($from.nodeAfter?.marks ?? []), ...($from.nodeBefore?.marks ?? [])];
+  // The text's own marks first, then the blocks the caret is in (a heading that was a paragraph, a suggested list), innermost first.
+  const blocks = Array.from({ length: $from.depth }, (_, i) => $from.node($from.depth - i).marks).flat();
+  const marks = [...($from.nodeAfter?.marks ?? []), ...($from.nodeBefore?.marks ?? []), ...blocks];
   const mark = marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
   return mark ? String(mark.attrs.id) : null;
 }
