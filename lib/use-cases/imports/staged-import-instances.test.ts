@@ -1,17 +1,18 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, uniq, withSecondInstance } from "@/lib/testing/db";
 import { addImportedImage, importDocxForActor, skipImportedImage } from "@/lib/testing/use-cases";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import sharp from "sharp";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as serve } from "@/app/media/[...path]/route";
 import type { Actor } from "@/lib/auth/policy";
 import { dataDir } from "@/lib/config";
 import { db, engine } from "@/lib/data/db";
 import { STAGED_IMPORT_MAX_AGE_MS } from "@/lib/data/staged-imports";
+import { mediaRoot } from "@/lib/media/process";
 import { addImportedImage as addImportedImageUC } from "./add-imported-image";
 
 /**
@@ -141,6 +142,21 @@ describe("a .docx import's staged photos on several instances", () => {
     for (const r of results.filter((r) => r.status === "rejected")) expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "NOT_FOUND" });
     expect(await db.media.count({ where: { alt: details.alt } })).toBe(1);
     expect(await db.stagedImage.count({ where: { importId: importId!, key: "image-1" } })).toBe(0);
+  });
+
+  it("with MASTHEAD_MEDIA_STORE=disk (one server), an added photo's renditions go under data/media as an upload's do", async () => {
+    const { importId } = await importDocxForActor({ actor: asWriter, input: { file: await file() } });
+    vi.stubEnv("MASTHEAD_MEDIA_STORE", "disk");
+    try {
+      const media = await addImportedImage({ actor: asWriter, input: { importId: importId!, key: "image-1", details: { alt: "On disk" } } });
+      const row = await db.media.findUniqueOrThrow({ where: { id: media.id } });
+      expect(readdirSync(path.join(mediaRoot(), row.storageKey)).sort()).toEqual(["320.avif", "320.webp", "640.avif", "640.jpg", "640.webp"]);
+      expect((JSON.parse(row.variants) as { key: string }[]).map((v) => v.key).sort()).toEqual(["320.avif", "320.webp", "640.avif", "640.jpg", "640.webp"].map((f) => `${row.storageKey}/${f}`));
+      expect(await db.mediaFile.count({ where: { mediaId: media.id } })).toBe(0);
+      expect(await db.stagedImage.count({ where: { importId: importId!, key: "image-1" } })).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("an import older than a day is not offered, and the next import on any instance sweeps it, decided or not", async () => {
