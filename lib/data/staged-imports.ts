@@ -46,10 +46,10 @@ export async function findStagedImport({
   });
 }
 
-/** A pending photo's renditions as the pipeline made them (empty once it was decided). */
-export async function findStagedRenditions({ importId, key }: { importId: string; key: string }): Promise<Rendition[]> {
+/** A pending photo of the user's import: its renditions as the pipeline made them (empty once it was decided). */
+export async function findStagedRenditions({ importId, key, userId }: { importId: string; key: string; userId: string }): Promise<Rendition[]> {
   const rows = await db.stagedImageFile.findMany({
-    where: { importId, key },
+    where: { importId, key, image: { import: { userId } } },
     select: { file: true, width: true, height: true, format: true, data: true },
     orderBy: { file: "asc" },
   });

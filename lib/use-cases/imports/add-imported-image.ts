@@ -21,17 +21,17 @@ import { authorizeStory, GONE, ownImport } from "./staged-import";
  */
 export async function addImportedImage({
   actor,
-  input: { importId, key, ...input },
+  input: { importId, key, details: rawDetails },
   tx,
   now,
 }: UseCaseArgs<{ importId: string; key: string; details: TDocxImageAdd }>): Promise<Outcome<TMedia>> {
-  const details = parseInput(ZDocxImageAdd, input.details);
+  const details = parseInput(ZDocxImageAdd, rawDetails);
   const staged = await ownImport({ actor, importId, now });
   await authorizeStory({ actor, articleId: staged.articleId });
   if (!can(actor, "upload_media")) throw new AppError("FORBIDDEN", "You may not add images to the media library.");
   const image = staged.images.find((i) => i.key === key);
   if (!image) throw new AppError("NOT_FOUND", GONE);
-  const renditions = await findStagedRenditions({ importId, key });
+  const renditions = await findStagedRenditions({ importId, key, userId: actor.userId });
   if (renditions.length === 0) throw new AppError("NOT_FOUND", GONE);
 
   const id = newMediaId();
