@@ -1,8 +1,7 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser } from "@/lib/testing/db";
 import { importDocxForActor } from "@/lib/testing/use-cases";
-import { mkdtempSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { importDocx } from "./docx";
@@ -110,8 +109,7 @@ describe("footnotes, endnotes and bookmarks in a .docx (issue 13, item 14)", () 
 describe("the import use case", () => {
   it("reports what the document could not keep, before the photos left out", async () => {
     const writer = await createTestUser({ role: "WRITER" });
-    const roots = { imports: mkdtempSync(path.join(os.tmpdir(), "mh-imports-")) };
-    const result = await importDocxForActor({ actor: actorFor(writer), input: { file: { name: "election.docx", data: fixture("libreoffice-election-night.docx") } }, roots });
+    const result = await importDocxForActor({ actor: actorFor(writer), input: { file: { name: "election.docx", data: fixture("libreoffice-election-night.docx") } } });
     expect(result.warnings.slice(0, 3)).toEqual([
       "A table inside a table cell lost its grid: the text is kept in the outer cell, one paragraph per cell.",
       "Heading 2, Heading 3, Heading 4, Heading 5 and Heading 6 all became small subheadings: the editor has two heading sizes.",

@@ -15,7 +15,6 @@ import { POST as importRoute } from "@/app/api/v1/import/route";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/data/db";
 import { mediaRoot, type Variant } from "@/lib/media/process";
-import { importsRoot } from "@/lib/media/staging";
 import type { TDocxImportResult } from "@/lib/validation/docx-import";
 import type { TMedia } from "@/lib/validation/media";
 import { DOCX_LIMITS, importDocx } from "./docx";
@@ -210,9 +209,8 @@ describe("importing a .docx with photos", () => {
 
     // Offered, not stored: nothing is in the library until the user adds it.
     expect(await db.media.count()).toBe(mediaBefore);
-    const staged = path.join(importsRoot(), result.importId!);
-    expect(existsSync(path.join(staged, "image-1"))).toBe(true);
-    expect(existsSync(path.join(staged, "image-3"))).toBe(false);
+    const pending = async () => (await db.stagedImage.findMany({ where: { importId: result.importId! }, select: { key: true }, orderBy: { key: "asc" } })).map((i) => i.key);
+    expect(await pending()).toEqual(["image-1", "image-2"]);
 
     // The phone photo goes in with alt text, caption and credit; its GPS does not.
     expect((await sharp(jpeg).metadata()).exif?.includes(GPS_POINTER)).toBe(true);
@@ -239,7 +237,7 @@ describe("importing a .docx with photos", () => {
     expect(media.urls).toMatchObject({ src: expect.stringMatching(/^\/media\/[a-z0-9]{2}\/[a-z0-9]+\/1024\.jpg$/), width: 1024, height: 683 });
     const variants = await variantFiles(media);
     expect(variants.map((v) => `${v.format}@${v.width}`).sort()).toEqual(["avif@1024", "avif@320", "avif@640", "jpeg@1024", "webp@1024", "webp@320", "webp@640"].sort());
-    // Stored in the database with the row (the default media store); the claimed folder is gone.
+    // Stored in the database with the row (the default media store), nothing on disk.
     expect(existsSync(path.join(mediaRoot(), variants[0]!.key, ".."))).toBe(false);
     for (const v of variants) {
       const row = await db.mediaFile.findUniqueOrThrow({ where: { key: v.key } });
@@ -249,12 +247,14 @@ describe("importing a .docx with photos", () => {
       expect(meta.xmp, v.key).toBeUndefined();
       expect(bytes.includes(Buffer.from("SpyCam")), v.key).toBe(false);
     }
-    expect(existsSync(path.join(staged, "image-2"))).toBe(false);
+    expect(await pending()).toEqual(["image-1"]);
+    expect(await db.stagedImageFile.count({ where: { importId: result.importId!, key: "image-2" } })).toBe(0);
 
     // The map is skipped: removed, never stored. With every photo decided, the import is gone.
     await skipImportedImage({ actor: asWriter, input: { importId: result.importId!, key: "image-1" } });
     expect(await db.media.count()).toBe(mediaBefore + 1);
-    expect(existsSync(staged)).toBe(false);
+    expect(await db.stagedImport.count({ where: { id: result.importId! } })).toBe(0);
+    expect(await db.stagedImageFile.count({ where: { importId: result.importId! } })).toBe(0);
 
     // In the editor: the added photo takes its slot as a figure, the skipped one's slot goes.
     const state = editorState(result.body);
@@ -306,7 +306,7 @@ describe("importing a .docx with photos", () => {
     const before = await db.media.count();
     await expect(addImportedImage({ actor: asWriter, input: { importId: result.importId!, key: "image-1", details: { alt: "x" } } })).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.media.count()).toBe(before);
-    expect(existsSync(path.join(importsRoot(), result.importId!, "image-1"))).toBe(true);
+    expect(await db.stagedImage.count({ where: { importId: result.importId!, key: "image-1" } })).toBe(1);
     await expect(importDocxForActor({ actor: asWriter, input: { articleId: mine.id, file: { name: "a.docx", data: file } } })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

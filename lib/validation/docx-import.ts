@@ -6,6 +6,8 @@ import { ZMediaUpdate } from "./media";
 export const MAX_DOCX_BYTES = 10 * 1024 * 1024;
 /** Photos taken from one document; the rest are reported, to add from the media library. */
 export const MAX_DOCX_IMAGES = 20;
+/** The form of an `importId`: anything else names no import. */
+export const IMPORT_ID = /^[a-f0-9]{24}$/;
 
 /** The form fields of POST /api/v1/import besides the file: the story it is for, if it exists yet. */
 export const ZDocxImportForm = z.object({

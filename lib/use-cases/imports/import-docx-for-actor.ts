@@ -3,29 +3,29 @@ import path from "node:path";
 import { can } from "@/lib/auth/policy";
 import { type DocxImage, importDocx, removeDocxImageSlots } from "@/lib/editor/docx";
 import { docxImageNumber } from "@/lib/editor/docx-slot";
+import { newImportId, saveStagedImport, sweepStaleImports } from "@/lib/data/staged-imports";
 import { AppError } from "@/lib/errors";
 import { type HeicDecoder, type ProcessedImage, processImage } from "@/lib/media/process";
-import { importsRoot, newImportId, stageImport, sweepStaleImports } from "@/lib/media/staging";
 import { MAX_DOCX_IMAGES, type TDocxImageFailure, type TDocxImageOffer, type TDocxImportResult, ZDocxImportForm } from "@/lib/validation/docx-import";
 import { parseInput } from "@/lib/validation/parse";
-import { outcome, type Outcome, type UseCaseArgs } from "../transaction";
-import { authorizeStory, EXTENSIONS, failureReason, labelOf, type Roots } from "./staged-import";
+import { inTransaction, outcome, type Outcome, type UseCaseArgs } from "../transaction";
+import { authorizeStory, EXTENSIONS, failureReason, labelOf } from "./staged-import";
 
 /**
  * Read a .docx into story HTML and put each photo in it through the media pipeline (type by
- * bytes, size and pixel caps, renditions, metadata stripped). Processed photos are staged, not
- * stored: they join the library only when the user adds them. Photos the pipeline refuses are
- * reported by name with a reason, and the text is imported all the same. No row is written, so
- * there is no transaction and nothing else changes.
+ * bytes, size and pixel caps, renditions, metadata stripped). Processed photos are staged in the
+ * database (lib/data/staged-imports.ts), not stored: they join the library only when the user
+ * adds them, through whichever app instance gets that request. Photos the pipeline refuses are
+ * reported by name with a reason, and the text is imported all the same. Every photo is
+ * processed before the transaction, which only writes the staged rows (and sweeps stale ones).
  */
 export async function importDocxForActor({
   actor,
   input,
-  roots = {},
+  tx,
   now = new Date(),
   decodeHeic,
 }: UseCaseArgs<{ file: { name: string; data: Buffer }; articleId?: string | null }> & {
-  roots?: Roots;
   /** Tests only: a stand-in HEIC decoder. */
   decodeHeic?: HeicDecoder;
 }): Promise<Outcome<TDocxImportResult>> {
@@ -71,37 +71,20 @@ export async function importDocxForActor({
     }
   }
 
-  let importId: string | null = null;
   const offers: TDocxImageOffer[] = [];
-  if (ready.length > 0) {
-    const root = roots.imports ?? importsRoot();
-    await sweepStaleImports({ root, now });
-    importId = newImportId();
-    await stageImport({
-      root,
-      importId,
-      manifest: { userId: actor.userId, articleId, createdAt: now.toISOString() },
-      renditions: ready.map((r) => ({
-        key: r.image.key,
-        image: { originalName: r.name, mimeType: r.processed.mimeType, width: r.processed.width, height: r.processed.height, bytes: r.bytes },
-        renditions: r.processed.renditions,
-      })),
+  for (const r of ready) {
+    const smallest = r.processed.renditions.filter((x) => x.format === "webp").sort((a, b) => a.width - b.width)[0]!;
+    offers.push({
+      key: r.image.key,
+      label: labelOf(r.image),
+      name: r.name,
+      alt: r.image.altText.slice(0, 500),
+      width: r.processed.width,
+      height: r.processed.height,
+      preview: `data:image/webp;base64,${smallest.data.toString("base64")}`,
     });
-    for (const r of ready) {
-      const smallest = r.processed.renditions.filter((x) => x.format === "webp").sort((a, b) => a.width - b.width)[0]!;
-      offers.push({
-        key: r.image.key,
-        label: labelOf(r.image),
-        name: r.name,
-        alt: r.image.altText.slice(0, 500),
-        width: r.processed.width,
-        height: r.processed.height,
-        preview: `data:image/webp;base64,${smallest.data.toString("base64")}`,
-      });
-    }
   }
-  return outcome({
-    importId,
+  const result = {
     body: removeDocxImageSlots(
       doc.body,
       failed.map((f) => f.key),
@@ -109,5 +92,26 @@ export async function importDocxForActor({
     images: offers,
     failedImages: failed,
     warnings: [...doc.warnings, ...failed.map((f) => `${f.label} was left out: ${f.reason}`)],
+  };
+  if (ready.length === 0) return outcome({ importId: null, ...result });
+  const id = newImportId();
+  return inTransaction(tx, async (tx) => {
+    await sweepStaleImports(tx, { now });
+    await saveStagedImport(tx, {
+      id,
+      userId: actor.userId,
+      articleId,
+      createdAt: now,
+      images: ready.map((r) => ({
+        key: r.image.key,
+        originalName: r.name,
+        mimeType: r.processed.mimeType,
+        width: r.processed.width,
+        height: r.processed.height,
+        bytes: r.bytes,
+        renditions: r.processed.renditions,
+      })),
+    });
+    return outcome({ importId: id, ...result });
   });
 }

@@ -1,18 +1,20 @@
 import "server-only";
+import { claimStagedImage, finishImportIfDecided } from "@/lib/data/staged-imports";
 import { AppError } from "@/lib/errors";
-import { discardStagedImage, finishImportIfDecided, importsRoot } from "@/lib/media/staging";
-import { outcome, type Outcome, type UseCaseArgs } from "../transaction";
-import { GONE, ownImport, type Roots } from "./staged-import";
+import { inTransaction, outcome, type Outcome, type UseCaseArgs } from "../transaction";
+import { GONE, ownImport } from "./staged-import";
 
-/** Skip a staged photo: its files are removed and it never enters the library (no row changes). */
+/** Skip a staged photo: its renditions are deleted and it never enters the library. */
 export async function skipImportedImage({
   actor,
   input: { importId, key },
-  roots = {},
-}: UseCaseArgs<{ importId: string; key: string }> & { roots?: Roots }): Promise<Outcome<{ importId: string; key: string }>> {
-  const root = roots.imports ?? importsRoot();
-  const manifest = await ownImport({ actor, importId, root });
-  if (!Object.hasOwn(manifest.images, key) || !(await discardStagedImage({ root, importId, key }))) throw new AppError("NOT_FOUND", GONE);
-  await finishImportIfDecided({ root, importId, manifest });
-  return outcome({ importId, key });
+  tx,
+  now,
+}: UseCaseArgs<{ importId: string; key: string }>): Promise<Outcome<{ importId: string; key: string }>> {
+  await ownImport({ actor, importId, now });
+  return inTransaction(tx, async (tx) => {
+    if (!(await claimStagedImage(tx, { importId, key, userId: actor.userId }))) throw new AppError("NOT_FOUND", GONE);
+    await finishImportIfDecided(tx, { importId });
+    return outcome({ importId, key });
+  });
 }

@@ -5,14 +5,12 @@ import type { DocxImage } from "@/lib/editor/docx";
 import { docxImageNumber } from "@/lib/editor/docx-slot";
 import { AppError, notFound } from "@/lib/errors";
 import type { ProcessedImage } from "@/lib/media/process";
-import { readStagedImport, type StagedManifest } from "@/lib/media/staging";
+import { findStagedImport, type StagedImportData } from "@/lib/data/staged-imports";
+import { IMPORT_ID } from "@/lib/validation/docx-import";
 import { MEDIA_MESSAGES } from "@/lib/validation/media";
 
 // What the .docx import use cases share: the permission rule, the caller's own staged import,
 // and the words that say why a photo could not come in.
-
-/** Tests only: other staging and media directories. */
-export type Roots = { imports?: string; media?: string };
 
 const TYPE_NAMES: Record<string, string> = {
   "image/png": "PNG",
@@ -71,11 +69,11 @@ export async function authorizeStory({ actor, articleId }: { actor: Actor; artic
   }
 }
 
-/** The caller's own import, or NOT_FOUND (someone else's import looks like none). */
-export async function ownImport({ actor, importId, root }: { actor: Actor; importId: string; root: string }): Promise<StagedManifest> {
-  const manifest = await readStagedImport({ root, importId });
-  if (!manifest || manifest.userId !== actor.userId) throw notFound("That imported photo");
-  return manifest;
+/** The caller's own import, still within its day, or NOT_FOUND (someone else's import looks like none). */
+export async function ownImport({ actor, importId, now }: { actor: Actor; importId: string; now?: Date }): Promise<StagedImportData> {
+  const staged = IMPORT_ID.test(importId) ? await findStagedImport({ importId, userId: actor.userId, now }) : null;
+  if (!staged) throw notFound("That imported photo");
+  return staged;
 }
 
 export const GONE = "That photo was already added or skipped, or the import expired (after a day). Import the document again to get it back.";

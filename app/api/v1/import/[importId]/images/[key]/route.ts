@@ -3,10 +3,9 @@ import { parseInput } from "@/lib/actions/safe-action";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { DOCX_IMAGE_KEY } from "@/lib/editor/docx-slot";
 import { notFound } from "@/lib/errors";
-import { IMPORT_ID } from "@/lib/media/staging";
 import { addImportedImage } from "@/lib/use-cases/imports/add-imported-image";
 import { skipImportedImage } from "@/lib/use-cases/imports/skip-imported-image";
-import { ZDocxImageAdd } from "@/lib/validation/docx-import";
+import { IMPORT_ID, ZDocxImageAdd } from "@/lib/validation/docx-import";
 
 export const dynamic = "force-dynamic";
 type Params = { importId: string; key: string };
@@ -25,7 +24,7 @@ export const POST = apiRoute<Params>(async ({ request, user, params }) => {
   return NextResponse.json({ media }, { status: 201 });
 });
 
-/** Skip the photo: its processed files are removed; nothing enters the library. */
+/** Skip the photo: its staged renditions are deleted; nothing enters the library. */
 export const DELETE = apiRoute<Params>(async ({ user, params }) => {
   const { importId, key } = parseParams(params);
   await skipImportedImage({ actor: user, input: { importId, key } });
