@@ -79,7 +79,7 @@ async function runSingle(): Promise<SingleRun> {
   log(`single-instance baseline first (SQLite, the same ${READERS} readers and ${EDITORS} editors for ${SECONDS} s): npm run loadtest -- --phase1-only`);
   const env: NodeJS.ProcessEnv = { ...process.env, LOADTEST_SECONDS: String(SECONDS), LOADTEST_READERS: String(READERS), LOADTEST_EDITORS: String(EDITORS), LOADTEST_SAVE_EVERY_MS: String(SAVE_EVERY_MS), LOADTEST_QUIET_SECONDS: String(BASELINE_SECONDS) };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "loadtest.ts"), "--phase1-only"], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "loadtest.ts"), "--phase1-only", ...process.argv.filter((a) => a === "--reuse-build" || a === "--rebuild")], { env, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => {
     out += chunk.toString();
