@@ -157,7 +157,8 @@ describe("importDocx", () => {
     const file = await bomb.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
     expect(file.length).toBeLessThan(1024 * 1024); // ~100 KB on the wire
     await expect(importDocx(file)).rejects.toMatchObject({ code: "VALIDATION", fields: { file: expect.stringContaining("more than 100 MB") } });
-  });
+    // Deflating 100 MB takes seconds alone and over 20 s on a loaded CI machine.
+  }, 120_000);
 
   it("marks each picture's place: a picture inside a paragraph splits it, one inside a list follows the list", async () => {
     const file = await docx(

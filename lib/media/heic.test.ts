@@ -108,7 +108,8 @@ describe("HEIC: decoding in a worker thread", () => {
     // 2-core box doubles while the decode takes one core.
     expect(busy.slowest, `idle: ${idle.slowest.toFixed(0)} ms`).toBeLessThan(400 + 2 * idle.slowest);
     expect(busy.longestGap, `idle: ${idle.longestGap.toFixed(0)} ms`).toBeLessThan(400 + 2 * idle.longestGap);
-  });
+    // A 12 MP decode is ~2 s alone, over 20 s on a loaded CI machine.
+  }, 120_000);
 
   it("ends a decode that runs past its time limit, with a clear message", async () => {
     const started = Date.now();
