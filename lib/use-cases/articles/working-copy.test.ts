@@ -394,6 +394,14 @@ describe("a story's own caption for its lead image", () => {
     expect((await findPublishedArticle({ slug: story.slug }))?.leadImage?.caption).toBe("At the gate");
   });
 
+  it("becomes the story's own when it is unpublished (the working copy folds)", async () => {
+    const { story } = await publishedWithPhoto(null);
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageCaption: "Folded caption" } });
+    const off = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Legal asked." } });
+    expect(off).toMatchObject({ status: "UNPUBLISHED", pendingChanges: false, leadImage: { caption: "Folded caption" } });
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { leadImageCaption: true, draftLeadImageCaption: true } })).toEqual({ leadImageCaption: "Folded caption", draftLeadImageCaption: null });
+  });
+
   it("goes with its photo: another photo shows its own library caption unless the save gives one", async () => {
     const { story } = await publishedWithPhoto("At the gate");
     const next = await photo();
