@@ -15,7 +15,7 @@ const FRESH_MS = 15_000;
 /** The wait that shows a working copy did NOT reach readers: longer than the 3.5 s the bug took. */
 const HELD_MS = 5_000;
 
-type ApiArticle = Article & { dek: string; pendingChanges: boolean; live?: { headline: string; dek: string; body: string } };
+type ApiArticle = Article & { dek: string; pendingChanges: boolean; leadImage: { id: string; caption: string } | null; live?: { headline: string; dek: string; body: string } };
 
 async function findAleppo(api: APIRequestContext): Promise<ApiArticle> {
   const res = await api.get("/api/v1/articles?status=PUBLISHED");
@@ -244,3 +244,46 @@ async function tagPage(reader: Page, tagLink: string, headline?: string) {
   };
 }
 
+
+test("the adviser's caption for the live Aleppo story's photo reaches readers only with Publish changes; the library keeps its caption", async ({ pageAs, apiAs, anonymousApi, uid }) => {
+  test.setTimeout(120_000);
+  const api = await apiAs("adviser");
+  const original = await findAleppo(api);
+  const photo = original.leadImage;
+  expect(photo, "the demo's Aleppo map").not.toBeNull();
+  const libraryCaption = photo!.caption;
+  const caption = `The front line around Aleppo on the day the story ran (${uid})`;
+  const figcaption = async () => /<figcaption[^>]*>([\s\S]*?)<\/figcaption>/.exec(await (await anonymousApi.get(ALEPPO_PATH)).text())?.[1] ?? "";
+  expect(await figcaption()).toContain(libraryCaption);
+
+  const adviser = await pageAs("adviser");
+  await adviser.goto(`/newsroom/articles/${original.id}`);
+  const field = adviser.getByLabel("Caption for this story");
+  await expect(field).toHaveValue("");
+  await expect(field).toHaveAttribute("placeholder", libraryCaption);
+  await field.fill(caption);
+  await field.blur();
+  await expect(adviser.getByTestId("save-status")).toHaveText(/^Saved /, { timeout: 15_000 });
+  const banner = adviser.getByTestId("live-story-banner");
+  await expect(banner.getByTestId("live-story-beside-changes")).toContainText(`Caption: ${caption}`);
+  expect(await getArticle(api, original.id)).toMatchObject({ pendingChanges: true, leadImage: { caption }, live: { leadImage: { caption: libraryCaption } } });
+
+  // Readers keep the live caption.
+  await adviser.waitForTimeout(HELD_MS);
+  expect(await figcaption()).toContain(libraryCaption);
+  expect(await figcaption()).not.toContain(uid);
+
+  await banner.getByRole("button", { name: "Publish changes" }).click();
+  await expect(adviser.getByRole("status").filter({ hasText: "Published. Readers now see these changes." })).toBeVisible();
+  await expect.poll(figcaption, { timeout: FRESH_MS, intervals: [250, 500, 1000] }).toContain(caption);
+  // The photo's library caption, which other stories use, is as it was.
+  const media = await api.get(`/api/v1/media/${photo!.id}`);
+  expect(((await media.json()) as { media: { caption: string } }).media.caption).toBe(libraryCaption);
+
+  // Put back: the library's caption again.
+  const current = await getArticle(api, original.id);
+  const res = await api.patch(`/api/v1/articles/${original.id}`, { data: { leadImageCaption: null, version: current.version } });
+  expect(res.status(), await res.text()).toBe(200);
+  await transition(api, original.id, "publish_changes");
+  await expect.poll(figcaption, { timeout: FRESH_MS }).toContain(libraryCaption);
+});

@@ -2,7 +2,8 @@
  * Unsaved edits kept on the device (localStorage) until the server acknowledges them, so a
  * crash, a closed tab or a dropped connection never costs a word.
  */
-export type StoryFields = { headline: string; dek: string; sectionId: string; coAuthorIds: string[]; tags: string; leadImageId: string; body: string };
+/** `leadImageCaption`: the story's own caption for its lead image ("": the library's). */
+export type StoryFields = { headline: string; dek: string; sectionId: string; coAuthorIds: string[]; tags: string; leadImageId: string; leadImageCaption: string; body: string };
 export type LocalDraft = StoryFields & { baseVersion: number; savedAt: number };
 
 const key = (articleId: string | null) => `masthead:draft:${articleId ?? "new"}`;
@@ -14,7 +15,7 @@ export function readLocalDraft(articleId: string | null): LocalDraft | null {
     const value = JSON.parse(raw) as Partial<LocalDraft>;
     if (typeof value.body !== "string" || typeof value.headline !== "string") return null;
     // Drafts kept by an older version of the editor may lack newer fields.
-    return { dek: "", sectionId: "", coAuthorIds: [], tags: "", leadImageId: "", baseVersion: 0, savedAt: Date.now(), ...value } as LocalDraft;
+    return { dek: "", sectionId: "", coAuthorIds: [], tags: "", leadImageId: "", leadImageCaption: "", baseVersion: 0, savedAt: Date.now(), ...value } as LocalDraft;
   } catch {
     return null;
   }
@@ -38,7 +39,7 @@ export function clearLocalDraft(articleId: string | null): void {
 
 /** Comparable form of the fields (the body as the editor serialises it). */
 export function fingerprint(fields: StoryFields): string {
-  return JSON.stringify([fields.headline, fields.dek, fields.sectionId, [...fields.coAuthorIds].sort(), fields.tags ?? "", fields.leadImageId ?? "", fields.body]);
+  return JSON.stringify([fields.headline, fields.dek, fields.sectionId, [...fields.coAuthorIds].sort(), fields.tags ?? "", fields.leadImageId ?? "", fields.leadImageCaption ?? "", fields.body]);
 }
 
 /** "Aleppo, Syria , " to ["Aleppo", "Syria"]. */

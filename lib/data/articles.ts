@@ -96,7 +96,7 @@ export type LiveArticleRow = Omit<ArticleRow, "draftSection" | "draftTags" | "dr
 /** What toArticleDto reads of a story (findLiveStoryRows in ./public gives exactly this). */
 export type LiveStoryRow = Pick<
   LiveArticleRow,
-  "id" | "slug" | "headline" | "dek" | "bodyHtml" | "bodyJson" | "status" | "version" | "wordCount" | "section" | "tags" | "authors" | "pinRank" | "noindex" | "leadImage" | "createdById" | "createdAt" | "liveUpdatedAt" | "updatedAt" | "publishedAt" | "publishAt"
+  "id" | "slug" | "headline" | "dek" | "bodyHtml" | "bodyJson" | "status" | "version" | "wordCount" | "section" | "tags" | "authors" | "pinRank" | "noindex" | "leadImage" | "leadImageCaption" | "createdById" | "createdAt" | "liveUpdatedAt" | "updatedAt" | "publishedAt" | "publishAt"
 >;
 
 export function toArticleDto(row: LiveStoryRow, pub: PublicationSettings): ArticleDto {
@@ -114,8 +114,9 @@ export function toArticleDto(row: LiveStoryRow, pub: PublicationSettings): Artic
     authors: toAuthorDtos(row, pub),
     pinRank: row.pinRank,
     noindex: row.noindex,
+    // The story's own caption for its photo when it has one, else the library's.
     leadImage: row.leadImage
-      ? { id: row.leadImage.id, alt: row.leadImage.alt, caption: row.leadImage.caption, credit: row.leadImage.credit, urls: mediaUrls(row.leadImage) }
+      ? { id: row.leadImage.id, alt: row.leadImage.alt, caption: row.leadImageCaption ?? row.leadImage.caption, credit: row.leadImage.credit, urls: mediaUrls(row.leadImage) }
       : null,
     createdById: row.createdById,
     createdAt: row.createdAt.toISOString(),
@@ -142,7 +143,7 @@ export function toEditorArticleDto(row: ArticleRow, pub: PublicationSettings): E
   const live = toArticleDto(row, pub);
   // The working copy's section, tags, lead image and bylines (a whole set while it exists).
   const working = workingCopyOf(row)
-    ? toArticleDto({ ...row, section: row.draftSection, tags: row.draftTags, leadImage: row.draftLeadImage, authors: row.draftAuthors }, pub)
+    ? toArticleDto({ ...row, section: row.draftSection, tags: row.draftTags, leadImage: row.draftLeadImage, leadImageCaption: row.draftLeadImageCaption, authors: row.draftAuthors }, pub)
     : live;
   return {
     ...live,

@@ -50,15 +50,16 @@ describe("issues and the print PDF", () => {
     const issue = await createIssue({ actor: a, input: { volumeId: volume.id, number: 1, title: "Photo issue", publishedOn: new Date("2026-11-20") } });
     const jpeg = await sharp({ create: { width: 500, height: 300, channels: 3, background: "#aa6633" } }).jpeg().toBuffer();
     const [photo] = await uploadMedia({ actor: actorFor(writer), input: { files: [{ name: "lead.jpg", data: jpeg }] } });
-    await db.media.update({ where: { id: photo!.id }, data: { alt: "Lead photo", credit: "Pixabay" } });
+    await db.media.update({ where: { id: photo!.id }, data: { alt: "Lead photo", caption: "A photo from the library.", credit: "Pixabay" } });
     const story = await createArticle({ actor: actorFor(writer), input: { headline: `With a photo ${uniq()}`, dek: "", body: "<p>Text.</p>" } });
-    await db.article.update({ where: { id: story.id }, data: { leadImageId: photo!.id } });
+    // The story's own caption for the photo is the one printed, not the library's.
+    await db.article.update({ where: { id: story.id }, data: { leadImageId: photo!.id, leadImageCaption: "This story's own caption." } });
     for (const action of ["submit", "approve", "publish"] as const) await transitionArticle({ actor: action === "submit" ? actorFor(writer) : a, id: story.id, input: { action } });
     await setArticleIssue({ actor: a, input: { articleId: story.id, issueId: issue.id } });
 
     const stored = await db.mediaFile.findUniqueOrThrow({ where: { key: photo!.urls.src.replace(/^\/media\//, "") } });
     const data = await withSecondInstance(() => import("./issues"), (two) => two.buildIssuePdfData({ slug: issue.slug }));
-    expect(data!.stories[0]!.image).toMatchObject({ caption: "", credit: "Pixabay", alt: "Lead photo" });
+    expect(data!.stories[0]!.image).toMatchObject({ caption: "This story's own caption.", credit: "Pixabay", alt: "Lead photo" });
     expect(data!.stories[0]!.image!.data.equals(Buffer.from(stored.data))).toBe(true);
     const pdf = await renderIssuePdf(data!);
     expect(pdf.includes(Buffer.from("/Subtype /Image"))).toBe(true);

@@ -129,7 +129,7 @@ export function cardRowsSql(ids: string[]): { stories: Prisma.Sql; bylines: Pris
   return {
     stories: Prisma.sql`SELECT a."id", a."slug", a."headline", a."dek", a."publishedAt", a."updatedAt", a."noindex", a."status",
         s."id" AS "sectionId", s."name" AS "sectionName", s."slug" AS "sectionSlug",
-        m."id" AS "leadId", m."alt" AS "leadAlt", m."caption" AS "leadCaption", m."credit" AS "leadCredit", m."variants" AS "leadVariants", m."width" AS "leadWidth", m."height" AS "leadHeight"
+        m."id" AS "leadId", m."alt" AS "leadAlt", COALESCE(a."leadImageCaption", m."caption") AS "leadCaption", m."credit" AS "leadCredit", m."variants" AS "leadVariants", m."width" AS "leadWidth", m."height" AS "leadHeight"
       FROM "Article" a
       LEFT JOIN "Section" s ON s."id" = a."sectionId"
       LEFT JOIN "Media" m ON m."id" = a."leadImageId"
@@ -209,7 +209,7 @@ export function liveStoriesSql(key: { slug: string } | { ids: string[] }): { sto
         a."bodyHtml", CASE WHEN a."bodyHtml" = ${UNRENDERED_HTML} THEN a."bodyJson" ELSE '' END AS "bodyJson",
         a."version", a."wordCount", a."pinRank", a."createdById", a."createdAt", a."liveUpdatedAt", a."publishAt",
         s."id" AS "sectionId", s."name" AS "sectionName", s."slug" AS "sectionSlug",
-        m."id" AS "leadId", m."alt" AS "leadAlt", m."caption" AS "leadCaption", m."credit" AS "leadCredit", m."variants" AS "leadVariants", m."width" AS "leadWidth", m."height" AS "leadHeight"
+        m."id" AS "leadId", m."alt" AS "leadAlt", COALESCE(a."leadImageCaption", m."caption") AS "leadCaption", m."credit" AS "leadCredit", m."variants" AS "leadVariants", m."width" AS "leadWidth", m."height" AS "leadHeight"
       FROM "Article" a
       LEFT JOIN "Section" s ON s."id" = a."sectionId"
       LEFT JOIN "Media" m ON m."id" = a."leadImageId"
@@ -252,6 +252,8 @@ export async function findLiveStoryRows(key: { slug: string } | { ids: string[] 
     publishAt: date(r.publishAt),
     section: sectionOf(r),
     leadImage: leadImageOf(r),
+    // The query already gives the story's own caption in place of the library's (COALESCE).
+    leadImageCaption: null,
     tags: tagsOf.get(r.id) ?? [],
     authors: bylinesOf.get(r.id) ?? [],
   }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentBeside, currentText, hasPendingChanges, type LiveText, sameBeside, sameText, workingCopyColumns, workingCopyOf } from "./working-copy";
+import { currentBeside, currentText, hasPendingChanges, type LiveText, nextLeadImageCaption, sameBeside, sameText, workingCopyColumns, workingCopyOf } from "./working-copy";
 
 const live: LiveText = { headline: "Aleppo", dek: "A city", bodyJson: '{"type":"doc"}', bodyHtml: "<p>Old</p>", bodyText: "Old", wordCount: 1 };
 const edited: LiveText = { ...live, bodyJson: '{"type":"doc","x":1}', bodyHtml: "<p>New text</p>", bodyText: "New text", wordCount: 2 };
@@ -35,8 +35,8 @@ describe("the working copy", () => {
 });
 
 describe("what a working copy shows beside its text", () => {
-  const none = { sectionId: null, leadImageId: null, tags: [], authors: [{ person: { id: "p1" } }] };
-  const liveRow = { ...live, ...workingCopyColumns(null), ...none, draftSectionId: null, draftLeadImageId: null, draftTags: [], draftAuthors: [{ person: { id: "p1" } }] };
+  const none = { sectionId: null, leadImageId: null, leadImageCaption: null, tags: [], authors: [{ person: { id: "p1" } }] };
+  const liveRow = { ...live, ...workingCopyColumns(null), ...none, draftSectionId: null, draftLeadImageId: null, draftLeadImageCaption: null, draftTags: [], draftAuthors: [{ person: { id: "p1" } }] };
 
   it("is a pending change on its own: section, lead image, tags or bylines", () => {
     const copy = { ...liveRow, ...workingCopyColumns(live) };
@@ -49,8 +49,31 @@ describe("what a working copy shows beside its text", () => {
     expect(hasPendingChanges({ ...liveRow, draftSectionId: "s2" })).toBe(false);
   });
 
+  it("counts the story's own lead-image caption as a pending change on its own", () => {
+    const photo = { ...liveRow, leadImageId: "m1", draftLeadImageId: "m1", ...workingCopyColumns(live) };
+    expect(hasPendingChanges(photo)).toBe(false);
+    expect(hasPendingChanges({ ...photo, draftLeadImageCaption: "Grade 11 reporter Hana Park at the gate" })).toBe(true);
+    // The live story's own caption, dropped in the working copy (back to the library's), is a change too.
+    expect(hasPendingChanges({ ...photo, leadImageCaption: "At the gate" })).toBe(true);
+    expect(hasPendingChanges({ ...photo, leadImageCaption: "At the gate", draftLeadImageCaption: "At the gate" })).toBe(false);
+    expect(currentBeside({ ...photo, draftLeadImageCaption: "New" }).leadImageCaption).toBe("New");
+    expect(currentBeside({ ...photo, ...workingCopyColumns(null), leadImageCaption: "Live", draftLeadImageCaption: "New" }).leadImageCaption).toBe("Live");
+  });
+
+  it("keeps the story's own caption with its photo only", () => {
+    const now = { leadImageId: "m1", leadImageCaption: "At the gate" };
+    expect(nextLeadImageCaption(now, "m1", undefined)).toBe("At the gate");
+    expect(nextLeadImageCaption(now, "m1", "At the east gate")).toBe("At the east gate");
+    expect(nextLeadImageCaption(now, "m1", "")).toBeNull();
+    expect(nextLeadImageCaption(now, "m1", null)).toBeNull();
+    // Another photo, or none, does not inherit a caption written for this one.
+    expect(nextLeadImageCaption(now, "m2", undefined)).toBeNull();
+    expect(nextLeadImageCaption(now, "m2", "The new photo")).toBe("The new photo");
+    expect(nextLeadImageCaption(now, null, "Orphan")).toBeNull();
+  });
+
   it("compares tags as a set and bylines in order", () => {
-    const a = { sectionId: null, leadImageId: null, tagSlugs: ["a", "b"], authorIds: ["p1", "p2"] };
+    const a = { sectionId: null, leadImageId: null, leadImageCaption: null, tagSlugs: ["a", "b"], authorIds: ["p1", "p2"] };
     expect(sameBeside(a, { ...a, tagSlugs: ["b", "a"] })).toBe(true);
     expect(sameBeside(a, { ...a, authorIds: ["p2", "p1"] })).toBe(false);
     expect(currentBeside({ ...liveRow, ...workingCopyColumns(null), draftSectionId: "s2" }).sectionId).toBeNull();

@@ -28,8 +28,8 @@ export const BODY_COLUMN_SETS = [
   { json: "bodyJson", html: "bodyHtml", text: "bodyText", words: "wordCount" },
   { json: WORKING_COPY_TEXT_COLUMNS.bodyJson, html: WORKING_COPY_TEXT_COLUMNS.bodyHtml, text: WORKING_COPY_TEXT_COLUMNS.bodyText, words: WORKING_COPY_TEXT_COLUMNS.wordCount },
 ] as const;
-/** The plain text columns, live and working copy. */
-export const PLAIN_TEXT_COLUMNS = ["headline", "dek", WORKING_COPY_TEXT_COLUMNS.headline, WORKING_COPY_TEXT_COLUMNS.dek] as const;
+/** The plain text columns, live and working copy (the story's own lead-image caption is one: a takedown scrubs it). */
+export const PLAIN_TEXT_COLUMNS = ["headline", "dek", WORKING_COPY_TEXT_COLUMNS.headline, WORKING_COPY_TEXT_COLUMNS.dek, "leadImageCaption", "draftLeadImageCaption"] as const;
 
 export type LiveText = { headline: string; dek: string; bodyJson: string; bodyHtml: string; bodyText: string; wordCount: number };
 export type WorkingCopyColumns = {
@@ -50,36 +50,49 @@ export function workingCopyOf(row: WorkingCopyColumns): LiveText | null {
 }
 
 /**
- * What a story shows beside its text: section, lead image (its alt, caption and credit come
- * with it), tags and bylines. A live story's working copy holds its own, whole while the
- * working copy exists (copied from the live story when it starts).
+ * What a story shows beside its text: section, lead image (its alt and credit come with it),
+ * the story's own caption for that image (null: the library's caption), tags and bylines. A live
+ * story's working copy holds its own, whole while the working copy exists (copied from the live
+ * story when it starts).
  */
-export type Beside = { sectionId: string | null; leadImageId: string | null; tagSlugs: string[]; authorIds: string[] };
+export type Beside = { sectionId: string | null; leadImageId: string | null; leadImageCaption: string | null; tagSlugs: string[]; authorIds: string[] };
 export type BesideRow = {
   sectionId: string | null;
   leadImageId: string | null;
+  leadImageCaption: string | null;
   tags: readonly { tag: { slug: string } }[];
   authors: readonly { person: { id: string } }[];
   draftSectionId: string | null;
   draftLeadImageId: string | null;
+  draftLeadImageCaption: string | null;
   draftTags: readonly { tag: { slug: string } }[];
   draftAuthors: readonly { person: { id: string } }[];
 };
 
 export function liveBeside(row: BesideRow): Beside {
-  return { sectionId: row.sectionId, leadImageId: row.leadImageId, tagSlugs: row.tags.map((t) => t.tag.slug), authorIds: row.authors.map((a) => a.person.id) };
+  return { sectionId: row.sectionId, leadImageId: row.leadImageId, leadImageCaption: row.leadImageCaption, tagSlugs: row.tags.map((t) => t.tag.slug), authorIds: row.authors.map((a) => a.person.id) };
 }
 
 /** The working copy's beside-text, or the live one when there is no working copy. */
 export function currentBeside(row: BesideRow & WorkingCopyColumns): Beside {
   if (!workingCopyOf(row)) return liveBeside(row);
-  return { sectionId: row.draftSectionId, leadImageId: row.draftLeadImageId, tagSlugs: row.draftTags.map((t) => t.tag.slug), authorIds: row.draftAuthors.map((a) => a.person.id) };
+  return { sectionId: row.draftSectionId, leadImageId: row.draftLeadImageId, leadImageCaption: row.draftLeadImageCaption, tagSlugs: row.draftTags.map((t) => t.tag.slug), authorIds: row.draftAuthors.map((a) => a.person.id) };
 }
 
-/** Same section, lead image, set of tags and bylines in the same order. */
+/** Same section, lead image and caption, set of tags and bylines in the same order. */
 export function sameBeside(a: Beside, b: Beside): boolean {
   const tags = (x: Beside) => [...x.tagSlugs].sort().join(" ");
-  return a.sectionId === b.sectionId && a.leadImageId === b.leadImageId && tags(a) === tags(b) && a.authorIds.join(" ") === b.authorIds.join(" ");
+  return a.sectionId === b.sectionId && a.leadImageId === b.leadImageId && a.leadImageCaption === b.leadImageCaption && tags(a) === tags(b) && a.authorIds.join(" ") === b.authorIds.join(" ");
+}
+
+/**
+ * The story's own caption after a save: what the save sends ("" or null: the library's), else
+ * the one it has while the photo stays; none once the photo changes or goes.
+ */
+export function nextLeadImageCaption(now: { leadImageId: string | null; leadImageCaption: string | null }, leadImageId: string | null, sent: string | null | undefined): string | null {
+  if (leadImageId === null) return null;
+  if (sent !== undefined) return sent || null;
+  return leadImageId === now.leadImageId ? now.leadImageCaption : null;
 }
 
 /** Reader HTML without the bare spans a comment anchor leaves in it (they show nothing). */
@@ -126,7 +139,7 @@ export function hasPendingChanges(row: LiveText & WorkingCopyColumns & Partial<B
 }
 
 function isBesideRow(row: Partial<BesideRow>): row is BesideRow {
-  return row.tags !== undefined && row.authors !== undefined && row.draftTags !== undefined && row.draftAuthors !== undefined && row.draftSectionId !== undefined && row.draftLeadImageId !== undefined;
+  return row.tags !== undefined && row.authors !== undefined && row.draftTags !== undefined && row.draftAuthors !== undefined && row.draftSectionId !== undefined && row.draftLeadImageId !== undefined && row.draftLeadImageCaption !== undefined;
 }
 
 /** What the editor works on: the working copy when there is one, else the live text. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ARTICLE_STATUSES } from "@/lib/domain/workflow";
 import { TRANSITIONS } from "@/lib/domain/workflow";
+import { ZMediaCaption } from "./media";
 
 /** Bodies arrive as HTML (from the editor or the API) and are re-parsed into the story schema. */
 export const MAX_BODY_CHARS = 200_000;
@@ -88,6 +89,8 @@ export const ZArticleUpdate = z.object({
   coAuthorIds: z.array(ZId).max(10, "At most ten co-authors.").optional(),
   tags: ZTags.optional(),
   leadImageId: ZId.nullable().optional(),
+  /** This story's own caption for its lead image; null or "" goes back to the library's caption. */
+  leadImageCaption: ZMediaCaption.nullable().optional(),
   version: z.coerce
     .number({ error: "Send the version your edit is based on." })
     .int("The version must be a whole number.")

@@ -19,13 +19,16 @@ export const MEDIA_MESSAGES = {
   tooManyFiles: `Upload at most ${MAX_FILES_PER_REQUEST} images at a time.`,
 } as const;
 
+/** A caption: the library's, or a story's own for its lead image (lib/validation/article.ts). */
+export const ZMediaCaption = z.string({ error: "The caption must be text." }).trim().max(1000, "Keep the caption under 1,000 characters.");
+
 export const ZMediaUpdate = z.object({
   alt: z
     .string({ error: "Alt text must be text." })
     .trim()
     .max(500, "Keep alt text under 500 characters; put the rest in the caption.")
     .optional(),
-  caption: z.string({ error: "The caption must be text." }).trim().max(1000, "Keep the caption under 1,000 characters.").optional(),
+  caption: ZMediaCaption.optional(),
   credit: z.string({ error: "The credit must be text." }).trim().max(200, "Keep the credit under 200 characters.").optional(),
 });
 export type TMediaUpdate = z.infer<typeof ZMediaUpdate>;

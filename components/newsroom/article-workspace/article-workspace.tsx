@@ -31,6 +31,8 @@ export type EditableArticle = {
   coAuthorIds: string[];
   tags: string[];
   leadImage: TPickedMedia | null;
+  /** The story's own caption for its lead image ("": the library's, `leadImage.caption`). */
+  leadImageCaption: string;
   /** Editor HTML (with comment anchors). */
   bodyHtml: string;
   version: number;
@@ -78,6 +80,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
     coAuthorIds: article?.coAuthorIds ?? [],
     tags: (article?.tags ?? []).join(", "),
     leadImageId: article?.leadImage?.id ?? "",
+    leadImageCaption: article?.leadImageCaption ?? "",
     body: article?.bodyHtml ?? "",
   };
   const timeLabel = (iso: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
@@ -144,7 +147,8 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
   const [leadImage, setLeadImage] = useState<TPickedMedia | null>(article?.leadImage ?? null);
   const chooseLead = (picked: TPickedMedia | null) => {
     setLeadImage(picked);
-    edit({ leadImageId: picked?.id ?? "" });
+    // A caption written for the old photo does not describe the new one.
+    edit({ leadImageId: picked?.id ?? "", leadImageCaption: "" });
   };
   const docx = useDocxImport({ articleId, editor, onLeadImage: chooseLead });
   const fieldProps = { fields: story.fields, errors, canEdit, update: edit, save: () => void story.save() };
@@ -211,7 +215,7 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
             workingBeside={{
               sectionId: story.fields.sectionId || null,
               tags: story.fields.tags.split(",").map((t) => t.trim()).filter(Boolean),
-              leadImage,
+              leadImage: leadImage && { ...leadImage, caption: story.fields.leadImageCaption.trim() || leadImage.caption },
               coAuthorIds: story.fields.coAuthorIds,
             }}
             sections={sections}
@@ -249,7 +253,15 @@ export function ArticleWorkspace({ article, canEdit, sections, people, transitio
               tags={story.fields.tags}
             />
           )}
-          <LeadImageField image={leadImage} editable={canEdit && !!articleId} onChange={chooseLead} />
+          <LeadImageField
+            image={leadImage}
+            editable={canEdit && !!articleId}
+            onChange={chooseLead}
+            caption={story.fields.leadImageCaption}
+            onCaptionChange={(leadImageCaption) => edit({ leadImageCaption })}
+            onCaptionBlur={() => void story.save()}
+            captionError={errors.leadImageCaption}
+          />
           {canEdit && <TagsField {...fieldProps} />}
           <StoryBody labelId={bodyLabel} canEdit={canEdit} suggestOnly={suggestOnly} editor={editor} docx={docx} error={errors.body} tools={suggested.tools} pasteWarnings={pasteWarnings} onDismissPasteWarnings={() => setPasteWarnings([])} />
           {suggested.caret}

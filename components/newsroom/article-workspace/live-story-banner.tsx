@@ -173,7 +173,7 @@ function besideDiff(live: BesideFields, working: BesideFields, sections: { id: s
   const lines: { label: string; before: string; after: string }[] = [];
   if (live.sectionId !== working.sectionId) lines.push({ label: "Section", before: section(live.sectionId), after: section(working.sectionId) });
   if (tagKey(live.tags) !== tagKey(working.tags)) lines.push({ label: "Tags", before: list(live.tags), after: list(working.tags) });
-  if ((live.leadImage?.id ?? null) !== (working.leadImage?.id ?? null)) lines.push({ label: "Lead image", before: image(live.leadImage), after: image(working.leadImage) });
+  if ((live.leadImage?.id ?? null) !== (working.leadImage?.id ?? null) || (live.leadImage?.caption ?? "") !== (working.leadImage?.caption ?? "")) lines.push({ label: "Lead image", before: image(live.leadImage), after: image(working.leadImage) });
   if (live.coAuthorIds.join(" ") !== working.coAuthorIds.join(" ")) lines.push({ label: "Co-authors", before: names(live.coAuthorIds), after: names(working.coAuthorIds) });
   return lines;
 }

@@ -113,6 +113,7 @@ export function useAutosave({ articleId, canEdit, initial, initialVersion, draft
       coAuthorIds: sent.coAuthorIds,
       tags: splitTags(sent.tags),
       leadImageId: sent.leadImageId || null,
+      leadImageCaption: sent.leadImageCaption.trim() || null,
       ...bodyPayload(editor.current, sent.body),
       version: versionRef.current,
     });

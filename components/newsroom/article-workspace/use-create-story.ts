@@ -69,7 +69,7 @@ export function useCreateStory(options: Options) {
     untitled.current = headline === UNTITLED;
     // What went with the create is on the server; a lead image (from an imported .docx) and
     // whatever was typed meanwhile follow as autosave's first save.
-    acknowledge({ ...f, leadImageId: "" }, result.data.updatedAt, result.data.version);
+    acknowledge({ ...f, leadImageId: "", leadImageCaption: "" }, result.data.updatedAt, result.data.version);
     clearDraft();
     window.history.replaceState(null, "", `/newsroom/articles/${result.data.id}`);
     onCreated(result.data.id);

@@ -14,6 +14,7 @@ import {
   liveBeside,
   type LiveText,
   liveColumnsFrom,
+  nextLeadImageCaption,
   sameBeside,
   sameText,
   workingCopyColumns,
@@ -33,6 +34,7 @@ export const NO_WORKING_COPY = {
   ...workingCopyColumns(null),
   draftSectionId: null,
   draftLeadImageId: null,
+  draftLeadImageCaption: null,
   draftUpdatedAt: null,
   draftRequestedById: null,
   draftRequestedAt: null,
@@ -54,6 +56,7 @@ export function workingCopyOverlay(current: Row, next: LiveText, now: Date, besi
       ...workingCopyColumns(same ? null : next),
       draftSectionId: same ? null : beside.sectionId,
       draftLeadImageId: same ? null : beside.leadImageId,
+      draftLeadImageCaption: same ? null : beside.leadImageCaption,
       draftUpdatedAt: same ? null : now,
       ...(same ? { draftRequestedById: null, draftRequestedAt: null } : {}),
       liveUpdatedAt: current.liveUpdatedAt ?? current.updatedAt,
@@ -65,16 +68,20 @@ export function workingCopyOverlay(current: Row, next: LiveText, now: Date, besi
 /**
  * The section, lead image, tags and bylines a save of a live story leaves its working copy with:
  * what the save sends replaces, the rest stays as the working copy (or the live story) has it.
+ * The story's own caption belongs to its photo: another photo (or none) without a caption of its
+ * own in the same save falls back to the library's caption.
  */
 export async function nextBeside(
   tx: Tx,
   current: Row,
-  patch: { sectionId?: string | null; leadImageId?: string | null; tags?: string[]; authorIds?: string[] },
+  patch: { sectionId?: string | null; leadImageId?: string | null; leadImageCaption?: string | null; tags?: string[]; authorIds?: string[] },
 ): Promise<Beside> {
   const now = currentBeside(current);
+  const leadImageId = patch.leadImageId !== undefined ? patch.leadImageId : now.leadImageId;
   return {
     sectionId: patch.sectionId !== undefined ? patch.sectionId : now.sectionId,
-    leadImageId: patch.leadImageId !== undefined ? patch.leadImageId : now.leadImageId,
+    leadImageId,
+    leadImageCaption: nextLeadImageCaption(now, leadImageId, patch.leadImageCaption),
     tagSlugs: patch.tags !== undefined ? (await findOrCreateTags(tx, patch.tags)).map((t) => t.slug) : now.tagSlugs,
     authorIds: patch.authorIds ?? now.authorIds,
   };
@@ -124,7 +131,7 @@ async function applyBesideToLive(tx: Tx, current: Row): Promise<void> {
   const beside = currentBeside(current);
   const live = liveBeside(current);
   if (!sameBeside(beside, live)) {
-    await tx.article.update({ where: { id: current.id }, data: { sectionId: beside.sectionId, leadImageId: beside.leadImageId } });
+    await tx.article.update({ where: { id: current.id }, data: { sectionId: beside.sectionId, leadImageId: beside.leadImageId, leadImageCaption: beside.leadImageCaption } });
     const before = await tx.articleTag.findMany({ where: { articleId: current.id }, select: { tagId: true } });
     await tx.articleTag.deleteMany({ where: { articleId: current.id } });
     const tags = beside.tagSlugs.length ? await tx.tag.findMany({ where: { slug: { in: beside.tagSlugs } }, select: { id: true } }) : [];
@@ -148,7 +155,7 @@ export function foldedWorkingCopy(current: Row): { data: Prisma.ArticleUnchecked
   const draft = workingCopyOf(current);
   const beside = currentBeside(current);
   return {
-    data: { ...(draft ? { ...liveColumnsFrom(draft), sectionId: beside.sectionId, leadImageId: beside.leadImageId } : {}), ...NO_WORKING_COPY },
+    data: { ...(draft ? { ...liveColumnsFrom(draft), sectionId: beside.sectionId, leadImageId: beside.leadImageId, leadImageCaption: beside.leadImageCaption } : {}), ...NO_WORKING_COPY },
     afterSwap: (tx) => applyBesideToLive(tx, current),
   };
 }

@@ -22,7 +22,7 @@ import { db } from "@/lib/data/db";
 import { requireMedia } from "@/lib/data/media";
 import { getPublication } from "@/lib/data/publication";
 import { hasStableAddress, keepsLiveText } from "@/lib/domain/workflow";
-import { currentText, hasPendingChanges, type LiveText } from "@/lib/domain/working-copy";
+import { currentText, hasPendingChanges, type LiveText, nextLeadImageCaption } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -122,7 +122,7 @@ export async function updateArticle({
           // text; a suggestion-only save must leave all of them as readers would see them.
           if (input.leadImageId) await requireMedia({ id: input.leadImageId, tx });
           const coAuthors = await resolveCoAuthors(tx, input.coAuthorIds, lead);
-          const beside = await nextBeside(tx, current, { sectionId: resolvedSection, leadImageId: input.leadImageId, tags: input.tags, authorIds: coAuthors && [lead, ...coAuthors] });
+          const beside = await nextBeside(tx, current, { sectionId: resolvedSection, leadImageId: input.leadImageId, leadImageCaption: input.leadImageCaption, tags: input.tags, authorIds: coAuthors && [lead, ...coAuthors] });
           if (mode === "suggest") assertOnlySuggests(actor, current, next, beside);
           const overlay = live ? workingCopyOverlay(current, next, now, beside) : null;
           const data: Prisma.ArticleUpdateManyMutationInput = {
@@ -140,6 +140,9 @@ export async function updateArticle({
           const sectionId = resolvedSection !== current.sectionId ? resolvedSection : undefined;
           const leadImageId = input.leadImageId !== undefined && input.leadImageId !== current.leadImageId ? input.leadImageId : undefined;
           if (leadImageId) await requireMedia({ id: leadImageId, tx });
+          // The story's own caption goes with its photo (lib/domain/working-copy.ts nextLeadImageCaption).
+          const caption = nextLeadImageCaption(current, leadImageId !== undefined ? leadImageId : current.leadImageId, input.leadImageCaption);
+          const leadImageCaption = caption !== current.leadImageCaption ? caption : undefined;
           const coAuthors = input.coAuthorIds !== undefined && !sameBylines(lead, input.coAuthorIds, current) ? await resolveCoAuthors(tx, input.coAuthorIds, lead) : undefined;
           const tags = input.tags !== undefined && !sameTags(input.tags, current) ? input.tags : undefined;
           // Plain column values only (no Prisma operations), so the saved row can be told without reading it back.
@@ -149,6 +152,7 @@ export async function updateArticle({
             version: { increment: 1 },
             ...(sectionId !== undefined ? { sectionId } : {}),
             ...(leadImageId !== undefined ? { leadImageId } : {}),
+            ...(leadImageCaption !== undefined ? { leadImageCaption } : {}),
           };
           const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
           if (swapped.count === 0) throw new StaleSave();
@@ -159,7 +163,7 @@ export async function updateArticle({
           }
           // What a reader page shows beside the text changed: read the row back with its relations;
           // otherwise it is the row read above with the columns just written.
-          const besideChanged = sectionId !== undefined || leadImageId !== undefined || coAuthors !== undefined || tags !== undefined;
+          const besideChanged = sectionId !== undefined || leadImageId !== undefined || leadImageCaption !== undefined || coAuthors !== undefined || tags !== undefined;
           updated = besideChanged ? await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude }) : { ...current, ...(columns as Partial<Row>), version: current.version + 1 };
         }
         // The comments' anchors follow their passages into the new text (comment rows only).

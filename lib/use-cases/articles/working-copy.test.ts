@@ -334,3 +334,85 @@ describe("the scheduler and a working copy", () => {
     expect(await db.notification.count({ where: { link: `/newsroom/articles/${story.id}`, title: { contains: "waiting" } } })).toBe(0);
   });
 });
+
+describe("a story's own caption for its lead image", () => {
+  /** A photo from the library with a generic caption, and a published story showing it with its own. */
+  async function photo() {
+    return db.media.create({
+      data: { storageKey: `cap-${uniq()}`, originalName: "gate.jpg", mimeType: "image/jpeg", width: 800, height: 600, bytes: 1, alt: "The school gate", caption: "The school gate.", credit: "Photo: Staff", uploadedById: adviser.userId },
+    });
+  }
+  async function publishedWithPhoto(caption: string | null) {
+    const media = await photo();
+    const story = await createArticle({ actor: asWriter, input: { headline: `Gate ${uniq()}`, body: "<p>Words.</p>" } });
+    const withPhoto = await updateArticle({ actor: asWriter, id: story.id, input: { version: story.version, leadImageId: media.id, leadImageCaption: caption } });
+    await transitionArticle({ actor: asWriter, id: story.id, input: { action: "submit" } });
+    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "approve" } });
+    const live = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish" } });
+    return { media, story: live, draftSave: withPhoto };
+  }
+
+  it("on a draft is saved directly and shown in place of the library's; the library and other stories keep theirs", async () => {
+    const { media, story, draftSave } = await publishedWithPhoto("Grade 11 reporter Hana Park at the gate");
+    expect(draftSave).toMatchObject({ pendingChanges: false, leadImage: { id: media.id, caption: "Grade 11 reporter Hana Park at the gate" } });
+    expect((await findPublishedArticle({ slug: story.slug }))?.leadImage).toMatchObject({ caption: "Grade 11 reporter Hana Park at the gate", alt: "The school gate", credit: "Photo: Staff" });
+    expect((await db.media.findUniqueOrThrow({ where: { id: media.id } })).caption).toBe("The school gate.");
+    const other = await createArticle({ actor: asWriter, input: { headline: `Other ${uniq()}`, body: "<p>x</p>" } });
+    const otherSaved = await updateArticle({ actor: asWriter, id: other.id, input: { version: other.version, leadImageId: media.id } });
+    expect(otherSaved.leadImage?.caption).toBe("The school gate.");
+    // The listing's card has the story's caption too.
+    const { articles } = await listPublishedArticles({ limit: 200 });
+    expect(articles.find((a) => a.id === story.id)?.leadImage?.caption).toBe("Grade 11 reporter Hana Park at the gate");
+  });
+
+  it("on a live story waits in the working copy, alone a pending change, until Publish changes", async () => {
+    const { story } = await publishedWithPhoto(null);
+    const saved = await updateUseCase.updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageCaption: "Grade 11 reporter Hana Park at the gate" } });
+    expect(saved.effects.readerSiteChanged).toBe(false);
+    expect(saved.data).toMatchObject({ pendingChanges: true, leadImage: { caption: "Grade 11 reporter Hana Park at the gate" }, live: { leadImage: { caption: "The school gate." } } });
+    expect((await findPublishedArticle({ slug: story.slug }))?.leadImage?.caption).toBe("The school gate.");
+    const { articles } = await listPublishedArticles({ limit: 200 });
+    expect(articles.find((a) => a.id === story.id)?.leadImage?.caption).toBe("The school gate.");
+    // The autosave sends the same caption again: still one pending change, readers still unaware.
+    const again = await updateArticle({ actor: asAdviser, id: story.id, input: { version: saved.data.version, leadImageCaption: "Grade 11 reporter Hana Park at the gate" } });
+    expect(again.pendingChanges).toBe(true);
+
+    const done = await transitionUseCase.transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    expect(done.effects.readerSiteChanged).toBe(true);
+    expect(done.data).toMatchObject({ pendingChanges: false, leadImage: { caption: "Grade 11 reporter Hana Park at the gate" } });
+    expect((await findPublishedArticle({ slug: story.slug }))?.leadImage?.caption).toBe("Grade 11 reporter Hana Park at the gate");
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { leadImageCaption: true, draftLeadImageCaption: true } })).toEqual({ leadImageCaption: "Grade 11 reporter Hana Park at the gate", draftLeadImageCaption: null });
+  });
+
+  it("is dropped by Discard changes, and null goes back to the library's caption", async () => {
+    const { story } = await publishedWithPhoto("At the gate");
+    const saved = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageCaption: null } });
+    expect(saved).toMatchObject({ pendingChanges: true, leadImage: { caption: "The school gate." }, live: { leadImage: { caption: "At the gate" } } });
+    const dropped = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "discard_changes" } });
+    expect(dropped).toMatchObject({ pendingChanges: false, leadImage: { caption: "At the gate" } });
+    expect((await db.article.findUniqueOrThrow({ where: { id: story.id } })).draftLeadImageCaption).toBeNull();
+    expect((await findPublishedArticle({ slug: story.slug }))?.leadImage?.caption).toBe("At the gate");
+  });
+
+  it("becomes the story's own when it is unpublished (the working copy folds)", async () => {
+    const { story } = await publishedWithPhoto(null);
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageCaption: "Folded caption" } });
+    const off = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "unpublish", note: "Legal asked." } });
+    expect(off).toMatchObject({ status: "UNPUBLISHED", pendingChanges: false, leadImage: { caption: "Folded caption" } });
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { leadImageCaption: true, draftLeadImageCaption: true } })).toEqual({ leadImageCaption: "Folded caption", draftLeadImageCaption: null });
+  });
+
+  it("goes with its photo: another photo shows its own library caption unless the save gives one", async () => {
+    const { story } = await publishedWithPhoto("At the gate");
+    const next = await photo();
+    await db.media.update({ where: { id: next.id }, data: { caption: "The new gate." } });
+    const saved = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageId: next.id } });
+    expect(saved.leadImage).toMatchObject({ id: next.id, caption: "The new gate." });
+  });
+
+  it("is refused over 1,000 characters, with the message on the field", async () => {
+    const { story } = await publishedWithPhoto(null);
+    const error = await expectAppError(updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageCaption: "x".repeat(1001) } }), "VALIDATION");
+    expect(error.fields).toMatchObject({ leadImageCaption: "Keep the caption under 1,000 characters." });
+  });
+});

@@ -146,8 +146,10 @@ describe("an anonymizing takedown scrubs every layer", () => {
     };
     const body = `<p>${name} turns a bowl.</p><figure data-media-id="${inline.id}"><img src="/media/ab/ab0123456789/800.jpg" alt=""></figure>`;
     const story = await publish({ headline: `The woodturner ${name}`, body });
-    const withLead = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageId: lead.id } });
-    await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    const withLead = await updateArticle({ actor: asAdviser, id: story.id, input: { version: story.version, leadImageId: lead.id, leadImageCaption: `${name} at the gate.` } });
+    const livePhoto = await transitionArticle({ actor: asAdviser, id: story.id, input: { action: "publish_changes" } });
+    // The story's own caption names her too: live, and in a working copy waiting to be published.
+    await updateArticle({ actor: asAdviser, id: story.id, input: { version: livePhoto.version, leadImageCaption: `${name} at the east gate.` } });
     // Another story uses the same photos (and an unrelated one, which keeps its words).
     const other = await publish({ headline: `Workshop open day ${uniq()}`, body: `<p>Open day.</p><figure data-media-id="${inline.id}"><img src="/media/ab/ab0123456789/800.jpg" alt=""></figure>` });
     await updateArticle({ actor: asAdviser, id: other.id, input: { version: other.version, leadImageId: unrelated.id } });
@@ -158,6 +160,7 @@ describe("an anonymizing takedown scrubs every layer", () => {
     const request = await recordTakedownRequest({ actor: asAdviser, articleId: story.id, input: { requesterName: "A parent", requesterContact: "", reason: "A minor." } });
     await decideTakedown({ actor: asAdviser, articleId: story.id, requestId: request.id, input: { decision: "ANONYMIZE", anonymizedName: name, replacement: "a student", decisionReason: "A minor." } });
 
+    expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { leadImageCaption: true, draftLeadImageCaption: true } })).toEqual({ leadImageCaption: "a student at the gate.", draftLeadImageCaption: "a student at the east gate." });
     const rows = await db.media.findMany({ where: { id: { in: [lead.id, inline.id] } } });
     expect(JSON.stringify(rows)).not.toMatch(trace);
     expect(rows.find((m) => m.id === lead.id)).toMatchObject({ alt: "a student at the lathe", caption: "a student in the workshop.", credit: "Photo courtesy of a student" });

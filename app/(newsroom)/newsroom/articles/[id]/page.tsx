@@ -71,6 +71,7 @@ export default async function ArticleEditorPage({ params }: Props) {
     sectionId: hasCopy ? article.draftSectionId : article.sectionId,
     tags: (hasCopy ? article.draftTags : article.tags).map((t) => t.tag.name),
     leadImage: hasCopy ? article.draftLeadImage : article.leadImage,
+    leadImageCaption: hasCopy ? article.draftLeadImageCaption : article.leadImageCaption,
     authors: hasCopy ? article.draftAuthors : article.authors,
   };
   const pickedMedia = (image: typeof article.leadImage) => {
@@ -86,7 +87,7 @@ export default async function ArticleEditorPage({ params }: Props) {
           text: article.bodyText,
           sectionId: article.sectionId,
           tags: article.tags.map((t) => t.tag.name),
-          leadImage: article.leadImage ? { id: article.leadImage.id, alt: article.leadImage.alt, caption: article.leadImage.caption, credit: article.leadImage.credit } : null,
+          leadImage: article.leadImage ? { id: article.leadImage.id, alt: article.leadImage.alt, caption: article.leadImageCaption ?? article.leadImage.caption, credit: article.leadImage.credit } : null,
           coAuthorIds: article.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
         },
         pendingChanges,
@@ -169,6 +170,7 @@ export default async function ArticleEditorPage({ params }: Props) {
             coAuthorIds: beside.authors.map((a) => a.person.id).filter((pid) => pid !== leadPersonId),
             tags: beside.tags,
             leadImage: pickedMedia(beside.leadImage),
+            leadImageCaption: beside.leadImageCaption ?? "",
             bodyHtml: editorHtmlFromJson(working.bodyJson),
             version: article.version,
             status: article.status,
