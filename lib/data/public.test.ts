@@ -9,6 +9,7 @@ import { correctionsSql } from "./corrections";
 import { db } from "./db";
 import { findCardImages, findLiveStoryRows, liveStoriesSql, toStoryCards } from "./public";
 import { getPublication } from "./publication";
+import { onPostgres, queryPlan } from "@/lib/testing/query-plan";
 import { searchPublished } from "./search";
 
 let asWriter: Actor, asAdviser: Actor;
@@ -105,12 +106,10 @@ describe("a published story read with plain SQL (findLiveStoryRows)", () => {
     const sql = liveStoriesSql({ slug: "a-slug" });
     const statements = [sql.stories, sql.tags(["a", "b"]), sql.bylines(["a", "b"]), correctionsSql("a")];
     for (const statement of statements) {
-      if (process.env.MASTHEAD_TEST_ENGINE === "postgres") {
-        const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${statement.text}`, ...statement.values);
-        expect(rows.map((r) => r["QUERY PLAN"]).join("\n")).not.toMatch(/Seq Scan on "?(Article|Correction)"?/);
+      const plan = await queryPlan(statement);
+      if (onPostgres) {
+        expect(plan).not.toMatch(/Seq Scan on "?(Article|Correction)"?/);
       } else {
-        const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${statement.sql}`, ...statement.values);
-        const plan = rows.map((r) => r.detail).join("\n");
         expect(plan).not.toMatch(/^SCAN (a|tg|aa|p|t|Correction)\b/m);
         // A story's few tags are sorted by name in memory; its corrections come in index order.
         if (statement === statements[3]) expect(plan, "corrections come in index order").not.toMatch(/TEMP B-TREE/);

@@ -2,6 +2,7 @@
 import { createTestUser, setReviewPolicy } from "@/lib/testing/db";
 import { describe, expect, it } from "vitest";
 import { signInStateOf } from "@/lib/auth/session";
+import { onPostgres, queryPlan } from "@/lib/testing/query-plan";
 import { db } from "./db";
 import { createAuthSession, findSignInFacts, type SignInFacts, signInFactsSql } from "./sessions";
 import { SESSION_MAX_AGE_S } from "./users";
@@ -88,13 +89,10 @@ describe("findSignInFacts (every cookie request's check, one statement)", () => 
   });
 
   it("is one statement that reads each table by its key", async () => {
-    const sql = signInFactsSql("sid", "user");
-    if (process.env.MASTHEAD_TEST_ENGINE === "postgres") {
-      const rows = await db.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN ${sql.text}`, ...sql.values);
-      expect(rows.map((r) => r["QUERY PLAN"]).join("\n")).not.toMatch(/Seq Scan on "?(AuthSession|User|Person|TwoFactor)"?/);
+    const plan = await queryPlan(signInFactsSql("sid", "user"));
+    if (onPostgres) {
+      expect(plan).not.toMatch(/Seq Scan on "?(AuthSession|User|Person|TwoFactor)"?/);
     } else {
-      const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.values);
-      const plan = rows.map((r) => r.detail).join("\n");
       expect(plan).not.toMatch(/^SCAN/m);
       expect(plan).not.toMatch(/TEMP B-TREE/);
     }
