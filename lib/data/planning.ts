@@ -153,11 +153,12 @@ export function myAssignmentsSql(actor: Actor): { stories: Prisma.Sql; roles: (i
       LEFT JOIN "Section" s ON s."id" = a."sectionId"
       LEFT JOIN "Pitch" p ON p."articleId" = a."id"
       WHERE a."status" IN (${Prisma.join([...BUDGET_STATUSES])}) AND ${visibleToSql(actor)}`,
-    roles: (ids) => Prisma.sql`SELECT "articleId", "role" FROM "ArticleAssignee" WHERE "userId" = ${actor.userId} AND "articleId" IN (${Prisma.join(ids)}) ORDER BY "articleId", "role"`,
+    roles: (ids) => Prisma.sql`SELECT "articleId", "role" FROM "ArticleAssignee" WHERE "userId" = ${actor.userId} AND "articleId" IN (${Prisma.join(ids)}) ORDER BY "articleId"`,
   };
 }
 
 type RawDate = Date | string | number;
+const ROLE_ORDER: MyAssignment["roles"] = ["WRITER", "PHOTOGRAPHER"];
 type RawAssignment = {
   id: string; headline: string; status: ArticleStatus; deadline: RawDate | null; targetWords: number | bigint | null; wordCount: number | bigint; createdAt: RawDate;
   sectionName: string | null; pitchId: string | null; pitchAngle: string | null; pitchSources: string | null;
@@ -170,6 +171,8 @@ export async function listMyAssignments({ actor, now = new Date() }: { actor: Ac
   if (rows.length === 0) return [];
   const roles = new Map<string, MyAssignment["roles"]>();
   for (const { articleId, role } of await db.$queryRaw<{ articleId: string; role: MyAssignment["roles"][number] }[]>(sql.roles(rows.map((r) => r.id)))) roles.set(articleId, [...(roles.get(articleId) ?? []), role]);
+  // The enum's order on both engines (PostgreSQL sorts an enum by declaration, SQLite its text).
+  for (const list of roles.values()) list.sort((a, b) => ROLE_ORDER.indexOf(a) - ROLE_ORDER.indexOf(b));
   return rows
     .sort((a, b) => (a.deadline?.getTime() ?? Infinity) - (b.deadline?.getTime() ?? Infinity) || a.createdAt.getTime() - b.createdAt.getTime())
     .slice(0, 200)
