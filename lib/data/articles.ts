@@ -290,12 +290,43 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** Ids of the stories the actor works on (creator, byline, assignee), each from its own index. */
+async function listOwnArticleIds(actor: Actor): Promise<string[]> {
+  const [created, bylines, assigned] = await Promise.all([
+    db.article.findMany({ where: { createdById: actor.userId }, select: { id: true } }),
+    db.articleAuthor.findMany({ where: { personId: actor.personId }, select: { articleId: true } }),
+    db.articleAssignee.findMany({ where: { userId: actor.userId }, select: { articleId: true } }),
+  ]);
+  return [...new Set([...created.map((r) => r.id), ...bylines.map((r) => r.articleId), ...assigned.map((r) => r.articleId)])];
+}
+
+/**
+ * The API list's where clause and order, through Prisma: the same stories, filters, order and
+ * cursor as newsroomIdsSql, so the same indexes serve it. The API loads whole stories with
+ * Prisma's include, and one findMany with where, order and take measured faster than the plain
+ * ids followed by `id IN (…50 ids)`: Prisma compiles that list into the query on the event loop
+ * (about 20 ms more per page on the shared machine).
+ */
+async function newsroomListQuery({ actor, filter = {}, mine = false, cursor }: NewsroomListArgs) {
+  const where: Prisma.ArticleWhereInput[] = [visibleTo(actor)];
+  if (mine) where.push({ id: { in: await listOwnArticleIds(actor) } });
+  if (filter.status) where.push({ status: filter.status });
+  if (filter.section) where.push({ section: { slug: filter.section } });
+  if (cursor !== undefined) {
+    const after = decodeArticleCursor(cursor);
+    // The redundant `lte` lets SQLite start the index scan at the cursor instead of the top.
+    where.push({ updatedAt: { lte: after.updatedAt } }, { OR: [{ updatedAt: { lt: after.updatedAt } }, { id: { lt: after.id } }] });
+  }
+  return { where: { AND: where }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[] };
+}
+
 /** One page of the stories the actor may see, as the API shows them, and the next page's cursor. */
-export async function listArticlesPageForActor(args: NewsroomListArgs): Promise<{ articles: EditorArticleDto[]; nextCursor: string | null }> {
-  const [{ ids, nextCursor }, pub] = await Promise.all([newsroomPage(args), getPublication()]);
-  if (ids.length === 0) return { articles: [], nextCursor };
-  // The page's stories by primary key (visibility was decided by the ids query).
-  const rows = inOrder(ids, await db.article.findMany({ where: { id: { in: ids } }, include: articleInclude }));
+export async function listArticlesPageForActor({ limit = NEWSROOM_PAGE_SIZE, ...args }: NewsroomListArgs): Promise<{ articles: EditorArticleDto[]; nextCursor: string | null }> {
+  const [query, pub] = await Promise.all([newsroomListQuery(args), getPublication()]);
+  const found = await db.article.findMany({ ...query, include: articleInclude, take: limit + 1 });
+  const rows = found.slice(0, limit);
+  const last = rows[rows.length - 1];
+  const nextCursor = found.length > limit && last ? encodeArticleCursor(last) : null;
   // Drafts saved since their HTML was last needed are rendered now, once.
   const rendered: ArticleRow[] = [];
   for (const row of rows) rendered.push(await withRenderedBody(row));
