@@ -147,10 +147,10 @@ type RawStory = {
   sectionId: string | null; sectionName: string | null; sectionSlug: string | null;
   leadId: string | null; leadAlt: string | null; leadCaption: string | null; leadCredit: string | null; leadVariants: string | null; leadWidth: number | null; leadHeight: number | null;
 };
-type RawByline = { articleId: string; penNameApproved: boolean | number; graduationYear: number | bigint | null } & Omit<CardRow["authors"][number]["person"], "penNameApproved" | "graduationYear">;
+export type RawByline = { articleId: string; penNameApproved: boolean | number; graduationYear: number | bigint | null } & Omit<CardRow["authors"][number]["person"], "penNameApproved" | "graduationYear">;
 
 /** Bylines by story, in byline order (rows come ordered by story and position). */
-function groupBylines(bylines: RawByline[]): Map<string, CardRow["authors"]> {
+export function groupBylines(bylines: RawByline[]): Map<string, CardRow["authors"]> {
   const byStory = new Map<string, CardRow["authors"]>();
   for (const { articleId, penNameApproved, graduationYear, ...person } of bylines) {
     const list = byStory.get(articleId) ?? [];
