@@ -1,7 +1,6 @@
 import { uniq } from "@/lib/testing/db";
 import { describe, expect, it } from "vitest";
 import { db } from "./db";
-import { isPlainRead } from "./serialized-adapter";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,39 +52,5 @@ describe("one connection, many requests", () => {
       ),
     );
     expect(await db.section.count({ where: { slug: { contains: tag } } })).toBe(20);
-  });
-
-  it("a plain read does not wait for an open transaction, and sees only what was committed", async () => {
-    const before = `before-${uniq()}`;
-    const inside = `inside-${uniq()}`;
-    await db.section.create({ data: { name: before, slug: before } });
-    let committed = false;
-    const slow = db.$transaction(async (tx) => {
-      await tx.section.create({ data: { name: inside, slug: inside } });
-      await pause(300);
-      committed = true;
-    });
-    await pause(20); // the transaction is open and awaiting now
-    const [seenBefore, seenInside] = await Promise.all([db.section.findUnique({ where: { slug: before } }), db.section.findUnique({ where: { slug: inside } })]);
-    expect(committed, "the read was answered while the transaction was still open").toBe(false);
-    expect(seenBefore?.slug).toBe(before);
-    expect(seenInside, "uncommitted").toBeNull();
-    await slow;
-    expect((await db.section.findUnique({ where: { slug: inside } }))?.slug, "committed, then read").toBe(inside);
-  });
-});
-
-describe("isPlainRead", () => {
-  it.each([
-    ['SELECT "id" FROM "Article" WHERE "id" = ?', true],
-    ['  select 1', true],
-    ['WITH x AS (SELECT 1) SELECT * FROM x', false],
-    ['INSERT INTO "Tag" ("id") VALUES (?) RETURNING "id"', false],
-    ['UPDATE "Article" SET "version" = 2 RETURNING "version"', false],
-    ["SELECT last_insert_rowid()", false],
-    ["SELECT changes()", false],
-    ["SELECT 1; DELETE FROM x", false],
-  ] as const)("%s: %s", (sql, plain) => {
-    expect(isPlainRead(sql)).toBe(plain);
   });
 });
