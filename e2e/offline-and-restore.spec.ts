@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { createStory, expect, test } from "./fixtures";
 import { listRevisions, openStory, patchStory, SAVED, saveStatus, serverText, storyBody, typeNewParagraph } from "./never-lose-a-word.fixtures";
 
@@ -8,6 +8,21 @@ import { listRevisions, openStory, patchStory, SAVED, saveStatus, serverText, st
  */
 
 const OFFLINE = "Offline — changes kept on this device";
+
+/**
+ * The connection goes down for the whole browser context, before a tab is closed offline.
+ * Offline emulation alone can let the save a closing tab makes slip out (the page's emulation
+ * ends with the page), so the story API is also refused at the context until `reconnect`.
+ */
+async function cutOff(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.route("**/api/v1/articles/**", (route) => route.abort("internetdisconnected"));
+}
+
+async function reconnect(context: BrowserContext) {
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.setOffline(false);
+}
 
 /** The unsaved edits this browser keeps for a story, or null. */
 function localDraft(page: Page, articleId: string) {
@@ -45,11 +60,11 @@ test("edits left in a tab closed offline are offered back when the story is reop
   await openStory(first, story.id);
 
   // Offline, so neither the autosave nor the save on hiding the page can reach the server.
-  await context.setOffline(true);
+  await cutOff(context);
   await typeNewParagraph(first, line);
   await expect(saveStatus(first)).toHaveText(OFFLINE);
   await first.close();
-  await context.setOffline(false);
+  await reconnect(context);
   expect(await serverText(api, story.id)).not.toContain(line);
 
   const again = await context.newPage();
@@ -82,11 +97,11 @@ test("restoring edits based on a version someone has since replaced opens the co
   const first = await pageAs("writer");
   const context = first.context();
   await openStory(first, story.id);
-  await context.setOffline(true);
+  await cutOff(context);
   await typeNewParagraph(first, line);
   await expect(saveStatus(first)).toHaveText(OFFLINE);
   await first.close();
-  await context.setOffline(false);
+  await reconnect(context);
 
   // Meanwhile the adviser saves version 2.
   await patchStory(await apiAs("adviser"), story.id, { body: advisersBody, version: story.version });
@@ -116,11 +131,11 @@ test("“Discard” drops the edits kept on the device and leaves the server's t
   const first = await pageAs("writer");
   const context = first.context();
   await openStory(first, story.id);
-  await context.setOffline(true);
+  await cutOff(context);
   await typeNewParagraph(first, line);
   await expect(saveStatus(first)).toHaveText(OFFLINE);
   await first.close();
-  await context.setOffline(false);
+  await reconnect(context);
 
   const again = await context.newPage();
   await openStory(again, story.id);
