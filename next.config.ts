@@ -11,6 +11,15 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg", "@node-rs/argon2", "happy-dom", "sharp", "heic-convert", "pdfkit"],
   typedRoutes: false,
   /**
+   * Next's cache of rendered reader pages stays in memory (an LRU of `cacheMaxMemorySize`, 50 MB
+   * by default) and is never written to disk. Written through, every page a reader or a crawler
+   * first opened cost seven files and a folder under .next/server/route-cache, in the request
+   * (about a tenth of an unseen story's time on a 100,000-story archive), and that folder grew
+   * with the archive without bound. No reader page is generated at build time, so nothing there
+   * needs reading back; scripts/serve.ts keeps its own capped page cache in front.
+   */
+  experimental: { isrFlushToDisk: false },
+  /**
    * How long past `revalidate` Next lets a cache serve a reader page while it re-renders it: it
    * sends `stale-while-revalidate=<expireTime - revalidate>`. Next's default is a year, which
    * let a proxy in front keep serving a taken-down story; two minutes leave one minute of stale

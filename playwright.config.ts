@@ -6,6 +6,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 // The e2e suite owns its database file and deletes it at start; it never touches data/masthead.db.
 export const E2E_DATA_DIR = `${process.cwd()}/data/e2e-${PORT}`;
 export const E2E_DATABASE_URL = `file:${E2E_DATA_DIR}/masthead.db`;
+/** The e2e server's build folder (next build's distDir, relative to the project: Next appends an absolute one to it). */
+export const E2E_DIST_DIR = `.next-e2e-${PORT}`;
 /**
  * Sign-in limits for the e2e server: the production counts with a 10 s window instead of 15
  * minutes, so e2e/sign-in-and-tokens.spec.ts can wait a lockout out. The server trusts no
@@ -90,7 +92,7 @@ export default defineConfig({
       // A production build; on a busy 2-core machine it can take several minutes.
       timeout: 600_000,
       reuseExistingServer: false,
-      env: { ...e2eServerEnv(PORT), NEXT_DIST_DIR: `.next-e2e-${PORT}`, MASTHEAD_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: E2E_DATABASE_URL },
+      env: { ...e2eServerEnv(PORT), NEXT_DIST_DIR: E2E_DIST_DIR, MASTHEAD_DATA_DIR: E2E_DATA_DIR, DATABASE_URL: E2E_DATABASE_URL },
       stdout: "pipe",
     },
   ],

@@ -1,5 +1,8 @@
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { type APIRequestContext, type Page } from "@playwright/test";
 import sharp from "sharp";
+import { E2E_DIST_DIR } from "../playwright.config";
 import { createStory, expect, listMediaIds, publishStory, readAleppo, statusBadge, test, transition, uploadMedia, workflow } from "./fixtures";
 
 /**
@@ -366,6 +369,31 @@ test("reader pages may be held by a shared cache; newsroom pages may not", async
     expect(cacheControl, `${path}: ${cacheControl}`).not.toMatch(/s-maxage|public/);
     expect(res.headers()["x-masthead-cache"], `${path} is never answered from the page cache`).toBeUndefined();
   }
+});
+
+test("rendered reader pages are kept in memory, never written into the build folder", async ({ anonymousApi, apiAs, uid }) => {
+  // Next wrote seven files and a folder per page it rendered under <distDir>/server/route-cache,
+  // in the request, and that folder grew with every story a reader or a crawler ever opened.
+  const writerApi = await apiAs("writer");
+  const story = await publishStory(writerApi, await apiAs("adviser"), { headline: `Kept in memory (${uid})`, section: "world", body: "<p>Rendered once, held in memory.</p>" });
+  for (const page of [`/articles/${story.slug}`, "/sections/world", ALEPPO_PATH]) {
+    const res = await anonymousApi.get(page);
+    expect(res.status(), page).toBe(200);
+  }
+  const written: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else written.push(file);
+    }
+  };
+  const server = path.join(process.cwd(), E2E_DIST_DIR, "server");
+  expect(existsSync(path.join(server, "app")), `${server} is the running build`).toBe(true);
+  walk(path.join(server, "route-cache"));
+  expect(written.filter((f) => f.includes(story.slug)), "no file of the rendered story").toEqual([]);
+  expect(written, "nothing under the route cache at all").toEqual([]);
 });
 
 test("uploaded media keeps its sandbox policy, and a path that is not valid UTF-8 is a clean 400, not a 500", async ({ apiAs, anonymousApi, uid }) => {
