@@ -52,7 +52,7 @@ import {
   track,
   writeResults,
 } from "./lib/server";
-import { findNginx, launchNginx, type Nginx } from "./lib/nginx";
+import { cachingFrontConf as frontConfig, findNginx, launchNginx, type Nginx } from "./lib/nginx";
 import { findWrk, load, type LoadStats } from "./lib/wrk";
 import { formatLighthouse, type LighthouseFigures, runLighthouse } from "./lighthouse";
 
@@ -82,22 +82,6 @@ async function cleanup() {
 }
 installExitHooks(cleanup);
 
-
-/** deploy/nginx.conf with the upstream, listen address and cache dir filled in. */
-function frontConfig(upstreamPort: number, listenPort: number, cacheDir: string): string {
-  const source = readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8");
-  const swaps: [RegExp, string][] = [
-    [/^proxy_cache_path\s+\S+(\s*#.*)?$/m, `proxy_cache_path ${cacheDir}`],
-    [/^(\s*)server\s+127\.0\.0\.1:\d+;.*$/m, `$1server 127.0.0.1:${upstreamPort};`],
-    [/^(\s*)listen\s+80;.*$/m, `$1listen 127.0.0.1:${listenPort};`],
-  ];
-  let out = source;
-  for (const [re, replacement] of swaps) {
-    if (!re.test(out)) throw new Error(`deploy/nginx.conf: cannot find the line to template (${re})`);
-    out = out.replace(re, replacement);
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Page weight.

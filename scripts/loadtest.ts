@@ -41,16 +41,21 @@
  * answer and the next save), for the saves per second the server sustains (overall and its
  * slowest 10 s); phase 3 is left out (`--heic` keeps it).
  *
+ * `--front`: every request (readers, editors, probes) goes through deploy/nginx.conf as shipped,
+ * the caching front the deployment guide puts before a single instance, so the figures are what
+ * a school behind that front gets; the server trusts that one proxy (MASTHEAD_TRUSTED_PROXIES=1).
+ *
  * Knobs: LOADTEST_SECONDS (60, phase 1), LOADTEST_QUIET_SECONDS (30, phase 0),
  * LOADTEST_READERS (200), LOADTEST_EDITORS (20) or --editors N, LOADTEST_SAVE_EVERY_MS (2000;
  * 0 in burst mode), LOADTEST_KILL_AFTER (10), --rebuild (always build), --reuse-build (use
  * .next-loadtest/ even if sources changed). The sign-in limits are raised for the server it starts only
  * (MASTHEAD_LOGIN_MAX_PER_ACCOUNT / _PER_ADDRESS = 10000).
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { checkEditors, count5xx, Editor, fmtCodes, HEAD, ms, printServerParts, readerRow, type ReaderRun, saveRow, saveStats, saveThroughput, serverParts, startReaders, type Verification } from "./lib/loadtest-kit";
+import { cachingFrontConf, findNginx, launchNginx, type Nginx } from "./lib/nginx";
 import { fmtMemory, processMemory } from "./lib/process-memory";
 import {
   type CannonStats,
@@ -69,6 +74,7 @@ import {
   startServer,
   stopProcess,
   table,
+  TempDirs,
   writeResults,
 } from "./lib/server";
 
@@ -282,13 +288,29 @@ function printHeicPhase(h: HeicPhase) {
 
 let server: RunningServer | null = null;
 let readers: ReaderRun | null = null;
+/** `--front`: deploy/nginx.conf, the shipped caching front, between the load and the server. */
+const FRONT = process.argv.includes("--front");
+const fronts: Nginx[] = [];
+const frontTemp = new TempDirs();
 /** The editors and probes loop while this is true; anything that ends the run clears it. */
 let running = false;
 installExitHooks(async () => {
   running = false;
   await readers?.stop();
+  for (const n of fronts.splice(0)) await n.stop();
   await server?.stop();
+  frontTemp.cleanup();
 });
+
+/** deploy/nginx.conf as shipped (only its upstream port, listen address and cache folder filled in) in front of `upstreamPort`. */
+async function startFront(upstreamPort: number): Promise<Nginx> {
+  const bin = findNginx();
+  if (!bin) throw new Error("--front needs nginx (apt-get install nginx-light)");
+  const dir = frontTemp.make("nginx-front");
+  const cache = path.join(dir, "cache");
+  mkdirSync(cache);
+  return launchNginx({ bin, name: "front", dir, running: fronts, httpBody: (_dir, listen) => cachingFrontConf(upstreamPort, listen, cache) });
+}
 
 async function main() {
   const started = new Date();
@@ -308,10 +330,14 @@ async function main() {
     if (!h.pass) process.exitCode = 1;
     return;
   }
-  const boot = (port?: number) => startServer({ distDir: DIST, databaseUrl: db.url, port, env: serverEnv, logName: "loadtest-server" });
+  // Behind the front, the server trusts the one proxy in front of it for the client's address.
+  const bootEnv = FRONT ? { ...serverEnv, MASTHEAD_TRUSTED_PROXIES: "1" } : serverEnv;
+  const boot = (port?: number) => startServer({ distDir: DIST, databaseUrl: db.url, port, env: bootEnv, logName: "loadtest-server" });
   server = await boot();
   const port = server.port;
-  const base = () => server!.url;
+  const front = FRONT ? await startFront(port) : null;
+  if (front) log(`readers and editors go through deploy/nginx.conf (the caching front) at ${front.url}`);
+  const base = () => front?.url ?? server!.url;
 
   log("warming up the reader pages");
   for (const p of READER_PATHS) for (let i = 0; i < 3; i++) await fetch(base() + p).then((r) => r.arrayBuffer());
@@ -368,7 +394,7 @@ async function main() {
       startedAt: started.toISOString(),
       finishedAt: new Date().toISOString(),
       machine: machineInfo(),
-      settings: { seconds: SECONDS, quietSeconds: QUIET_SECONDS, readers: READERS, editors: EDITORS, saveEveryMs: SAVE_EVERY_MS, readerPaths: READER_PATHS, distDir: DIST, database: path.relative(ROOT, db.file), build },
+      settings: { front: FRONT, seconds: SECONDS, quietSeconds: QUIET_SECONDS, readers: READERS, editors: EDITORS, saveEveryMs: SAVE_EVERY_MS, readerPaths: READER_PATHS, distDir: DIST, database: path.relative(ROOT, db.file), build },
       phase0: { seconds: QUIET_SECONDS, readers: r0 },
       phase1: { memoryBefore, memoryAfter, loadSeconds, readers: r1, saves: s1, serverTiming: parts1, savesPerSecond: rate1, verification: v1, fivexx, pass },
     });
@@ -424,7 +450,7 @@ async function main() {
 
   console.log("");
   const pace = SAVE_EVERY_MS > 0 ? `each autosaving every ${SAVE_EVERY_MS / 1000} s` : "burst: saving back to back";
-  console.log(`Masthead load test — ${READERS} readers, ${EDITORS} editors (${pace}); ${machineInfo().cpus} CPUs, load average ${machineInfo().loadavg.join(" ")} (at start ${loadAtStart.join(" ")})`);
+  console.log(`Masthead load test — ${READERS} readers, ${EDITORS} editors (${pace}); ${machineInfo().cpus} CPUs, load average ${machineInfo().loadavg.join(" ")} (at start ${loadAtStart.join(" ")})${FRONT ? "; readers and editors through deploy/nginx.conf (--front)" : "; readers and editors straight to the server"}`);
   console.log(`\nPhase 0: ${QUIET_SECONDS} s of readers alone, then phase 1: ${loadSeconds.toFixed(1)} s of readers and editors, then ${drainSeconds.toFixed(1)} s for the last saves to come back`);
   console.log(table(HEAD, [readerRow("readers, no editors (phase 0)", r0), readerRow("readers, with editors (phase 1)", r1), saveRow("saves (PATCH, phase 1)", s1, loadSeconds)]));
   console.log(`acknowledged saves per second: ${rate1.perSecond} over phase 1, ${rate1.slowest10s} in its slowest 10 s`);
@@ -450,7 +476,7 @@ async function main() {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: machineInfo(),
-    settings: { seconds: SECONDS, quietSeconds: QUIET_SECONDS, readers: READERS, editors: EDITORS, saveEveryMs: SAVE_EVERY_MS, burst: BURST !== undefined, killAfter: KILL_AFTER, afterRestart: AFTER_RESTART, readerPaths: READER_PATHS, distDir: DIST, database: path.relative(ROOT, db.file), build },
+    settings: { front: FRONT, seconds: SECONDS, quietSeconds: QUIET_SECONDS, readers: READERS, editors: EDITORS, saveEveryMs: SAVE_EVERY_MS, burst: BURST !== undefined, killAfter: KILL_AFTER, afterRestart: AFTER_RESTART, readerPaths: READER_PATHS, distDir: DIST, database: path.relative(ROOT, db.file), build },
     phase0: { seconds: QUIET_SECONDS, readers: r0 },
     phase1: { memoryBefore, memoryAfter, loadSeconds, drainSeconds, probes: p1, readers: r1, saves: s1, serverTiming: parts1, savesPerSecond: rate1, verification: v1, fivexx: fivexx1, pass: pass1 },
     phase2: { seconds: phase2Seconds, killedAt, restartSeconds, readersBeforeKill: r2a, readersAfterRestart: r2b, saves: s2, verificationAfterKill: vCrash, verification: v2, fivexx: fivexx2, pass: pass2 },

@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { exited, freePort, log, sleep, track } from "./server";
+import { exited, freePort, log, ROOT, sleep, track } from "./server";
 
 export type Nginx = { port: number; url: string; dir: string; pid: number; stop: () => Promise<void> };
 
@@ -104,4 +104,20 @@ ${body}
   };
   running.push(n);
   return n;
+}
+
+/** deploy/nginx.conf with the upstream, listen address and cache dir filled in. */
+export function cachingFrontConf(upstreamPort: number, listenPort: number, cacheDir: string): string {
+  const source = readFileSync(path.join(ROOT, "deploy/nginx.conf"), "utf8");
+  const swaps: [RegExp, string][] = [
+    [/^proxy_cache_path\s+\S+(\s*#.*)?$/m, `proxy_cache_path ${cacheDir}`],
+    [/^(\s*)server\s+127\.0\.0\.1:\d+;.*$/m, `$1server 127.0.0.1:${upstreamPort};`],
+    [/^(\s*)listen\s+80;.*$/m, `$1listen 127.0.0.1:${listenPort};`],
+  ];
+  let out = source;
+  for (const [re, replacement] of swaps) {
+    if (!re.test(out)) throw new Error(`deploy/nginx.conf: cannot find the line to template (${re})`);
+    out = out.replace(re, replacement);
+  }
+  return out;
 }
