@@ -10,7 +10,7 @@ import { requireUserPage } from "@/lib/auth/session";
 import { factsOf, findArticleForActor } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
 import { listRevisions } from "@/lib/data/revisions";
-import { comparableText, diffStats, wordDiff } from "@/lib/domain/diff";
+import { CAPTION_LABEL, comparableText, diffStats, wordDiff } from "@/lib/domain/diff";
 import { formatDateTime } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
 import { ZId } from "@/lib/validation/article";
@@ -44,7 +44,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const [revisions, publication] = await Promise.all([listRevisions({ actor: user, articleId: article.id }), getPublication()]);
   const tz = publication.timeZone;
   const canRestore = can(user, "restore_revision", factsOf(article));
-  // Default comparison: the newest revision against the one before it.
+  // Default comparison: the newest revision against the one before it. The compared text holds the
+  // story's own lead-image caption, labelled (comparableText), so a caption change shows here too.
   const b = revisions.find((r) => r.id === query.b) ?? revisions[0];
   const a = revisions.find((r) => r.id === query.a) ?? revisions[1] ?? revisions[0];
   const segments = a && b ? wordDiff(comparableText(a), comparableText(b)) : [];
@@ -97,6 +98,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-rule py-2">
               <div>
                 <p className="font-semibold">{r.headline}</p>
+                {r.leadImageCaption && (
+                  <p className="text-sm" data-testid="revision-caption">
+                    {CAPTION_LABEL} {r.leadImageCaption}
+                  </p>
+                )}
                 <p className="text-sm text-muted">{label(r)}</p>
               </div>
               <div className="flex items-center gap-3">
