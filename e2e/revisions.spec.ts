@@ -136,7 +136,7 @@ test("the history records the story's own lead-image caption: a caption change s
   await expect(list.nth(0).getByTestId("revision-caption")).toHaveText(`Lead image caption: ${second}`);
   await expect(list.nth(3).getByTestId("revision-caption")).toHaveCount(0);
   // The newest against the one before it: only the caption changed, and the diff says so, labelled.
-  await expect(adviser.getByTestId("diff-stats")).toHaveText("1 words added, 1 words removed.");
+  await expect(adviser.getByTestId("diff-stats")).toHaveText("1 word added, 1 word removed.");
   expect(await diffParts(adviser.getByTestId("diff"))).toEqual({ added: "after", removed: "before" });
   await expect(adviser.getByTestId("diff")).toContainText("Lead image caption: Students queue at the library door");
   for (const width of [1280, 390]) {

@@ -32,6 +32,8 @@ const EVENT_LABELS: Record<string, string> = {
   reject_suggestion: "Rejected a suggestion",
 };
 
+const words = (n: number) => `${n} ${n === 1 ? "word" : "words"}`;
+
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const user = await requireUserPage();
   const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
@@ -64,11 +66,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           </h2>
           <form method="get" className="mt-2 flex flex-wrap items-end gap-3">
             {(["a", "b"] as const).map((key) => (
-              <div key={key} className="flex flex-col gap-1">
+              <div key={key} className="flex w-full min-w-0 flex-col gap-1 sm:w-auto">
                 <label htmlFor={`compare-${key}`} className="text-sm font-semibold">
                   {key === "a" ? "From" : "To"}
                 </label>
-                <select id={`compare-${key}`} name={key} defaultValue={(key === "a" ? a : b).id} className="rounded border border-muted bg-paper px-2 py-2">
+                <select id={`compare-${key}`} name={key} defaultValue={(key === "a" ? a : b).id} className="w-full max-w-full rounded border border-muted bg-paper px-2 py-2">
                   {revisions.map((r) => (
                     <option key={r.id} value={r.id}>
                       {label(r)}
@@ -82,7 +84,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             </button>
           </form>
           <p className="mt-3 text-sm" data-testid="diff-stats">
-            {stats.added} words added, {stats.removed} words removed.
+            {words(stats.added)} added, {words(stats.removed)} removed.
           </p>
           <div className="mt-2">
             <DiffView segments={segments} label={`Differences from ${label(a)} to ${label(b)}`} />
