@@ -9,7 +9,7 @@ import type { Article } from "./fixtures";
 /** What the save-status line says once the server has acknowledged the text. */
 export const SAVED = /^Saved \d\d:\d\d$/;
 
-export type Revision = { id: string; version: number; event: string; headline: string; dek: string; text: string; author: string; createdAt: string };
+export type Revision = { id: string; version: number; event: string; headline: string; dek: string; text: string; leadImageCaption: string | null; author: string; createdAt: string };
 export type Comment = { id: string; kind: "COACHING" | "REQUIRED"; body: string; quote: string | null; anchor: "anchored" | "deleted" | "general"; selector: { exact: string; prefix: string; suffix: string; start: number; end: number } | null; resolved: boolean };
 
 export function saveStatus(page: Page) {

@@ -102,3 +102,58 @@ test("a writer sees the history of a story in review but cannot restore it", asy
   expect(res.status()).toBe(403);
   expect((await getArticle(writerApi, story.id)).body).toBe(V2);
 });
+
+test("the history records the story's own lead-image caption: a caption change shows in the diff, and a restore brings it back", async ({ pageAs, apiAs, uid }) => {
+  const writerApi = await apiAs("writer");
+  const adviserApi = await apiAs("adviser");
+  const media = await writerApi.get("/api/v1/media?limit=1");
+  expect(media.status()).toBe(200);
+  const [photo] = ((await media.json()) as { media: { id: string; caption: string }[] }).media;
+  expect(photo, "the demo's photo library").toBeTruthy();
+  const first = `Students queue at the library door before nine (${uid})`;
+  const second = `Students queue at the library door after nine (${uid})`;
+
+  let story = await createStory(writerApi, { headline: `Library queue (${uid})`, section: "world", body: V1 });
+  const withPhoto = await writerApi.patch(`/api/v1/articles/${story.id}`, { data: { leadImageId: photo!.id, leadImageCaption: first, version: story.version } });
+  expect(withPhoto.status(), await withPhoto.text()).toBe(200);
+  await transition(writerApi, story.id, "submit");
+  story = await getArticle(writerApi, story.id);
+  const edited = await adviserApi.patch(`/api/v1/articles/${story.id}`, { data: { leadImageCaption: second, version: story.version } });
+  expect(edited.status(), await edited.text()).toBe(200);
+
+  const revisions = await listRevisions(writerApi, story.id);
+  expect(revisions.map((r) => [r.event, r.leadImageCaption])).toEqual([
+    ["edit", second],
+    ["submit", first],
+    ["edit", first],
+    ["create", null],
+  ]);
+
+  const adviser = await pageAs("adviser");
+  await adviser.goto(`/newsroom/articles/${story.id}/revisions`);
+  const list = adviser.getByTestId("revisions").getByRole("listitem");
+  await expect(list).toHaveCount(4);
+  await expect(list.nth(0).getByTestId("revision-caption")).toHaveText(`Lead image caption: ${second}`);
+  await expect(list.nth(3).getByTestId("revision-caption")).toHaveCount(0);
+  // The newest against the one before it: only the caption changed, and the diff says so, labelled.
+  await expect(adviser.getByTestId("diff-stats")).toHaveText("1 word added, 1 word removed.");
+  expect(await diffParts(adviser.getByTestId("diff"))).toEqual({ added: "after", removed: "before" });
+  await expect(adviser.getByTestId("diff")).toContainText("Lead image caption: Students queue at the library door");
+  for (const width of [1280, 390]) {
+    await adviser.setViewportSize({ width, height: 900 });
+    await adviser.screenshot({ path: test.info().outputPath(`revisions-caption-${width}.png`), fullPage: true });
+  }
+  await adviser.setViewportSize({ width: 1280, height: 900 });
+
+  // Restoring the submitted revision brings its caption back, recorded by the restore's revision.
+  await list.nth(1).getByRole("button", { name: /^Restore v\d+ · Submitted for review/ }).click();
+  await expect(adviser.getByText(/^Restored as version \d+\.$/)).toBeVisible();
+  await expect(list).toHaveCount(5);
+  await expect(list.nth(0).getByTestId("revision-caption")).toHaveText(`Lead image caption: ${first}`);
+  expect(((await getArticle(writerApi, story.id)) as unknown as { leadImage: { id: string; caption: string } }).leadImage).toMatchObject({ id: photo!.id, caption: first });
+  expect((await listRevisions(writerApi, story.id))[0]).toMatchObject({ event: "restore", leadImageCaption: first });
+
+  // The editor opens with the restored caption.
+  await adviser.getByRole("link", { name: "← Back to the story" }).click();
+  await expect(adviser.getByLabel("Caption for this story")).toHaveValue(first);
+});

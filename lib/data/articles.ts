@@ -4,7 +4,7 @@ import { type Actor, can, type ArticleFacts } from "@/lib/auth/policy";
 import { bylineDetail, publicName } from "@/lib/domain/byline";
 import { distinctSlug, shortHash, slugify, uniqueSlug } from "@/lib/domain/slug";
 import { type ArticleStatus, PUBLIC_STATUSES, REVIEW_QUEUE_STATUSES, STATUS } from "@/lib/domain/workflow";
-import { currentText, hasPendingChanges, UNRENDERED_HTML, workingCopyOf } from "@/lib/domain/working-copy";
+import { currentText, hasPendingChanges, type LeadImageWithCaption, UNRENDERED_HTML, workingCopyOf } from "@/lib/domain/working-copy";
 import { checkBodyDoc } from "@/lib/editor/body-doc";
 import { docFromHtml, renderBodyFromDoc, renderBodyFromHtml, renderBodyFromJson, renderStoredHtml, type StoredBody, storedBodyFromDoc, storedBodyFromJson } from "@/lib/editor/render";
 import { AppError, notFound } from "@/lib/errors";
@@ -674,9 +674,23 @@ export async function prepareArticle({
  */
 export async function recordRevision(
   tx: Tx,
-  { article, authorId, event, now }: { article: { id: string; version: number; headline: string; dek: string; bodyJson: string; bodyText: string }; authorId: string; event: string; now: Date },
+  {
+    article,
+    authorId,
+    event,
+    now,
+  }: { article: { id: string; version: number; headline: string; dek: string; bodyJson: string; bodyText: string } & LeadImageWithCaption; authorId: string; event: string; now: Date },
 ) {
-  const snapshot = { version: article.version, headline: article.headline, dek: article.dek, bodyJson: article.bodyJson, bodyText: article.bodyText };
+  // The caption is text readers see (it may name someone): the history keeps it with its photo.
+  const snapshot = {
+    version: article.version,
+    headline: article.headline,
+    dek: article.dek,
+    bodyJson: article.bodyJson,
+    bodyText: article.bodyText,
+    leadImageCaption: article.leadImageCaption,
+    leadImageId: article.leadImageId,
+  };
   if (event === "edit") {
     const last = await tx.revision.findFirst({ where: { articleId: article.id }, orderBy: { createdAt: "desc" } });
     if (last && last.event === "edit" && last.authorId === authorId && now.getTime() - last.createdAt.getTime() < REVISION_FOLD_MS) {

@@ -13,6 +13,8 @@ const revisionSelect = {
   headline: true,
   dek: true,
   bodyText: true,
+  leadImageCaption: true,
+  leadImageId: true,
   createdAt: true,
   updatedAt: true,
   author: { select: { person: { select: { fullName: true } } } },
@@ -25,6 +27,8 @@ type RevisionRow = {
   headline: string;
   dek: string;
   bodyText: string;
+  leadImageCaption: string | null;
+  leadImageId: string | null;
   createdAt: Date;
   updatedAt: Date;
   author: { person: { fullName: string } };
@@ -38,6 +42,10 @@ function toRevisionDto(r: RevisionRow) {
     headline: r.headline,
     dek: r.dek,
     text: r.bodyText,
+    /** The story's own caption for its lead image then (null: none of its own, or not recorded yet). */
+    leadImageCaption: r.leadImageCaption,
+    /** The lead image that caption was written for (null: none, or not recorded yet). */
+    leadImageId: r.leadImageId,
     author: r.author.person.fullName,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),

@@ -45,6 +45,16 @@ describe("comparableText and sameContent", () => {
     expect(comparableText({ headline: "H", dek: "D", text: "Body" })).toBe("H\n\nD\n\nBody");
   });
 
+  it("includes the story's own lead-image caption, labelled, after the dek, so a caption change shows in a revision diff", () => {
+    expect(comparableText({ headline: "H", dek: "D", leadImageCaption: "Fighters at the citadel.", text: "Body" })).toBe("H\n\nD\n\nLead image caption: Fighters at the citadel.\n\nBody");
+    expect(comparableText({ headline: "H", dek: "", leadImageCaption: null, text: "Body" })).toBe("H\n\nBody");
+    expect(comparableText({ headline: "H", dek: "", leadImageCaption: "  ", text: "Body" })).toBe("H\n\nBody");
+    const segments = wordDiff(comparableText({ headline: "H", dek: "", leadImageCaption: "Fighters at the citadel.", text: "Body" }), comparableText({ headline: "H", dek: "", leadImageCaption: "Fighters near the citadel.", text: "Body" }));
+    expect(segments.filter((s) => s.kind !== "same").map((s) => `${s.kind}:${s.text}`)).toEqual(["removed:at", "added:near"]);
+    expect(segments[0]?.text).toContain("Lead image caption: Fighters ");
+    expect(diffStats(wordDiff(comparableText({ headline: "H", dek: "", text: "B" }), comparableText({ headline: "H", dek: "", leadImageCaption: "A new caption", text: "B" })))).toEqual({ added: 6, removed: 0 });
+  });
+
   it("treats whitespace-only differences as the same content, and word changes as different", () => {
     expect(sameContent("Aleppo  fell\n\nquickly ", "Aleppo fell quickly")).toBe(true);
     expect(sameContent("Aleppo fell quickly", "Aleppo fell slowly")).toBe(false);

@@ -27,9 +27,16 @@ export function diffStats(segments: DiffSegment[]): { added: number; removed: nu
   return { added, removed };
 }
 
-/** The text a revision or a save is compared on: headline, dek and body, one block each. */
-export function comparableText(parts: { headline: string; dek: string; text: string }): string {
-  return [parts.headline, parts.dek, parts.text].filter((s) => s.trim().length > 0).join("\n\n");
+/** What labels the story's own lead-image caption in a compared text (it is not part of the story's prose). */
+export const CAPTION_LABEL = "Lead image caption:";
+
+/**
+ * The text a revision or a save is compared on: headline, dek, the story's own lead-image caption
+ * (labelled, where readers see the photo) and body, one block each; empty parts are left out.
+ */
+export function comparableText(parts: { headline: string; dek: string; text: string; leadImageCaption?: string | null }): string {
+  const caption = parts.leadImageCaption?.trim() ? `${CAPTION_LABEL} ${parts.leadImageCaption.trim()}` : "";
+  return [parts.headline, parts.dek, caption, parts.text].filter((s) => s.trim().length > 0).join("\n\n");
 }
 
 /** True when two versions say the same thing (whitespace aside): no real conflict. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currentBeside, currentText, hasPendingChanges, type LiveText, nextLeadImageCaption, sameBeside, sameText, workingCopyColumns, workingCopyOf } from "./working-copy";
+import { currentBeside, currentLeadImage, currentText, hasPendingChanges, type LiveText, nextLeadImageCaption, restoredLeadImageCaption, sameBeside, sameText, workingCopyColumns, workingCopyOf } from "./working-copy";
 
 const live: LiveText = { headline: "Aleppo", dek: "A city", bodyJson: '{"type":"doc"}', bodyHtml: "<p>Old</p>", bodyText: "Old", wordCount: 1 };
 const edited: LiveText = { ...live, bodyJson: '{"type":"doc","x":1}', bodyHtml: "<p>New text</p>", bodyText: "New text", wordCount: 2 };
@@ -70,6 +70,24 @@ describe("what a working copy shows beside its text", () => {
     expect(nextLeadImageCaption(now, "m2", undefined)).toBeNull();
     expect(nextLeadImageCaption(now, "m2", "The new photo")).toBe("The new photo");
     expect(nextLeadImageCaption(now, null, "Orphan")).toBeNull();
+  });
+
+  it("gives the working copy's lead image and caption while there is one, else the live ones", () => {
+    const row = { leadImageId: "m1", leadImageCaption: "Live caption", draftLeadImageId: "m2", draftLeadImageCaption: "Working caption" };
+    expect(currentLeadImage({ ...row, ...workingCopyColumns(null) })).toEqual({ leadImageId: "m1", leadImageCaption: "Live caption" });
+    expect(currentLeadImage({ ...row, ...workingCopyColumns(edited) })).toEqual({ leadImageId: "m2", leadImageCaption: "Working caption" });
+  });
+
+  it("restores a revision's caption only onto the photo it was written for", () => {
+    const story = { leadImageId: "m1", leadImageCaption: "Now" };
+    expect(restoredLeadImageCaption({ leadImageId: "m1", leadImageCaption: "Then" }, story)).toBe("Then");
+    // null with the same photo: the revision had no caption of its own, and the story gets none.
+    expect(restoredLeadImageCaption({ leadImageId: "m1", leadImageCaption: null }, story)).toBeNull();
+    // Another photo now, or none: the story keeps what it has.
+    expect(restoredLeadImageCaption({ leadImageId: "m2", leadImageCaption: "Then" }, story)).toBeUndefined();
+    expect(restoredLeadImageCaption({ leadImageId: "m1", leadImageCaption: "Then" }, { leadImageId: null, leadImageCaption: null })).toBeUndefined();
+    // A revision from before captions were recorded names no photo: the caption stays as it is.
+    expect(restoredLeadImageCaption({ leadImageId: null, leadImageCaption: null }, story)).toBeUndefined();
   });
 
   it("compares tags as a set and bylines in order", () => {

@@ -85,6 +85,26 @@ export function sameBeside(a: Beside, b: Beside): boolean {
   return a.sectionId === b.sectionId && a.leadImageId === b.leadImageId && a.leadImageCaption === b.leadImageCaption && tags(a) === tags(b) && a.authorIds.join(" ") === b.authorIds.join(" ");
 }
 
+/** The lead image and the story's own caption for it. */
+export type LeadImageWithCaption = { leadImageId: string | null; leadImageCaption: string | null };
+
+/** What the editor works on beside the text: the working copy's lead image and caption while there is one, else the live ones. */
+export function currentLeadImage(row: WorkingCopyColumns & LeadImageWithCaption & { draftLeadImageId: string | null; draftLeadImageCaption: string | null }): LeadImageWithCaption {
+  return workingCopyOf(row) ? { leadImageId: row.draftLeadImageId, leadImageCaption: row.draftLeadImageCaption } : { leadImageId: row.leadImageId, leadImageCaption: row.leadImageCaption };
+}
+
+/**
+ * The caption a restore of `revision` sends (undefined: the story keeps its own). The revision's
+ * caption comes back only when the story still has the photo it was written for: a caption says
+ * what one photo shows, and a restore brings back text, never the photo. null there means the
+ * revision had no caption of its own, and the restored story has none either (the library's shows).
+ * A revision from before captions were recorded names no photo, so it leaves the caption as it is.
+ */
+export function restoredLeadImageCaption(revision: LeadImageWithCaption, story: LeadImageWithCaption): string | null | undefined {
+  if (revision.leadImageId === null || revision.leadImageId !== story.leadImageId) return undefined;
+  return revision.leadImageCaption;
+}
+
 /**
  * The story's own caption after a save: what the save sends ("" or null: the library's), else
  * the one it has while the photo stays; none once the photo changes or goes.

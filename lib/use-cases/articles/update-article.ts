@@ -22,7 +22,7 @@ import { db } from "@/lib/data/db";
 import { requireMedia } from "@/lib/data/media";
 import { getPublication } from "@/lib/data/publication";
 import { hasStableAddress, keepsLiveText } from "@/lib/domain/workflow";
-import { currentText, hasPendingChanges, type LiveText, nextLeadImageCaption } from "@/lib/domain/working-copy";
+import { currentLeadImage, currentText, hasPendingChanges, type LiveText, nextLeadImageCaption } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -169,7 +169,7 @@ export async function updateArticle({
         // The comments' anchors follow their passages into the new text (comment rows only).
         if (bodyJson !== null) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson });
         // The history keeps what was written: for a live story, its working copy.
-        await recordRevision(tx, { article: { id, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event, now });
+        await recordRevision(tx, { article: { id, version: updated.version, ...currentText(updated), ...currentLeadImage(updated) }, authorId: actor.userId, event, now });
         // No save changes what readers see: the only public stories are live ones, whose text and
         // what shows beside it wait in the working copy until publish_changes.
         return outcome(updated, { readerSiteChanged: false });
@@ -223,6 +223,9 @@ async function rejectStaleSave({
   const row = await client.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
   // What the other save left is the working copy of a live story.
   const current = { ...currentText(row), version: row.version, updatedAt: row.updatedAt };
+  // The losing save's photo and caption as it would have left them (a caption goes with its photo).
+  const photo = currentLeadImage(row);
+  const leadImageId = input.leadImageId !== undefined ? input.leadImageId : photo.leadImageId;
   const lastEditor = await client.revision.findFirst({
     where: { articleId: id, event: { not: "conflict" } },
     orderBy: { createdAt: "desc" },
@@ -237,6 +240,8 @@ async function rejectStaleSave({
       dek: input.dek ?? current.dek,
       bodyJson: body ? JSON.stringify(body.json) : current.bodyJson,
       bodyText: body ? body.text : current.bodyText,
+      leadImageId,
+      leadImageCaption: nextLeadImageCaption(photo, leadImageId, input.leadImageCaption),
       event: "conflict",
       createdAt: now,
     },

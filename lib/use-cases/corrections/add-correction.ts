@@ -23,7 +23,7 @@ export async function addCorrection({ actor, articleId, input: raw, tx, now = ne
     const correction = await tx.correction.create({ data: { articleId, createdById: actor.userId, ...input, createdAt: now } });
     const swapped = await tx.article.updateMany({ where: { id: articleId, version: article.version, status: article.status }, data: { version: { increment: 1 } } });
     if (swapped.count === 0) throw new AppError("CONFLICT", "The story changed while you were looking at it. Reload and try again.");
-    const updated = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, headline: true, dek: true, bodyJson: true, bodyText: true } });
+    const updated = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, headline: true, dek: true, bodyJson: true, bodyText: true, leadImageId: true, leadImageCaption: true } });
     await tx.revision.create({ data: { articleId, authorId: actor.userId, ...updated, event: "correction", createdAt: now } });
     return outcome(correction, {
       // A correction shows on the story, in its feed entry and on the corrections page.

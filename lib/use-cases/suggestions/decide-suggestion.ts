@@ -6,7 +6,7 @@ import { articleInclude, factsOf, findArticleForActor, recordRevision, toEditorA
 import { getPublication } from "@/lib/data/publication";
 import { SUGGESTION_ACTIONS, suggestionHistoryLine } from "@/lib/domain/suggestions";
 import { keepsLiveText } from "@/lib/domain/workflow";
-import { currentText, type LiveText } from "@/lib/domain/working-copy";
+import { currentLeadImage, currentText, type LiveText } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson, renderBodyFromJson } from "@/lib/editor/render";
 import { decideSuggestionInDoc, listSuggestions, type SuggestionSummary } from "@/lib/editor/suggestions";
 import { AppError, notFound } from "@/lib/errors";
@@ -67,7 +67,7 @@ async function decideOnce({ actor, articleId, input, tx, now }: UseCaseArgs<z.ou
     const updated = await tx.article.findUniqueOrThrow({ where: { id: articleId }, include: articleInclude });
     const action = SUGGESTION_ACTIONS[input.decision];
     // The history keeps what was written: for a live story, its working copy.
-    await recordRevision(tx, { article: { id: articleId, version: updated.version, ...currentText(updated) }, authorId: actor.userId, event: action, now });
+    await recordRevision(tx, { article: { id: articleId, version: updated.version, ...currentText(updated), ...currentLeadImage(updated) }, authorId: actor.userId, event: action, now });
     // Names from the accounts, not from the marks (which travel with the text).
     const ids = [...new Set([actor.userId, ...decided.map((s) => s.author.id).filter((v): v is string => !!v)])];
     const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, person: { select: { fullName: true } } } });

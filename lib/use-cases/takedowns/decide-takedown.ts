@@ -117,12 +117,13 @@ async function anonymizeStory(tx: Tx, { article, name, replacement, authorId, no
 
   // Every earlier revision, then the anonymized text as a revision of its own (the history shows it).
   const revisionBodies: string[] = [];
-  for (const r of await tx.revision.findMany({ where: { articleId: article.id }, select: { id: true, headline: true, dek: true, bodyJson: true } })) {
+  for (const r of await tx.revision.findMany({ where: { articleId: article.id }, select: { id: true, headline: true, dek: true, bodyJson: true, leadImageCaption: true } })) {
     revisionBodies.push(r.bodyJson);
     const doc = anonymizeDoc(withoutCommentMarks(JSON.parse(r.bodyJson)), name, replacement);
-    await tx.revision.update({ where: { id: r.id }, data: { headline: scrub(r.headline), dek: scrub(r.dek), bodyJson: JSON.stringify(doc), bodyText: docToText(doc) } });
+    const leadImageCaption = r.leadImageCaption === null ? null : scrub(r.leadImageCaption);
+    await tx.revision.update({ where: { id: r.id }, data: { headline: scrub(r.headline), dek: scrub(r.dek), bodyJson: JSON.stringify(doc), bodyText: docToText(doc), leadImageCaption } });
   }
-  const updated = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { version: true, headline: true, dek: true, bodyJson: true, bodyText: true } });
+  const updated = await tx.article.findUniqueOrThrow({ where: { id: article.id }, select: { version: true, headline: true, dek: true, bodyJson: true, bodyText: true, leadImageId: true, leadImageCaption: true } });
   await tx.revision.create({ data: { articleId: article.id, authorId, ...updated, event: "anonymize", createdAt: now } });
 
   // Comments quote the story: their bodies, quotes and anchors, which then move to the new text.

@@ -161,6 +161,13 @@ describe("an anonymizing takedown scrubs every layer", () => {
     await decideTakedown({ actor: asAdviser, articleId: story.id, requestId: request.id, input: { decision: "ANONYMIZE", anonymizedName: name, replacement: "a student", decisionReason: "A minor." } });
 
     expect(await db.article.findUniqueOrThrow({ where: { id: story.id }, select: { leadImageCaption: true, draftLeadImageCaption: true } })).toEqual({ leadImageCaption: "a student at the gate.", draftLeadImageCaption: "a student at the east gate." });
+    // The history recorded both captions; the revisions keep them, with the name replaced.
+    const revisions = await db.revision.findMany({ where: { articleId: story.id }, select: { event: true, leadImageCaption: true } });
+    expect(JSON.stringify(revisions)).not.toMatch(trace);
+    expect(revisions.find((r) => r.event === "publish_changes")?.leadImageCaption).toBe("a student at the gate.");
+    expect(revisions.map((r) => r.leadImageCaption)).toContain("a student at the east gate.");
+    expect(revisions.find((r) => r.event === "anonymize")?.leadImageCaption).toBe("a student at the gate.");
+    for (const r of await listRevisions({ actor: asAdviser, articleId: story.id })) expect(JSON.stringify(r)).not.toMatch(trace);
     const rows = await db.media.findMany({ where: { id: { in: [lead.id, inline.id] } } });
     expect(JSON.stringify(rows)).not.toMatch(trace);
     expect(rows.find((m) => m.id === lead.id)).toMatchObject({ alt: "a student at the lathe", caption: "a student in the workshop.", credit: "Photo courtesy of a student" });

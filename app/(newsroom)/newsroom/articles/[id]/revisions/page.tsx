@@ -10,7 +10,7 @@ import { requireUserPage } from "@/lib/auth/session";
 import { factsOf, findArticleForActor } from "@/lib/data/articles";
 import { getPublication } from "@/lib/data/publication";
 import { listRevisions } from "@/lib/data/revisions";
-import { comparableText, diffStats, wordDiff } from "@/lib/domain/diff";
+import { CAPTION_LABEL, comparableText, diffStats, wordDiff } from "@/lib/domain/diff";
 import { formatDateTime } from "@/lib/domain/time";
 import { AppError } from "@/lib/errors";
 import { ZId } from "@/lib/validation/article";
@@ -32,6 +32,8 @@ const EVENT_LABELS: Record<string, string> = {
   reject_suggestion: "Rejected a suggestion",
 };
 
+const words = (n: number) => `${n} ${n === 1 ? "word" : "words"}`;
+
 export default async function RevisionsPage({ params, searchParams }: Props) {
   const user = await requireUserPage();
   const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
@@ -44,7 +46,8 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const [revisions, publication] = await Promise.all([listRevisions({ actor: user, articleId: article.id }), getPublication()]);
   const tz = publication.timeZone;
   const canRestore = can(user, "restore_revision", factsOf(article));
-  // Default comparison: the newest revision against the one before it.
+  // Default comparison: the newest revision against the one before it. The compared text holds the
+  // story's own lead-image caption, labelled (comparableText), so a caption change shows here too.
   const b = revisions.find((r) => r.id === query.b) ?? revisions[0];
   const a = revisions.find((r) => r.id === query.a) ?? revisions[1] ?? revisions[0];
   const segments = a && b ? wordDiff(comparableText(a), comparableText(b)) : [];
@@ -63,11 +66,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           </h2>
           <form method="get" className="mt-2 flex flex-wrap items-end gap-3">
             {(["a", "b"] as const).map((key) => (
-              <div key={key} className="flex flex-col gap-1">
+              <div key={key} className="flex w-full min-w-0 flex-col gap-1 sm:w-auto">
                 <label htmlFor={`compare-${key}`} className="text-sm font-semibold">
                   {key === "a" ? "From" : "To"}
                 </label>
-                <select id={`compare-${key}`} name={key} defaultValue={(key === "a" ? a : b).id} className="rounded border border-muted bg-paper px-2 py-2">
+                <select id={`compare-${key}`} name={key} defaultValue={(key === "a" ? a : b).id} className="w-full max-w-full rounded border border-muted bg-paper px-2 py-2">
                   {revisions.map((r) => (
                     <option key={r.id} value={r.id}>
                       {label(r)}
@@ -81,7 +84,7 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             </button>
           </form>
           <p className="mt-3 text-sm" data-testid="diff-stats">
-            {stats.added} words added, {stats.removed} words removed.
+            {words(stats.added)} added, {words(stats.removed)} removed.
           </p>
           <div className="mt-2">
             <DiffView segments={segments} label={`Differences from ${label(a)} to ${label(b)}`} />
@@ -97,6 +100,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-3 border-b border-rule py-2">
               <div>
                 <p className="font-semibold">{r.headline}</p>
+                {r.leadImageCaption && (
+                  <p className="text-sm" data-testid="revision-caption">
+                    {CAPTION_LABEL} {r.leadImageCaption}
+                  </p>
+                )}
                 <p className="text-sm text-muted">{label(r)}</p>
               </div>
               <div className="flex items-center gap-3">
