@@ -37,6 +37,12 @@ describe("diffStats", () => {
     expect(stats).toEqual({ added: 3, removed: 0 });
     expect(diffStats(wordDiff("a b c d", "a d"))).toEqual({ added: 0, removed: 2 });
   });
+  it("counts a caption's words, not its label's", () => {
+    const without = comparableText({ headline: "H", dek: "", text: "Body" });
+    const withCaption = comparableText({ headline: "H", dek: "", leadImageCaption: "Fighters at the citadel.", text: "Body" });
+    expect(diffStats(wordDiff(without, withCaption))).toEqual({ added: 4, removed: 0 });
+    expect(diffStats(wordDiff(withCaption, without))).toEqual({ added: 0, removed: 4 });
+  });
 });
 
 describe("comparableText and sameContent", () => {

@@ -15,9 +15,9 @@ export function wordDiff(before: string, after: string): DiffSegment[] {
   return segments;
 }
 
-/** Words added and removed, for "+12 −3" summaries. */
+/** Words added and removed, for "+12 −3" summaries; the caption's label (comparableText) is not the story's words. */
 export function diffStats(segments: DiffSegment[]): { added: number; removed: number } {
-  const words = (s: string) => (s.match(/\S+/g) ?? []).length;
+  const words = (s: string) => (s.replaceAll(CAPTION_LABEL, " ").match(/\S+/g) ?? []).length;
   let added = 0;
   let removed = 0;
   for (const s of segments) {
