@@ -59,6 +59,9 @@ let owner: TestUser, coAuthor: TestUser, photographer: TestUser, assigningEditor
 let actors: Record<string, Actor>;
 let section: { id: string; slug: string };
 let ids: Record<string, string>;
+/** Tag names of this run's own: tags are shared by every test file, and one name in any case is one tag. */
+const run = uniq();
+const tag = (name: string) => `${name} ${run}`;
 
 async function photo(alt: string, caption: string) {
   const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 120, g: 60, b: 20 } } }).jpeg().toBuffer();
@@ -105,36 +108,36 @@ beforeAll(async () => {
     answer: "minimal",
     actor: actors.owner!,
     id: saved.id,
-    input: { version: saved.version, dek: "A dek", body: "<p>Second words &amp; more.</p>", tags: ["Zoning", "board", "Élections"], coAuthorIds: [coAuthor.personId], leadImageId: lead.id, leadImageCaption: "Our own caption" },
+    input: { version: saved.version, dek: "A dek", body: "<p>Second words &amp; more.</p>", tags: [tag("Zoning"), tag("board"), tag("Élections")], coAuthorIds: [coAuthor.personId], leadImageId: lead.id, leadImageCaption: "Our own caption" },
   });
   const plain = await create("Text only");
   // Assigned by an editor, with a photographer on it.
   const assigned = await create("Assigned");
   await db.article.update({ where: { id: assigned.id }, data: { assignedById: assigningEditor.userId } });
   await db.articleAssignee.create({ data: { articleId: assigned.id, userId: photographer.userId, role: "PHOTOGRAPHER" } });
-  const submitted = await create("Submitted", { tags: ["Budget"] });
+  const submitted = await create("Submitted", { tags: [tag("Budget")] });
   await transitionArticle({ actor: actors.owner!, id: submitted.id, input: { action: "submit" } });
   const sentBack = await create("Sent back");
   await transitionArticle({ actor: actors.owner!, id: sentBack.id, input: { action: "submit" } });
   await transitionArticle({ actor: actors.editor!, id: sentBack.id, input: { action: "request_changes", note: "More sources." } });
 
   // Live, untouched since: the library's caption under its photo.
-  const clean = await create("Live", { tags: ["Budget", "Arts"] });
+  const clean = await create("Live", { tags: [tag("Budget"), tag("Arts")] });
   await updateArticle({ actor: actors.owner!, id: clean.id, input: { version: clean.version, leadImageId: second.id } });
   await toLive(clean.id);
   // Live with a working copy that changes the text and everything beside it.
-  const pending = await create("Live edited", { tags: ["Old tag"], coAuthorIds: [coAuthor.personId] });
+  const pending = await create("Live edited", { tags: [tag("Old tag")], coAuthorIds: [coAuthor.personId] });
   const live = await toLive(pending.id);
   await updateUseCase.updateArticle({
     answer: "minimal",
     actor: actors.adviser!,
     id: pending.id,
-    input: { version: live.version, headline: `Live edited again ${uniq()}`, body: "<p>New words.</p>", tags: ["New tag", "Zoning"], section: other.slug, leadImageId: lead.id, leadImageCaption: "Working caption", coAuthorIds: [] },
+    input: { version: live.version, headline: `Live edited again ${uniq()}`, body: "<p>New words.</p>", tags: [tag("New tag"), tag("Zoning")], section: other.slug, leadImageId: lead.id, leadImageCaption: "Working caption", coAuthorIds: [] },
   });
   // Live with a working copy that changes only its tags.
-  const besideOnly = await create("Live retagged", { tags: ["Arts"] });
+  const besideOnly = await create("Live retagged", { tags: [tag("Arts")] });
   const retag = await toLive(besideOnly.id);
-  await updateArticle({ actor: actors.adviser!, id: besideOnly.id, input: { version: retag.version, tags: ["Arts", "Budget"] } });
+  await updateArticle({ actor: actors.adviser!, id: besideOnly.id, input: { version: retag.version, tags: [tag("Arts"), tag("Budget")] } });
   // Scheduled, with an edit waiting in its working copy.
   const scheduled = await create("Scheduled");
   const due = await toLive(scheduled.id, new Date(Date.now() + 86_400_000).toISOString());
@@ -158,7 +161,7 @@ describe("GET /api/v1/articles as plain SQL", () => {
     expect(got).toStrictEqual(await includePage({ actor: actors.owner!, filter }));
     const story = got.articles.find((a) => a.id === ids.saved)!;
     expect(story.body).toBe("<p>Second words &amp; more.</p>");
-    expect(story.tags.map((t) => t.name).sort()).toEqual(["Zoning", "board", "Élections"]);
+    expect(story.tags.map((t) => t.name).sort()).toEqual([tag("Zoning"), tag("board"), tag("Élections")]);
     expect(story.authors.map((a) => a.name)).toEqual([expect.any(String), "The Night Owl"]);
     expect(story.leadImage).toMatchObject({ alt: "Students at the gate", caption: "Our own caption", credit: "Staff photo" });
   });
@@ -200,15 +203,15 @@ describe("GET /api/v1/articles as plain SQL", () => {
     const { articles } = await listArticlesPageForActor({ actor: actors.adviser!, filter: { section: section.slug } });
     const byId = new Map<string, EditorArticleDto>(articles.map((a) => [a.id, a]));
     const pending = byId.get(ids.pending)!;
-    expect(pending).toMatchObject({ pendingChanges: true, body: "<p>New words.</p>", tags: [{ name: "New tag" }, { name: "Zoning" }], leadImage: { caption: "Working caption" }, live: { body: "<p>First words.</p>", tags: [{ name: "Old tag" }], leadImage: null } });
+    expect(pending).toMatchObject({ pendingChanges: true, body: "<p>New words.</p>", tags: [{ name: tag("New tag") }, { name: tag("Zoning") }], leadImage: { caption: "Working caption" }, live: { body: "<p>First words.</p>", tags: [{ name: tag("Old tag") }], leadImage: null } });
     expect(pending.section?.slug).not.toBe(section.slug);
     expect(pending.authors).toHaveLength(1);
     expect(pending.live?.authors).toHaveLength(2);
-    expect(byId.get(ids.besideOnly)).toMatchObject({ pendingChanges: true, tags: [{ name: "Arts" }, { name: "Budget" }], live: { tags: [{ name: "Arts" }] } });
+    expect(byId.get(ids.besideOnly)).toMatchObject({ pendingChanges: true, tags: [{ name: tag("Arts") }, { name: tag("Budget") }], live: { tags: [{ name: tag("Arts") }] } });
     expect(byId.get(ids.scheduled)).toMatchObject({ status: STATUS.SCHEDULED, pendingChanges: true, dek: "Changed before it goes out", live: { dek: "" } });
     expect(byId.get(ids.scheduled)?.publishAt).toEqual(expect.any(String));
     const clean = byId.get(ids.clean)!;
-    expect(clean).toMatchObject({ pendingChanges: false, leadImage: { alt: "The board meets", caption: "" }, tags: [{ name: "Arts" }, { name: "Budget" }] });
+    expect(clean).toMatchObject({ pendingChanges: false, leadImage: { alt: "The board meets", caption: "" }, tags: [{ name: tag("Arts") }, { name: tag("Budget") }] });
     expect(clean).not.toHaveProperty("live");
     expect(clean.authors[0]?.detail).toEqual(expect.any(String));
     expect(byId.get(ids.plain)).toMatchObject({ tags: [], leadImage: null, pendingChanges: false });
