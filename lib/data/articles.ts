@@ -137,7 +137,7 @@ export type EditorArticleDto = ArticleDto & {
  * (working copy ?? live, lib/domain/working-copy.ts), `updatedAt` is the last save, and while the
  * working copy differs from what readers see, `pendingChanges` is true and `live` holds the latter.
  */
-export function toEditorArticleDto(row: ArticleRow, pub: PublicationSettings): EditorArticleDto {
+export function toEditorArticleDto(row: EditorStoryRow, pub: PublicationSettings): EditorArticleDto {
   const text = currentText(row);
   const pendingChanges = hasPendingChanges(row);
   const live = toArticleDto(row, pub);
@@ -291,45 +291,139 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** Ids of the stories the actor works on (creator, byline, assignee), each from its own index. */
-async function listOwnArticleIds(actor: Actor): Promise<string[]> {
-  const [created, bylines, assigned] = await Promise.all([
-    db.article.findMany({ where: { createdById: actor.userId }, select: { id: true } }),
-    db.articleAuthor.findMany({ where: { personId: actor.personId }, select: { articleId: true } }),
-    db.articleAssignee.findMany({ where: { userId: actor.userId }, select: { articleId: true } }),
-  ]);
-  return [...new Set([...created.map((r) => r.id), ...bylines.map((r) => r.articleId), ...assigned.map((r) => r.articleId)])];
+/**
+ * A page of the API list's stories by primary key, as plain SQL (exported for the query-plan
+ * test): the stories with their live and working-copy section and lead image joined, then the
+ * live and working-copy tags, then the live and working-copy bylines (each pair one statement).
+ * Three statements where Prisma's include took nine, each compiled on the event loop.
+ * A body's document travels only when some HTML of the story is unrendered (withRenderedBody
+ * renders it, sameText compares documents then); the plain text (`bodyText`) never does, as the
+ * API shows none: the working copy's is read only as whether it exists (workingCopyOf asks).
+ */
+export function editorStoriesSql(ids: string[]): { stories: Prisma.Sql; tags: Prisma.Sql; bylines: Prisma.Sql } {
+  const list = Prisma.join(ids);
+  const unrendered = Prisma.sql`(a."bodyHtml" = ${UNRENDERED_HTML} OR a."draftBodyHtml" = ${UNRENDERED_HTML})`;
+  // The columns toArticleDto reads of a lead image (leadImageSelect), as "<prefix>Id", "<prefix>Alt", ...
+  const media = (alias: string, prefix: string) =>
+    Prisma.raw(["id", "alt", "caption", "credit", "variants", "width", "height"].map((c) => `${alias}."${c}" AS "${prefix}${c[0]!.toUpperCase()}${c.slice(1)}"`).join(", "));
+  return {
+    stories: Prisma.sql`SELECT a."id", a."slug", a."headline", a."dek", a."bodyHtml", CASE WHEN ${unrendered} THEN a."bodyJson" ELSE '' END AS "bodyJson",
+        a."status", a."version", a."wordCount", a."pinRank", a."noindex", a."createdById", a."createdAt", a."updatedAt", a."liveUpdatedAt", a."publishedAt", a."publishAt",
+        a."sectionId", a."leadImageId", a."leadImageCaption",
+        a."draftHeadline", a."draftDek", a."draftBodyHtml", CASE WHEN a."draftBodyJson" IS NULL THEN NULL WHEN ${unrendered} THEN a."draftBodyJson" ELSE '' END AS "draftBodyJson",
+        CASE WHEN a."draftBodyText" IS NULL THEN NULL ELSE '' END AS "draftBodyText", a."draftWordCount",
+        a."draftSectionId", a."draftLeadImageId", a."draftLeadImageCaption",
+        s."id" AS "secId", s."name" AS "secName", s."slug" AS "secSlug", ds."id" AS "draftSecId", ds."name" AS "draftSecName", ds."slug" AS "draftSecSlug",
+        ${media("m", "lead")}, ${media("dm", "draftLead")}
+      FROM "Article" a
+      LEFT JOIN "Section" s ON s."id" = a."sectionId"
+      LEFT JOIN "Section" ds ON ds."id" = a."draftSectionId"
+      LEFT JOIN "Media" m ON m."id" = a."leadImageId"
+      LEFT JOIN "Media" dm ON dm."id" = a."draftLeadImageId"
+      WHERE a."id" IN (${list})`,
+    tags: Prisma.sql`SELECT tg."articleId", 0 AS "draft", t."name", t."slug" FROM "ArticleTag" tg JOIN "Tag" t ON t."id" = tg."tagId" WHERE tg."articleId" IN (${list})
+      UNION ALL SELECT dt."articleId", 1 AS "draft", t."name", t."slug" FROM "ArticleDraftTag" dt JOIN "Tag" t ON t."id" = dt."tagId" WHERE dt."articleId" IN (${list})
+      ORDER BY "articleId", "draft", "name"`,
+    bylines: Prisma.sql`SELECT aa."articleId", 0 AS "draft", aa."position", p."id", p."slug", p."fullName", p."penName", p."penNameApproved", p."nameDisplay", p."graduationYear", p."title"
+        FROM "ArticleAuthor" aa JOIN "Person" p ON p."id" = aa."personId" WHERE aa."articleId" IN (${list})
+      UNION ALL SELECT da."articleId", 1 AS "draft", da."position", p."id", p."slug", p."fullName", p."penName", p."penNameApproved", p."nameDisplay", p."graduationYear", p."title"
+        FROM "ArticleDraftAuthor" da JOIN "Person" p ON p."id" = da."personId" WHERE da."articleId" IN (${list})
+      ORDER BY "articleId", "draft", "position"`,
+  };
+}
+
+type RawInt = number | bigint;
+type RawMedia = { Id: string | null; Alt: string | null; Caption: string | null; Credit: string | null; Variants: string | null; Width: RawInt | null; Height: RawInt | null };
+type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}${K}`]: T[K] };
+type RawEditorStory = {
+  id: string; slug: string; headline: string; dek: string; bodyHtml: string; bodyJson: string; status: ArticleStatus; version: RawInt; wordCount: RawInt; pinRank: RawInt | null;
+  noindex: boolean | number; createdById: string; createdAt: RawDate; updatedAt: RawDate; liveUpdatedAt: RawDate | null; publishedAt: RawDate | null; publishAt: RawDate | null;
+  sectionId: string | null; leadImageId: string | null; leadImageCaption: string | null;
+  draftHeadline: string | null; draftDek: string | null; draftBodyHtml: string | null; draftBodyJson: string | null; draftBodyText: string | null; draftWordCount: RawInt | null;
+  draftSectionId: string | null; draftLeadImageId: string | null; draftLeadImageCaption: string | null;
+  secId: string | null; secName: string | null; secSlug: string | null; draftSecId: string | null; draftSecName: string | null; draftSecSlug: string | null;
+} & Prefixed<"lead", RawMedia> & Prefixed<"draftLead", RawMedia>;
+type RawTagOf = { articleId: string; draft: RawInt; name: string; slug: string };
+
+/** What toEditorArticleDto reads of a story (findEditorStoryRows gives exactly this, an ArticleRow is one). */
+export type EditorStoryRow = LiveStoryRow &
+  Pick<ArticleRow, "bodyText" | "sectionId" | "leadImageId" | "draftSection" | "draftTags" | "draftLeadImage" | "draftAuthors" | "draftSectionId" | "draftLeadImageId" | "draftLeadImageCaption"> &
+  Pick<ArticleRow, "draftHeadline" | "draftDek" | "draftBodyHtml" | "draftBodyJson" | "draftBodyText" | "draftWordCount">;
+
+/** A lead image as leadImageSelect gives it, from the statement's prefixed columns. */
+function mediaOf(m: RawMedia): ArticleRow["leadImage"] {
+  return m.Id === null ? null : { id: m.Id, alt: m.Alt ?? "", caption: m.Caption ?? "", credit: m.Credit ?? "", variants: m.Variants ?? "[]", width: Number(m.Width ?? 0), height: Number(m.Height ?? 0) };
+}
+
+/** Whole stories by id, in that order, as toEditorArticleDto reads them (any status; a missing id is left out). */
+export async function findEditorStoryRows(ids: string[]): Promise<EditorStoryRow[]> {
+  if (ids.length === 0) return [];
+  const sql = editorStoriesSql(ids);
+  const [stories, tags, bylines] = await Promise.all([db.$queryRaw<RawEditorStory[]>(sql.stories), db.$queryRaw<RawTagOf[]>(sql.tags), db.$queryRaw<(RawByline & { draft: RawInt; position: RawInt })[]>(sql.bylines)]);
+  const tagsOf = new Map<string, EditorStoryRow["tags"]>();
+  for (const { articleId, draft, name, slug } of tags) {
+    const key = `${Number(draft)}:${articleId}`;
+    tagsOf.set(key, [...(tagsOf.get(key) ?? []), { tag: { name, slug } }]);
+  }
+  // Live bylines, then the working copy's, each already in byline order.
+  const [live, draft] = [0, 1].map((d) => bylines.filter((b) => Number(b.draft) === d).map(({ articleId, id, slug, fullName, penName, penNameApproved, nameDisplay, graduationYear, title }) => ({ articleId, id, slug, fullName, penName, penNameApproved, nameDisplay, graduationYear, title })));
+  const bylinesOf = [groupBylines(live!), groupBylines(draft!)];
+  const date = (v: RawDate | null) => (v === null ? null : new Date(v));
+  const int = (v: RawInt | null) => (v === null ? null : Number(v));
+  return inOrder(ids, stories).map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    headline: r.headline,
+    dek: r.dek,
+    bodyHtml: r.bodyHtml,
+    bodyJson: r.bodyJson,
+    // Not read (editorStoriesSql): nothing the API answers shows the plain text.
+    bodyText: "",
+    status: r.status,
+    version: Number(r.version),
+    wordCount: Number(r.wordCount),
+    pinRank: int(r.pinRank),
+    noindex: Boolean(r.noindex),
+    createdById: r.createdById,
+    createdAt: new Date(r.createdAt),
+    updatedAt: new Date(r.updatedAt),
+    liveUpdatedAt: date(r.liveUpdatedAt),
+    publishedAt: date(r.publishedAt),
+    publishAt: date(r.publishAt),
+    sectionId: r.sectionId,
+    section: r.secId === null ? null : { id: r.secId, name: r.secName ?? "", slug: r.secSlug ?? "" },
+    leadImageId: r.leadImageId,
+    leadImage: mediaOf({ Id: r.leadId, Alt: r.leadAlt, Caption: r.leadCaption, Credit: r.leadCredit, Variants: r.leadVariants, Width: r.leadWidth, Height: r.leadHeight }),
+    leadImageCaption: r.leadImageCaption,
+    tags: tagsOf.get(`0:${r.id}`) ?? [],
+    authors: bylinesOf[0]!.get(r.id) ?? [],
+    draftHeadline: r.draftHeadline,
+    draftDek: r.draftDek,
+    draftBodyHtml: r.draftBodyHtml,
+    draftBodyJson: r.draftBodyJson,
+    draftBodyText: r.draftBodyText,
+    draftWordCount: int(r.draftWordCount),
+    draftSectionId: r.draftSectionId,
+    draftSection: r.draftSecId === null ? null : { id: r.draftSecId, name: r.draftSecName ?? "", slug: r.draftSecSlug ?? "" },
+    draftLeadImageId: r.draftLeadImageId,
+    draftLeadImage: mediaOf({ Id: r.draftLeadId, Alt: r.draftLeadAlt, Caption: r.draftLeadCaption, Credit: r.draftLeadCredit, Variants: r.draftLeadVariants, Width: r.draftLeadWidth, Height: r.draftLeadHeight }),
+    draftLeadImageCaption: r.draftLeadImageCaption,
+    draftTags: tagsOf.get(`1:${r.id}`) ?? [],
+    draftAuthors: bylinesOf[1]!.get(r.id) ?? [],
+  }));
 }
 
 /**
- * The API list's where clause and order, through Prisma: the same stories, filters, order and
- * cursor as newsroomIdsSql, so the same indexes serve it. The API loads whole stories with
- * Prisma's include, and one findMany with where, order and take measured faster than the plain
- * ids followed by `id IN (…50 ids)`: Prisma compiles that list into the query on the event loop
- * (about 20 ms more per page on the shared machine).
+ * One page of the stories the actor may see, as the API shows them, and the next page's cursor:
+ * the ids from newsroomIdsSql (the dashboard's statement, plan-tested), then the whole stories
+ * by primary key (findEditorStoryRows). Four plain statements; Prisma's findMany with its
+ * include was nine, compiled on the event loop, and most of the page's time.
  */
-async function newsroomListQuery({ actor, filter = {}, mine = false, cursor }: NewsroomListArgs) {
-  const where: Prisma.ArticleWhereInput[] = [visibleTo(actor)];
-  if (mine) where.push({ id: { in: await listOwnArticleIds(actor) } });
-  if (filter.status) where.push({ status: filter.status });
-  if (filter.section) where.push({ section: { slug: filter.section } });
-  if (cursor !== undefined) {
-    const after = decodeArticleCursor(cursor);
-    // The redundant `lte` lets SQLite start the index scan at the cursor instead of the top.
-    where.push({ updatedAt: { lte: after.updatedAt } }, { OR: [{ updatedAt: { lt: after.updatedAt } }, { id: { lt: after.id } }] });
-  }
-  return { where: { AND: where }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[] };
-}
-
-/** One page of the stories the actor may see, as the API shows them, and the next page's cursor. */
-export async function listArticlesPageForActor({ limit = NEWSROOM_PAGE_SIZE, ...args }: NewsroomListArgs): Promise<{ articles: EditorArticleDto[]; nextCursor: string | null }> {
-  const [query, pub] = await Promise.all([newsroomListQuery(args), getPublication()]);
-  const found = await db.article.findMany({ ...query, include: articleInclude, take: limit + 1 });
-  const rows = found.slice(0, limit);
-  const last = rows[rows.length - 1];
-  const nextCursor = found.length > limit && last ? encodeArticleCursor(last) : null;
+export async function listArticlesPageForActor(args: NewsroomListArgs): Promise<{ articles: EditorArticleDto[]; nextCursor: string | null }> {
+  const [{ ids, nextCursor }, pub] = await Promise.all([newsroomPage(args), getPublication()]);
+  const rows = await findEditorStoryRows(ids);
   // Drafts saved since their HTML was last needed are rendered now, once.
-  const rendered: ArticleRow[] = [];
+  const rendered: EditorStoryRow[] = [];
   for (const row of rows) rendered.push(await withRenderedBody(row));
   return { articles: rendered.map((r) => toEditorArticleDto(r, pub)), nextCursor };
 }

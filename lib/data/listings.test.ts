@@ -1,7 +1,7 @@
-import { actorFor, copyEmptyDatabase, createTestSection, createTestUser, type TestUser, uniq } from "@/lib/testing/db";
+import { actorFor, createTestSection, createTestUser, type TestUser, uniq } from "@/lib/testing/db";
+import { archivePlans } from "@/lib/testing/query-plan";
 import { createArticle, transitionArticle } from "@/lib/testing/use-cases";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { STATUS } from "@/lib/domain/workflow";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -53,31 +53,8 @@ const ARCHIVE_SQL = [
   `VACUUM (ANALYZE) "Person", "User", "Section", "Tag", "Article", "ArticleAuthor", "ArticleTag", "ArticleSearch"`,
 ];
 
-let archive: { client: pg.Client; drop: () => Promise<void> } | null = null;
-
-beforeAll(async () => {
-  if (engine !== "postgres") return;
-  const copy = await copyEmptyDatabase();
-  const client = new pg.Client({ connectionString: copy.url });
-  await client.connect();
-  archive = { client, drop: copy.drop };
-  for (const sql of ARCHIVE_SQL) await client.query(sql);
-}, 60_000);
-
-afterAll(async () => {
-  await archive?.client.end();
-  await archive?.drop();
-});
-
 /** The query plan as text: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN on the archive. */
-async function plan(sql: Prisma.Sql): Promise<string> {
-  if (archive) {
-    const { rows } = await archive.client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql.text}`, sql.values);
-    return rows.map((r) => r["QUERY PLAN"]).join("\n");
-  }
-  const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.values);
-  return rows.map((r) => r.detail).join("\n");
-}
+const plan = archivePlans(ARCHIVE_SQL);
 
 /** Each engine's words for the plan shapes the listings rely on. */
 const shapes =

@@ -1,12 +1,11 @@
-import { copyEmptyDatabase } from "@/lib/testing/db";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import "@/lib/testing/db";
+import { archivePlans } from "@/lib/testing/query-plan";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/policy";
 import { STATUS } from "@/lib/domain/workflow";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { newsroomIdsSql, reviewQueueSql, storyRowsSql } from "./articles";
 import { openRequiredSql } from "./comments";
-import { db, engine } from "./db";
+import { engine } from "./db";
 import { myAssignmentsSql } from "./planning";
 
 /**
@@ -39,31 +38,8 @@ const ARCHIVE_SQL = [
   `VACUUM (ANALYZE) "Person", "User", "Section", "Article", "ArticleAuthor", "ArticleAssignee", "Transition", "Comment"`,
 ];
 
-let archive: { client: pg.Client; drop: () => Promise<void> } | null = null;
-
-beforeAll(async () => {
-  if (engine !== "postgres") return;
-  const copy = await copyEmptyDatabase();
-  const client = new pg.Client({ connectionString: copy.url });
-  await client.connect();
-  archive = { client, drop: copy.drop };
-  for (const sql of ARCHIVE_SQL) await client.query(sql);
-}, 120_000);
-
-afterAll(async () => {
-  await archive?.client.end();
-  await archive?.drop();
-});
-
 /** The query plan as text: SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN on the archive. */
-async function plan(sql: Prisma.Sql): Promise<string> {
-  if (archive) {
-    const { rows } = await archive.client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql.text}`, sql.values);
-    return rows.map((r) => r["QUERY PLAN"]).join("\n");
-  }
-  const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.values);
-  return rows.map((r) => r.detail).join("\n");
-}
+const plan = archivePlans(ARCHIVE_SQL, { timeout: 120_000 });
 
 const pgEngine = engine === "postgres";
 /** A sort of the rows read (SQLite's temp b-tree; PostgreSQL's Sort node). */

@@ -1,5 +1,6 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, type TestUser } from "@/lib/testing/db";
+import { docx, picture } from "@/lib/testing/docx";
 import { addImportedImage, createApiToken, createArticle, importDocxForActor, skipImportedImage, transitionArticle } from "@/lib/testing/use-cases";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -22,45 +23,8 @@ import { DocxImageSlot, fillDocxImageSlot, findDocxImageSlot } from "./docx-slot
 import { storyExtensions } from "./extensions";
 import { renderBodyFromHtml, renderBodyFromJson } from "./render";
 
-const W =
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-type Picture = { id: string; file: string; data: Buffer } | { id: string; linked: string };
-
-/** A real .docx (a zip of WordprocessingML), the way Word or a Google Docs download makes one. */
-async function docx(body: string, pictures: Picture[] = []): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    "[Content_Types].xml",
-    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Default Extension="emf" ContentType="image/x-emf"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>`,
-  );
-  zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`);
-  const pictureRels = pictures
-    .map((p) =>
-      "linked" in p
-        ? `<Relationship Id="${p.id}" Type="${REL}/image" Target="${p.linked}" TargetMode="External"/>`
-        : `<Relationship Id="${p.id}" Type="${REL}/image" Target="media/${p.file}"/>`,
-    )
-    .join("");
-  zip.file(
-    "word/_rels/document.xml.rels",
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="${REL}/hyperlink" Target="https://www.crisisgroup.org/" TargetMode="External"/><Relationship Id="rIdNum" Type="${REL}/numbering" Target="numbering.xml"/>${pictureRels}</Relationships>`,
-  );
-  for (const p of pictures) if (!("linked" in p)) zip.file(`word/media/${p.file}`, p.data);
-  zip.file(
-    "word/numbering.xml",
-    `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`,
-  );
-  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`);
-  return zip.generateAsync({ type: "nodebuffer" });
-}
-
 const p = (inner: string, props = "") => `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ""}${inner}</w:p>`;
 const run = (text: string, props = "") => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ""}<w:t xml:space="preserve">${text}</w:t></w:r>`;
-/** An inline picture as Word writes it: a drawing whose blip points at a relationship. */
-const picture = (relId: string, { descr = "", title = "", linked = false } = {}) =>
-  `<w:r><w:drawing><wp:inline><wp:extent cx="3048000" cy="1905000"/><wp:docPr id="1" name="Picture" descr="${descr}" title="${title}"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip ${linked ? "r:link" : "r:embed"}="${relId}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
 
 /** A photo straight off a phone: EXIF with the GPS position of the photographer. */
 function gpsJpeg() {

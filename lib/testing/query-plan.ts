@@ -1,3 +1,7 @@
+import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+// The test database guard first: it must run before the Prisma client is made.
+import { copyEmptyDatabase } from "./db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/data/db";
 
@@ -21,4 +25,36 @@ export async function queryPlan(sql: Prisma.Sql): Promise<string> {
   }
   const rows = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.values);
   return rows.map((r) => r.detail).join("\n");
+}
+
+/**
+ * Query plans taken on an archive, for tests whose claim is "this stays fast on 30 years of
+ * stories". On PostgreSQL, plans depend on a table's statistics, and on the shared test
+ * database's few hundred rows the planner rightly reads whole tables and sorts them; so the
+ * statements `archiveSql` gives are run once into a database of the test file's own (a copy of
+ * the empty, migrated one, dropped after), and plans are taken there with the planner left to
+ * choose freely, as it would on a live archive. SQLite's planner keeps no statistics here, so
+ * there the plans come from the shared test database (`queryPlan`). Call it at the top level of
+ * a test file: it registers the file's beforeAll and afterAll.
+ */
+export function archivePlans(archiveSql: readonly string[], { timeout = 60_000 }: { timeout?: number } = {}): (sql: Prisma.Sql) => Promise<string> {
+  let archive: { client: pg.Client; drop: () => Promise<void> } | null = null;
+  beforeAll(async () => {
+    if (!onPostgres) return;
+    const copy = await copyEmptyDatabase();
+    const client = new pg.Client({ connectionString: copy.url });
+    await client.connect();
+    archive = { client, drop: copy.drop };
+    for (const sql of archiveSql) await client.query(sql);
+  }, timeout);
+  afterAll(async () => {
+    await archive?.client.end();
+    await archive?.drop();
+  });
+  return async (sql) => {
+    if (!onPostgres) return queryPlan(sql);
+    if (!archive) throw new Error("archivePlans: the archive is not loaded (call it at the top level of the test file)");
+    const { rows } = await archive.client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${sql.text}`, sql.values);
+    return rows.map((r) => r["QUERY PLAN"]).join("\n");
+  };
 }

@@ -1,10 +1,10 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestUser, uniq, withSecondInstance } from "@/lib/testing/db";
+import { docx, picture } from "@/lib/testing/docx";
 import { addImportedImage, importDocxForActor, skipImportedImage } from "@/lib/testing/use-cases";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import JSZip from "jszip";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as serve } from "@/app/media/[...path]/route";
@@ -28,30 +28,14 @@ beforeAll(async () => {
   [asWriter, asOther] = [actorFor(writer), actorFor(other)];
 });
 
-const W =
-  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const picture = (relId: string) =>
-  `<w:p><w:r><w:drawing><wp:inline><wp:extent cx="3048000" cy="1905000"/><wp:docPr id="1" name="Picture"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:blipFill><a:blip r:embed="${relId}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
-
 /** A real .docx with a map (PNG) and a photo (JPEG). */
 async function twoPhotoDocx(): Promise<Buffer> {
   const map = await sharp({ create: { width: 700, height: 400, channels: 3, background: "#c8a165" } }).png().toBuffer();
   const photo = await sharp({ create: { width: 500, height: 300, channels: 3, background: "#3366aa" } }).jpeg().toBuffer();
-  const zip = new JSZip();
-  zip.file(
-    "[Content_Types].xml",
-    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
-  );
-  zip.file("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/></Relationships>`);
-  zip.file(
-    "word/_rels/document.xml.rels",
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdMap" Type="${REL}/image" Target="media/image1.png"/><Relationship Id="rIdPhoto" Type="${REL}/image" Target="media/image2.jpeg"/></Relationships>`,
-  );
-  zip.file("word/media/image1.png", map);
-  zip.file("word/media/image2.jpeg", photo);
-  zip.file("word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>The map:</w:t></w:r></w:p>${picture("rIdMap")}${picture("rIdPhoto")}</w:body></w:document>`);
-  return zip.generateAsync({ type: "nodebuffer" });
+  return docx(`<w:p><w:r><w:t>The map:</w:t></w:r></w:p><w:p>${picture("rIdMap")}</w:p><w:p>${picture("rIdPhoto")}</w:p>`, [
+    { id: "rIdMap", file: "image1.png", data: map },
+    { id: "rIdPhoto", file: "image2.jpeg", data: photo },
+  ]);
 }
 
 type Instance = {
