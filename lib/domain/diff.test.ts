@@ -58,7 +58,7 @@ describe("comparableText and sameContent", () => {
     const segments = wordDiff(comparableText({ headline: "H", dek: "", leadImageCaption: "Fighters at the citadel.", text: "Body" }), comparableText({ headline: "H", dek: "", leadImageCaption: "Fighters near the citadel.", text: "Body" }));
     expect(segments.filter((s) => s.kind !== "same").map((s) => `${s.kind}:${s.text}`)).toEqual(["removed:at", "added:near"]);
     expect(segments[0]?.text).toContain("Lead image caption: Fighters ");
-    expect(diffStats(wordDiff(comparableText({ headline: "H", dek: "", text: "B" }), comparableText({ headline: "H", dek: "", leadImageCaption: "A new caption", text: "B" })))).toEqual({ added: 6, removed: 0 });
+    expect(diffStats(wordDiff(comparableText({ headline: "H", dek: "", text: "B" }), comparableText({ headline: "H", dek: "", leadImageCaption: "A new caption", text: "B" })))).toEqual({ added: 3, removed: 0 });
   });
 
   it("treats whitespace-only differences as the same content, and word changes as different", () => {
