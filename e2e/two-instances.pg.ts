@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from "node:fs";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { fixture } from "../lib/media/fixtures/craft-heic";
 import { E2E_DATA_DIRS, E2E_SECOND_URL } from "../playwright.pg.config";
 import { storyDocx } from "./docx-import.fixtures";
@@ -128,31 +128,43 @@ test("a .docx imported on one instance has its photos added and skipped on the o
   expect(images.map((i) => i.key)).toEqual(["image-1", "image-2"]);
   await expect(page.getByText("Imported. Check the text, then save. Its 2 photos are below: add or skip each.")).toBeVisible({ timeout: 30_000 });
 
-  const panel = page.getByTestId("docx-images");
-  const map = panel.getByRole("article", { name: "Photo 1 (PNG)" });
-  await map.getByLabel("Alt text").fill(alt);
-  await map.getByLabel("Credit").fill("Pixabay");
-  await map.getByRole("button", { name: "Add to story" }).click();
-  await expect(map.getByRole("status")).toHaveText("Added to the media library and to the story where it stood.");
-  const photo = panel.getByRole("article", { name: "Photo 2 (JPEG)" });
-  await photo.getByRole("button", { name: "Skip" }).click();
-  await expect(photo.getByRole("status")).toHaveText("Skipped: this photo was not kept.");
-  expect(decided).toEqual(["POST image-1 201", "DELETE image-2 204"]);
-  await expect(storyBody(page).locator("figure img")).toHaveAttribute("alt", alt);
-
-  // Done again, on either instance: the same "already decided" answer, and nothing more stored.
   const session = await page.context().storageState();
   const writerOnFirst = page.context().request;
   const writerOnSecond = await playwright.request.newContext({ baseURL: E2E_SECOND_URL, storageState: session });
   const readerOnFirst = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
   const readerOnSecond = await playwright.request.newContext({ baseURL: E2E_SECOND_URL });
-  try {
+  /** The same request sent to both instances: the same 404 from each. */
+  const refusedByBoth = async (send: (api: APIRequestContext) => Promise<APIResponse>, message?: string) => {
+    const answers: { code: string; message: string }[] = [];
     for (const api of [writerOnSecond, writerOnFirst]) {
-      for (const again of [await api.post(`/api/v1/import/${importId}/images/image-1`, { data: { alt, credit: "Pixabay" } }), await api.delete(`/api/v1/import/${importId}/images/image-2`)]) {
-        expect(again.status()).toBe(404);
-        expect(((await again.json()) as { error: { message: string } }).error.message).toBe(ALREADY_DECIDED);
-      }
+      const res = await send(api);
+      expect(res.status()).toBe(404);
+      answers.push(((await res.json()) as { error: { code: string; message: string } }).error);
     }
+    expect(answers[1]).toEqual(answers[0]);
+    if (message) expect(answers[0]!.message).toBe(message);
+  };
+  const addMap = (api: APIRequestContext) => api.post(`/api/v1/import/${importId}/images/image-1`, { data: { alt, credit: "Pixabay" } });
+  const skipPhoto = (api: APIRequestContext) => api.delete(`/api/v1/import/${importId}/images/image-2`);
+
+  try {
+    const panel = page.getByTestId("docx-images");
+    const map = panel.getByRole("article", { name: "Photo 1 (PNG)" });
+    await map.getByLabel("Alt text").fill(alt);
+    await map.getByLabel("Credit").fill("Pixabay");
+    await map.getByRole("button", { name: "Add to story" }).click();
+    await expect(map.getByRole("status")).toHaveText("Added to the media library and to the story where it stood.");
+    // Added again on either instance, while the import still waits for the other photo: already decided.
+    await refusedByBoth(addMap, ALREADY_DECIDED);
+
+    const photo = panel.getByRole("article", { name: "Photo 2 (JPEG)" });
+    await photo.getByRole("button", { name: "Skip" }).click();
+    await expect(photo.getByRole("status")).toHaveText("Skipped: this photo was not kept.");
+    expect(decided).toEqual(["POST image-1 201", "DELETE image-2 204"]);
+    await expect(storyBody(page).locator("figure img")).toHaveAttribute("alt", alt);
+    // Every photo decided, so the import is gone: either decision again gets one answer from both.
+    await refusedByBoth(skipPhoto);
+    await refusedByBoth(addMap);
 
     // The map is in both instances' libraries, once, with its details; the skipped photo in neither.
     const onFirst = await mediaNamed(writerOnFirst, `aleppo-${uid}`);
