@@ -18,8 +18,11 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
 /** What add-imported-image and skip-imported-image answer for a photo already decided (lib/use-cases/imports/staged-import.ts GONE). */
 const ALREADY_DECIDED = "That photo was already added or skipped, or the import expired (after a day). Import the document again to get it back.";
 
+/** A media-library image with its srcsets (lib/validation/media.ts TMediaUrls). */
+type WithSets = MediaItem & { urls: { srcSetWebp: string; srcSetAvif: string } };
+
 /** Every rendition URL of an image: the JPEG fallback and each WebP and AVIF width. */
-function renditionUrls(media: MediaItem & { urls: { srcSetWebp: string; srcSetAvif: string } }): string[] {
+function renditionUrls(media: WithSets): string[] {
   const fromSet = (set: string) => set.split(",").map((entry) => entry.trim().split(/\s+/)[0]!);
   return [media.urls.src, ...fromSet(media.urls.srcSetWebp), ...fromSet(media.urls.srcSetAvif)];
 }
@@ -39,7 +42,7 @@ async function expectServedAlikeByBoth(first: APIRequestContext, second: APIRequ
   }
 }
 
-type WithSets = MediaItem & { urls: { srcSetWebp: string; srcSetAvif: string } };
+/** The caller's media library, searched by file name. */
 async function mediaNamed(api: APIRequestContext, q: string): Promise<WithSets[]> {
   const res = await api.get(`/api/v1/media?q=${encodeURIComponent(q)}`);
   expect(res.status(), await res.text()).toBe(200);
