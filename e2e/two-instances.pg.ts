@@ -4,6 +4,7 @@ import { fixture } from "../lib/media/fixtures/craft-heic";
 import { E2E_DATA_DIRS, E2E_SECOND_URL } from "../playwright.pg.config";
 import { storyDocx } from "./docx-import.fixtures";
 import { createStory, demoCredentials, expect, type MediaItem, readAleppo, signIn, test, uploadMedia } from "./fixtures";
+import { addAdviser, enrol, enterCode, totp } from "./two-factor.fixtures";
 import { getArticle, openStory, patchStory, SAVED, saveStatus, serverText, storyBody, typeNewParagraph } from "./never-lose-a-word.fixtures";
 
 /**
@@ -222,6 +223,28 @@ test("a session cookie minted by one instance is accepted by the other, and sign
     } finally {
       await Promise.all([onSecond.dispose(), copyOnFirst.dispose()]);
     }
+  } finally {
+    await context.close();
+  }
+});
+
+test("an authenticator set up on one instance opens a sign-in on the other (one key seals and opens it)", async ({ browser, pageAs, uid }) => {
+  test.setTimeout(90_000);
+  const demo = await pageAs("adviser");
+  const adviser = await addAdviser(demo, uid, "Two Servers Adviser");
+  const onFirst = await pageAs(adviser);
+  await onFirst.goto("/two-factor/enrol");
+  const { secret } = await enrol(onFirst);
+
+  // The authenticator's secret was sealed by the first instance; the second opens it to check the code.
+  const context = await browser.newContext({ baseURL: E2E_SECOND_URL });
+  try {
+    await signIn(context.request, adviser);
+    const onSecond = await context.newPage();
+    await onSecond.goto("/newsroom");
+    await enterCode(onSecond, totp(secret, 1));
+    await expect(onSecond).toHaveURL(/\/newsroom$/);
+    expect((await onSecond.request.get("/api/v1/articles")).status()).toBe(200);
   } finally {
     await context.close();
   }
