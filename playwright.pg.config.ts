@@ -5,14 +5,14 @@ import base, { e2eServerEnv } from "./playwright.config";
  * The core e2e specs against PostgreSQL and two app instances (issue 15):
  *   E2E_PORT=<port> npx playwright test -c playwright.pg.config.ts
  * A private cluster (scripts/e2e-pg-cluster.ts) on E2E_PORT + 2000, the demo newsroom loaded
- * into it, and two instances that share nothing but the database and the configured secret, as
- * two servers behind a load balancer: one on E2E_PORT (the specs' baseURL), one on E2E_PORT + 1,
- * each with its own data directory (E2E_DATA_DIRS, which must stay empty: photos, staged imports
- * and sessions all live in the database) and its own copy of the build (so neither sees the
- * other's Next cache files), and one NEXTAUTH_SECRET, as a deployment sets it. e2e/two-instances.pg.ts
- * saves on one and reads on the other, imports a .docx on one and adds its photo on the other,
- * serves an upload from both, and takes one instance's session cookie on the other; the other
- * specs run as they do on SQLite.
+ * into it, and two instances, on E2E_PORT (the specs' baseURL) and E2E_PORT + 1, that share
+ * nothing but the database and one NEXTAUTH_SECRET, as two servers behind a load balancer: each
+ * has its own data directory (E2E_DATA_DIRS, which must stay empty: photos, staged imports and
+ * sessions all live in the database) and its own copy of the build (its own Next cache files).
+ * e2e/two-instances.pg.ts saves on one and reads on the other, imports a .docx on one and adds
+ * its photo on the other, serves an upload from both, takes one instance's session cookie and
+ * authenticator on the other, and finds both data directories empty; the other specs run as
+ * they do on SQLite.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_SECOND_URL = `http://127.0.0.1:${PORT + 1}`;
