@@ -25,8 +25,23 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 /**
+ * Why a server on this configuration may not start, or null. On PostgreSQL several instances
+ * may share the database, and each signs sessions and seals authenticator secrets with the
+ * session secret: data/secret is on one machine only, so another instance would refuse the
+ * first's cookies (and could not open its authenticators). There the secret must be configured.
+ */
+export function sessionSecretProblem(env: Record<string, string | undefined> = process.env): string | null {
+  if (env.NEXTAUTH_SECRET || !isPostgresUrl(env.DATABASE_URL ?? "")) return null;
+  return [
+    "NEXTAUTH_SECRET is not set. On PostgreSQL every app instance must sign sessions with the same secret, and data/secret is on this machine only.",
+    "Set one NEXTAUTH_SECRET on every instance (for example `openssl rand -base64 32`). If this server already ran on PostgreSQL, use the contents of its data/secret instead: authenticator apps set up here were sealed with it, and signed-in users stay signed in.",
+  ].join("\n");
+}
+
+/**
  * The session-signing secret: `NEXTAUTH_SECRET` when set, else generated once and kept in
- * data/secret so that sessions survive restarts.
+ * data/secret so that sessions survive restarts (SQLite, one server; on PostgreSQL
+ * scripts/prepare.ts refuses to start without NEXTAUTH_SECRET, see sessionSecretProblem).
  */
 export function sessionSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;

@@ -1,5 +1,6 @@
 /**
- * Gets a data directory ready to serve: creates it, generates the session secret, applies
+ * Gets a data directory ready to serve: creates it, generates the session secret (SQLite; on
+ * PostgreSQL it must be given as NEXTAUTH_SECRET, the same on every instance), applies
  * migrations, and with --demo loads the demo newsroom. --fresh deletes the database first
  * (the e2e suite uses it on its own database file, never on data/masthead.db).
  *   tsx scripts/prepare.ts [--demo] [--fresh]
@@ -9,7 +10,7 @@ import "./lib/allow-server-only";
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { databaseUrl, dataDir, isPostgresUrl, sessionSecret } from "../lib/config";
+import { databaseUrl, dataDir, isPostgresUrl, sessionSecret, sessionSecretProblem } from "../lib/config";
 import { migratePostgres } from "./lib/pg-migrate";
 
 const args = new Set(process.argv.slice(2));
@@ -22,6 +23,12 @@ if (args.has("--fresh")) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) if (existsSync(file + suffix)) rmSync(file + suffix);
 }
 
+// Before anything is written: a data/secret made here would be this machine's alone.
+const secretProblem = sessionSecretProblem({ NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET, DATABASE_URL: url });
+if (secretProblem) {
+  console.error(secretProblem);
+  process.exit(1);
+}
 dataDir();
 sessionSecret();
 

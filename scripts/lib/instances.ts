@@ -5,6 +5,7 @@
  * the end. Everything binds 127.0.0.1 and is stopped by its PID.
  */
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -49,7 +50,9 @@ export async function startInstances({ count, distDir, env, temp, running }: { c
   const cluster = given ? null : await startPgCluster("masthead_loadtest", { durable: true });
   const databaseUrl = given ?? cluster!.url;
   log(`PostgreSQL: ${given ? "DATABASE_URL" : `a private cluster on port ${cluster!.port} (fsync on)`}`);
-  const prepare = spawnSync(process.execPath, [TSX_CLI, "scripts/prepare.ts", ...(given ? [] : ["--demo"])], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  // One session secret for every instance, as a deployment sets it (prepare.ts refuses PostgreSQL without one).
+  const secret = process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url");
+  const prepare = spawnSync(process.execPath, [TSX_CLI, "scripts/prepare.ts", ...(given ? [] : ["--demo"])], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: secret }, encoding: "utf8" });
   if (prepare.status !== 0) {
     process.stdout.write(prepare.stdout ?? "");
     process.stderr.write(prepare.stderr ?? "");
@@ -58,7 +61,7 @@ export async function startInstances({ count, distDir, env, temp, running }: { c
   const build = ensureBuild({ distDir, databaseUrl, force: process.argv.includes("--rebuild"), reuse: process.argv.includes("--reuse-build") });
   const ports = await Promise.all(Array.from({ length: count }, () => freePort()));
   const boot = (i: number) =>
-    startServer({ distDir, databaseUrl, port: ports[i], env: { MASTHEAD_TRUSTED_PROXIES: "1", MASTHEAD_SCHEDULER_MS: "1000", ...env }, logName: `loadtest-instance-${i + 1}` });
+    startServer({ distDir, databaseUrl, port: ports[i], env: { MASTHEAD_TRUSTED_PROXIES: "1", MASTHEAD_SCHEDULER_MS: "1000", NEXTAUTH_SECRET: secret, ...env }, logName: `loadtest-instance-${i + 1}` });
   const servers: RunningServer[] = [];
   for (let i = 0; i < count; i++) servers.push(await boot(i));
   const dir = temp.make("nginx-instances");
