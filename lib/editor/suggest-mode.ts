@@ -175,3 +175,8 @@ export function suggestionRange(doc: PMNode, id: string): { from: number; to: nu
   });
   return from < 0 ? null : { from, to };
 }
+
+/** Placeholder until the fix: no refusals. */
+export function suggestionRefusal(_state: EditorState): string | null {
+  return null;
+}
