@@ -338,7 +338,7 @@ describe("taking blocks out of lists, and lists and subheadings made another kin
     const suggested = editor.getJSON();
     caretAt(editor, "Alpha").commands.toggleBulletList();
     expect(editor.getJSON()).toEqual(suggested);
-    expect(suggestionRefusal(editor.state)).toMatch(/already a suggestion/);
+    expect(suggestionRefusal(editor.state)).toMatch(/already have a suggestion/);
     expect(html(editor.getJSON())).toBe(start);
     // The reason goes once the reviewer moves on.
     caretAt(editor, "One.");
@@ -351,5 +351,46 @@ describe("taking blocks out of lists, and lists and subheadings made another kin
       .find()
       .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs["data-suggestion-label"]);
     expect(labels).toEqual(["Suggested: remove bulleted list", "Suggested: new bulleted list", "Suggested: new paragraph"]);
+  });
+});
+
+describe("a block that already carries a suggestion, changed again while Suggesting", () => {
+  const html = (e: Editor) => renderBodyFromJson(e.getJSON()).html;
+  const start = "<p>One.</p><p>Head</p><ul><li><p>Alpha</p></li></ul><p>Two.</p>";
+
+  it("the suggester's own subheading taken back is withdrawn: readers never see a subheading (they did, after it was taken back)", () => {
+    const editor = suggestingEditor(start, MINJI, AT);
+    caretAt(editor, "Head").commands.toggleHeading({ level: 2 });
+    caretAt(editor, "Head").commands.toggleHeading({ level: 2 });
+    expect(html(editor)).toBe(start);
+    expect(listSuggestions(editor.getJSON())).toEqual([]);
+    expect(editor.getJSON()).toEqual(suggestingEditor(start, MINJI, AT).getJSON());
+  });
+
+  it("the suggester's own numbered list made bulleted again is withdrawn (readers saw a numbered list)", () => {
+    const editor = suggestingEditor(start, MINJI, AT);
+    caretAt(editor, "Alpha").commands.toggleOrderedList();
+    caretAt(editor, "Alpha").commands.toggleBulletList();
+    expect(html(editor)).toBe(start);
+    expect(listSuggestions(editor.getJSON())).toEqual([]);
+  });
+
+  it("someone else's suggested subheading, a suggested subheading made smaller, a struck-through list made numbered: refused, nothing lost", () => {
+    const other = suggestingEditor(start, { id: "user_other", name: "Hana Park" }, AT);
+    caretAt(other, "Head").commands.toggleHeading({ level: 2 });
+    const editor = suggestingEditor(other.getHTML(), MINJI, AT);
+    const theirs = editor.getJSON();
+    caretAt(editor, "Head").commands.toggleHeading({ level: 2 });
+    expect(editor.getJSON()).toEqual(theirs);
+    expect(suggestionRefusal(editor.state)).toMatch(/already have a suggestion/);
+    caretAt(editor, "Head").commands.toggleHeading({ level: 3 });
+    expect(editor.getJSON()).toEqual(theirs);
+
+    const lifted = suggestingEditor("<p>One.</p><ul><li><p>Alpha</p></li><li><p>Beta</p></li></ul><p>Two.</p>", MINJI, AT);
+    caretAt(lifted, "Beta").commands.toggleBulletList();
+    const once = lifted.getJSON();
+    caretAt(lifted, "Alpha").commands.toggleOrderedList();
+    expect(lifted.getJSON()).toEqual(once);
+    expect(listSuggestions(once)).toMatchObject([{ text: "“Beta” → paragraph" }]);
   });
 });
