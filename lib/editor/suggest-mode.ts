@@ -227,7 +227,9 @@ const hasSuggestionMark = (node: PMNode) => node.marks.some((m) => (SUGGESTION_M
 
 /** A block made another kind in place (setNodeMarkup): the package's own test for it (replaceAroundStep.js). */
 function isKindChange(step: unknown): step is ReplaceAroundStep {
-  return step instanceof ReplaceAroundStep && step.insert === 1 && step.slice.size === 2 && step.gapFrom === step.from + 1 && step.gapTo === step.to - 1 && step.structure;
+  // `structure` is internal to prosemirror-transform's types, but it is what the package reads.
+  const structure = (step as { structure?: boolean }).structure === true;
+  return step instanceof ReplaceAroundStep && step.insert === 1 && step.slice.size === 2 && step.gapFrom === step.from + 1 && step.gapTo === step.to - 1 && structure;
 }
 
 /**
