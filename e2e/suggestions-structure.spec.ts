@@ -199,8 +199,8 @@ test("inside a quote and a table cell: a small subheading and a list are suggest
   const writer = await pageAs("writer");
   await writer.goto(`/newsroom/articles/${story.id}`);
   const writerPanel = writer.getByTestId("suggestions");
-  await expect(writerPanel.getByRole("heading")).toHaveText("Suggestions (2)");
-  await writerPanel.getByRole("button", { name: "Accept all" }).click();
+  await expect(writerPanel.getByRole("heading")).toHaveText("Suggestions (1)");
+  await writerPanel.getByRole("button", { name: `Accept: Insert a paragraph break, by ${USERS.adviser.name}` }).click();
   await expect(writerPanel).toContainText("No open suggestions.");
   expect(bare((await getArticle(writerApi, story.id)).body)).toBe(
     bare(bodyHtml)
@@ -394,12 +394,13 @@ test("the adviser suggests a subheading made a paragraph, an item taken out of i
   await expect(after.locator("ul li")).toHaveText(groups);
 });
 
-test("a whole list made paragraphs and Backspace at an item's start are suggestions; moving a suggested block again is refused with a reason", async ({ pageAs, apiAs, uid }) => {
+test("a whole list made paragraphs, Backspace at an item's start and Enter inside one are suggestions; moving a suggested block again is refused with a reason", async ({ pageAs, apiAs, uid }) => {
   test.setTimeout(150_000);
   const writerApi = await apiAs("writer");
   const cities = ["Aleppo", "Hama", "Homs"];
   const steps = ["Take the airport", "Hold the ring road"];
-  const bodyHtml = `<p>The offensive began on 27 November.</p>${ul(cities)}<p>Its commanders set two aims.</p>${ul(steps)}<p>The government called it terrorism.</p>`;
+  const demands = "A ceasefire in Idlib and the release of prisoners";
+  const bodyHtml = `<p>The offensive began on 27 November.</p>${ul(cities)}<p>Its commanders set two aims.</p>${ul(steps)}<p>The government called it terrorism.</p>${ul([demands])}`;
   const story = await createStory(writerApi, { headline: `Lists out (${uid})`, section: "world", body: bodyHtml });
   await transition(writerApi, story.id, "submit");
 
@@ -410,10 +411,17 @@ test("a whole list made paragraphs and Backspace at an item's start are suggesti
   await tool(adviser, "Bulleted list").click();
   await caretBefore(adviser, steps[1]);
   await adviser.keyboard.press("Backspace");
+  // Enter in the middle of an item: a new item, as a suggested paragraph break.
+  await caretBefore(adviser, "and the release");
+  await adviser.keyboard.press("Enter");
   await expect(saveStatus(adviser)).toHaveText(SAVED);
 
   const panel = adviser.getByTestId("suggestions");
-  await expect(panel.getByRole("listitem")).toHaveText([new RegExp(`^Make “${cities.join(" ")}” paragraphs${USERS.adviser.name}`), new RegExp(`^Make “${steps[1]}” a paragraph${USERS.adviser.name}`)]);
+  await expect(panel.getByRole("listitem")).toHaveText([
+    new RegExp(`^Make “${cities.join(" ")}” paragraphs${USERS.adviser.name}`),
+    new RegExp(`^Make “${steps[1]}” a paragraph${USERS.adviser.name}`),
+    new RegExp(`^Insert a paragraph break${USERS.adviser.name}`),
+  ]);
   const body = storyBody(adviser);
   await expect(body.locator("p.suggestion-block-insert")).toHaveText([...cities, steps[1]]);
   // Nothing applied directly: the API's body (readers' text) is the story as written.
@@ -426,7 +434,7 @@ test("a whole list made paragraphs and Backspace at an item's start are suggesti
   await tool(adviser, "Numbered list").click();
   const refused = adviser.getByTestId("suggestion-refused");
   await expect(refused).toHaveText("Not changed: these blocks already have a suggestion. Undo it, or accept or reject it first, then try again.");
-  await expect(panel.getByRole("listitem")).toHaveCount(2);
+  await expect(panel.getByRole("listitem")).toHaveCount(3);
   await expect(body.locator("ol")).toHaveCount(0);
   await adviser.emulateMedia({ colorScheme: "dark" });
   const { violations } = await new AxeBuilder({ page: adviser }).include('[data-testid="suggestion-refused"]').include('[data-testid="story-body"]').withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -445,10 +453,16 @@ test("a whole list made paragraphs and Backspace at an item's start are suggesti
   await writer.goto(`/newsroom/articles/${story.id}`);
   const writerPanel = writer.getByTestId("suggestions");
   await writerPanel.getByRole("button", { name: `Reject: Make “${steps[1]}” a paragraph, by ${USERS.adviser.name}` }).click();
-  await expect(writerPanel.getByRole("heading")).toHaveText("Suggestions (1)");
+  await expect(writerPanel.getByRole("heading")).toHaveText("Suggestions (2)");
   await writerPanel.getByRole("button", { name: `Accept: Make “${cities.join(" ")}” paragraphs, by ${USERS.adviser.name}` }).click();
+  await expect(writerPanel.getByRole("heading")).toHaveText("Suggestions (1)");
+  await writerPanel.getByRole("button", { name: `Accept: Insert a paragraph break, by ${USERS.adviser.name}` }).click();
   await expect(writerPanel).toContainText("No open suggestions.");
-  expect(bare((await getArticle(writerApi, story.id)).body)).toBe(bare(bodyHtml.replace(ul(cities), cities.map((c) => `<p>${c}</p>`).join(""))));
+  // (The space before “and” stays at the end of the first item.)
+  const [ceasefire, release] = ["A ceasefire in Idlib", "and the release of prisoners"];
+  expect(bare((await getArticle(writerApi, story.id)).body).replace(/\s+</g, "<")).toBe(
+    bare(bodyHtml.replace(ul(cities), cities.map((c) => `<p>${c}</p>`).join("")).replace(ul([demands]), ul([ceasefire, release]))),
+  );
 });
 
 /** `text` as a literal in a RegExp. */
