@@ -199,8 +199,8 @@ test("inside a quote and a table cell: a small subheading and a list are suggest
   const writer = await pageAs("writer");
   await writer.goto(`/newsroom/articles/${story.id}`);
   const writerPanel = writer.getByTestId("suggestions");
-  await expect(writerPanel.getByRole("heading")).toHaveText("Suggestions (1)");
-  await writerPanel.getByRole("button", { name: `Accept: Insert a paragraph break, by ${USERS.adviser.name}` }).click();
+  await expect(writerPanel.getByRole("heading")).toHaveText("Suggestions (2)");
+  await writerPanel.getByRole("button", { name: "Accept all" }).click();
   await expect(writerPanel).toContainText("No open suggestions.");
   expect(bare((await getArticle(writerApi, story.id)).body)).toBe(
     bare(bodyHtml)
