@@ -241,10 +241,22 @@ async function selectAcross(page: Page, from: string, to: string) {
   expect(found, `“${from}” … “${to}” are in the story`).toBe(true);
 }
 
-/** The caret just before `text`. */
+/**
+ * The caret just before `text`, and the editor knowing it: a key pressed before its selection
+ * catches up with the browser's (selectionchange is asynchronous) acts on the old selection.
+ */
 async function caretBefore(page: Page, text: string) {
   await selectInStory(page, text);
   await page.keyboard.press("ArrowLeft");
+  await expect
+    .poll(() =>
+      storyBody(page).evaluate((el, text) => {
+        const { state } = (el as unknown as { editor: { state: { selection: { empty: boolean; $from: { parent: { textContent: string }; parentOffset: number } } } } }).editor;
+        const { empty, $from } = state.selection;
+        return empty && $from.parent.textContent.slice($from.parentOffset).startsWith(text);
+      }, text),
+    )
+    .toBe(true);
 }
 
 const ul = (items: string[]) => `<ul>${items.map((i) => `<li><p>${i}</p></li>`).join("")}</ul>`;
