@@ -5,14 +5,15 @@
  * reject, and never reach readers.
  */
 import { suggestChanges, suggestChangesKey, transformToSuggestionTransaction } from "@handlewithcare/prosemirror-suggest-changes";
-import { type JSONContent } from "@tiptap/core";
+import { type Editor, type JSONContent } from "@tiptap/core";
 import { Node as PMNode } from "@tiptap/pm/model";
 import { EditorState, TextSelection, type Transaction } from "@tiptap/pm/state";
 import { wrapInList } from "@tiptap/pm/schema-list";
 import { describe, expect, it } from "vitest";
 import { checkBodyDoc, storySchema } from "./body-doc";
 import { renderBodyFromJson } from "./render";
-import { blockSuggestionDecorations, newSuggestionId, stampSuggestions, suggestionSelection } from "./suggest-mode";
+import { caretAt, press, suggestingEditor } from "@/lib/testing/headless-editor";
+import { blockSuggestionDecorations, newSuggestionId, stampSuggestions, suggestionRefusal, suggestionSelection } from "./suggest-mode";
 import { decideSuggestionInDoc, listSuggestions } from "./suggestions";
 
 const MINJI = { id: "user_minji", name: "Minji Kim" };
@@ -222,5 +223,174 @@ describe("structural suggestions the editor sends, as stored", () => {
     expect(listSuggestions(json)).toMatchObject([{ kind: "format", text: "“Aleppo” → bulleted list", block: { name: "bulleted list", text: "Aleppo" } }]);
     expect(renderBodyFromJson(decideSuggestionInDoc(json, "s1", "accept")!).html).toContain("<td><ul><li><p>Aleppo</p></li></ul></td>");
     expect(renderBodyFromJson(decideSuggestionInDoc(json, "s1", "reject")!).html).toContain("<td><p>Aleppo</p></td>");
+  });
+});
+
+/**
+ * The reverse and sideways changes, made through the editor itself (the toolbar's commands, the
+ * keys), as a reviewer makes them: an item or a whole list taken out of the list, a list made
+ * numbered or bulleted, a subheading made a paragraph. Each must be one suggestion that says what
+ * it does, readers must see the text exactly as it was, and accept and reject must give exactly
+ * the one or the other.
+ */
+describe("taking blocks out of lists, and lists and subheadings made another kind, while Suggesting", () => {
+  const LIST = "<p>One.</p><ul><li><p>Alpha</p></li><li><p>Beta</p></li></ul><p>Two.</p>";
+  const html = (json: JSONContent) => renderBodyFromJson(json).html;
+  const suggest = (start: string, act: (e: Editor) => void) => {
+    const editor = suggestingEditor(start, MINJI, AT);
+    act(editor);
+    const json = editor.getJSON();
+    expect(() => checkBodyDoc(json)).not.toThrow();
+    return { json, editor };
+  };
+  const decided = (json: JSONContent, decision: "accept" | "reject") => html(decideSuggestionInDoc(json, only(json), decision)!);
+
+  const lastItemOut: [string, (e: Editor) => void][] = [
+    ["“Bulleted list” again", (e) => caretAt(e, "Beta").commands.toggleBulletList()],
+    ["Shift-Tab", (e) => press(caretAt(e, "Beta"), "Tab", { shift: true })],
+    ["Backspace at its start", (e) => press(caretAt(e, "Beta", { before: true }), "Backspace")],
+  ];
+  it.each(lastItemOut)("the last item made a paragraph (%s) is one “paragraph” suggestion; readers see the list (it was ““Alpha” → bulleted list”)", (_, act) => {
+    const { json } = suggest(LIST, act);
+    expect(listSuggestions(json)).toMatchObject([{ kind: "format", text: "“Beta” → paragraph", block: { type: "paragraph", name: "paragraph", text: "Beta" } }]);
+    expect(html(json)).toBe(LIST);
+    expect(decided(json, "accept")).toBe("<p>One.</p><ul><li><p>Alpha</p></li></ul><p>Beta</p><p>Two.</p>");
+    expect(decided(json, "reject")).toBe(LIST);
+  });
+
+  it("the first item made a paragraph is that, not the whole list's text deleted (it was “Delete “AlphaBeta””)", () => {
+    const { json } = suggest(LIST, (e) => caretAt(e, "Alpha").commands.toggleBulletList());
+    expect(listSuggestions(json)).toMatchObject([{ kind: "format", text: "“Alpha” → paragraph", block: { name: "paragraph", text: "Alpha" } }]);
+    expect(html(json)).toBe(LIST);
+    expect(decided(json, "accept")).toBe("<p>One.</p><p>Alpha</p><ul><li><p>Beta</p></li></ul><p>Two.</p>");
+    expect(decided(json, "reject")).toBe(LIST);
+  });
+
+  it("a one-item list made a paragraph: accepting leaves no empty list behind", () => {
+    const one = "<p>One.</p><ul><li><p>Alpha</p></li></ul><p>Two.</p>";
+    const { json } = suggest(one, (e) => caretAt(e, "Alpha").commands.toggleBulletList());
+    expect(html(json)).toBe(one);
+    expect(decided(json, "accept")).toBe("<p>One.</p><p>Alpha</p><p>Two.</p>");
+    expect(decided(json, "reject")).toBe(one);
+  });
+
+  it("a whole list made paragraphs: one suggestion, and readers see the list without an empty paragraph", () => {
+    const { json } = suggest(LIST, (e) => {
+      caretAt(e, "Alpha", { before: true });
+      const from = e.state.selection.from;
+      caretAt(e, "Beta").commands.setTextSelection({ from, to: e.state.selection.to });
+      e.commands.toggleBulletList();
+    });
+    expect(html(json)).toBe(LIST);
+    expect(listSuggestions(json)).toMatchObject([{ kind: "format", text: "“Alpha Beta” → paragraph", block: { name: "paragraph", text: "Alpha Beta", count: 2 } }]);
+    expect(decided(json, "accept")).toBe("<p>One.</p><p>Alpha</p><p>Beta</p><p>Two.</p>");
+    expect(decided(json, "reject")).toBe(LIST);
+  });
+
+  it("a bulleted list made numbered, and a numbered one made bulleted, keeping where it starts", () => {
+    const { json } = suggest(LIST, (e) => caretAt(e, "Alpha").commands.toggleOrderedList());
+    expect(listSuggestions(json)).toMatchObject([{ kind: "format", text: "“Alpha Beta” → numbered list", block: { name: "numbered list" } }]);
+    expect(html(json)).toBe(LIST);
+    expect(decided(json, "accept")).toBe(LIST.replace("<ul>", "<ol>").replace("</ul>", "</ol>"));
+    expect(decided(json, "reject")).toBe(LIST);
+
+    const fromThree = LIST.replace("<ul>", '<ol start="3">').replace("</ul>", "</ol>");
+    const back = suggest(fromThree, (e) => caretAt(e, "Beta").commands.toggleBulletList()).json;
+    expect(listSuggestions(back)).toMatchObject([{ kind: "format", text: "“Alpha Beta” → bulleted list" }]);
+    expect(html(back)).toBe(fromThree);
+    expect(decided(back, "accept")).toBe(LIST);
+    expect(decided(back, "reject")).toBe(fromThree);
+  });
+
+  it("a list made numbered next to a numbered list (the editor joins them): readers see both lists as they were", () => {
+    const two = "<p>One.</p><ol><li><p>Zero</p></li></ol><ul><li><p>Alpha</p></li></ul><p>Two.</p>";
+    const { json } = suggest(two, (e) => caretAt(e, "Alpha").commands.toggleOrderedList());
+    expect(html(json)).toBe(two);
+    expect(listSuggestions(json)).toHaveLength(1);
+    expect(decided(json, "accept")).toBe("<p>One.</p><ol><li><p>Zero</p></li><li><p>Alpha</p></li></ol><p>Two.</p>");
+    expect(decided(json, "reject")).toBe(two);
+  });
+
+  it("a small subheading made a paragraph: rejecting gives back the small subheading, not a subheading", () => {
+    const start = "<p>One.</p><h3>Head</h3><p>Two.</p>";
+    const { json } = suggest(start, (e) => caretAt(e, "Head").commands.toggleHeading({ level: 3 }));
+    expect(listSuggestions(json)).toMatchObject([{ kind: "format", text: "“Head” → paragraph", block: { name: "paragraph" } }]);
+    expect(html(json)).toBe(start);
+    expect(decided(json, "accept")).toBe("<p>One.</p><p>Head</p><p>Two.</p>");
+    expect(decided(json, "reject")).toBe(start);
+  });
+
+  it("an item nested (Tab) and an item split (Enter): readers see the list, accept and reject are exact", () => {
+    const nested = suggest(LIST, (e) => press(caretAt(e, "Beta"), "Tab")).json;
+    expect(html(nested)).toBe(LIST);
+    expect(decided(nested, "accept")).toBe("<p>One.</p><ul><li><p>Alpha</p><ul><li><p>Beta</p></li></ul></li></ul><p>Two.</p>");
+    expect(decided(nested, "reject")).toBe(LIST);
+    const split = suggest(LIST, (e) => press(caretAt(e, "Al"), "Enter")).json;
+    expect(html(split)).toBe(LIST);
+    expect(decided(split, "accept")).toBe("<p>One.</p><ul><li><p>Al</p></li><li><p>pha</p></li><li><p>Beta</p></li></ul><p>Two.</p>");
+    expect(decided(split, "reject")).toBe(LIST);
+  });
+
+  it("blocks that already hold a suggestion are not moved again: refused, with a reason, and readers' text stays whole (it was “Alpha” and “pha”)", () => {
+    const start = "<p>One.</p><p>Alpha</p><p>Two.</p>";
+    const editor = suggestingEditor(start, MINJI, AT);
+    caretAt(editor, "Alpha").commands.toggleBulletList();
+    const suggested = editor.getJSON();
+    caretAt(editor, "Alpha").commands.toggleBulletList();
+    expect(editor.getJSON()).toEqual(suggested);
+    expect(suggestionRefusal(editor.state)).toMatch(/already have a suggestion/);
+    expect(html(editor.getJSON())).toBe(start);
+    // The reason goes once the reviewer moves on.
+    caretAt(editor, "One.");
+    expect(suggestionRefusal(editor.state)).toBeNull();
+  });
+
+  it("the editor labels the blocks of an item made a paragraph", () => {
+    const { editor } = suggest(LIST, (e) => caretAt(e, "Beta").commands.toggleBulletList());
+    const labels = blockSuggestionDecorations(editor.state.doc)
+      .find()
+      .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs["data-suggestion-label"]);
+    expect(labels).toEqual(["Suggested: remove bulleted list", "Suggested: new bulleted list", "Suggested: new paragraph"]);
+  });
+});
+
+describe("a block that already carries a suggestion, changed again while Suggesting", () => {
+  const html = (e: Editor) => renderBodyFromJson(e.getJSON()).html;
+  const start = "<p>One.</p><p>Head</p><ul><li><p>Alpha</p></li></ul><p>Two.</p>";
+
+  it("the suggester's own subheading taken back is withdrawn: readers never see a subheading (they did, after it was taken back)", () => {
+    const editor = suggestingEditor(start, MINJI, AT);
+    caretAt(editor, "Head").commands.toggleHeading({ level: 2 });
+    caretAt(editor, "Head").commands.toggleHeading({ level: 2 });
+    expect(html(editor)).toBe(start);
+    expect(listSuggestions(editor.getJSON())).toEqual([]);
+    expect(editor.getJSON()).toEqual(suggestingEditor(start, MINJI, AT).getJSON());
+  });
+
+  it("the suggester's own numbered list made bulleted again is withdrawn (readers saw a numbered list)", () => {
+    const editor = suggestingEditor(start, MINJI, AT);
+    caretAt(editor, "Alpha").commands.toggleOrderedList();
+    caretAt(editor, "Alpha").commands.toggleBulletList();
+    expect(html(editor)).toBe(start);
+    expect(listSuggestions(editor.getJSON())).toEqual([]);
+  });
+
+  it("someone else's suggested subheading, a suggested subheading made smaller, a struck-through list made numbered: refused, nothing lost", () => {
+    const other = suggestingEditor(start, { id: "user_other", name: "Hana Park" }, AT);
+    caretAt(other, "Head").commands.toggleHeading({ level: 2 });
+    const editor = suggestingEditor(other.getHTML(), MINJI, AT);
+    const theirs = editor.getJSON();
+    caretAt(editor, "Head").commands.toggleHeading({ level: 2 });
+    expect(editor.getJSON()).toEqual(theirs);
+    expect(suggestionRefusal(editor.state)).toMatch(/already have a suggestion/);
+    caretAt(editor, "Head").commands.toggleHeading({ level: 3 });
+    expect(editor.getJSON()).toEqual(theirs);
+
+    const lifted = suggestingEditor("<p>One.</p><ul><li><p>Alpha</p></li><li><p>Beta</p></li></ul><p>Two.</p>", MINJI, AT);
+    caretAt(lifted, "Beta").commands.toggleBulletList();
+    const once = lifted.getJSON();
+    caretAt(lifted, "Alpha").commands.toggleOrderedList();
+    expect(lifted.getJSON()).toEqual(once);
+    expect(listSuggestions(once)).toMatchObject([{ text: "“Beta” → paragraph" }]);
   });
 });

@@ -29,7 +29,7 @@ export type SuggestionSummary = {
    * A structural suggestion's block: what it makes (`name`: "subheading", "bulleted list", "quote"; `type`: the
    * schema's node type) and the text the block holds, cut short. Null for a text edit.
    */
-  block: { type: string; name: string; text: string } | null;
+  block: { type: string; name: string; text: string; count?: number } | null;
 };
 
 /** A block as the toolbar names it, so a suggestion reads "Make “…” a subheading". */
@@ -52,7 +52,11 @@ export function blockName(type: string, attrs?: Record<string, unknown> | null):
 
 /** A block's text for one line, cut at a word near 60 characters. */
 function blockText(node: JSONContent): string {
-  const text = docText(node).replace(ZWSP, "").replace(/\s+/g, " ").trim();
+  return cutText(docText(node));
+}
+
+function cutText(raw: string): string {
+  const text = raw.replace(ZWSP, "").replace(/\s+/g, " ").trim();
   if (text.length <= 60) return text;
   // The space just after the 60th character still counts as a word's end.
   const space = text.slice(0, 61).lastIndexOf(" ");
@@ -138,8 +142,19 @@ function structuralSummary(blocks: BlockMark[], inlineText: string): Omit<Sugges
   const changed = blocks.find((b) => b.mark === "modification");
   const q = (s: string) => (s ? `“${s}”` : "an empty block");
   const of = (b: BlockMark, text = b.text) => ({ type: b.type, name: blockName(b.type, b.attrs), text });
-  if ((made && removed) || (changed && !made && !removed)) {
-    const block = of(made ?? changed!, (made ?? changed)!.text || removed?.text || "");
+  if (made && removed) {
+    // Blocks moved (an item taken out of its list, a list made of a paragraph): what is new in kind is what it makes
+    // ("“Beta” → paragraph"), not the rest of the list, which comes back as a list of its own.
+    const was = new Set(blocks.filter((b) => b.mark === "deletion").map((b) => blockName(b.type, b.attrs)));
+    const all = blocks.filter((b) => b.mark === "insertion");
+    const fresh = all.filter((b) => !was.has(blockName(b.type, b.attrs)));
+    const first = fresh[0] ?? made;
+    const same = (fresh.length > 0 ? fresh : all).filter((b) => blockName(b.type, b.attrs) === blockName(first.type, first.attrs));
+    const block = { ...of(first, cutText(same.map((b) => b.text).join(" ")) || removed.text), ...(same.length > 1 ? { count: same.length } : {}) };
+    return { kind: "format", inserted: "", deleted: "", text: `${q(block.text)} → ${block.name}`, block };
+  }
+  if (changed && !made && !removed) {
+    const block = of(changed);
     return { kind: "format", inserted: "", deleted: "", text: `${q(block.text)} → ${block.name}`, block };
   }
   if (made && made.type !== "paragraph") {
@@ -202,7 +217,10 @@ export function decideSuggestionInDoc(json: JSONContent, id: string, decision: S
     if (a.inline) tr.removeMark(a.from, a.to, a.mark);
     else tr.removeNodeMark(a.from, a.mark);
   }
-  if (decision === "reject") revertMarkModifications(tr.doc, id, tr);
+  if (decision === "reject") {
+    revertMarkModifications(tr.doc, id, tr);
+    revertKindModifications(tr.doc, id, tr);
+  }
   state = state.apply(tr);
   const decided = state.tr;
   (decision === "accept" ? applySuggestions : revertSuggestions)(state, (t) => {
@@ -236,6 +254,23 @@ function revertMarkModifications(doc: PMNode, id: string | undefined, tr: Transa
   });
 }
 
+/**
+ * A block made another kind (a small subheading made a paragraph, a numbered list made bulleted)
+ * is reverted to its kind with its attributes as they were, in one step: the package sets the kind
+ * with its defaults and then each attribute, in the order the marks happen to be in (0.1.8).
+ */
+function revertKindModifications(doc: PMNode, id: string | undefined, tr: Transaction) {
+  doc.descendants((node, pos) => {
+    const kind = node.marks.find((m) => m.type.name === "modification" && m.attrs.type === "nodeType" && (id === undefined || m.attrs.id === id));
+    const type = kind ? storySchema().nodes[String(kind.attrs.previousValue)] : undefined;
+    if (!kind || !type) return true;
+    const own = node.marks.filter((m) => m.type.name === "modification" && m.attrs.id === kind.attrs.id);
+    const attrs = Object.fromEntries(own.filter((m) => m.attrs.type === "attr" && m.attrs.attrName).map((m) => [String(m.attrs.attrName), m.attrs.previousValue]));
+    tr.setNodeMarkup(pos, type, attrs, node.marks.filter((m) => !own.includes(m)));
+    return true;
+  });
+}
+
 function dropZeroWidth(node: JSONContent): JSONContent {
   if (node.type === "text") return { ...node, text: (node.text ?? "").replace(ZWSP, "") };
   if (!node.content) return node;
@@ -248,6 +283,7 @@ export function withoutSuggestions(json: JSONContent): JSONContent {
   return dropZeroWidth(run(json, (state, dispatch) => {
     const tr = state.tr;
     revertMarkModifications(state.doc, undefined, tr);
+    revertKindModifications(tr.doc, undefined, tr);
     const next = state.apply(tr);
     return revertSuggestions(next, (t) => {
       for (const step of t.steps) tr.step(step);

@@ -3,8 +3,8 @@ import type { Editor } from "@tiptap/react";
 import { useState } from "react";
 import { type Suggester, SuggestMode } from "@/lib/editor/suggest-mode";
 import { SuggestModeSwitch } from "./suggest-mode-switch";
-import { SuggestionAtCaret, SuggestionsPanel } from "./suggestions-panel";
-import { useOpenSuggestions, useSuggestionAtCaret, useSuggestionDecisions } from "./use-suggestions";
+import { SuggestionAtCaret, SuggestionRefusal, SuggestionsPanel } from "./suggestions-panel";
+import { useOpenSuggestions, useSuggestionAtCaret, useSuggestionDecisions, useSuggestionRefusal } from "./use-suggestions";
 
 /** What the page knows about the user and suggestions on this story. */
 export type SuggestionsAccess = {
@@ -33,6 +33,7 @@ type Options = {
 export function useSuggestions({ editor, articleId, access, story, timeZone }: Options) {
   const open = useOpenSuggestions(editor);
   const atCaret = useSuggestionAtCaret(editor);
+  const refusal = useSuggestionRefusal(editor);
   const { decide, pending, note } = useSuggestionDecisions({ articleId, story });
   const formatTime = (iso: string) =>
     new Intl.DateTimeFormat("en-GB", { timeZone, day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(iso));
@@ -41,7 +42,12 @@ export function useSuggestions({ editor, articleId, access, story, timeZone }: O
   return {
     open,
     tools: access?.canSuggest && editor ? <SuggestModeSwitch editor={editor} locked={access.suggestOnly} /> : null,
-    caret: <SuggestionAtCaret suggestion={open.find((s) => s.id === atCaret) ?? null} {...shared} />,
+    caret: (
+      <>
+        <SuggestionRefusal reason={refusal} />
+        <SuggestionAtCaret suggestion={open.find((s) => s.id === atCaret) ?? null} {...shared} />
+      </>
+    ),
     panel: articleId && (open.length > 0 || access?.canSuggest || canDecide) ? <SuggestionsPanel suggestions={open} note={note} editor={editor} canSuggest={access?.canSuggest} {...shared} /> : null,
   };
 }

@@ -12,7 +12,8 @@ export function describeSuggestion(s: SuggestionSummary): string {
     const what = s.block.text ? ` ${q(s.block.text)}` : "";
     if (s.kind === "insert") return `Insert a ${s.block.name}${what}`;
     if (s.kind === "delete") return `Remove the ${s.block.name}${what}`;
-    return `Make${what || " a block"} a ${s.block.name}`;
+    // Several blocks made one kind (a whole list taken out of the list): "Make “…” paragraphs".
+    return s.block.count && s.block.count > 1 ? `Make${what || " blocks"} ${s.block.name}s` : `Make${what || " a block"} a ${s.block.name}`;
   }
   if (s.kind === "replace") return `Replace ${q(s.deleted)} with ${q(s.inserted)}`;
   if (s.kind === "insert") return s.inserted.trim() ? `Insert ${q(s.inserted)}` : "Insert a paragraph break";
@@ -101,6 +102,15 @@ export function SuggestionsPanel({ suggestions, canDecide, canSuggest, decide, p
       )}
       {note && <FormMessage ok={note.ok} message={note.message} />}
     </section>
+  );
+}
+
+/** Why the reviewer's last change was not made while Suggesting (it could not be a suggestion), beside the editor. */
+export function SuggestionRefusal({ reason }: { reason: string | null }) {
+  return (
+    <div role="alert" data-testid="suggestion-refused">
+      {reason && <p className="rounded border-2 border-danger bg-panel p-2 text-sm font-semibold">{reason}</p>}
+    </div>
   );
 }
 

@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { api } from "@/lib/api-client";
 import { SUGGESTION_MARKS } from "@/lib/editor/suggestion-marks";
 import { listSuggestions, type SuggestionSummary } from "@/lib/editor/suggestions";
-import { isSuggesting } from "@/lib/editor/suggest-mode";
+import { isSuggesting, suggestionRefusal } from "@/lib/editor/suggest-mode";
 
 /**
  * The editor's current state, re-rendering on every change. Read from the editor itself: the
@@ -33,6 +33,12 @@ export function useSuggestionAtCaret(editor: Editor | null): string | null {
   const marks = [...($from.nodeAfter?.marks ?? []), ...($from.nodeBefore?.marks ?? []), ...blocks];
   const mark = marks.find((m) => (SUGGESTION_MARKS as readonly string[]).includes(m.type.name));
   return mark ? String(mark.attrs.id) : null;
+}
+
+/** Why the editor did not make the last change while Suggesting (null once the reviewer moves on). */
+export function useSuggestionRefusal(editor: Editor | null): string | null {
+  const state = useLiveState(editor);
+  return state ? suggestionRefusal(state) : null;
 }
 
 export function useSuggestingState(editor: Editor | null): boolean {
