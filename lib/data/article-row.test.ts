@@ -16,7 +16,7 @@ import { db } from "./db";
  * that must give exactly what Prisma's include gave (kept here as the reference), on both engines.
  */
 
-const include = (id: string, client: Prisma.TransactionClient = db) => client.article.findUnique({ where: { id }, include: articleInclude });
+const include = (id: string, client: Pick<typeof db, "article"> = db) => client.article.findUnique({ where: { id }, include: articleInclude });
 
 let owner: TestUser, coAuthor: TestUser, photographer: TestUser, secondWriter: TestUser;
 let actors: Record<string, Actor>;
