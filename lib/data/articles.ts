@@ -189,8 +189,9 @@ export function visibleTo(actor: Actor): Prisma.ArticleWhereInput {
 }
 
 /** Load a story the actor may view, or throw NOT_FOUND (a hidden draft looks like no draft). */
-export async function findArticleForActor({ id, actor, tx }: { id: string; actor: Actor; tx?: Tx }) {
-  const row = await (tx ?? db).article.findFirst({ where: { AND: [{ id }, visibleTo(actor)] }, include: articleInclude });
+export async function findArticleForActor({ id, actor, tx }: { id: string; actor: Actor; tx?: Tx }): Promise<ArticleRow> {
+  // Read by key, then the policy decides (visibleTo says the same as SQL, for lists: visible-to.test.ts).
+  const row = await findArticleRow({ id, tx });
   if (!row || !can(actor, "view", factsOf(row))) throw notFound();
   return row;
 }
@@ -291,6 +292,38 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** The columns toArticleDto reads of a lead image (leadImageSelect), as "<prefix>Id", "<prefix>Alt", ... (RawMedia). */
+function mediaColumns(alias: string, prefix: string): Prisma.Sql {
+  return Prisma.raw(["id", "alt", "caption", "credit", "variants", "width", "height"].map((c) => `${alias}."${c}" AS "${prefix}${c[0]!.toUpperCase()}${c.slice(1)}"`).join(", "));
+}
+
+/** A story's live and working-copy section and lead image, as columns of `storyJoins` (RawBeside). */
+const besideColumns = Prisma.sql`s."id" AS "secId", s."name" AS "secName", s."slug" AS "secSlug", ds."id" AS "draftSecId", ds."name" AS "draftSecName", ds."slug" AS "draftSecSlug",
+        ${mediaColumns("m", "lead")}, ${mediaColumns("dm", "draftLead")}`;
+
+/** `"Article" a` with its live and working-copy section and lead image, each joined by primary key. */
+const storyJoins = Prisma.sql`FROM "Article" a
+      LEFT JOIN "Section" s ON s."id" = a."sectionId"
+      LEFT JOIN "Section" ds ON ds."id" = a."draftSectionId"
+      LEFT JOIN "Media" m ON m."id" = a."leadImageId"
+      LEFT JOIN "Media" dm ON dm."id" = a."draftLeadImageId"`;
+
+/** Stories' live (draft 0) and working-copy (draft 1) tags, each by name, by key. */
+function storyTagsSql(list: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT tg."articleId", 0 AS "draft", t."name", t."slug" FROM "ArticleTag" tg JOIN "Tag" t ON t."id" = tg."tagId" WHERE tg."articleId" IN (${list})
+      UNION ALL SELECT dt."articleId", 1 AS "draft", t."name", t."slug" FROM "ArticleDraftTag" dt JOIN "Tag" t ON t."id" = dt."tagId" WHERE dt."articleId" IN (${list})
+      ORDER BY "articleId", "draft", "name"`;
+}
+
+/** Stories' live (draft 0) and working-copy (draft 1) bylines, each in byline order, by key. */
+function storyBylinesSql(list: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT aa."articleId", 0 AS "draft", aa."position", p."id", p."slug", p."fullName", p."penName", p."penNameApproved", p."nameDisplay", p."graduationYear", p."title"
+        FROM "ArticleAuthor" aa JOIN "Person" p ON p."id" = aa."personId" WHERE aa."articleId" IN (${list})
+      UNION ALL SELECT da."articleId", 1 AS "draft", da."position", p."id", p."slug", p."fullName", p."penName", p."penNameApproved", p."nameDisplay", p."graduationYear", p."title"
+        FROM "ArticleDraftAuthor" da JOIN "Person" p ON p."id" = da."personId" WHERE da."articleId" IN (${list})
+      ORDER BY "articleId", "draft", "position"`;
+}
+
 /**
  * A page of the API list's stories by primary key, as plain SQL (exported for the query-plan
  * test): the stories with their live and working-copy section and lead image joined, then the
@@ -303,9 +336,6 @@ function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[] {
 export function editorStoriesSql(ids: string[]): { stories: Prisma.Sql; tags: Prisma.Sql; bylines: Prisma.Sql } {
   const list = Prisma.join(ids);
   const unrendered = Prisma.sql`(a."bodyHtml" = ${UNRENDERED_HTML} OR a."draftBodyHtml" = ${UNRENDERED_HTML})`;
-  // The columns toArticleDto reads of a lead image (leadImageSelect), as "<prefix>Id", "<prefix>Alt", ...
-  const media = (alias: string, prefix: string) =>
-    Prisma.raw(["id", "alt", "caption", "credit", "variants", "width", "height"].map((c) => `${alias}."${c}" AS "${prefix}${c[0]!.toUpperCase()}${c.slice(1)}"`).join(", "));
   return {
     stories: Prisma.sql`SELECT a."id", a."slug", a."headline", a."dek", a."bodyHtml", CASE WHEN ${unrendered} THEN a."bodyJson" ELSE '' END AS "bodyJson",
         a."status", a."version", a."wordCount", a."pinRank", a."noindex", a."createdById", a."createdAt", a."updatedAt", a."liveUpdatedAt", a."publishedAt", a."publishAt",
@@ -313,36 +343,28 @@ export function editorStoriesSql(ids: string[]): { stories: Prisma.Sql; tags: Pr
         a."draftHeadline", a."draftDek", a."draftBodyHtml", CASE WHEN a."draftBodyJson" IS NULL THEN NULL WHEN ${unrendered} THEN a."draftBodyJson" ELSE '' END AS "draftBodyJson",
         CASE WHEN a."draftBodyText" IS NULL THEN NULL ELSE '' END AS "draftBodyText", a."draftWordCount",
         a."draftSectionId", a."draftLeadImageId", a."draftLeadImageCaption",
-        s."id" AS "secId", s."name" AS "secName", s."slug" AS "secSlug", ds."id" AS "draftSecId", ds."name" AS "draftSecName", ds."slug" AS "draftSecSlug",
-        ${media("m", "lead")}, ${media("dm", "draftLead")}
-      FROM "Article" a
-      LEFT JOIN "Section" s ON s."id" = a."sectionId"
-      LEFT JOIN "Section" ds ON ds."id" = a."draftSectionId"
-      LEFT JOIN "Media" m ON m."id" = a."leadImageId"
-      LEFT JOIN "Media" dm ON dm."id" = a."draftLeadImageId"
+        ${besideColumns}
+      ${storyJoins}
       WHERE a."id" IN (${list})`,
-    tags: Prisma.sql`SELECT tg."articleId", 0 AS "draft", t."name", t."slug" FROM "ArticleTag" tg JOIN "Tag" t ON t."id" = tg."tagId" WHERE tg."articleId" IN (${list})
-      UNION ALL SELECT dt."articleId", 1 AS "draft", t."name", t."slug" FROM "ArticleDraftTag" dt JOIN "Tag" t ON t."id" = dt."tagId" WHERE dt."articleId" IN (${list})
-      ORDER BY "articleId", "draft", "name"`,
-    bylines: Prisma.sql`SELECT aa."articleId", 0 AS "draft", aa."position", p."id", p."slug", p."fullName", p."penName", p."penNameApproved", p."nameDisplay", p."graduationYear", p."title"
-        FROM "ArticleAuthor" aa JOIN "Person" p ON p."id" = aa."personId" WHERE aa."articleId" IN (${list})
-      UNION ALL SELECT da."articleId", 1 AS "draft", da."position", p."id", p."slug", p."fullName", p."penName", p."penNameApproved", p."nameDisplay", p."graduationYear", p."title"
-        FROM "ArticleDraftAuthor" da JOIN "Person" p ON p."id" = da."personId" WHERE da."articleId" IN (${list})
-      ORDER BY "articleId", "draft", "position"`,
+    tags: storyTagsSql(list),
+    bylines: storyBylinesSql(list),
   };
 }
 
 type RawInt = number | bigint;
 type RawMedia = { Id: string | null; Alt: string | null; Caption: string | null; Credit: string | null; Variants: string | null; Width: RawInt | null; Height: RawInt | null };
 type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}${K}`]: T[K] };
+/** The columns besideColumns adds to a story. */
+type RawBeside = {
+  secId: string | null; secName: string | null; secSlug: string | null; draftSecId: string | null; draftSecName: string | null; draftSecSlug: string | null;
+} & Prefixed<"lead", RawMedia> & Prefixed<"draftLead", RawMedia>;
 type RawEditorStory = {
   id: string; slug: string; headline: string; dek: string; bodyHtml: string; bodyJson: string; status: ArticleStatus; version: RawInt; wordCount: RawInt; pinRank: RawInt | null;
   noindex: boolean | number; createdById: string; createdAt: RawDate; updatedAt: RawDate; liveUpdatedAt: RawDate | null; publishedAt: RawDate | null; publishAt: RawDate | null;
   sectionId: string | null; leadImageId: string | null; leadImageCaption: string | null;
   draftHeadline: string | null; draftDek: string | null; draftBodyHtml: string | null; draftBodyJson: string | null; draftBodyText: string | null; draftWordCount: RawInt | null;
   draftSectionId: string | null; draftLeadImageId: string | null; draftLeadImageCaption: string | null;
-  secId: string | null; secName: string | null; secSlug: string | null; draftSecId: string | null; draftSecName: string | null; draftSecSlug: string | null;
-} & Prefixed<"lead", RawMedia> & Prefixed<"draftLead", RawMedia>;
+} & RawBeside;
 type RawTagOf = { articleId: string; draft: RawInt; name: string; slug: string };
 
 /** What toEditorArticleDto reads of a story (findEditorStoryRows gives exactly this, an ArticleRow is one). */
@@ -355,12 +377,21 @@ function mediaOf(m: RawMedia): ArticleRow["leadImage"] {
   return m.Id === null ? null : { id: m.Id, alt: m.Alt ?? "", caption: m.Caption ?? "", credit: m.Credit ?? "", variants: m.Variants ?? "[]", width: Number(m.Width ?? 0), height: Number(m.Height ?? 0) };
 }
 
-/** Whole stories by id, in that order, as toEditorArticleDto reads them (any status; a missing id is left out). */
-export async function findEditorStoryRows(ids: string[]): Promise<EditorStoryRow[]> {
-  if (ids.length === 0) return [];
-  const sql = editorStoriesSql(ids);
-  const [stories, tags, bylines] = await Promise.all([db.$queryRaw<RawEditorStory[]>(sql.stories), db.$queryRaw<RawTagOf[]>(sql.tags), db.$queryRaw<(RawByline & { draft: RawInt; position: RawInt })[]>(sql.bylines)]);
-  const tagsOf = new Map<string, EditorStoryRow["tags"]>();
+/** A story's live and working-copy section and lead image, from besideColumns. */
+function besideOf(r: RawBeside): Pick<ArticleRow, "section" | "leadImage" | "draftSection" | "draftLeadImage"> {
+  return {
+    section: r.secId === null ? null : { id: r.secId, name: r.secName ?? "", slug: r.secSlug ?? "" },
+    leadImage: mediaOf({ Id: r.leadId, Alt: r.leadAlt, Caption: r.leadCaption, Credit: r.leadCredit, Variants: r.leadVariants, Width: r.leadWidth, Height: r.leadHeight }),
+    draftSection: r.draftSecId === null ? null : { id: r.draftSecId, name: r.draftSecName ?? "", slug: r.draftSecSlug ?? "" },
+    draftLeadImage: mediaOf({ Id: r.draftLeadId, Alt: r.draftLeadAlt, Caption: r.draftLeadCaption, Credit: r.draftLeadCredit, Variants: r.draftLeadVariants, Width: r.draftLeadWidth, Height: r.draftLeadHeight }),
+  };
+}
+
+type RawDraftByline = RawByline & { draft: RawInt; position: RawInt };
+
+/** Tags and bylines (storyTagsSql, storyBylinesSql rows) by story, live and working copy apart. */
+function tagsAndBylinesOf(tags: RawTagOf[], bylines: RawDraftByline[]): (id: string) => Pick<ArticleRow, "tags" | "authors" | "draftTags" | "draftAuthors"> {
+  const tagsOf = new Map<string, ArticleRow["tags"]>();
   for (const { articleId, draft, name, slug } of tags) {
     const key = `${Number(draft)}:${articleId}`;
     tagsOf.set(key, [...(tagsOf.get(key) ?? []), { tag: { name, slug } }]);
@@ -368,6 +399,15 @@ export async function findEditorStoryRows(ids: string[]): Promise<EditorStoryRow
   // Live bylines, then the working copy's, each already in byline order.
   const [live, draft] = [0, 1].map((d) => bylines.filter((b) => Number(b.draft) === d).map(({ articleId, id, slug, fullName, penName, penNameApproved, nameDisplay, graduationYear, title }) => ({ articleId, id, slug, fullName, penName, penNameApproved, nameDisplay, graduationYear, title })));
   const bylinesOf = [groupBylines(live!), groupBylines(draft!)];
+  return (id) => ({ tags: tagsOf.get(`0:${id}`) ?? [], authors: bylinesOf[0]!.get(id) ?? [], draftTags: tagsOf.get(`1:${id}`) ?? [], draftAuthors: bylinesOf[1]!.get(id) ?? [] });
+}
+
+/** Whole stories by id, in that order, as toEditorArticleDto reads them (any status; a missing id is left out). */
+export async function findEditorStoryRows(ids: string[]): Promise<EditorStoryRow[]> {
+  if (ids.length === 0) return [];
+  const sql = editorStoriesSql(ids);
+  const [stories, tags, bylines] = await Promise.all([db.$queryRaw<RawEditorStory[]>(sql.stories), db.$queryRaw<RawTagOf[]>(sql.tags), db.$queryRaw<RawDraftByline[]>(sql.bylines)]);
+  const around = tagsAndBylinesOf(tags, bylines);
   const date = (v: RawDate | null) => (v === null ? null : new Date(v));
   const int = (v: RawInt | null) => (v === null ? null : Number(v));
   return inOrder(ids, stories).map((r) => ({
@@ -391,12 +431,8 @@ export async function findEditorStoryRows(ids: string[]): Promise<EditorStoryRow
     publishedAt: date(r.publishedAt),
     publishAt: date(r.publishAt),
     sectionId: r.sectionId,
-    section: r.secId === null ? null : { id: r.secId, name: r.secName ?? "", slug: r.secSlug ?? "" },
     leadImageId: r.leadImageId,
-    leadImage: mediaOf({ Id: r.leadId, Alt: r.leadAlt, Caption: r.leadCaption, Credit: r.leadCredit, Variants: r.leadVariants, Width: r.leadWidth, Height: r.leadHeight }),
     leadImageCaption: r.leadImageCaption,
-    tags: tagsOf.get(`0:${r.id}`) ?? [],
-    authors: bylinesOf[0]!.get(r.id) ?? [],
     draftHeadline: r.draftHeadline,
     draftDek: r.draftDek,
     draftBodyHtml: r.draftBodyHtml,
@@ -404,13 +440,64 @@ export async function findEditorStoryRows(ids: string[]): Promise<EditorStoryRow
     draftBodyText: r.draftBodyText,
     draftWordCount: int(r.draftWordCount),
     draftSectionId: r.draftSectionId,
-    draftSection: r.draftSecId === null ? null : { id: r.draftSecId, name: r.draftSecName ?? "", slug: r.draftSecSlug ?? "" },
     draftLeadImageId: r.draftLeadImageId,
-    draftLeadImage: mediaOf({ Id: r.draftLeadId, Alt: r.draftLeadAlt, Caption: r.draftLeadCaption, Credit: r.draftLeadCredit, Variants: r.draftLeadVariants, Width: r.draftLeadWidth, Height: r.draftLeadHeight }),
     draftLeadImageCaption: r.draftLeadImageCaption,
-    draftTags: tagsOf.get(`1:${r.id}`) ?? [],
-    draftAuthors: bylinesOf[1]!.get(r.id) ?? [],
+    ...besideOf(r),
+    ...around(r.id),
   }));
+}
+
+/** How each Article column comes back from plain SQL, to be given Prisma's type (every column: the compiler checks). */
+const ARTICLE_COLUMNS = {
+  id: "text", slug: "text", headline: "text", dek: "text", bodyJson: "text", bodyHtml: "text", bodyText: "text", wordCount: "int", status: "text", version: "int",
+  sectionId: "text", createdById: "text", leadImageId: "text", leadImageCaption: "text", issueId: "text", pinRank: "int", noindex: "bool", deadline: "date", targetWords: "int",
+  assignedById: "text", publishAt: "date", publishedAt: "date", draftHeadline: "text", draftDek: "text", draftBodyJson: "text", draftBodyHtml: "text", draftBodyText: "text",
+  draftWordCount: "int", draftUpdatedAt: "date", draftSectionId: "text", draftLeadImageId: "text", draftLeadImageCaption: "text", draftRequestedById: "text",
+  draftRequestedAt: "date", liveUpdatedAt: "date", createdAt: "date", updatedAt: "date",
+} as const satisfies Record<Prisma.ArticleScalarFieldEnum, "text" | "int" | "bool" | "date">;
+
+/**
+ * One story by primary key as plain SQL (exported for the query-plan test): its columns with its
+ * live and working-copy section and lead image joined, its tags, its bylines (each live and
+ * working copy in one statement, as editorStoriesSql reads them) and its assignees.
+ */
+export function articleRowSql(id: string): { story: Prisma.Sql; tags: Prisma.Sql; bylines: Prisma.Sql; assignees: Prisma.Sql } {
+  const columns = Prisma.raw(Object.keys(ARTICLE_COLUMNS).map((c) => `a."${c}"`).join(", "));
+  return {
+    story: Prisma.sql`SELECT ${columns}, ${besideColumns} ${storyJoins} WHERE a."id" = ${id}`,
+    tags: storyTagsSql(Prisma.join([id])),
+    bylines: storyBylinesSql(Prisma.join([id])),
+    assignees: Prisma.sql`SELECT sa."role", u."id", u."personId" FROM "ArticleAssignee" sa JOIN "User" u ON u."id" = sa."userId" WHERE sa."articleId" = ${id} ORDER BY sa."userId", sa."role"`,
+  };
+}
+
+type RawArticle = Record<keyof typeof ARTICLE_COLUMNS, string | RawInt | RawDate | boolean | null> & RawBeside;
+
+/**
+ * A story as `findUnique({ where: { id }, include: articleInclude })` gives it (article-row.test.ts
+ * holds the two equal on both engines), or null: four plain statements by key, read on `tx` when
+ * given (inside the transaction, seeing its writes). The include was about ten, each compiled on
+ * the event loop, before every save and transition.
+ */
+export async function findArticleRow({ id, tx }: { id: string; tx?: Tx }): Promise<ArticleRow | null> {
+  const client = tx ?? db;
+  const sql = articleRowSql(id);
+  type RawAssignee = { role: ArticleRow["assignees"][number]["role"]; id: string; personId: string };
+  const read = [() => client.$queryRaw<RawArticle[]>(sql.story), () => client.$queryRaw<RawTagOf[]>(sql.tags), () => client.$queryRaw<RawDraftByline[]>(sql.bylines), () => client.$queryRaw<RawAssignee[]>(sql.assignees)] as const;
+  // In a transaction one after another (its statements share one connection anyway), else at once.
+  const [[story], tags, bylines, assignees] = tx ? [await read[0](), await read[1](), await read[2](), await read[3]()] : await Promise.all([read[0](), read[1](), read[2](), read[3]()]);
+  if (!story) return null;
+  const columns: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries(ARTICLE_COLUMNS)) {
+    const v = story[name as keyof typeof ARTICLE_COLUMNS];
+    columns[name] = v === null ? null : kind === "date" ? new Date(v as RawDate) : kind === "int" ? Number(v) : kind === "bool" ? Boolean(v) : v;
+  }
+  return {
+    ...(columns as Omit<ArticleRow, keyof typeof articleInclude>),
+    ...besideOf(story),
+    ...tagsAndBylinesOf(tags, bylines)(id),
+    assignees: assignees.map(({ role, id: userId, personId }) => ({ role, user: { id: userId, personId } })),
+  };
 }
 
 /**

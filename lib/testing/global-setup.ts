@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 
@@ -100,6 +101,11 @@ export default function setup(project: TestProject) {
 
   const template = path.join(dir, "empty-template.db");
   copyFileSync(file, template);
+  // As scripts/prepare.ts leaves every served database: WAL, so that a transaction's COMMIT
+  // never waits for another connection's readers (the template stays a plain file to copy).
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.close();
 
   project.provide("testDataDir", dir);
   project.provide("testDatabaseUrl", url);
