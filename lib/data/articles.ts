@@ -467,7 +467,7 @@ export function articleRowSql(id: string): { story: Prisma.Sql; tags: Prisma.Sql
     story: Prisma.sql`SELECT ${columns}, ${besideColumns} ${storyJoins} WHERE a."id" = ${id}`,
     tags: storyTagsSql(Prisma.join([id])),
     bylines: storyBylinesSql(Prisma.join([id])),
-    assignees: Prisma.sql`SELECT sa."role", u."id", u."personId" FROM "ArticleAssignee" sa JOIN "User" u ON u."id" = sa."userId" WHERE sa."articleId" = ${id} ORDER BY sa."userId", sa."role"`,
+    assignees: Prisma.sql`SELECT sa."role", u."id", u."personId" FROM "ArticleAssignee" sa JOIN "User" u ON u."id" = sa."userId" WHERE sa."articleId" = ${id} ORDER BY sa."userId", CAST(sa."role" AS TEXT)`,
   };
 }
 

@@ -58,3 +58,20 @@ export function archivePlans(archiveSql: readonly string[], { timeout = 60_000 }
     return rows.map((r) => r["QUERY PLAN"]).join("\n");
   };
 }
+
+/**
+ * Whether a PostgreSQL plan reads `table` through one of its indexes by a condition (an index
+ * or bitmap index scan with an Index Cond), not by a sequential scan or a filtered walk of a
+ * whole index. For the tables a statement looks rows up in by key; the small lookup tables it
+ * joins (sections, tags) the planner may fairly scan on an archive too.
+ */
+export function readsByIndex(plan: string, table: string): boolean {
+  const lines = plan.split("\n");
+  const quoted = `"${table}"`;
+  if (lines.some((l) => l.includes(`Seq Scan on ${quoted}`))) return false;
+  return lines.some((line, i) => {
+    const next = lines[i + 1] ?? "";
+    if (/Bitmap Index Scan on "/.test(line) && line.includes(`on "${table}_`)) return next.includes("Index Cond");
+    return new RegExp(`Index (Only )?Scan using "${table}_\\w+" on ${quoted}`).test(line) && next.trim().startsWith("Index Cond");
+  });
+}
