@@ -26,6 +26,7 @@ import { INTERNAL_HEADER, internalToken, ownOrigin } from "../lib/http/internal"
 import { PageCache } from "../lib/http/page-cache";
 import { registerPageCache, registerPurgeBroadcast } from "../lib/http/page-cache-hook";
 import { coalesce, startPurgeBus } from "../lib/http/purge-bus";
+import { createSettler } from "../lib/http/settle";
 import { serveReaderPage } from "../lib/http/reader-html";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,19 +51,28 @@ const cache = new PageCache({
   sharedMaxAgeS: Number(process.env.MASTHEAD_SHARED_MAX_AGE_S ?? 3),
   sharedStaleS: Number(process.env.MASTHEAD_SHARED_STALE_S ?? 10),
 });
-registerPageCache(cache);
+// Every purge is repeated 2 s and 8 s later, for reader pages whose render was in flight when the
+// change was committed (lib/http/settle.ts); the repeats go through the same internal route.
+const settle = createSettler({ run: () => revalidateNow() });
+registerPageCache({
+  purge: () => {
+    cache.purge();
+    settle();
+  },
+});
 
 // Several instances on one PostgreSQL database: a purge here reaches the others (LISTEN/NOTIFY),
 // and a purge there empties this cache and revalidates this instance's Next (which only a
 // request can do: the same internal route the scheduler uses).
-const revalidateHere = coalesce(async () => {
+async function revalidateNow() {
   try {
     const res = await fetch(`${ownOrigin()}/api/internal/revalidate`, { method: "POST", headers: { [INTERNAL_HEADER]: internalToken() }, signal: AbortSignal.timeout(10_000) });
     if (res.status !== 204) console.error(`reader site revalidation answered ${res.status}`);
   } catch (error) {
     console.error("reader site revalidation failed", error);
   }
-});
+}
+const revalidateHere = coalesce(revalidateNow);
 const purgeBus = isPostgresUrl(databaseUrl())
   ? await startPurgeBus({
       url: databaseUrl(),
