@@ -1,13 +1,12 @@
 // Must come first: it refuses to run unless DATABASE_URL is the temp test database.
 import { actorFor, createTestSection, createTestUser, type TestUser, uniq } from "@/lib/testing/db";
-import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Actor, SYSTEM_ACTOR } from "@/lib/auth/policy";
 import { STATUS } from "@/lib/domain/workflow";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { archivePlans, onPostgres, readsByIndex } from "@/lib/testing/query-plan";
 import { STORY_ARCHIVE_SQL } from "@/lib/testing/story-archive";
-import { createArticle, transitionArticle, updateArticle, updateMedia, uploadMedia } from "@/lib/testing/use-cases";
+import { createArticle, publishThroughReview, updateArticle, uploadTestPhoto } from "@/lib/testing/use-cases";
 import * as updateUseCase from "@/lib/use-cases/articles/update-article";
 import { articleInclude, articleRowSql, findArticleForActor, findArticleRow } from "./articles";
 import { db } from "./db";
@@ -34,18 +33,9 @@ let ids: Record<string, string>;
 const run = uniq();
 const tag = (name: string) => `${name} ${run}`;
 
-async function photo(alt: string, caption: string) {
-  const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 20, g: 90, b: 140 } } }).jpeg().toBuffer();
-  const [media] = await uploadMedia({ actor: actorFor(owner), input: { files: [{ name: `row-${uniq()}.jpg`, data }] } });
-  await updateMedia({ actor: actorFor(owner), id: media!.id, input: { alt, caption, credit: "Staff photo" } });
-  return media!;
-}
+const photo = (alt: string, caption: string) => uploadTestPhoto(actorFor(owner), { name: `row-${uniq()}`, alt, caption });
 
-async function toLive(id: string, publishAt?: string) {
-  await transitionArticle({ actor: actors.owner!, id, input: { action: "submit" } });
-  await transitionArticle({ actor: actors.adviser!, id, input: { action: "approve" } });
-  return transitionArticle({ actor: actors.adviser!, id, input: { action: "publish", ...(publishAt ? { publishAt } : {}) } });
-}
+const toLive = (id: string, publishAt?: string) => publishThroughReview({ writer: actors.owner!, publisher: actors.adviser!, id, publishAt });
 
 beforeAll(async () => {
   [owner, coAuthor, photographer, secondWriter] = await Promise.all([

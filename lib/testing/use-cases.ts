@@ -2,6 +2,7 @@
  * The use cases as integration tests call them: each runs for real (its own transaction, its
  * audit rows and notifications) and the test gets its result, as a server action would.
  */
+import type { Actor } from "@/lib/auth/policy";
 import * as changeOwnPasswordUC from "@/lib/use-cases/accounts/change-own-password";
 import * as createFirstAdviserUC from "@/lib/use-cases/accounts/create-first-adviser";
 import * as createStaffUC from "@/lib/use-cases/accounts/create-staff";
@@ -110,3 +111,19 @@ export const updateSignInSettings = unwrap(updateSignInSettingsUC.updateSignInSe
 export const decideSuggestion = unwrap(suggestionDecision.decideSuggestion);
 export const requestPasswordReset = unwrap(requestResetUC.requestPasswordReset);
 export const resetPasswordWithToken = unwrap(resetWithTokenUC.resetPasswordWithToken);
+
+/** A real JPEG uploaded to the library by `actor`, with its alt text, caption and a staff credit set. */
+export async function uploadTestPhoto(actor: Actor, { name, alt, caption }: { name: string; alt: string; caption: string }) {
+  const { default: sharp } = await import("sharp");
+  const data = await sharp({ create: { width: 900, height: 600, channels: 3, background: { r: 20, g: 90, b: 140 } } }).jpeg().toBuffer();
+  const [media] = await uploadMedia({ actor, input: { files: [{ name: `${name}.jpg`, data }] } });
+  await updateMedia({ actor, id: media!.id, input: { alt, caption, credit: "Staff photo" } });
+  return media!;
+}
+
+/** A story submitted by its writer, then approved and published (or scheduled, with `publishAt`) by `publisher`. */
+export async function publishThroughReview({ writer, publisher, id, publishAt }: { writer: Actor; publisher: Actor; id: string; publishAt?: string }) {
+  await transitionArticle({ actor: writer, id, input: { action: "submit" } });
+  await transitionArticle({ actor: publisher, id, input: { action: "approve" } });
+  return transitionArticle({ actor: publisher, id, input: { action: "publish", ...(publishAt ? { publishAt } : {}) } });
+}
