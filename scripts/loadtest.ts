@@ -503,6 +503,9 @@ main()
     running = false;
     await readers?.stop();
     if (server) await stopProcess(server.child);
+    // process.exit skips the exit hooks' async work: stop the front here, or its workers outlive it.
+    for (const n of fronts.splice(0)) await n.stop();
+    frontTemp.cleanup();
     // Editors still waiting on a request must not keep the process alive.
     process.exit(process.exitCode ?? 0);
   });
