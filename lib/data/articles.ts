@@ -408,40 +408,10 @@ export async function findEditorStoryRows(ids: string[]): Promise<EditorStoryRow
   const sql = editorStoriesSql(ids);
   const [stories, tags, bylines] = await Promise.all([db.$queryRaw<RawEditorStory[]>(sql.stories), db.$queryRaw<RawTagOf[]>(sql.tags), db.$queryRaw<RawDraftByline[]>(sql.bylines)]);
   const around = tagsAndBylinesOf(tags, bylines);
-  const date = (v: RawDate | null) => (v === null ? null : new Date(v));
-  const int = (v: RawInt | null) => (v === null ? null : Number(v));
   return inOrder(ids, stories).map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    headline: r.headline,
-    dek: r.dek,
-    bodyHtml: r.bodyHtml,
-    bodyJson: r.bodyJson,
+    ...(articleColumnsOf(r) as Omit<EditorStoryRow, keyof typeof articleInclude | "bodyText">),
     // Not read (editorStoriesSql): nothing the API answers shows the plain text.
     bodyText: "",
-    status: r.status,
-    version: Number(r.version),
-    wordCount: Number(r.wordCount),
-    pinRank: int(r.pinRank),
-    noindex: Boolean(r.noindex),
-    createdById: r.createdById,
-    createdAt: new Date(r.createdAt),
-    updatedAt: new Date(r.updatedAt),
-    liveUpdatedAt: date(r.liveUpdatedAt),
-    publishedAt: date(r.publishedAt),
-    publishAt: date(r.publishAt),
-    sectionId: r.sectionId,
-    leadImageId: r.leadImageId,
-    leadImageCaption: r.leadImageCaption,
-    draftHeadline: r.draftHeadline,
-    draftDek: r.draftDek,
-    draftBodyHtml: r.draftBodyHtml,
-    draftBodyJson: r.draftBodyJson,
-    draftBodyText: r.draftBodyText,
-    draftWordCount: int(r.draftWordCount),
-    draftSectionId: r.draftSectionId,
-    draftLeadImageId: r.draftLeadImageId,
-    draftLeadImageCaption: r.draftLeadImageCaption,
     ...besideOf(r),
     ...around(r.id),
   }));
@@ -455,6 +425,18 @@ const ARTICLE_COLUMNS = {
   draftWordCount: "int", draftUpdatedAt: "date", draftSectionId: "text", draftLeadImageId: "text", draftLeadImageCaption: "text", draftRequestedById: "text",
   draftRequestedAt: "date", liveUpdatedAt: "date", createdAt: "date", updatedAt: "date",
 } as const satisfies Record<Prisma.ArticleScalarFieldEnum, "text" | "int" | "bool" | "date">;
+
+/** A raw row's story columns (those of ARTICLE_COLUMNS it has) with Prisma's types: Date, number, boolean. */
+function articleColumnsOf(raw: object): Record<string, unknown> {
+  const row = raw as Record<string, unknown>;
+  const columns: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries(ARTICLE_COLUMNS)) {
+    if (!(name in row)) continue;
+    const v = row[name];
+    columns[name] = v === null ? null : kind === "date" ? new Date(v as RawDate) : kind === "int" ? Number(v) : kind === "bool" ? Boolean(v) : v;
+  }
+  return columns;
+}
 
 /**
  * One story by primary key as plain SQL (exported for the query-plan test): its columns with its
@@ -487,13 +469,8 @@ export async function findArticleRow({ id, tx }: { id: string; tx?: Tx }): Promi
   // In a transaction one after another (its statements share one connection anyway), else at once.
   const [[story], tags, bylines, assignees] = tx ? [await read[0](), await read[1](), await read[2](), await read[3]()] : await Promise.all([read[0](), read[1](), read[2](), read[3]()]);
   if (!story) return null;
-  const columns: Record<string, unknown> = {};
-  for (const [name, kind] of Object.entries(ARTICLE_COLUMNS)) {
-    const v = story[name as keyof typeof ARTICLE_COLUMNS];
-    columns[name] = v === null ? null : kind === "date" ? new Date(v as RawDate) : kind === "int" ? Number(v) : kind === "bool" ? Boolean(v) : v;
-  }
   return {
-    ...(columns as Omit<ArticleRow, keyof typeof articleInclude>),
+    ...(articleColumnsOf(story) as Omit<ArticleRow, keyof typeof articleInclude>),
     ...besideOf(story),
     ...tagsAndBylinesOf(tags, bylines)(id),
     assignees: assignees.map(({ role, id: userId, personId }) => ({ role, user: { id: userId, personId } })),
