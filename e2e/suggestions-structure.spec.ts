@@ -47,6 +47,14 @@ function cut(text: string) {
   return `${text.slice(0, space > 30 ? space : 60)}…`;
 }
 
+/** The story's body as a reader sees it, loaded afresh on every call. */
+function readerBody(reader: Page, slug: string) {
+  return async () => {
+    await reader.goto(`/articles/${slug}`);
+    return reader.locator("article .prose-story").first();
+  };
+}
+
 /** An article body's HTML without the attributes the renderer adds, for exact comparison. */
 const bare = (html: string) => html.replace(/<(\w+)[^>]*>/g, "<$1>");
 
@@ -58,10 +66,7 @@ test("the adviser suggests a subheading and a list in the Aleppo story; the writ
   const adviserApi = await apiAs("adviser");
   const story = await publishStory(writerApi, adviserApi, { headline: `${aleppo.title} (${uid})`, section: "world", body: toHtml([p0, p1, p2, p3]) });
   const reader = await anonymousPage();
-  const publicArticle = async () => {
-    await reader.goto(`/articles/${story.slug}`);
-    return reader.locator("article .prose-story").first();
-  };
+  const publicArticle = readerBody(reader, story.slug);
 
   // The adviser, Suggesting: the third paragraph becomes a subheading, the fourth a bulleted list.
   const adviser = await pageAs("adviser");
@@ -275,10 +280,7 @@ test("the adviser suggests a subheading made a paragraph, an item taken out of i
   const adviserApi = await apiAs("adviser");
   const story = await publishStory(writerApi, adviserApi, { headline: `${aleppo.title} (${uid})`, section: "world", body: publishedHtml });
   const reader = await anonymousPage();
-  const publicArticle = async () => {
-    await reader.goto(`/articles/${story.slug}`);
-    return reader.locator("article .prose-story").first();
-  };
+  const publicArticle = readerBody(reader, story.slug);
 
   // The adviser, Suggesting, through the toolbar: each button pressed again takes its block back.
   const adviser = await pageAs("adviser");
