@@ -438,6 +438,35 @@ function articleColumnsOf(raw: object): Record<string, unknown> {
   return columns;
 }
 
+/** A value a raw write may give a column: what Prisma's own update would take for it. */
+type ColumnValue = string | number | boolean | Date | null;
+/** Columns of a story a save may write, with Prisma's types (never its key, its version or its status, which have their own rules). */
+export type StoryColumns = Partial<Omit<Prisma.ArticleGetPayload<object>, "id" | "version" | "status">>;
+
+/** A column's value as a parameter: a timestamp as each engine stores Prisma's DateTime (sqlTimestamp), a boolean as SQLite's 0/1. */
+function columnParameter(name: keyof typeof ARTICLE_COLUMNS, value: ColumnValue): Prisma.Sql {
+  if (value === null) return Prisma.sql`NULL`;
+  if (ARTICLE_COLUMNS[name] === "date") return sqlTimestamp(value instanceof Date ? value : new Date(value as string));
+  if (ARTICLE_COLUMNS[name] === "bool" && engine === "sqlite") return Prisma.sql`${value ? 1 : 0}`;
+  return Prisma.sql`${value}`;
+}
+
+/**
+ * The save's compare-and-swap as one plain statement: `columns` written and `version` raised by
+ * one, only if the story is still at `version`. Answers whether it was (false: another save won).
+ * Prisma's updateMany did the same, compiled on the event loop inside the transaction on every
+ * autosave (issue 16); swap-story.test.ts holds the two equal on both engines.
+ */
+export async function swapStoryVersion(tx: Tx, { id, version, columns }: { id: string; version: number; columns: StoryColumns }): Promise<boolean> {
+  const sets = Object.entries(columns).flatMap(([name, value]) => {
+    if (value === undefined) return [];
+    if (!(name in ARTICLE_COLUMNS) || name === "id" || name === "version" || name === "status") throw new Error(`Not a column a save writes: ${name}`);
+    return [Prisma.sql`${Prisma.raw(`"${name}"`)} = ${columnParameter(name as keyof typeof ARTICLE_COLUMNS, value as ColumnValue)}`];
+  });
+  const changed = await tx.$executeRaw`UPDATE "Article" SET ${Prisma.join([...sets, Prisma.sql`"version" = "version" + 1`])} WHERE "id" = ${id} AND "version" = ${version}`;
+  return changed === 1;
+}
+
 /**
  * One story by primary key as plain SQL (exported for the query-plan test): its columns with its
  * live and working-copy section and lead image joined, its tags, its bylines (each live and
@@ -475,6 +504,13 @@ export async function findArticleRow({ id, tx }: { id: string; tx?: Tx }): Promi
     ...tagsAndBylinesOf(tags, bylines)(id),
     assignees: assignees.map(({ role, id: userId, personId }) => ({ role, user: { id: userId, personId } })),
   };
+}
+
+/** A story just written, read back on the writer's transaction (findArticleRow, which must find it). */
+export async function readBackArticle(tx: Tx, id: string): Promise<ArticleRow> {
+  const row = await findArticleRow({ id, tx });
+  if (!row) throw new Error(`Story ${id} is gone from its own transaction.`);
+  return row;
 }
 
 /**
@@ -850,9 +886,14 @@ export async function recordRevision(
     leadImageId: article.leadImageId,
   };
   if (event === "edit") {
-    const last = await tx.revision.findFirst({ where: { articleId: article.id }, orderBy: { createdAt: "desc" } });
-    if (last && last.event === "edit" && last.authorId === authorId && now.getTime() - last.createdAt.getTime() < REVISION_FOLD_MS) {
-      await tx.revision.update({ where: { id: last.id }, data: snapshot });
+    // Plain SQL, as every autosave runs it inside its transaction (issue 16): the latest revision,
+    // and the fold into it. Prisma's findFirst and update gave the same (revision-fold.test.ts).
+    const [last] = await tx.$queryRaw<{ id: string; event: string; authorId: string; createdAt: RawDate }[]>`
+      SELECT "id", "event", "authorId", "createdAt" FROM "Revision" WHERE "articleId" = ${article.id} ORDER BY "createdAt" DESC LIMIT 1`;
+    if (last && last.event === "edit" && last.authorId === authorId && now.getTime() - new Date(last.createdAt).getTime() < REVISION_FOLD_MS) {
+      await tx.$executeRaw`UPDATE "Revision" SET "version" = ${snapshot.version}, "headline" = ${snapshot.headline}, "dek" = ${snapshot.dek}, "bodyJson" = ${snapshot.bodyJson},
+        "bodyText" = ${snapshot.bodyText}, "leadImageCaption" = ${snapshot.leadImageCaption}, "leadImageId" = ${snapshot.leadImageId}, "updatedAt" = ${sqlTimestamp(new Date())}
+        WHERE "id" = ${last.id}`;
       return;
     }
   }

@@ -106,8 +106,12 @@ export async function listOpenRequiredByArticle({ actor }: { actor: Actor }) {
  * passage is gone keeps its last selectors, so the thread shows "on deleted text".
  */
 export async function reanchorComments(tx: Tx, { articleId, previousBodyJson, bodyJson }: { articleId: string; previousBodyJson: string; bodyJson: string }): Promise<void> {
-  const rows = await tx.comment.findMany({ where: { articleId, parentId: null }, select: { id: true, ...anchorColumns() } });
-  if (rows.length === 0) return;
+  // Plain SQL: every autosave with a body runs this inside its transaction (issue 16), and most
+  // stories have no comment at all.
+  const raw = await tx.$queryRaw<(Omit<AnchorRow, "anchorStart" | "anchorEnd"> & { id: string; anchorStart: number | bigint | null; anchorEnd: number | bigint | null })[]>`
+    SELECT "id", "anchorExact", "anchorPrefix", "anchorSuffix", "anchorStart", "anchorEnd" FROM "Comment" WHERE "articleId" = ${articleId} AND "parentId" IS NULL`;
+  if (raw.length === 0) return;
+  const rows = raw.map((r) => ({ ...r, anchorStart: r.anchorStart === null ? null : Number(r.anchorStart), anchorEnd: r.anchorEnd === null ? null : Number(r.anchorEnd) }));
   const previous = anchorText(JSON.parse(previousBodyJson));
   const { text } = anchorText(JSON.parse(bodyJson));
   for (const row of rows) {

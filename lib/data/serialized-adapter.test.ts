@@ -1,6 +1,7 @@
 import { uniq } from "@/lib/testing/db";
 import { describe, expect, it } from "vitest";
 import { db } from "./db";
+import { withStatementCache } from "./serialized-adapter";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -52,5 +53,74 @@ describe("one connection, many requests", () => {
       ),
     );
     expect(await db.section.count({ where: { slug: { contains: tag } } })).toBe(20);
+  });
+});
+
+/** The adapter's connection reuses one prepared statement per SQL text (withStatementCache). */
+describe("the statement cache", () => {
+  const open = async () => {
+    const { default: Database } = await import("better-sqlite3");
+    const raw = new Database(":memory:");
+    raw.defaultSafeIntegers(true);
+    raw.exec(`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO t (name) VALUES ('a'), ('b'), ('c')`);
+    let prepared = 0;
+    const counting = new Proxy(raw, {
+      get(target, key) {
+        if (key === "prepare") return (sql: string) => (prepared++, target.prepare(sql));
+        const value = Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    return { raw, prepared: () => prepared, counting };
+  };
+  // What the better-sqlite3 adapter does with a query (its performIO and executeIO).
+  const read = (c: { prepare(sql: string): unknown }, sql: string, args: unknown[]) => {
+    const stmt = (c.prepare(sql) as { bind(a: unknown[]): { reader: boolean; columns(): { name: string }[]; raw(): { all(): unknown[][] } } }).bind(args);
+    return { columns: stmt.columns().map((c) => c.name), rows: stmt.raw().all() };
+  };
+  const write = (c: { prepare(sql: string): unknown }, sql: string, args: unknown[]) => (c.prepare(sql) as { bind(a: unknown[]): { run(): { changes: number } } }).bind(args).run();
+
+  it("prepares a statement once and binds each call's own arguments", async () => {
+    const { counting, prepared, raw } = await open();
+    const cached = withStatementCache(counting);
+    const sql = "SELECT id, name FROM t WHERE id = ?";
+    expect(read(cached, sql, [1n])).toEqual({ columns: ["id", "name"], rows: [[1n, "a"]] });
+    expect(read(cached, sql, [3n])).toEqual({ columns: ["id", "name"], rows: [[3n, "c"]] });
+    expect(read(cached, sql, [9n])).toEqual({ columns: ["id", "name"], rows: [] });
+    expect(write(cached, "UPDATE t SET name = ? WHERE id = ?", ["z", 2n]).changes).toBe(1);
+    expect(write(cached, "UPDATE t SET name = ? WHERE id = ?", ["y", 9n]).changes).toBe(0);
+    expect(read(cached, sql, [2n]).rows).toEqual([[2n, "z"]]);
+    expect(prepared()).toBe(2);
+    // Everything else is the connection's own.
+    expect(cached.inTransaction).toBe(false);
+    cached.exec("BEGIN");
+    expect(cached.inTransaction).toBe(true);
+    cached.exec("ROLLBACK");
+    raw.close();
+  });
+
+  it("keeps at most `size` statements, dropping the least recently used", async () => {
+    const { counting, prepared, raw } = await open();
+    const cached = withStatementCache(counting, 2);
+    const q = (n: number) => read(cached, `SELECT ${n} AS n`, []);
+    q(1);
+    q(2);
+    q(1); // 1 is now the most recent
+    q(3); // evicts 2
+    expect(prepared()).toBe(3);
+    q(1);
+    expect(prepared()).toBe(3);
+    q(2);
+    expect(prepared()).toBe(4);
+    raw.close();
+  });
+
+  it("gives the database's error for bad SQL, as before, and caches nothing for it", async () => {
+    const { counting, prepared, raw } = await open();
+    const cached = withStatementCache(counting);
+    expect(() => read(cached, "SELECT nope FROM t", [])).toThrow(/no such column/);
+    expect(() => read(cached, "SELECT nope FROM t", [])).toThrow(/no such column/);
+    expect(prepared()).toBe(2);
+    raw.close();
   });
 });

@@ -38,6 +38,7 @@ export class SerializedSQLite3 {
 }
 
 function serialize(inner: Adapter): Adapter {
+  reuseStatements(inner);
   const gate = new Mutex();
   const adapter: Adapter = {
     provider: inner.provider,
@@ -79,4 +80,72 @@ function serialize(inner: Adapter): Adapter {
   };
   if (inner.getConnectionInfo) adapter.getConnectionInfo = () => inner.getConnectionInfo!();
   return adapter;
+}
+
+/** How many prepared statements one connection keeps (least recently used go first). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+type Statement = {
+  reader: boolean;
+  columns(): unknown[];
+  raw(on: boolean): Statement;
+  all(params: unknown[]): unknown[];
+  run(params: unknown[]): unknown;
+};
+type Connection = { prepare(sql: string): Statement };
+
+/**
+ * The adapter prepares every query's SQL afresh (`client.prepare(sql).bind(args)`), and SQLite's
+ * prepare was the largest single cost of a save (issue 16: 13% of an autosave's CPU). This gives
+ * the adapter a connection whose prepare() reuses one statement per SQL text, bound per call:
+ * what the adapter does with it (`reader`, `columns()`, `raw().all()`, `run()`) runs the cached
+ * statement with that call's arguments. Prisma's SQL takes its values as parameters, so the
+ * texts repeat; the few that do not (lists of different lengths) age out of the LRU.
+ */
+function reuseStatements(inner: Adapter) {
+  const holder = inner as unknown as { client?: Connection };
+  const connection = holder.client;
+  if (!connection || typeof connection.prepare !== "function") throw new Error("The better-sqlite3 adapter no longer keeps its connection as `client`: the statement cache needs updating.");
+  holder.client = withStatementCache(connection);
+}
+
+/** A connection whose prepare() answers from an LRU of prepared statements (exported for its test). */
+export function withStatementCache<C extends Connection>(connection: C, size = STATEMENT_CACHE_SIZE): C {
+  const cache = new Map<string, Statement>();
+  const statementFor = (sql: string) => {
+    let statement = cache.get(sql);
+    if (statement) {
+      cache.delete(sql);
+    } else {
+      statement = connection.prepare(sql);
+      if (statement.reader) statement.raw(true);
+      if (cache.size >= size) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, statement);
+    return statement;
+  };
+  const prepare = (sql: string) => {
+    const statement = statementFor(sql);
+    return {
+      reader: statement.reader,
+      columns: () => statement.columns(),
+      bind(params: unknown[]) {
+        return {
+          reader: statement.reader,
+          columns: () => statement.columns(),
+          raw: () => ({ all: () => statement.all(params) }),
+          all: () => statement.all(params),
+          run: () => statement.run(params),
+        };
+      },
+      run: () => statement.run([]),
+    };
+  };
+  return new Proxy(connection, {
+    get(target, key, receiver) {
+      if (key === "prepare") return prepare;
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
 }

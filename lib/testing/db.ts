@@ -206,3 +206,35 @@ export async function failUpdatesOf(table: string, id: string, message = "disk f
     await db.$executeRawUnsafe(`DROP TRIGGER ${name}`);
   };
 }
+
+/**
+ * Like failUpdatesOf, for inserts and deletes: until the returned function is called, every
+ * INSERT or DELETE of a row of `table` whose `column` is `value` aborts with `message` (a trigger
+ * per event). For tests that a write leaves those rows alone.
+ */
+export async function failInsertsAndDeletesOf(table: string, column: string, value: string, message = "rows touched"): Promise<() => Promise<void>> {
+  const db = await client();
+  const { engine } = await import("@/lib/data/db");
+  const name = `fail_rows_${table.toLowerCase()}_${uniq()}`;
+  const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  const events = [
+    ["INSERT", "NEW"],
+    ["DELETE", "OLD"],
+  ] as const;
+  if (engine === "postgres") {
+    await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION ${literal(message)}; END $$`);
+    for (const [event, row] of events) {
+      await db.$executeRawUnsafe(`CREATE TRIGGER ${name}_${event.toLowerCase()} BEFORE ${event} ON "${table}" FOR EACH ROW WHEN (${row}."${column}" = ${literal(value)}) EXECUTE FUNCTION ${name}()`);
+    }
+    return async () => {
+      for (const [event] of events) await db.$executeRawUnsafe(`DROP TRIGGER ${name}_${event.toLowerCase()} ON "${table}"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION ${name}()`);
+    };
+  }
+  for (const [event, row] of events) {
+    await db.$executeRawUnsafe(`CREATE TRIGGER ${name}_${event.toLowerCase()} BEFORE ${event} ON "${table}" WHEN ${row}."${column}" = ${literal(value)} BEGIN SELECT RAISE(ABORT, ${literal(message)}); END`);
+  }
+  return async () => {
+    for (const [event] of events) await db.$executeRawUnsafe(`DROP TRIGGER ${name}_${event.toLowerCase()}`);
+  };
+}

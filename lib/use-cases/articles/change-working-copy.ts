@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
-import { articleInclude, type findArticleForActor, findOrCreateTags, pruneTags, recordRevision, toEditorArticleDto } from "@/lib/data/articles";
+import { type findArticleForActor, findOrCreateTags, pruneTags, readBackArticle, recordRevision, type StoryColumns, toEditorArticleDto } from "@/lib/data/articles";
 import { assertAltText } from "@/lib/data/media";
 import { publisherIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
@@ -47,7 +47,7 @@ export const NO_WORKING_COPY = {
  * save leaves the working copy with (left out: as they are). `keep` says what to hand
  * writeWorkingCopyBeside once the row is swapped: the beside-text to keep, or null for none.
  */
-export function workingCopyOverlay(current: Row, next: LiveText, now: Date, beside: Beside = currentBeside(current)): { data: Prisma.ArticleUncheckedUpdateManyInput; keep: Beside | null } {
+export function workingCopyOverlay(current: Row, next: LiveText, now: Date, beside: Beside = currentBeside(current)): { data: StoryColumns; keep: Beside | null } {
   // A comment anchor changes the stored JSON but not what readers see: it is kept (in the
   // working copy) without making a pending change.
   const same = sameText(next, current) && next.bodyJson === current.bodyJson && sameBeside(beside, liveBeside(current));
@@ -111,6 +111,24 @@ export function assertOnlySuggests(actor: Actor, current: Row, next: LiveText, b
  * into a live story and discarded leaves no Tag row behind.
  */
 export async function writeWorkingCopyBeside(tx: Tx, articleId: string, beside: Beside | null): Promise<void> {
+  await rewriteWorkingCopyBeside(tx, articleId, beside);
+}
+
+/**
+ * writeWorkingCopyBeside for a save, which knows the rows the working copy holds now (`current`,
+ * read in the same transaction): nothing is written when they already are what the save leaves,
+ * which is every autosave of a live story but the one that changes a tag or a byline (issue 16:
+ * seven statements on every keystroke's save otherwise).
+ */
+export async function saveWorkingCopyBeside(tx: Tx, current: Row, beside: Beside | null): Promise<void> {
+  const tags = (slugs: string[]) => [...slugs].sort().join("\u0000");
+  const held = { tags: tags(current.draftTags.map((t) => t.tag.slug)), authors: current.draftAuthors.map((a) => a.person.id).join("\u0000") };
+  const wanted = { tags: tags(beside?.tagSlugs ?? []), authors: (beside?.authorIds ?? []).join("\u0000") };
+  if (held.tags === wanted.tags && held.authors === wanted.authors) return;
+  await rewriteWorkingCopyBeside(tx, current.id, beside);
+}
+
+async function rewriteWorkingCopyBeside(tx: Tx, articleId: string, beside: Beside | null): Promise<void> {
   const before = await tx.articleDraftTag.findMany({ where: { articleId }, select: { tagId: true } });
   await tx.articleDraftTag.deleteMany({ where: { articleId } });
   await tx.articleDraftAuthor.deleteMany({ where: { articleId } });
@@ -212,7 +230,7 @@ export async function changeWorkingCopy({
   }
   else if (action === "discard_changes") await writeWorkingCopyBeside(tx, current.id, null);
   await tx.transition.create({ data: { articleId: current.id, actorId: actor.userId, action, fromStatus: result.from, toStatus: result.to, note, createdAt: now } });
-  const updated = await tx.article.findUniqueOrThrow({ where: { id: current.id }, include: articleInclude });
+  const updated = await readBackArticle(tx, current.id);
   const link = `/newsroom/articles/${current.id}`;
   const notify: Notice[] = [];
   if (action === "publish_changes") {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { can } from "@/lib/auth/policy";
-import { articleInclude, factsOf, findArticleForActor, recordRevision, toEditorArticleDto, withRenderedBody } from "@/lib/data/articles";
+import { factsOf, findArticleForActor, readBackArticle, recordRevision, toEditorArticleDto, withRenderedBody } from "@/lib/data/articles";
 import { assertAltText } from "@/lib/data/media";
 import { publisherIds, reviewerIds, storyPeople } from "@/lib/data/notifications";
 import { getPublication } from "@/lib/data/publication";
@@ -97,7 +97,7 @@ export async function transitionArticle({ actor, id, input: raw, tx, now = new D
       data: { articleId: id, actorId, action: input.action, fromStatus: result.from, toStatus: result.to, note, publishAt: result.publishAt, createdAt: now },
     });
     await syncSearchIndex(tx, id);
-    const updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+    const updated = await readBackArticle(tx, id);
     if (REVISION_EVENTS.has(input.action)) {
       // The system has no account: a scheduled publication is credited to whoever scheduled it.
       const authorId = actorId ?? (await scheduledBy(tx, id)) ?? current.createdById;

@@ -2,17 +2,20 @@ import "server-only";
 import type { z } from "zod";
 import { type Actor, can } from "@/lib/auth/policy";
 import {
-  articleInclude,
   factsOf,
   findArticleForActor,
+  findArticleRow,
   nextArticleSlug,
   type PreparedBody,
   prepareBody,
+  readBackArticle,
   recordRevision,
   resolveCoAuthors,
   resolveSection,
   sameTags,
   setTags,
+  type StoryColumns,
+  swapStoryVersion,
   toEditorArticleDto,
   type EditorArticleDto,
   withRenderedBody,
@@ -24,12 +27,11 @@ import { getPublication } from "@/lib/data/publication";
 import { hasStableAddress, keepsLiveText } from "@/lib/domain/workflow";
 import { currentLeadImage, currentText, hasPendingChanges, type LiveText, nextLeadImageCaption } from "@/lib/domain/working-copy";
 import { editorHtmlFromJson } from "@/lib/editor/render";
-import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError, notFound } from "@/lib/errors";
 import { type TArticleUpdate, ZArticleUpdate } from "@/lib/validation/article";
 import { parseInput } from "@/lib/validation/parse";
 import { inTransaction, outcome, type Outcome, type PhaseClock, type Tx, type UseCaseArgs } from "../transaction";
-import { assertOnlySuggests, nextBeside, workingCopyOverlay, writeWorkingCopyBeside } from "./change-working-copy";
+import { assertOnlySuggests, nextBeside, saveWorkingCopyBeside, workingCopyOverlay } from "./change-working-copy";
 
 /** A save based on an old version: the story is not touched, the text goes to rejectStaleSave. */
 class StaleSave extends Error {}
@@ -125,16 +127,10 @@ export async function updateArticle({
           const beside = await nextBeside(tx, current, { sectionId: resolvedSection, leadImageId: input.leadImageId, leadImageCaption: input.leadImageCaption, tags: input.tags, authorIds: coAuthors && [lead, ...coAuthors] });
           if (mode === "suggest") assertOnlySuggests(actor, current, next, beside);
           const overlay = live ? workingCopyOverlay(current, next, now, beside) : null;
-          const data: Prisma.ArticleUpdateManyMutationInput = {
-            ...(overlay ? overlay.data : next),
-            ...slug,
-            updatedAt: now,
-            version: { increment: 1 },
-          };
-          const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
-          if (swapped.count === 0) throw new StaleSave();
-          if (overlay) await writeWorkingCopyBeside(tx, id, overlay.keep);
-          updated = await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+          const columns: StoryColumns = { ...(overlay ? overlay.data : next), ...slug, updatedAt: now };
+          if (!(await swapStoryVersion(tx, { id, version: input.version, columns }))) throw new StaleSave();
+          if (overlay) await saveWorkingCopyBeside(tx, current, overlay.keep);
+          updated = await readBackArticle(tx, id);
         } else {
           // Only what changed is written: the autosave sends every field every time.
           const sectionId = resolvedSection !== current.sectionId ? resolvedSection : undefined;
@@ -147,15 +143,13 @@ export async function updateArticle({
           const tags = input.tags !== undefined && !sameTags(input.tags, current) ? input.tags : undefined;
           // Plain column values only (no Prisma operations), so the saved row can be told without reading it back.
           const columns = { ...next, ...slug, updatedAt: now };
-          const data: Prisma.ArticleUpdateManyMutationInput = {
+          const written: StoryColumns = {
             ...columns,
-            version: { increment: 1 },
             ...(sectionId !== undefined ? { sectionId } : {}),
             ...(leadImageId !== undefined ? { leadImageId } : {}),
             ...(leadImageCaption !== undefined ? { leadImageCaption } : {}),
           };
-          const swapped = await tx.article.updateMany({ where: { id, version: input.version }, data });
-          if (swapped.count === 0) throw new StaleSave();
+          if (!(await swapStoryVersion(tx, { id, version: input.version, columns: written }))) throw new StaleSave();
           await setTags(tx, id, tags);
           if (coAuthors !== undefined) {
             await tx.articleAuthor.deleteMany({ where: { articleId: id } });
@@ -164,7 +158,7 @@ export async function updateArticle({
           // What a reader page shows beside the text changed: read the row back with its relations;
           // otherwise it is the row read above with the columns just written.
           const besideChanged = sectionId !== undefined || leadImageId !== undefined || leadImageCaption !== undefined || coAuthors !== undefined || tags !== undefined;
-          updated = besideChanged ? await tx.article.findUniqueOrThrow({ where: { id }, include: articleInclude }) : { ...current, ...(columns as Partial<Row>), version: current.version + 1 };
+          updated = besideChanged ? await readBackArticle(tx, id) : { ...current, ...(columns as Partial<Row>), version: current.version + 1 };
         }
         // The comments' anchors follow their passages into the new text (comment rows only).
         if (bodyJson !== null) await reanchorComments(tx, { articleId: id, previousBodyJson: current.draftBodyJson ?? current.bodyJson, bodyJson });
@@ -220,7 +214,8 @@ async function rejectStaleSave({
   body: PreparedBody | null;
   now: Date;
 }): Promise<never> {
-  const row = await client.article.findUniqueOrThrow({ where: { id }, include: articleInclude });
+  const row = client === db ? await findArticleRow({ id }) : await readBackArticle(client as Tx, id);
+  if (!row) throw notFound();
   // What the other save left is the working copy of a live story.
   const current = { ...currentText(row), version: row.version, updatedAt: row.updatedAt };
   // The losing save's photo and caption as it would have left them (a caption goes with its photo).
