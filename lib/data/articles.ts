@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TArticleCreate, TArticleFilter } from "@/lib/validation/article";
 import type { TPublicMedia } from "@/lib/validation/media";
 import { db, engine } from "./db";
+import { queryRows, executeSql } from "./raw";
 import { figuresIn, hydrateFigures, mediaUrls } from "./media";
 import { cardRowsSql, findLiveStoryRows, findStoriesByIds, groupBylines, type ListedStory, type ListingScope, listingCountSql, listListingIds, type RawByline } from "./public";
 import { getPublication, type PublicationSettings } from "./publication";
@@ -280,7 +281,7 @@ type IdAt = { id: string; updatedAt: RawDate };
 /** One page of ids (limit + 1 read, to know whether another page follows) and the next page's cursor. */
 async function newsroomPage({ limit = NEWSROOM_PAGE_SIZE, cursor, ...args }: NewsroomListArgs): Promise<{ ids: string[]; nextCursor: string | null }> {
   const after = cursor === undefined ? undefined : decodeArticleCursor(cursor);
-  const rows = await db.$queryRaw<IdAt[]>(newsroomIdsSql({ ...args, after, limit: limit + 1 }));
+  const rows = await queryRows<IdAt>(db, newsroomIdsSql({ ...args, after, limit: limit + 1 }));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return { ids: page.map((r) => r.id), nextCursor: rows.length > limit && last ? encodeArticleCursor({ id: last.id, updatedAt: new Date(last.updatedAt) }) : null };
@@ -406,7 +407,7 @@ function tagsAndBylinesOf(tags: RawTagOf[], bylines: RawDraftByline[]): (id: str
 export async function findEditorStoryRows(ids: string[]): Promise<EditorStoryRow[]> {
   if (ids.length === 0) return [];
   const sql = editorStoriesSql(ids);
-  const [stories, tags, bylines] = await Promise.all([db.$queryRaw<RawEditorStory[]>(sql.stories), db.$queryRaw<RawTagOf[]>(sql.tags), db.$queryRaw<RawDraftByline[]>(sql.bylines)]);
+  const [stories, tags, bylines] = await Promise.all([queryRows<RawEditorStory>(db, sql.stories), queryRows<RawTagOf>(db, sql.tags), queryRows<RawDraftByline>(db, sql.bylines)]);
   const around = tagsAndBylinesOf(tags, bylines);
   return inOrder(ids, stories).map((r) => ({
     ...(articleColumnsOf(r) as Omit<EditorStoryRow, keyof typeof articleInclude | "bodyText">),
@@ -463,7 +464,7 @@ export async function swapStoryVersion(tx: Tx, { id, version, columns }: { id: s
     if (!(name in ARTICLE_COLUMNS) || name === "id" || name === "version" || name === "status") throw new Error(`Not a column a save writes: ${name}`);
     return [Prisma.sql`${Prisma.raw(`"${name}"`)} = ${columnParameter(name as keyof typeof ARTICLE_COLUMNS, value as ColumnValue)}`];
   });
-  const changed = await tx.$executeRaw`UPDATE "Article" SET ${Prisma.join([...sets, Prisma.sql`"version" = "version" + 1`])} WHERE "id" = ${id} AND "version" = ${version}`;
+  const changed = await executeSql(tx, Prisma.sql`UPDATE "Article" SET ${Prisma.join([...sets, Prisma.sql`"version" = "version" + 1`])} WHERE "id" = ${id} AND "version" = ${version}`);
   return changed === 1;
 }
 
@@ -494,7 +495,7 @@ export async function findArticleRow({ id, tx }: { id: string; tx?: Tx }): Promi
   const client = tx ?? db;
   const sql = articleRowSql(id);
   type RawAssignee = { role: ArticleRow["assignees"][number]["role"]; id: string; personId: string };
-  const read = [() => client.$queryRaw<RawArticle[]>(sql.story), () => client.$queryRaw<RawTagOf[]>(sql.tags), () => client.$queryRaw<RawDraftByline[]>(sql.bylines), () => client.$queryRaw<RawAssignee[]>(sql.assignees)] as const;
+  const read = [() => queryRows<RawArticle>(client, sql.story), () => queryRows<RawTagOf>(client, sql.tags), () => queryRows<RawDraftByline>(client, sql.bylines), () => queryRows<RawAssignee>(client, sql.assignees)] as const;
   // In a transaction one after another (its statements share one connection anyway), else at once.
   const [[story], tags, bylines, assignees] = tx ? [await read[0](), await read[1](), await read[2](), await read[3]()] : await Promise.all([read[0](), read[1](), read[2](), read[3]()]);
   if (!story) return null;
@@ -556,7 +557,7 @@ type RawStoryRow = { id: string; headline: string; status: ArticleStatus; wordCo
 async function findStoryRows(ids: string[]): Promise<NewsroomStoryRow[]> {
   if (ids.length === 0) return [];
   const sql = storyRowsSql(ids);
-  const [stories, bylines, pub] = await Promise.all([db.$queryRaw<RawStoryRow[]>(sql.stories), db.$queryRaw<RawByline[]>(sql.bylines), getPublication()]);
+  const [stories, bylines, pub] = await Promise.all([queryRows<RawStoryRow>(db, sql.stories), queryRows<RawByline>(db, sql.bylines), getPublication()]);
   const bylinesOf = groupBylines(bylines);
   return inOrder(ids, stories).map((r) => ({
     id: r.id,
@@ -600,7 +601,7 @@ export async function listReviewQueue({ actor, filter = {} }: { actor: Actor; fi
   if (!can(actor, "view_review_queue")) return [];
   // A status filter other than "in review" leaves nothing waiting for a decision.
   if (filter.status && !REVIEW_QUEUE_STATUSES.includes(filter.status)) return [];
-  const rows = await db.$queryRaw<(IdAt & { submittedAt: RawDate | null })[]>(reviewQueueSql({ actor, filter }));
+  const rows = await queryRows<(IdAt & { submittedAt: RawDate | null })>(db, reviewQueueSql({ actor, filter }));
   const submittedAt = (r: (typeof rows)[number]) => new Date(r.submittedAt ?? r.updatedAt).getTime();
   const waiting = rows.sort((a, b) => submittedAt(a) - submittedAt(b) || a.id.localeCompare(b.id)).slice(0, REVIEW_QUEUE_LIMIT);
   return findStoryRows(waiting.map((r) => r.id));
@@ -888,12 +889,12 @@ export async function recordRevision(
   if (event === "edit") {
     // Plain SQL, as every autosave runs it inside its transaction (issue 16): the latest revision,
     // and the fold into it. Prisma's findFirst and update gave the same (revision-fold.test.ts).
-    const [last] = await tx.$queryRaw<{ id: string; event: string; authorId: string; createdAt: RawDate }[]>`
-      SELECT "id", "event", "authorId", "createdAt" FROM "Revision" WHERE "articleId" = ${article.id} ORDER BY "createdAt" DESC LIMIT 1`;
+    const [last] = await queryRows<{ id: string; event: string; authorId: string; createdAt: RawDate }>(tx, Prisma.sql`
+      SELECT "id", "event", "authorId", "createdAt" FROM "Revision" WHERE "articleId" = ${article.id} ORDER BY "createdAt" DESC LIMIT 1`);
     if (last && last.event === "edit" && last.authorId === authorId && now.getTime() - new Date(last.createdAt).getTime() < REVISION_FOLD_MS) {
-      await tx.$executeRaw`UPDATE "Revision" SET "version" = ${snapshot.version}, "headline" = ${snapshot.headline}, "dek" = ${snapshot.dek}, "bodyJson" = ${snapshot.bodyJson},
+      await executeSql(tx, Prisma.sql`UPDATE "Revision" SET "version" = ${snapshot.version}, "headline" = ${snapshot.headline}, "dek" = ${snapshot.dek}, "bodyJson" = ${snapshot.bodyJson},
         "bodyText" = ${snapshot.bodyText}, "leadImageCaption" = ${snapshot.leadImageCaption}, "leadImageId" = ${snapshot.leadImageId}, "updatedAt" = ${sqlTimestamp(new Date())}
-        WHERE "id" = ${last.id}`;
+        WHERE "id" = ${last.id}`);
       return;
     }
   }
@@ -922,7 +923,7 @@ export async function latestChangeRequest({ articleId }: { articleId: string }) 
 /** Whole published stories, newest first (the feeds, which carry full text: keep `limit` small). */
 export async function listPublishedArticles({ sectionSlug, tagSlug, authorPersonId, limit = 20, offset = 0 }: ListingScope & { limit?: number; offset?: number } = {}) {
   const scope = { sectionSlug, tagSlug, authorPersonId };
-  const [ids, [{ n }], pub] = await Promise.all([listListingIds(scope, { limit, offset }), db.$queryRaw<{ n: number | bigint }[]>(listingCountSql(scope)), getPublication()]);
+  const [ids, [{ n }], pub] = await Promise.all([listListingIds(scope, { limit, offset }), queryRows<{ n: number | bigint }>(db, listingCountSql(scope)), getPublication()]);
   // By primary key only, the status checked here: with the status in the where clause SQLite
   // reads the status index, every published story (see cardRowsQuery in ./public).
   const rows = await findLiveStoryRows({ ids: ids.map((r) => r.id) });
@@ -946,7 +947,7 @@ export function pinnedIdsSql(): Prisma.Sql {
  */
 export async function findFrontPage() {
   const [pinned, latest, sections] = await Promise.all([
-    db.$queryRaw<{ id: string }[]>(pinnedIdsSql()),
+    queryRows<{ id: string }>(db, pinnedIdsSql()),
     listListingIds({}, { limit: 12 }),
     db.section.findMany({ select: { id: true, name: true, slug: true }, orderBy: [{ position: "asc" }, { name: "asc" }] }),
   ]);

@@ -4,6 +4,7 @@ import { anchorFor, anchorText, reanchor, type TextAnchor } from "@/lib/domain/a
 import { anchorState, type CommentDto } from "@/lib/domain/comments";
 import { findArticleForActor } from "./articles";
 import { db } from "./db";
+import { queryRows } from "./raw";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Prisma.TransactionClient;
@@ -95,7 +96,7 @@ export function openRequiredSql(actor: Actor): Prisma.Sql {
 }
 
 export async function listOpenRequiredByArticle({ actor }: { actor: Actor }) {
-  const rows = await db.$queryRaw<{ articleId: string; n: number | bigint }[]>(openRequiredSql(actor));
+  const rows = await queryRows<{ articleId: string; n: number | bigint }>(db, openRequiredSql(actor));
   return new Map(rows.map((r) => [r.articleId, Number(r.n)]));
 }
 
@@ -108,8 +109,8 @@ export async function listOpenRequiredByArticle({ actor }: { actor: Actor }) {
 export async function reanchorComments(tx: Tx, { articleId, previousBodyJson, bodyJson }: { articleId: string; previousBodyJson: string; bodyJson: string }): Promise<void> {
   // Plain SQL: every autosave with a body runs this inside its transaction (issue 16), and most
   // stories have no comment at all.
-  const raw = await tx.$queryRaw<(Omit<AnchorRow, "anchorStart" | "anchorEnd"> & { id: string; anchorStart: number | bigint | null; anchorEnd: number | bigint | null })[]>`
-    SELECT "id", "anchorExact", "anchorPrefix", "anchorSuffix", "anchorStart", "anchorEnd" FROM "Comment" WHERE "articleId" = ${articleId} AND "parentId" IS NULL`;
+  const raw = await queryRows<(Omit<AnchorRow, "anchorStart" | "anchorEnd"> & { id: string; anchorStart: number | bigint | null; anchorEnd: number | bigint | null })>(tx, Prisma.sql`
+    SELECT "id", "anchorExact", "anchorPrefix", "anchorSuffix", "anchorStart", "anchorEnd" FROM "Comment" WHERE "articleId" = ${articleId} AND "parentId" IS NULL`);
   if (raw.length === 0) return;
   const rows = raw.map((r) => ({ ...r, anchorStart: r.anchorStart === null ? null : Number(r.anchorStart), anchorEnd: r.anchorEnd === null ? null : Number(r.anchorEnd) }));
   const previous = anchorText(JSON.parse(previousBodyJson));

@@ -4,7 +4,7 @@ import pg from "pg";
 import { databaseUrl, isPostgresUrl } from "@/lib/config";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PgPrismaClient } from "@/lib/generated/prisma-pg/client";
-import { SerializedSQLite3 } from "./serialized-adapter";
+import { type DirectSqlite, SerializedSQLite3 } from "./serialized-adapter";
 
 /**
  * The Prisma singleton (one per process, kept on globalThis so dev reloads reuse it).
@@ -35,7 +35,16 @@ function createClient() {
 
 function createSqliteClient(url: string) {
   const adapter = new SerializedSQLite3({ url });
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  const client = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+  Object.defineProperty(client, ADAPTER, { value: adapter });
+  return client;
+}
+
+const ADAPTER = Symbol.for("masthead.sqliteAdapter");
+
+/** The direct path to this SQLite client's connection (lib/data/raw.ts), once Prisma has connected; null on PostgreSQL or before. */
+export function directSqliteOf(client: object = db): DirectSqlite | null {
+  return (client as Record<symbol, SerializedSQLite3 | undefined>)[ADAPTER]?.direct ?? null;
 }
 
 const POOL = Symbol.for("masthead.pgPool");

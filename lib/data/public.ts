@@ -7,6 +7,7 @@ import type { TMediaUrls, TPublicMedia } from "@/lib/validation/media";
 import { UNRENDERED_HTML } from "@/lib/domain/working-copy";
 import type { ArticleAuthorDto, LiveStoryRow } from "./articles";
 import { db } from "./db";
+import { queryRows } from "./raw";
 import { mediaUrls } from "./media";
 import { getPublication, type PublicationSettings } from "./publication";
 
@@ -35,7 +36,7 @@ export async function findCardImages(stories: CardImageSource[]): Promise<Map<st
   const rest = stories.filter(({ id }) => !images.has(id)).map(({ id }) => id);
   if (rest.length === 0) return images;
   // Raw SQL: one of the few queries every listing makes, and Prisma compiles each on the event loop.
-  const bodies = await db.$queryRaw<{ id: string; bodyHtml: string }[]>`SELECT "id", "bodyHtml" FROM "Article" WHERE "id" IN (${Prisma.join(rest)}) AND "bodyHtml" LIKE '%<figure%'`;
+  const bodies = await queryRows<{ id: string; bodyHtml: string }>(db, Prisma.sql`SELECT "id", "bodyHtml" FROM "Article" WHERE "id" IN (${Prisma.join(rest)}) AND "bodyHtml" LIKE '%<figure%'`);
   const figures = bodies.flatMap(({ id, bodyHtml }) => {
     const match = FIRST_FIGURE.exec(bodyHtml);
     return match ? [{ id, mediaId: match[1], alt: decodeAttribute(match[2]) }] : [];
@@ -173,7 +174,7 @@ function leadImageOf(r: RawStory): CardRow["leadImage"] {
 /** Card rows (the shape `cardSelect` gives) of the published stories among `ids`. */
 async function findCardRows(ids: string[]): Promise<CardRow[]> {
   const sql = cardRowsSql(ids);
-  const [stories, bylines] = await Promise.all([db.$queryRaw<RawStory[]>(sql.stories), db.$queryRaw<RawByline[]>(sql.bylines)]);
+  const [stories, bylines] = await Promise.all([queryRows<RawStory>(db, sql.stories), queryRows<RawByline>(db, sql.bylines)]);
   const byStory = groupBylines(bylines);
   return stories
     .filter((r) => r.status === STATUS.PUBLISHED)
@@ -224,10 +225,10 @@ export function liveStoriesSql(key: { slug: string } | { ids: string[] }): { sto
 export async function findLiveStoryRows(key: { slug: string } | { ids: string[] }): Promise<LiveStoryRow[]> {
   if ("ids" in key && key.ids.length === 0) return [];
   const sql = liveStoriesSql(key);
-  const stories = (await db.$queryRaw<RawLiveStory[]>(sql.stories)).filter((r) => r.status === STATUS.PUBLISHED);
+  const stories = (await queryRows<RawLiveStory>(db, sql.stories)).filter((r) => r.status === STATUS.PUBLISHED);
   if (stories.length === 0) return [];
   const ids = stories.map((r) => r.id);
-  const [tags, bylines] = await Promise.all([db.$queryRaw<{ articleId: string; name: string; slug: string }[]>(sql.tags(ids)), db.$queryRaw<RawByline[]>(sql.bylines(ids))]);
+  const [tags, bylines] = await Promise.all([queryRows<{ articleId: string; name: string; slug: string }>(db, sql.tags(ids)), queryRows<RawByline>(db, sql.bylines(ids))]);
   const tagsOf = new Map<string, LiveStoryRow["tags"]>();
   for (const { articleId, name, slug } of tags) tagsOf.set(articleId, [...(tagsOf.get(articleId) ?? []), { tag: { name, slug } }]);
   const bylinesOf = groupBylines(bylines);
@@ -313,12 +314,12 @@ type IdRow = { id: string; publishedAt: Date | string | number | null };
 
 /** One page of ids (with their sort date) for `scope`. */
 export async function listListingIds(scope: ListingScope, page: { limit: number; offset?: number; excludeIds?: string[] }): Promise<IdRow[]> {
-  return db.$queryRaw<IdRow[]>(listingIdsSql(scope, page));
+  return queryRows<IdRow>(db, listingIdsSql(scope, page));
 }
 
 /** One page of published stories as cards' data, newest first, and how many there are in all. */
 export async function listPublishedCards({ limit = 20, offset = 0, ...scope }: ListingScope & { limit?: number; offset?: number } = {}): Promise<{ articles: ListedStory[]; total: number }> {
-  const [ids, [{ n }]] = await Promise.all([listListingIds(scope, { limit, offset }), db.$queryRaw<{ n: number | bigint }[]>(listingCountSql(scope))]);
+  const [ids, [{ n }]] = await Promise.all([listListingIds(scope, { limit, offset }), queryRows<{ n: number | bigint }>(db, listingCountSql(scope))]);
   return { articles: await findStoriesByIds(ids.map((r) => r.id)), total: Number(n) };
 }
 
@@ -358,7 +359,7 @@ export const SITEMAP_MAX_URLS = 50_000;
 
 /** How many stories the sitemaps list (published, not noindex). */
 export async function countSitemapStories(): Promise<number> {
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = false`;
+  const [{ n }] = await queryRows<{ n: number | bigint }>(db, Prisma.sql`SELECT count(*) AS "n" FROM "Article" WHERE "status" = ${STATUS.PUBLISHED} AND "noindex" = false`);
   return Number(n);
 }
 
@@ -372,6 +373,6 @@ export function sitemapStoriesSql({ n, perSitemap = SITEMAP_MAX_URLS }: { n: num
 }
 
 export async function listSitemapStories(page: { n: number; perSitemap?: number }): Promise<{ slug: string; updatedAt: Date }[]> {
-  const rows = await db.$queryRaw<{ slug: string; updatedAt: Date | string | number }[]>(sitemapStoriesSql(page));
+  const rows = await queryRows<{ slug: string; updatedAt: Date | string | number }>(db, sitemapStoriesSql(page));
   return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updatedAt) }));
 }

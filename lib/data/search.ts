@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { PUBLIC_STATUSES } from "@/lib/domain/workflow";
 import type { TMediaUrls } from "@/lib/validation/media";
 import { db, engine } from "./db";
+import { queryRows } from "./raw";
 import { mediaUrls } from "./media";
 
 type Tx = Prisma.TransactionClient | typeof db;
@@ -102,8 +103,8 @@ export function searchSqlPg(query: string, limit: number, offset: number): Prism
 async function searchPublishedPg(q: string, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
   const query = toTsQuery(q);
   if (!query) return { hits: [], total: 0 };
-  const rows = await db.$queryRaw<HitRow[]>(searchSqlPg(query, limit, offset));
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "ArticleSearch" WHERE "document" @@ to_tsquery('simple', ${query})`;
+  const rows = await queryRows<HitRow>(db, searchSqlPg(query, limit, offset));
+  const [{ n }] = await queryRows<{ n: number | bigint }>(db, Prisma.sql`SELECT count(*) AS "n" FROM "ArticleSearch" WHERE "document" @@ to_tsquery('simple', ${query})`);
   return { hits: rows.map(toHit), total: Number(n) };
 }
 
@@ -137,7 +138,7 @@ export async function searchPublished({ q, limit = 20, offset = 0 }: { q: string
   if (engine === "postgres") return searchPublishedPg(q, limit, offset);
   const query = toFtsQuery(q);
   if (!query) return { hits: [], total: 0 };
-  const rows = await db.$queryRaw<HitRow[]>(searchSql(query, limit, offset));
-  const [{ n }] = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS "n" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${query}`;
+  const rows = await queryRows<HitRow>(db, searchSql(query, limit, offset));
+  const [{ n }] = await queryRows<{ n: number | bigint }>(db, Prisma.sql`SELECT count(*) AS "n" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ${query}`);
   return { hits: rows.map(toHit), total: Number(n) };
 }

@@ -1,7 +1,7 @@
 import { uniq } from "@/lib/testing/db";
 import { describe, expect, it } from "vitest";
 import { db } from "./db";
-import { withStatementCache } from "./serialized-adapter";
+import { StatementCache } from "./serialized-adapter";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,7 +56,7 @@ describe("one connection, many requests", () => {
   });
 });
 
-/** The adapter's connection reuses one prepared statement per SQL text (withStatementCache). */
+/** The adapter's connection reuses one prepared statement per SQL text (StatementCache). */
 describe("the statement cache", () => {
   const open = async () => {
     const { default: Database } = await import("better-sqlite3");
@@ -82,7 +82,7 @@ describe("the statement cache", () => {
 
   it("prepares a statement once and binds each call's own arguments", async () => {
     const { counting, prepared, raw } = await open();
-    const cached = withStatementCache(counting);
+    const cached = new StatementCache(counting as never).connection as unknown as typeof counting;
     const sql = "SELECT id, name FROM t WHERE id = ?";
     expect(read(cached, sql, [1n])).toEqual({ columns: ["id", "name"], rows: [[1n, "a"]] });
     expect(read(cached, sql, [3n])).toEqual({ columns: ["id", "name"], rows: [[3n, "c"]] });
@@ -101,7 +101,7 @@ describe("the statement cache", () => {
 
   it("keeps at most `size` statements, dropping the least recently used", async () => {
     const { counting, prepared, raw } = await open();
-    const cached = withStatementCache(counting, 2);
+    const cached = new StatementCache(counting as never, 2).connection as unknown as typeof counting;
     const q = (n: number) => read(cached, `SELECT ${n} AS n`, []);
     q(1);
     q(2);
@@ -117,7 +117,7 @@ describe("the statement cache", () => {
 
   it("gives the database's error for bad SQL, as before, and caches nothing for it", async () => {
     const { counting, prepared, raw } = await open();
-    const cached = withStatementCache(counting);
+    const cached = new StatementCache(counting as never).connection as unknown as typeof counting;
     expect(() => read(cached, "SELECT nope FROM t", [])).toThrow(/no such column/);
     expect(() => read(cached, "SELECT nope FROM t", [])).toThrow(/no such column/);
     expect(prepared()).toBe(2);

@@ -2,6 +2,7 @@ import "server-only";
 import type { TwoFactorPolicy } from "@/lib/domain/sign-in";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
+import { queryRows } from "./raw";
 import { SESSION_MAX_AGE_S, type SessionUser, sessionTimeValid } from "./users";
 
 type Tx = Prisma.TransactionClient;
@@ -63,7 +64,7 @@ export function signInFactsSql(sid: string, userId: string): Prisma.Sql {
  */
 export async function findSignInFacts({ sid, userId, authTime, now = new Date() }: { sid: string; userId: string; authTime: number; now?: Date }): Promise<SignInFacts | null> {
   if (!sid || !userId || !sessionTimeValid(authTime, now.getTime())) return null;
-  const [row] = await db.$queryRaw<SignInRow[]>(signInFactsSql(sid, userId));
+  const [row] = await queryRows<SignInRow>(db, signInFactsSql(sid, userId));
   if (!row || row.sessionUserId !== userId || row.endedAt !== null || !row.active) return null;
   if (row.sessionsValidAfter !== null && authTime < new Date(row.sessionsValidAfter).getTime()) return null;
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > TOUCH_EVERY_MS) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/policy";
 import { db } from "@/lib/data/db";
+import { claimTransaction } from "@/lib/data/raw";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyAfterCommit, type Effects, mergeEffects, persistEffects } from "./effects";
 
@@ -28,6 +29,7 @@ export function outcome<T>(data: T, ...effects: (Partial<Effects> | undefined)[]
 export async function inTransaction<T>(tx: Tx | undefined, work: (tx: Tx) => Promise<Outcome<T>>, clock?: PhaseClock): Promise<Outcome<T>> {
   if (tx) return work(tx);
   const done = await db.$transaction(async (own) => {
+    claimTransaction(own);
     const result = await work(own);
     await persistEffects(own, result.effects);
     return result;
