@@ -28,6 +28,7 @@ import { registerPageCache, registerPurgeBroadcast } from "../lib/http/page-cach
 import { coalesce, startPurgeBus } from "../lib/http/purge-bus";
 import { createSettler } from "../lib/http/settle";
 import { serveReaderPage } from "../lib/http/reader-html";
+import { answerApiWritesPlain } from "../lib/http/write-answers";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -87,6 +88,7 @@ registerPurgeBroadcast(purgeBus ? () => purgeBus.publish() : null);
 const server = createServer((req, res) => {
   // Next answers a path it cannot decode (`/media/%c0%ae%c0%ae/x`) with a bare 500.
   if (hasMalformedPath(req.url)) return refuseMalformedPath(res, req.headers["x-forwarded-proto"] === "https");
+  answerApiWritesPlain(req);
   // Reader pages leave without Next's client runtime (lib/http/reader-html.ts), and that is
   // what the page cache keeps.
   cache.handle(req, res, (rq, rs) => serveReaderPage(rq, rs, handle));

@@ -1,5 +1,5 @@
 import "server-only";
-import { getToken } from "next-auth/jwt";
+import { getToken, type JWT } from "next-auth/jwt";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
@@ -10,6 +10,7 @@ import { findUserByApiToken } from "@/lib/data/tokens";
 import type { SessionUser } from "@/lib/data/users";
 import { AppError } from "@/lib/errors";
 import { authOptions } from "./options";
+import { TokenCache } from "./token-cache";
 
 /**
  * Where this browser's sign-in stands:
@@ -38,12 +39,24 @@ export function signInStateOf(facts: SignInFacts | null): SignInState {
  * when next-auth would set that one (an https origin), else the plain one. Only cookies are
  * read: an `Authorization` header is an API token (requireApiUser), never a session.
  */
-async function readSessionToken() {
+async function readSessionToken(): Promise<JWT | null> {
   const forwardedProto = (await headers()).get("x-forwarded-proto");
   const secureCookie = authOptions.useSecureCookies ?? (process.env.NEXTAUTH_URL ? process.env.NEXTAUTH_URL.startsWith("https://") : forwardedProto !== "http");
-  const jar = Object.fromEntries((await cookies()).getAll().map((c) => [c.name, c.value]));
-  return getToken({ req: { cookies: jar, headers: {} } as never, secureCookie, secret: sessionSecret() });
+  const all = (await cookies()).getAll();
+  // The session cookie (next-auth splits a long one into .0, .1, ...), as the cache's key.
+  const session = all.filter((c) => c.name.includes("next-auth.session-token"));
+  if (session.length === 0) return null;
+  const key = `${secureCookie ? "secure" : "plain"}\n${session.map((c) => `${c.name}=${c.value}`).join("\n")}`;
+  const kept = decodedTokens.get(key);
+  if (kept) return kept as JWT;
+  const jar = Object.fromEntries(all.map((c) => [c.name, c.value]));
+  const token = await getToken({ req: { cookies: jar, headers: {} } as never, secureCookie, secret: sessionSecret() });
+  if (token) decodedTokens.set(key, token);
+  return token;
 }
+
+/** Session tokens this process has decrypted (lib/auth/token-cache.ts). */
+const decodedTokens = new TokenCache();
 
 /**
  * Once per request: the cookie's token, then one statement for its session, account and the

@@ -324,7 +324,9 @@ export async function startServer({
   const child = track(
     // `--import tsx`, not the tsx CLI: the CLI runs the script in a child process of its own, so
     // a SIGKILL by this PID would leave the real server running (and holding the port).
-    spawn(process.execPath, [...(SERVER_HEAP_MB > 0 ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : []), "--import", "tsx", SERVE, "-p", String(chosen)], {
+    // MASTHEAD_SERVER_NODE_ARGS: more options for the server's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`
+    // for a profile of what a benchmark costs the server (written when it is stopped, not SIGKILLed).
+    spawn(process.execPath, [...(SERVER_HEAP_MB > 0 ? [`--max-old-space-size=${SERVER_HEAP_MB}`] : []), ...(process.env.MASTHEAD_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), "--import", "tsx", SERVE, "-p", String(chosen)], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, PORT: String(chosen), NEXT_TELEMETRY_DISABLED: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
