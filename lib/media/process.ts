@@ -26,6 +26,13 @@ import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MEGAPIXELS, MEDIA_MESSAGES } from "@/lib/v
  * only kept native memory that the server's RSS never gave back (issue 16).
  */
 sharp.cache(false);
+/**
+ * One libvips thread per operation: an upload's encodes (AVIF above all) took both cores, and the
+ * readers' p99 doubled while a 12 MP HEIC photo was processed (`npm run loadtest -- --heic-only`:
+ * 2.10x with libvips' default of one thread per core, 1.61x and 1.51x with one). The upload itself
+ * was no slower (median 5.4 s before, 5.0 and 5.7 s after), since the encodes already ran one at a time.
+ */
+sharp.concurrency(1);
 
 export const MAX_PIXELS = MAX_UPLOAD_MEGAPIXELS * 1_000_000;
 export const RENDITION_WIDTHS = [320, 640, 1024, 1600] as const;

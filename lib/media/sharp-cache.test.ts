@@ -12,4 +12,10 @@ describe("the image pipeline's memory", () => {
     expect(stats.items.max).toBe(0);
     expect(stats.memory.current).toBe(0);
   });
+
+  it("gives each libvips operation one thread, so an upload leaves a core to the readers", async () => {
+    const png = await sharp({ create: { width: 200, height: 100, channels: 3, background: "#963" } }).png().toBuffer();
+    await processImage(png);
+    expect(sharp.concurrency()).toBe(1);
+  });
 });
