@@ -44,8 +44,11 @@ export function claimTransaction(tx: Tx): void {
   if (token != null) claimed.set(tx, token);
 }
 
+/** MASTHEAD_SQLITE_DIRECT=0 sends these statements through Prisma too (for measuring one against the other). */
+const DIRECT = process.env.MASTHEAD_SQLITE_DIRECT !== "0";
+
 function directRoute(client: Client) {
-  const direct = engine === "sqlite" ? directSqliteOf() : null;
+  const direct = DIRECT && engine === "sqlite" ? directSqliteOf() : null;
   if (!direct) return null;
   if (client === db) return { direct, transaction: null };
   const transaction = claimed.get(client);
