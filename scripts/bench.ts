@@ -8,7 +8,8 @@
  *      Aleppo story, a section page and a search.
  *   3. Ceiling: the story's HTML saved to a file and served by a bare nginx.
  *   4. The caching front from deploy/nginx.conf in front of Masthead: story and front page.
- *   5. Freshness through the front: the adviser edits the story's dek through the API; a reader
+ *   5. Freshness through the front: the adviser edits the story's dek through the API and
+ *      publishes the change (publish_changes, as a live story's edit waits until then); a reader
  *      polling the story through nginx must see it within 5 s (the only asserted target:
  *      exit code 1 when it is slower). Measured in the worst case: the edit lands just after
  *      nginx refreshed its copy. The same edit polled on Masthead directly is reported too.
@@ -158,8 +159,9 @@ async function warm(url: string) {
 }
 
 /**
- * Edit the story's dek through the API, then poll the story as an anonymous reader until the
- * new dek shows. Returns seconds from the acknowledged save to the first page showing it.
+ * Edit the story's dek through the API and publish the change (publish_changes), then poll the
+ * story as an anonymous reader until the new dek shows. Returns seconds from the acknowledged
+ * publication to the first page showing it.
  */
 async function freshness(readerBase: string, apiBase: string, cookie: string, label: string) {
   const list = await fetch(`${apiBase}/api/v1/articles?status=${STATUS.PUBLISHED}`, { headers: { cookie } });
@@ -190,14 +192,22 @@ async function freshness(readerBase: string, apiBase: string, cookie: string, la
     lineUp = "edit right after the cache refreshed its copy (worst case)";
   }
   const dek = `Freshness check ${label} ${Date.now().toString(36)}`;
-  const sent = performance.now();
+  // A live story's edit waits in its working copy, which readers never see, until the adviser
+  // publishes the changes: the clock starts when that is acknowledged.
   const res = await fetch(`${apiBase}/api/v1/articles/${story.id}`, {
     method: "PATCH",
     headers: { cookie, "content-type": "application/json" },
     body: JSON.stringify({ dek, version: story.version }),
   });
-  const saved = performance.now();
   if (res.status !== 200) throw new Error(`PATCH: HTTP ${res.status} ${await res.text()}`);
+  const sent = performance.now();
+  const published = await fetch(`${apiBase}/api/v1/articles/${story.id}/transitions`, {
+    method: "POST",
+    headers: { cookie, "content-type": "application/json" },
+    body: JSON.stringify({ action: "publish_changes" }),
+  });
+  const saved = performance.now();
+  if (published.status !== 200) throw new Error(`POST transitions publish_changes: HTTP ${published.status} ${await published.text()}`);
   let polls = 0;
   const cacheStatuses: Record<string, number> = {};
   for (;;) {
