@@ -456,7 +456,7 @@ function columnParameter(name: keyof typeof ARTICLE_COLUMNS, value: ColumnValue)
  * The save's compare-and-swap as one plain statement: `columns` written and `version` raised by
  * one, only if the story is still at `version`. Answers whether it was (false: another save won).
  * Prisma's updateMany did the same, compiled on the event loop inside the transaction on every
- * autosave (issue 16); swap-story.test.ts holds the two equal on both engines.
+ * autosave (issue 16); save-writes.test.ts holds the two equal on both engines.
  */
 export async function swapStoryVersion(tx: Tx, { id, version, columns }: { id: string; version: number; columns: StoryColumns }): Promise<boolean> {
   const sets = Object.entries(columns).flatMap(([name, value]) => {
@@ -888,7 +888,7 @@ export async function recordRevision(
   };
   if (event === "edit") {
     // Plain SQL, as every autosave runs it inside its transaction (issue 16): the latest revision,
-    // and the fold into it. Prisma's findFirst and update gave the same (revision-fold.test.ts).
+    // and the fold into it. Prisma's findFirst and update gave the same (save-writes.test.ts).
     const [last] = await queryRows<{ id: string; event: string; authorId: string; createdAt: RawDate }>(tx, Prisma.sql`
       SELECT "id", "event", "authorId", "createdAt" FROM "Revision" WHERE "articleId" = ${article.id} ORDER BY "createdAt" DESC LIMIT 1`);
     if (last && last.event === "edit" && last.authorId === authorId && now.getTime() - new Date(last.createdAt).getTime() < REVISION_FOLD_MS) {

@@ -109,10 +109,10 @@ export async function listOpenRequiredByArticle({ actor }: { actor: Actor }) {
 export async function reanchorComments(tx: Tx, { articleId, previousBodyJson, bodyJson }: { articleId: string; previousBodyJson: string; bodyJson: string }): Promise<void> {
   // Plain SQL: every autosave with a body runs this inside its transaction (issue 16), and most
   // stories have no comment at all.
-  const raw = await queryRows<(Omit<AnchorRow, "anchorStart" | "anchorEnd"> & { id: string; anchorStart: number | bigint | null; anchorEnd: number | bigint | null })>(tx, Prisma.sql`
+  // Integer columns come back as numbers on both engines, as Prisma's findMany gave them.
+  const rows = await queryRows<AnchorRow & { id: string }>(tx, Prisma.sql`
     SELECT "id", "anchorExact", "anchorPrefix", "anchorSuffix", "anchorStart", "anchorEnd" FROM "Comment" WHERE "articleId" = ${articleId} AND "parentId" IS NULL`);
-  if (raw.length === 0) return;
-  const rows = raw.map((r) => ({ ...r, anchorStart: r.anchorStart === null ? null : Number(r.anchorStart), anchorEnd: r.anchorEnd === null ? null : Number(r.anchorEnd) }));
+  if (rows.length === 0) return;
   const previous = anchorText(JSON.parse(previousBodyJson));
   const { text } = anchorText(JSON.parse(bodyJson));
   for (const row of rows) {

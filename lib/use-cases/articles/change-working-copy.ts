@@ -105,30 +105,26 @@ export function assertOnlySuggests(actor: Actor, current: Row, next: LiveText, b
 }
 
 /**
- * The working copy's tags and bylines after a save (null: there is no working copy any more). A tag
- * the working copy lets go of (a save that drops it, Discard changes, a save back to what readers
- * see) goes with it when nothing else carries it (lib/data/articles.ts pruneTags): a tag typed
- * into a live story and discarded leaves no Tag row behind.
- */
-export async function writeWorkingCopyBeside(tx: Tx, articleId: string, beside: Beside | null): Promise<void> {
-  await rewriteWorkingCopyBeside(tx, articleId, beside);
-}
-
-/**
  * writeWorkingCopyBeside for a save, which knows the rows the working copy holds now (`current`,
  * read in the same transaction): nothing is written when they already are what the save leaves,
  * which is every autosave of a live story but the one that changes a tag or a byline (issue 16:
  * seven statements on every keystroke's save otherwise).
  */
 export async function saveWorkingCopyBeside(tx: Tx, current: Row, beside: Beside | null): Promise<void> {
-  const tags = (slugs: string[]) => [...slugs].sort().join("\u0000");
-  const held = { tags: tags(current.draftTags.map((t) => t.tag.slug)), authors: current.draftAuthors.map((a) => a.person.id).join("\u0000") };
-  const wanted = { tags: tags(beside?.tagSlugs ?? []), authors: (beside?.authorIds ?? []).join("\u0000") };
-  if (held.tags === wanted.tags && held.authors === wanted.authors) return;
-  await rewriteWorkingCopyBeside(tx, current.id, beside);
+  // Only the rows are compared (sameBeside's rule for tags and bylines), not the columns beside them.
+  const rowsOnly = (tagSlugs: string[], authorIds: string[]): Beside => ({ sectionId: null, leadImageId: null, leadImageCaption: null, tagSlugs, authorIds });
+  const held = rowsOnly(current.draftTags.map((t) => t.tag.slug), current.draftAuthors.map((a) => a.person.id));
+  if (sameBeside(held, rowsOnly(beside?.tagSlugs ?? [], beside?.authorIds ?? []))) return;
+  await writeWorkingCopyBeside(tx, current.id, beside);
 }
 
-async function rewriteWorkingCopyBeside(tx: Tx, articleId: string, beside: Beside | null): Promise<void> {
+/**
+ * The working copy's tags and bylines after a save (null: there is no working copy any more). A tag
+ * the working copy lets go of (a save that drops it, Discard changes, a save back to what readers
+ * see) goes with it when nothing else carries it (lib/data/articles.ts pruneTags): a tag typed
+ * into a live story and discarded leaves no Tag row behind.
+ */
+export async function writeWorkingCopyBeside(tx: Tx, articleId: string, beside: Beside | null): Promise<void> {
   const before = await tx.articleDraftTag.findMany({ where: { articleId }, select: { tagId: true } });
   await tx.articleDraftTag.deleteMany({ where: { articleId } });
   await tx.articleDraftAuthor.deleteMany({ where: { articleId } });

@@ -214,7 +214,7 @@ async function rejectStaleSave({
   body: PreparedBody | null;
   now: Date;
 }): Promise<never> {
-  const row = client === db ? await findArticleRow({ id }) : await readBackArticle(client as Tx, id);
+  const row = await findArticleRow({ id, tx: client === db ? undefined : (client as Tx) });
   if (!row) throw notFound();
   // What the other save left is the working copy of a live story.
   const current = { ...currentText(row), version: row.version, updatedAt: row.updatedAt };
